@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+// omniflow: the Flow Retail POS <-> Omnium OMS integration, a batch ETL.
+// No Swift package dependencies by design (see README "Constraints"): Foundation,
+// SQLite (libsqlite3-dev) and libharu (libhpdf-dev) only.
+import PackageDescription
+
+let package = Package(
+    name: "omniflow",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "omniflow", targets: ["omniflow"]),
+        .executable(name: "omniflow-bench", targets: ["omniflow-bench"]),
+    ],
+    targets: [
+        // MARK: - C libraries
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CHaru", providers: [.apt(["libhpdf-dev"])]),
+
+        // MARK: - Storage
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        .target(name: "Staging", dependencies: ["SQLite"]),
+        .target(name: "FlowStore", dependencies: ["SQLite"]),
+
+        // MARK: - Omnium
+        .target(name: "Omnium"),
+        .target(name: "HTTPServer"),
+        .target(name: "OmniumSandbox", dependencies: ["HTTPServer", "Omnium"]),
+
+        // MARK: - Integration
+        .target(name: "FlowMapping", dependencies: ["Omnium"]),
+        .target(name: "Receipts", dependencies: ["CHaru"]),
+        .target(name: "Pipeline",
+                dependencies: ["SQLite", "Staging", "FlowStore", "Omnium", "FlowMapping", "Receipts"]),
+
+        // MARK: - Command line
+        .target(name: "CLI", dependencies: ["Pipeline", "OmniumSandbox", "Staging", "FlowStore", "Omnium"]),
+        .executableTarget(name: "omniflow", dependencies: ["CLI"]),
+        .executableTarget(name: "omniflow-bench",
+                          dependencies: ["CLI", "Pipeline", "OmniumSandbox", "Omnium", "SQLite", "HTTPServer"]),
+
+        // MARK: - Tests
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "StagingTests", dependencies: ["Staging", "SQLite"]),
+        .testTarget(name: "FlowStoreTests", dependencies: ["FlowStore", "SQLite"]),
+        .testTarget(name: "OmniumTests", dependencies: ["Omnium"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "OmniumSandboxTests", dependencies: ["OmniumSandbox", "Omnium", "HTTPServer"]),
+        .testTarget(name: "FlowMappingTests", dependencies: ["FlowMapping", "Omnium"]),
+        .testTarget(name: "ReceiptsTests", dependencies: ["Receipts"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Staging", "FlowStore", "SQLite"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI"]),
+        .testTarget(name: "EndToEndTests",
+                    dependencies: ["CLI", "Pipeline", "OmniumSandbox", "Omnium", "FlowStore", "Staging", "SQLite"]),
+    ]
+)

@@ -1,0 +1,2 @@
+/// The `FlowMapping` module of omniflow. See README.md for the architecture.
+public enum FlowMappingModule {}

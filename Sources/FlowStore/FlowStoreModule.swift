@@ -1,0 +1,2 @@
+/// The `FlowStore` module of omniflow. See README.md for the architecture.
+public enum FlowStoreModule {}

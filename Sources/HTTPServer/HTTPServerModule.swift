@@ -1,0 +1,2 @@
+/// The `HTTPServer` module of omniflow. See README.md for the architecture.
+public enum HTTPServerModule {}

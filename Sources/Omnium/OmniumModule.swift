@@ -1,0 +1,2 @@
+/// The `Omnium` module of omniflow. See README.md for the architecture.
+public enum OmniumModule {}

@@ -1,0 +1,2 @@
+/// The `OmniumSandbox` module of omniflow. See README.md for the architecture.
+public enum OmniumSandboxModule {}

@@ -1,0 +1,2 @@
+/// The `Pipeline` module of omniflow. See README.md for the architecture.
+public enum PipelineModule {}

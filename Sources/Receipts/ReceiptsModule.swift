@@ -1,0 +1,2 @@
+/// The `Receipts` module of omniflow. See README.md for the architecture.
+public enum ReceiptsModule {}

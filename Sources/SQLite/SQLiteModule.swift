@@ -1,0 +1,2 @@
+/// The `SQLite` module of omniflow. See README.md for the architecture.
+public enum SQLiteModule {}

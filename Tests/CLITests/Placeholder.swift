@@ -1,0 +1,2 @@
+// CLITests: tests land here (one file per type under test).
+import XCTest

@@ -1,0 +1,2 @@
+// EndToEndTests: tests land here (one file per type under test).
+import XCTest

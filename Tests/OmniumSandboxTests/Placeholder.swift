@@ -1,0 +1,2 @@
+// OmniumSandboxTests: tests land here (one file per type under test).
+import XCTest

@@ -1,0 +1,2 @@
+// StagingTests: tests land here (one file per type under test).
+import XCTest
