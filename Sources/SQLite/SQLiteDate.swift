@@ -59,10 +59,10 @@ public enum SQLiteDate {
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second
         // Round the fraction to whole milliseconds so format(parse(x)) == x.
-        // Built from the reference date like `Date` itself, so `date.addingTimeInterval(0.123)`
-        // round-trips to an equal value.
-        let milliseconds = (fraction * 1000).rounded()
-        return Date(timeIntervalSinceReferenceDate: Double(seconds - 978_307_200) + milliseconds / 1000)
+        // The Double nearest to the exact seconds since 1970 (one correctly rounded division), so
+        // "…51.123Z" reads back equal to `Date(timeIntervalSince1970: 1_795_708_071.123)`.
+        let milliseconds = Int64((fraction * 1000).rounded())
+        return Date(timeIntervalSince1970: Double(seconds * 1000 + milliseconds) / 1000)
     }
 
     // MARK: - Calendar arithmetic
