@@ -79,7 +79,7 @@ public enum StoreMapping {
                 links.append(FlowStoreWarehouse(storeUid: storeUid, warehouseUid: storeUid, priority: 0))
             }
             let available = (store.availableWarehouses ?? []).enumerated().sorted {
-                ($0.element.priority ?? Int32.max, $0.offset) < ($1.element.priority ?? Int32.max, $1.offset)
+                ($0.element.priority ?? Int.max, $0.offset) < ($1.element.priority ?? Int.max, $1.offset)
             }
             for (_, entry) in available {
                 guard let code = entry.warehouseCode, let uid = FlowUID.sanitize(code) else { continue }
@@ -92,7 +92,7 @@ public enum StoreMapping {
                     notes.append("store '\(store.id)' lists warehouse '\(code)', which is not an Omnium store")
                 }
                 links.append(FlowStoreWarehouse(storeUid: storeUid, warehouseUid: uid,
-                                                priority: Int(entry.priority ?? Int32(links.count))))
+                                                priority: entry.priority ?? links.count))
             }
 
             var (latitude, longitude) = (coordinate(store.latitude), coordinate(store.longitude))
@@ -194,8 +194,8 @@ public enum StoreMapping {
     }
 
     static func issue(_ store: OmniumStore, _ reason: String) -> MappingIssue {
-        MappingIssue(entity: "store", recordKey: store.id, reason: reason,
-                     payload: (try? OmniumJSON.encoder.encode(store)).flatMap { String(data: $0, encoding: .utf8) })
+        MappingIssue(entity: .store, recordKey: store.id, reason: reason,
+                     sourcePayload: (try? OmniumJSON.encoder.encode(store)).flatMap { String(data: $0, encoding: .utf8) })
     }
 }
 
@@ -205,4 +205,16 @@ extension Optional where Wrapped == String {
         guard let trimmed = self?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
         return trimmed
     }
+}
+
+extension OmniumTimeSpan {
+    /// Flow's `HH:mm`; a closing time of midnight the next day (`1.00:00:00`) reads `24:00`.
+    var hoursAndMinutes: String {
+        let minutes = Int(totalMinutes)
+        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+}
+
+extension MappingIssue.Entity {
+    public static let store = Self(rawValue: "store")
 }
