@@ -121,18 +121,14 @@ public struct OmniumRequest: Sendable {
 
 // MARK: - JSON on the wire
 
-/// The JSON coders the client uses. Until the shared `OmniumJSON` lands, plain coders with
-/// ISO-8601 dates; afterwards this forwards to `OmniumJSON` (one place to change).
+/// The JSON coders the client uses: the shared `OmniumJSON` (every Omnium date shape in, 7-digit
+/// UTC out, exact `Decimal`, unset optionals omitted). One place to change.
 enum OmniumWire {
     static func encode<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(value)
+        try OmniumJSON.encode(value)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return try decoder.decode(type, from: data)
+        try OmniumJSON.decode(type, from: data)
     }
 }
