@@ -26,7 +26,11 @@ public final class FlowDatabase: Sendable {
     public func write<T>(_ body: (Database) throws -> T) throws -> T { try queue.write(body) }
 
     /// Every table group's migrations, in the order they first shipped.
-    static let migrations: [(name: String, sql: String)] = StoresTable.migrations
+    static let migrations: [(name: String, sql: String)] =
+        StoresTable.migrations
+        + PurchaseOrdersTable.migrations
+        + CustomersTable.migrations
+        + OrdersTable.migrations
 
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()

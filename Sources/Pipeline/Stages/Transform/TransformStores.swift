@@ -21,6 +21,9 @@ public struct TransformStores: Stage {
         let result = StoreMapping.map(omniumStores, settings: context.configuration.storeMappingSettings)
         for note in result.notes { context.log.info("note", ["stage": name, "note": note]) }
         let quarantined = try context.quarantine(result.issues)
+        // A store that maps cleanly now leaves the quarantine it may have been in.
+        let failed = Set(result.issues.map(\.recordKey))
+        try context.resolveQuarantine(entity: .store, keys: omniumStores.map(\.id).filter { !failed.contains($0) })
         let summary = try context.staging.replaceDataset("flow.stores", records: [result.batch], key: { _ in "batch" })
         return StageOutcome(rowsRead: omniumStores.count, rowsWritten: summary.rowCount,
                             quarantined: quarantined, notes: result.notes)

@@ -104,20 +104,23 @@ public enum StoresTable {
         return counts
     }
 
+    static let organizationRows = HashedRowWriter(
+        table: "organizations", keyColumns: ["organization_uid"], valueColumns: ["name", "vat_number"])
+    static let warehouseRows = HashedRowWriter(
+        table: "warehouses", keyColumns: ["warehouse_uid"], valueColumns: ["name", "is_web_warehouse", "is_active"])
+    static let storeRows = HashedRowWriter(
+        table: "stores", keyColumns: ["store_uid"],
+        valueColumns: ["name", "address", "city", "postal_code", "country_code", "email", "phone", "latitude",
+                       "longitude", "is_active", "external_id", "vat_number", "organization_uid", "sales_price_uid",
+                       "purchase_number_series_uid", "voucher_number_series_uid", "default_warehouse_uid",
+                       "default_return_warehouse_uid"])
+
     static func saveOrganizations(_ organizations: [FlowOrganization], in db: Database) throws -> UpsertCounts {
         var counts = UpsertCounts()
         for organization in organizations {
-            let hash = try hashOf(organization)
-            let stored: Int64? = try db.fetchValue(
-                sql: "SELECT content_hash FROM organizations WHERE organization_uid = ?",
-                arguments: [organization.organizationUid])
-            if stored == hash { counts.unchanged += 1; continue }
-            try db.cachedStatement(sql: """
-                INSERT INTO organizations (organization_uid, name, vat_number, content_hash) VALUES (?, ?, ?, ?)
-                ON CONFLICT (organization_uid) DO UPDATE SET
-                    name = excluded.name, vat_number = excluded.vat_number, content_hash = excluded.content_hash
-                """).execute(arguments: [organization.organizationUid, organization.name, organization.vatNumber, hash])
-            if stored == nil { counts.inserted += 1 } else { counts.updated += 1 }
+            counts.record(try organizationRows.write(
+                key: [organization.organizationUid], values: [organization.name, organization.vatNumber],
+                hash: try hashOf(organization), in: db))
         }
         return counts
     }
@@ -125,59 +128,32 @@ public enum StoresTable {
     static func saveWarehouses(_ warehouses: [FlowWarehouse], in db: Database) throws -> UpsertCounts {
         var counts = UpsertCounts()
         for warehouse in warehouses {
-            let hash = try hashOf(warehouse)
-            let stored: Int64? = try db.fetchValue(
-                sql: "SELECT content_hash FROM warehouses WHERE warehouse_uid = ?", arguments: [warehouse.warehouseUid])
-            if stored == hash { counts.unchanged += 1; continue }
-            try db.cachedStatement(sql: """
-                INSERT INTO warehouses (warehouse_uid, name, is_web_warehouse, is_active, content_hash)
-                VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (warehouse_uid) DO UPDATE SET name = excluded.name,
-                    is_web_warehouse = excluded.is_web_warehouse, is_active = excluded.is_active,
-                    content_hash = excluded.content_hash
-                """).execute(arguments: [warehouse.warehouseUid, warehouse.name, warehouse.isWebWarehouse,
-                                         warehouse.isActive, hash])
-            if stored == nil { counts.inserted += 1 } else { counts.updated += 1 }
+            counts.record(try warehouseRows.write(
+                key: [warehouse.warehouseUid], values: [warehouse.name, warehouse.isWebWarehouse, warehouse.isActive],
+                hash: try hashOf(warehouse), in: db))
         }
         return counts
     }
 
     /// Applies the create-only rules against the stored store, then upserts if anything changed.
     static func saveStore(_ incoming: FlowStoreRecord, warehouses: [String], in db: Database) throws -> UpsertCounts {
-        let existing = try store(uid: incoming.storeUid, in: db)
         var record = incoming
-        if let existing {
+        if let existing = try store(uid: incoming.storeUid, in: db) {
             record.salesPriceUid = existing.salesPriceUid
             record.purchaseNumberSeriesUid = existing.purchaseNumberSeriesUid
             record.voucherNumberSeriesUid = existing.voucherNumberSeriesUid
             record.defaultWarehouseUid = keepIfAvailable(existing.defaultWarehouseUid, warehouses)
             record.defaultReturnWarehouseUid = keepIfAvailable(existing.defaultReturnWarehouseUid, warehouses)
         }
-        let hash = try hashOf(record)
-        let stored: Int64? = try db.fetchValue(
-            sql: "SELECT content_hash FROM stores WHERE store_uid = ?", arguments: [record.storeUid])
-        if stored == hash { return UpsertCounts(unchanged: 1) }
-        try db.cachedStatement(sql: """
-            INSERT INTO stores (store_uid, name, address, city, postal_code, country_code, email, phone, latitude,
-                longitude, is_active, external_id, vat_number, organization_uid, sales_price_uid,
-                purchase_number_series_uid, voucher_number_series_uid, default_warehouse_uid,
-                default_return_warehouse_uid, content_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (store_uid) DO UPDATE SET name = excluded.name, address = excluded.address,
-                city = excluded.city, postal_code = excluded.postal_code, country_code = excluded.country_code,
-                email = excluded.email, phone = excluded.phone, latitude = excluded.latitude,
-                longitude = excluded.longitude, is_active = excluded.is_active, external_id = excluded.external_id,
-                vat_number = excluded.vat_number, organization_uid = excluded.organization_uid,
-                default_warehouse_uid = excluded.default_warehouse_uid,
-                default_return_warehouse_uid = excluded.default_return_warehouse_uid,
-                content_hash = excluded.content_hash
-            """).execute(arguments: [record.storeUid, record.name, record.address, record.city, record.postalCode,
-                                     record.countryCode, record.email, record.phone, record.latitude,
-                                     record.longitude, record.isActive, record.externalId, record.vatNumber,
-                                     record.organizationUid, record.salesPriceUid, record.purchaseNumberSeriesUid,
-                                     record.voucherNumberSeriesUid, record.defaultWarehouseUid,
-                                     record.defaultReturnWarehouseUid, hash])
-        return stored == nil ? UpsertCounts(inserted: 1) : UpsertCounts(updated: 1)
+        var counts = UpsertCounts()
+        counts.record(try storeRows.write(
+            key: [record.storeUid],
+            values: [record.name, record.address, record.city, record.postalCode, record.countryCode, record.email,
+                     record.phone, record.latitude, record.longitude, record.isActive, record.externalId,
+                     record.vatNumber, record.organizationUid, record.salesPriceUid, record.purchaseNumberSeriesUid,
+                     record.voucherNumberSeriesUid, record.defaultWarehouseUid, record.defaultReturnWarehouseUid],
+            hash: try hashOf(record), in: db))
+        return counts
     }
 
     /// "Set to first available" (§10, on update): keep the current default while the store still has it.
@@ -198,7 +174,7 @@ public enum StoresTable {
                                        special: special.sorted { $0.date < $1.date }))
         let stored: Int64? = try db.fetchValue(
             sql: "SELECT content_hash FROM store_children_hashes WHERE store_uid = ?", arguments: [storeUid])
-        if stored == hash { return UpsertCounts(unchanged: 1) }
+        if stored == hash.rawValue { return UpsertCounts(unchanged: 1) }
         try db.execute(sql: "DELETE FROM store_warehouses WHERE store_uid = ?", arguments: [storeUid])
         try db.execute(sql: "DELETE FROM opening_hours WHERE store_uid = ?", arguments: [storeUid])
         try db.execute(sql: "DELETE FROM special_opening_hours WHERE store_uid = ?", arguments: [storeUid])
@@ -222,7 +198,7 @@ public enum StoresTable {
         try db.cachedStatement(sql: """
             INSERT INTO store_children_hashes (store_uid, content_hash) VALUES (?, ?)
             ON CONFLICT (store_uid) DO UPDATE SET content_hash = excluded.content_hash
-            """).execute(arguments: [storeUid, hash])
+            """).execute(arguments: [storeUid, hash.rawValue])
         return stored == nil ? UpsertCounts(inserted: 1) : UpsertCounts(updated: 1)
     }
 
@@ -301,9 +277,9 @@ public enum StoresTable {
     }()
 
     /// The content hash of a record: FNV-1a over its canonical (sorted-keys) JSON.
-    static func hashOf<T: Encodable>(_ value: T) throws -> Int64 {
+    static func hashOf<T: Encodable>(_ value: T) throws -> ContentHash {
         var hasher = ContentHasher()
         hasher.combine(String(decoding: try encoder.encode(value), as: UTF8.self))
-        return hasher.finalize().rawValue
+        return hasher.finalize()
     }
 }
