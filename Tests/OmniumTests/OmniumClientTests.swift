@@ -38,6 +38,7 @@ final class OmniumClientTests: XCTestCase {
         _ = try await client.send(store, as: TestItem.self)
         XCTAssertEqual(transport.tokenRequests.count, 2)
         XCTAssertEqual(transport.apiRequests.last?.headers["Authorization"], "Bearer token-2")
+        XCTAssertEqual(clock.events, [.tokenFetched(reason: "first use"), .tokenFetched(reason: "expiring")])
     }
 
     func testReadsPlainStringTokenStripsQuotesAndUsesJWTExpiry() async throws {
@@ -81,6 +82,7 @@ final class OmniumClientTests: XCTestCase {
         XCTAssertEqual(transport.tokenRequests.count, 2)
         XCTAssertEqual(transport.apiRequests.map { $0.headers["Authorization"] }, ["Bearer token-1", "Bearer token-2"])
         XCTAssertEqual(clock.recordedSleeps, [], "a renewal is not a backoff")
+        XCTAssertEqual(clock.events, [.tokenFetched(reason: "first use"), .tokenFetched(reason: "401")])
     }
 
     func testSecondUnauthorizedIsFatal() async throws {
@@ -132,6 +134,11 @@ final class OmniumClientTests: XCTestCase {
         _ = try await client.send(store, as: TestItem.self)
         XCTAssertEqual(clock.recordedSleeps, [.seconds(7)])
         XCTAssertEqual(transport.apiRequests.count, 2)
+        XCTAssertEqual(clock.events, [
+            .tokenFetched(reason: "first use"),
+            .retrying(method: "GET", path: "/api/Stores/oslo", status: 429, reason: "rate limited", attempt: 1,
+                      delay: .seconds(7)),
+        ])
     }
 
     func testRateLimitWithoutRetryAfterBacksOff() async throws {
@@ -264,5 +271,30 @@ final class OmniumClientTests: XCTestCase {
         XCTAssertFalse(outcome.wasCreated)
         XCTAssertEqual(outcome.value, TestItem(id: "oslo"))
         XCTAssertEqual(transport.apiRequests.map(\.method), ["POST", "GET"])
+    }
+}
+
+/// Cancellation and foreign errors from the transport.
+final class OmniumClientCancellationTests: XCTestCase {
+    func testCancelledURLSessionCallIsCancellationNotARetry() async throws {
+        let transport = ScriptedTransport(steps: [.failure(.cancelled)])
+        let clock = TestClock()
+        let client = makeClient(transport, clock: clock)
+        do {
+            try await client.send(.get("/api/Orders/1"))
+            XCTFail("expected cancellation")
+        } catch is CancellationError {}
+        XCTAssertEqual(transport.apiRequests.count, 1)
+        XCTAssertEqual(clock.recordedSleeps, [])
+    }
+
+    func testNSErrorInURLDomainIsRetriedLikeURLError() async throws {
+        let transport = ScriptedTransport { _, index in
+            if index == 0 { throw NSError(domain: NSURLErrorDomain, code: URLError.Code.networkConnectionLost.rawValue) }
+            return .json("")
+        }
+        let client = makeClient(transport)
+        try await client.send(.get("/api/Orders/1"))
+        XCTAssertEqual(transport.apiRequests.count, 2)
     }
 }

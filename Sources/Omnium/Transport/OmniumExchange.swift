@@ -38,12 +38,14 @@ struct OmniumExchange: Sendable {
             let response: HTTPTransportResponse
             do {
                 response = try await send(request, token: token)
-            } catch let error as URLError {
+            } catch {
+                let error = try Self.transportFailure(error)
                 let kind: OmniumError.Kind = error.code == .timedOut ? .timeout : .connection
                 guard attempt < policy.maxAttempts else {
                     throw failure(kind, request, detail: Self.describe(error), attempts: attempt)
                 }
-                try await pause(policy.backoff(afterAttempt: attempt, unitRandom: environment.random()))
+                try await retry(request, status: nil, reason: Self.describe(error), attempt: attempt,
+                                after: policy.backoff(afterAttempt: attempt, unitRandom: environment.random()))
                 continue
             }
 
@@ -59,7 +61,8 @@ struct OmniumExchange: Sendable {
                                       detail: Self.describe(decodingError: error), attempts: attempt)
                     }
                     malformedRetries += 1
-                    try await pause(policy.backoff(afterAttempt: attempt, unitRandom: environment.random()))
+                    try await retry(request, status: response.status, reason: "malformed body", attempt: attempt,
+                                    after: policy.backoff(afterAttempt: attempt, unitRandom: environment.random()))
                 }
             case 401 where token != nil && !hasRenewedToken:
                 hasRenewedToken = true
@@ -80,14 +83,16 @@ struct OmniumExchange: Sendable {
                 guard attempt < policy.maxAttempts else {
                     throw failure(.rateLimited, request, response: response, attempts: attempt, retryAfter: retryAfter)
                 }
-                try await pause(policy.delayAfterRateLimit(afterAttempt: attempt, retryAfter: retryAfter,
-                                                           unitRandom: environment.random()))
+                let delay = policy.delayAfterRateLimit(afterAttempt: attempt, retryAfter: retryAfter,
+                                                       unitRandom: environment.random())
+                try await retry(request, status: 429, reason: "rate limited", attempt: attempt, after: delay)
             case 408, 500 ..< 600:
                 guard attempt < policy.maxAttempts else {
                     throw failure(OmniumError.kind(forStatus: response.status), request, response: response,
                                   attempts: attempt)
                 }
-                try await pause(policy.backoff(afterAttempt: attempt, unitRandom: environment.random()))
+                try await retry(request, status: response.status, reason: "server trouble", attempt: attempt,
+                                after: policy.backoff(afterAttempt: attempt, unitRandom: environment.random()))
             default:
                 throw failure(OmniumError.kind(forStatus: response.status), request, response: response,
                               attempts: attempt)
@@ -138,7 +143,11 @@ struct OmniumExchange: Sendable {
         }
     }
 
-    private func pause(_ delay: Duration) async throws {
+    /// Reports the coming retry, then waits.
+    private func retry(_ request: OmniumRequest, status: Int?, reason: String, attempt: Int, after delay: Duration)
+        async throws {
+        environment.observe(.retrying(method: request.method.rawValue, path: request.redactedTarget, status: status,
+                                      reason: reason, attempt: attempt, delay: delay))
         try await environment.sleep(delay)
     }
 
@@ -175,6 +184,21 @@ struct OmniumExchange: Sendable {
             redacted = redacted.replacingOccurrences(of: encoded, with: "***")
         }
         return redacted
+    }
+
+    /// The transport error to retry, as a `URLError` (Foundation on Linux may hand back an
+    /// `NSError` in `NSURLErrorDomain`). Cancellation and errors that are not about the network
+    /// are rethrown as they are.
+    static func transportFailure(_ error: Error) throws -> URLError {
+        if Task.isCancelled { throw CancellationError() }
+        if let error = error as? URLError {
+            if error.code == .cancelled { throw CancellationError() }
+            return error
+        }
+        let nsError = error as NSError
+        guard nsError.domain == NSURLErrorDomain else { throw error }
+        if nsError.code == URLError.Code.cancelled.rawValue { throw CancellationError() }
+        return URLError(URLError.Code(rawValue: nsError.code) ?? .unknown)
     }
 
     /// A transport error by code only: `URLError`'s own text can carry the failing URL (and so
