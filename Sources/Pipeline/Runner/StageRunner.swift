@@ -89,7 +89,7 @@ public struct StageRunner: Sendable {
         }
         let runDirectory = control.runFolder(for: runID)
         let log = RunLog(file: runDirectory.appendingPathComponent("run.log"), echo: echo)
-        let staging = try RunStaging(folder: runDirectory)
+        let staging = try RunStaging(root: control.root, runID: runID, clock: clock)
         log.info(request.resume == nil ? "run started" : "run resumed",
                  ["run.id": runID, "stages": selected.joined(separator: ",")])
         if let tookOverFrom { log.warning("stale run lock taken over", ["previous.run": tookOverFrom.runID]) }
@@ -133,7 +133,7 @@ public struct StageRunner: Sendable {
             do {
                 var outcome = try await stage.run(context)
                 for output in stage.outputs where output.kind == .staged {
-                    outcome.checksums[output.name] = try staging.summary(of: output.name)?.checksum ?? ""
+                    outcome.checksums[output.name] = try staging.summary(output.name)?.checksum ?? ""
                 }
                 try record(stage, status: .succeeded, started: started, outcome: outcome, error: nil,
                            runID: runID, manifest: &manifest, runDirectory: runDirectory)
@@ -188,7 +188,7 @@ public struct StageRunner: Sendable {
     private func verify(_ entry: RunManifest.Entry, staging: RunStaging) throws -> Bool {
         guard let outcome = entry.outcome else { return false }
         for (dataset, checksum) in outcome.checksums {
-            guard try staging.summary(of: dataset)?.checksum == checksum else { return false }
+            guard try staging.summary(dataset)?.checksum == checksum else { return false }
         }
         return true
     }
@@ -198,14 +198,14 @@ public struct StageRunner: Sendable {
     private func importMissingInputs(of stage: any Stage, selected: [String], runID: String, staging: RunStaging,
                                      manifest: inout RunManifest, log: RunLog) throws {
         for input in stage.inputs where input.kind == .staged {
-            guard try staging.summary(of: input.name) == nil else { continue }
+            guard try staging.summary(input.name) == nil else { continue }
             guard let producer = plan.ordered.first(where: { $0.outputs.contains(input) }),
                   !selected.contains(producer.name) else { continue }
             guard let source = try environment.control.lastSucceededStageRun(stage: producer.name),
                   source.runID != runID else {
                 throw StageRunnerError.missingInput(dataset: input.name, producer: producer.name)
             }
-            let sourceStaging = try RunStaging(folder: environment.control.runFolder(for: source.runID))
+            let sourceStaging = try RunStaging(root: environment.control.root, runID: source.runID)
             try staging.copyDataset(input.name, from: sourceStaging)
             manifest.inputsFromRuns[input.name] = source.runID
             log.info("input copied from an earlier run", ["dataset": input.name, "from.run": source.runID])
