@@ -134,11 +134,13 @@ final class OmniumClientPagingTests: XCTestCase {
             default: return Self.page(0 ..< 0, totalHits: 4, scrollId: "b")
             }
         }
-        let client = makeClient(transport)
+        let clock = TestClock()
+        let client = makeClient(transport, clock: clock)
         var ids: [String] = []
         for try await items in client.scrollPages(resource: "Orders", request: Search(), of: TestItem.self) {
             ids += items.map(\.id)
         }
+        XCTAssertEqual(clock.events.last, .scrollRestarted(path: "/api/Orders/Scroll", reason: "scroll id expired or unknown"))
         XCTAssertEqual(ids, ["o0", "o1", "o0", "o1", "o2", "o3"], "restart repeats the first batch (dedupe downstream)")
         XCTAssertEqual(transport.apiRequests.filter { $0.method == "POST" }.count, 2)
     }

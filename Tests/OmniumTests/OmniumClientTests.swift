@@ -38,6 +38,7 @@ final class OmniumClientTests: XCTestCase {
         _ = try await client.send(store, as: TestItem.self)
         XCTAssertEqual(transport.tokenRequests.count, 2)
         XCTAssertEqual(transport.apiRequests.last?.headers["Authorization"], "Bearer token-2")
+        XCTAssertEqual(clock.events, [.tokenFetched(reason: "first use"), .tokenFetched(reason: "expiring")])
     }
 
     func testReadsPlainStringTokenStripsQuotesAndUsesJWTExpiry() async throws {
@@ -81,6 +82,7 @@ final class OmniumClientTests: XCTestCase {
         XCTAssertEqual(transport.tokenRequests.count, 2)
         XCTAssertEqual(transport.apiRequests.map { $0.headers["Authorization"] }, ["Bearer token-1", "Bearer token-2"])
         XCTAssertEqual(clock.recordedSleeps, [], "a renewal is not a backoff")
+        XCTAssertEqual(clock.events, [.tokenFetched(reason: "first use"), .tokenFetched(reason: "401")])
     }
 
     func testSecondUnauthorizedIsFatal() async throws {
@@ -132,6 +134,11 @@ final class OmniumClientTests: XCTestCase {
         _ = try await client.send(store, as: TestItem.self)
         XCTAssertEqual(clock.recordedSleeps, [.seconds(7)])
         XCTAssertEqual(transport.apiRequests.count, 2)
+        XCTAssertEqual(clock.events, [
+            .tokenFetched(reason: "first use"),
+            .retrying(method: "GET", path: "/api/Stores/oslo", status: 429, reason: "rate limited", attempt: 1,
+                      delay: .seconds(7)),
+        ])
     }
 
     func testRateLimitWithoutRetryAfterBacksOff() async throws {

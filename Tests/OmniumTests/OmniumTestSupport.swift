@@ -92,6 +92,7 @@ final class TestClock: @unchecked Sendable {
     private var sleeps: [Duration] = []
     private var wallClock = Date(timeIntervalSince1970: 1_800_000_000)
     private var elapsed = Duration.zero
+    private var observed: [OmniumClientEvent] = []
     let unitRandom: Double
 
     init(unitRandom: Double = 0.5) {
@@ -99,6 +100,7 @@ final class TestClock: @unchecked Sendable {
     }
 
     var recordedSleeps: [Duration] { lock.withLock { sleeps } }
+    var events: [OmniumClientEvent] { lock.withLock { observed } }
     var now: Date { lock.withLock { wallClock } }
 
     func advance(_ seconds: TimeInterval) {
@@ -120,7 +122,8 @@ final class TestClock: @unchecked Sendable {
             },
             now: { [self] in lock.withLock { wallClock } },
             uptime: { [self] in lock.withLock { elapsed } },
-            random: { [unitRandom] in unitRandom })
+            random: { [unitRandom] in unitRandom },
+            observe: { [self] event in lock.withLock { observed.append(event) } })
     }
 }
 

@@ -79,13 +79,14 @@ struct OmniumAccessToken: Sendable, Equatable {
 /// token it used; only if that is still the cached one is it dropped, so several requests failing
 /// with the same stale token renew it once.
 actor OmniumTokenCache {
-    typealias Fetch = @Sendable () async throws -> OmniumAccessToken
+    typealias Fetch = @Sendable (_ reason: String) async throws -> OmniumAccessToken
 
     private let fetch: Fetch
     private let now: @Sendable () -> Date
     private let margin: TimeInterval
     private var current: OmniumAccessToken?
     private var pending: Task<OmniumAccessToken, Error>?
+    private var hasFetched = false
 
     init(margin: TimeInterval, now: @escaping @Sendable () -> Date, fetch: @escaping Fetch) {
         self.margin = margin
@@ -98,7 +99,7 @@ actor OmniumTokenCache {
         if let current, !current.needsRenewal(at: now(), margin: margin) {
             return current
         }
-        return try await renew()
+        return try await renew(reason: current == nil ? (hasFetched ? "401" : "first use") : "expiring")
     }
 
     /// Forget `rejected` (it got a 401) unless it was already replaced.
@@ -111,9 +112,10 @@ actor OmniumTokenCache {
         current = nil
     }
 
-    private func renew() async throws -> OmniumAccessToken {
+    private func renew(reason: String) async throws -> OmniumAccessToken {
         if let pending { return try await pending.value }
-        let task = Task { try await fetch() }
+        hasFetched = true
+        let task = Task { try await fetch(reason) }
         pending = task
         defer { pending = nil }
         let token = try await task.value

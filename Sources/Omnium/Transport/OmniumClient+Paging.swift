@@ -192,5 +192,6 @@ actor ScrollCursor<Item: Decodable & Sendable> {
         }
         restarts += 1
         state = .start
+        client.environment.observe(.scrollRestarted(path: continuationPath, reason: reason))
     }
 }

@@ -32,8 +32,10 @@ public final class OmniumClient: Sendable {
         limiter = OmniumRequestLimiter(settings: configuration.limits, environment: environment)
         let exchange = OmniumExchange(configuration: configuration, transport: transport, environment: environment,
                                 limiter: nil, tokens: nil)
-        tokens = OmniumTokenCache(margin: configuration.tokenRenewalMargin, now: environment.now) {
-            try await exchange.fetchToken()
+        tokens = OmniumTokenCache(margin: configuration.tokenRenewalMargin, now: environment.now) { reason in
+            let token = try await exchange.fetchToken()
+            environment.observe(.tokenFetched(reason: reason))
+            return token
         }
     }
 

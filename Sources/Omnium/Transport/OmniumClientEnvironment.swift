@@ -15,17 +15,28 @@ public struct OmniumClientEnvironment: Sendable {
     public var uptime: @Sendable () -> Duration
     /// A value in `0 ..< 1`, for jitter.
     public var random: @Sendable () -> Double
+    /// Told about retries, token fetches and scroll restarts (for the run log); ignores them by default.
+    public var observe: @Sendable (OmniumClientEvent) -> Void
 
     public init(
         sleep: @escaping @Sendable (Duration) async throws -> Void,
         now: @escaping @Sendable () -> Date,
         uptime: @escaping @Sendable () -> Duration,
-        random: @escaping @Sendable () -> Double
+        random: @escaping @Sendable () -> Double,
+        observe: @escaping @Sendable (OmniumClientEvent) -> Void = { _ in }
     ) {
         self.sleep = sleep
         self.now = now
         self.uptime = uptime
         self.random = random
+        self.observe = observe
+    }
+
+    /// A copy that reports events to `observer`.
+    public func observing(_ observer: @escaping @Sendable (OmniumClientEvent) -> Void) -> OmniumClientEnvironment {
+        var copy = self
+        copy.observe = observer
+        return copy
     }
 
     /// Real time, real sleeping, system randomness.

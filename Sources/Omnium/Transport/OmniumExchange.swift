@@ -43,7 +43,8 @@ struct OmniumExchange: Sendable {
                 guard attempt < policy.maxAttempts else {
                     throw failure(kind, request, detail: Self.describe(error), attempts: attempt)
                 }
-                try await pause(policy.backoff(afterAttempt: attempt, unitRandom: environment.random()))
+                try await retry(request, status: nil, reason: Self.describe(error), attempt: attempt,
+                                after: policy.backoff(afterAttempt: attempt, unitRandom: environment.random()))
                 continue
             }
 
@@ -59,7 +60,8 @@ struct OmniumExchange: Sendable {
                                       detail: Self.describe(decodingError: error), attempts: attempt)
                     }
                     malformedRetries += 1
-                    try await pause(policy.backoff(afterAttempt: attempt, unitRandom: environment.random()))
+                    try await retry(request, status: response.status, reason: "malformed body", attempt: attempt,
+                                    after: policy.backoff(afterAttempt: attempt, unitRandom: environment.random()))
                 }
             case 401 where token != nil && !hasRenewedToken:
                 hasRenewedToken = true
@@ -80,14 +82,16 @@ struct OmniumExchange: Sendable {
                 guard attempt < policy.maxAttempts else {
                     throw failure(.rateLimited, request, response: response, attempts: attempt, retryAfter: retryAfter)
                 }
-                try await pause(policy.delayAfterRateLimit(afterAttempt: attempt, retryAfter: retryAfter,
-                                                           unitRandom: environment.random()))
+                let delay = policy.delayAfterRateLimit(afterAttempt: attempt, retryAfter: retryAfter,
+                                                       unitRandom: environment.random())
+                try await retry(request, status: 429, reason: "rate limited", attempt: attempt, after: delay)
             case 408, 500 ..< 600:
                 guard attempt < policy.maxAttempts else {
                     throw failure(OmniumError.kind(forStatus: response.status), request, response: response,
                                   attempts: attempt)
                 }
-                try await pause(policy.backoff(afterAttempt: attempt, unitRandom: environment.random()))
+                try await retry(request, status: response.status, reason: "server trouble", attempt: attempt,
+                                after: policy.backoff(afterAttempt: attempt, unitRandom: environment.random()))
             default:
                 throw failure(OmniumError.kind(forStatus: response.status), request, response: response,
                               attempts: attempt)
@@ -138,7 +142,11 @@ struct OmniumExchange: Sendable {
         }
     }
 
-    private func pause(_ delay: Duration) async throws {
+    /// Reports the coming retry, then waits.
+    private func retry(_ request: OmniumRequest, status: Int?, reason: String, attempt: Int, after delay: Duration)
+        async throws {
+        environment.observe(.retrying(method: request.method.rawValue, path: request.redactedTarget, status: status,
+                                      reason: reason, attempt: attempt, delay: delay))
         try await environment.sleep(delay)
     }
 
