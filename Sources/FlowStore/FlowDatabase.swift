@@ -28,6 +28,7 @@ public final class FlowDatabase: Sendable {
     /// Every table group's migrations, in the order they first shipped.
     static let migrations: [(name: String, sql: String)] =
         StoresTable.migrations
+        + CatalogueMigrations.migrations
         + PurchaseOrdersTable.migrations
         + CustomersTable.migrations
         + OrdersTable.migrations

@@ -84,6 +84,6 @@ final class StoreMappingTests: XCTestCase {
         var perStore = settings
         perStore.storePriceListsInFlow = true
         XCTAssertEqual(StoreMapping.map([primary("molde")], settings: perStore).batch.stores.first?.salesPriceUid,
-                       FlowPriceListUID.store("molde"))
+                       FlowPriceList.storePriceListUid(storeUid: "molde"))
     }
 }

@@ -117,7 +117,7 @@ public enum StoreMapping {
                 vatNumber: orgNumber.nonBlank,
                 organizationUid: organizationUid,
                 salesPriceUid: settings.storePriceListsInFlow
-                    ? FlowPriceListUID.store(storeUid) : settings.mainPricesListUid,
+                    ? FlowPriceList.storePriceListUid(storeUid: storeUid) : settings.mainPricesListUid,
                 purchaseNumberSeriesUid: settings.purchaseNumberSeriesUid,
                 voucherNumberSeriesUid: settings.voucherNumberSeriesUid,
                 defaultWarehouseUid: firstWarehouse,

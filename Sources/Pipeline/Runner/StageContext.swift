@@ -50,7 +50,7 @@ public struct StageContext: Sendable {
             log.warning("quarantined", ["stage": stageName, "entity": issue.entity.rawValue,
                                         "record": issue.recordKey, "reason": issue.reason])
             try control.quarantine(entity: issue.entity.rawValue, recordKey: issue.recordKey, stage: stageName,
-                                   runID: runID, reason: issue.reason, payload: issue.sourcePayload)
+                                   runID: runID, reason: issue.reason, sourcePayload: issue.sourcePayload)
             if issue.outcome == .recordQuarantined { count += 1 }
         }
         return count
