@@ -25,6 +25,11 @@ public enum SQLiteDate {
             + pad(minute, 2) + ":" + pad(second, 2) + "." + pad(milliseconds, 3) + "Z"
     }
 
+    /// `date` as it reads back after storing: truncated to whole milliseconds.
+    public static func truncated(_ date: Date) -> Date {
+        parse(format(date)) ?? date
+    }
+
     /// Parses `YYYY-MM-DD[T ]HH:MM:SS[.fraction][Z]` as UTC; `nil` for anything else.
     public static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
@@ -54,8 +59,10 @@ public enum SQLiteDate {
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second
         // Round the fraction to whole milliseconds so format(parse(x)) == x.
-        let milliseconds = (fraction * 1000).rounded()
-        return Date(timeIntervalSince1970: (Double(seconds) * 1000 + milliseconds) / 1000)
+        // The Double nearest to the exact seconds since 1970 (one correctly rounded division), so
+        // "…51.123Z" reads back equal to `Date(timeIntervalSince1970: 1_795_708_071.123)`.
+        let milliseconds = Int64((fraction * 1000).rounded())
+        return Date(timeIntervalSince1970: Double(seconds * 1000 + milliseconds) / 1000)
     }
 
     // MARK: - Calendar arithmetic

@@ -25,6 +25,12 @@ final class SQLiteDateTests: XCTestCase {
                        "2026-11-26T15:47:51.123Z")
     }
 
+    func testTruncatedIsWhatReadsBack() {
+        let date = Date(timeIntervalSince1970: 1_795_708_071.123_456)
+        XCTAssertEqual(SQLiteDate.format(SQLiteDate.truncated(date)), "2026-11-26T15:47:51.123Z")
+        XCTAssertEqual(SQLiteDate.parse(SQLiteDate.format(date)), SQLiteDate.truncated(date))
+    }
+
     func testRejectsMalformedText() {
         for text in ["", "2026-11-26", "2026-13-01T00:00:00Z", "2026-11-26T15:47:51.Z", "2026-11-26T15:47:51+01:00",
                      "26-11-2026 15:47:51"] {
