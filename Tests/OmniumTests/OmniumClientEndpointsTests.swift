@@ -90,6 +90,13 @@ final class OmniumClientEndpointsTests: XCTestCase {
                        ["GET /api/Stores?filterPublicVisible=false", "GET /api/Stores/oslo"])
     }
 
+    func testListsAreReadBareOrWrapped() async throws {
+        let transport = ScriptedTransport { _, _ in .json(#"[{"sku":"A","warehouseCode":"oslo","inventory":1}]"#) }
+        let client = makeClient(transport)
+        let items = try await client.inventory(sku: "A")
+        XCTAssertEqual(items.map(\.warehouseCode), ["oslo"])
+    }
+
     func testInventoryBySkuRepeatsWarehouseIds() async throws {
         let transport = ScriptedTransport { _, _ in
             .json(#"{"totalHits":1,"result":[{"sku":"A/1","warehouseCode":"oslo","inventory":3.5}]}"#)
@@ -142,7 +149,7 @@ final class OmniumClientEndpointsTests: XCTestCase {
     func testDeliveryReadsAndGoodsReception() async throws {
         let transport = ScriptedTransport { request, _ in
             request.url.path.hasSuffix("PurchaseOrderLines")
-                ? .json(#"[{"lineItemId":"L1","quantity":10,"deliveredQuantity":4}]"#)
+                ? .json(#"{"totalHits":1,"result":[{"lineItemId":"L1","quantity":10,"deliveredQuantity":4}]}"#)
                 : request.method == "GET" ? .json(#"{"id":"D1","deliveryStatus":"Created"}"#) : .json("")
         }
         let client = makeClient(transport)

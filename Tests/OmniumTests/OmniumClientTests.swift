@@ -273,3 +273,28 @@ final class OmniumClientTests: XCTestCase {
         XCTAssertEqual(transport.apiRequests.map(\.method), ["POST", "GET"])
     }
 }
+
+/// Cancellation and foreign errors from the transport.
+final class OmniumClientCancellationTests: XCTestCase {
+    func testCancelledURLSessionCallIsCancellationNotARetry() async throws {
+        let transport = ScriptedTransport(steps: [.failure(.cancelled)])
+        let clock = TestClock()
+        let client = makeClient(transport, clock: clock)
+        do {
+            try await client.send(.get("/api/Orders/1"))
+            XCTFail("expected cancellation")
+        } catch is CancellationError {}
+        XCTAssertEqual(transport.apiRequests.count, 1)
+        XCTAssertEqual(clock.recordedSleeps, [])
+    }
+
+    func testNSErrorInURLDomainIsRetriedLikeURLError() async throws {
+        let transport = ScriptedTransport { _, index in
+            if index == 0 { throw NSError(domain: NSURLErrorDomain, code: URLError.Code.networkConnectionLost.rawValue) }
+            return .json("")
+        }
+        let client = makeClient(transport)
+        try await client.send(.get("/api/Orders/1"))
+        XCTAssertEqual(transport.apiRequests.count, 2)
+    }
+}

@@ -12,9 +12,12 @@ public struct InboundOrderDraft: Hashable, Sendable {
     public var snapshot: FlowOrderSnapshot
     /// `validUntil` came from Omnium (`customerPickupDeadline`) rather than from the working-day rule.
     public var isValidUntilFromOmnium: Bool
+    /// Omnium's status is final (`InboundOrderSettings.finalStatuses`): not created if Flow does not know it.
+    public var isFinalInOmnium: Bool
 
-    public init(snapshot: FlowOrderSnapshot, isValidUntilFromOmnium: Bool) {
+    public init(snapshot: FlowOrderSnapshot, isValidUntilFromOmnium: Bool, isFinalInOmnium: Bool = false) {
         self.snapshot = snapshot
         self.isValidUntilFromOmnium = isValidUntilFromOmnium
+        self.isFinalInOmnium = isFinalInOmnium
     }
 }

@@ -1,10 +1,12 @@
 import FlowStore
+import Foundation
 
 // MARK: - InboundOrderMerge
 
 /// Merges an inbound Omnium order into the Flow order that already exists (if any).
 ///
 /// Rules (spec: flow-integration.md §7.1 "Updates of an existing order"; docs/mapping-orders.md):
+/// - Unknown order whose Omnium status is final (cancelled, picked up, …): `skipped`, nothing to save.
 /// - Unknown order: created as drafted (`PARKED` for Click & Collect, `CONFIRMED` for Online) with
 ///   all lines and its handling task.
 /// - Known order, something that matters changed (a line added, changed or removed, or the store,
@@ -25,7 +27,7 @@ public enum InboundOrderMerge {
     /// The merged order and what happened to it.
     public struct Result: Hashable, Sendable {
         public enum Outcome: String, Hashable, Sendable {
-            case created, reopened, refreshed, unchanged
+            case created, reopened, refreshed, unchanged, skipped
         }
         public var outcome: Outcome
         /// The order as it must be stored (items in position order, including kept lines).
@@ -34,12 +36,18 @@ public enum InboundOrderMerge {
         public var itemChanges: [FlowOrderItemChange]
         /// Handling tasks attached by this merge.
         public var addedOrderhandlings: [FlowOrderHandling]
+
+        /// Whether `snapshot` must be written to `flow.db` (created, reopened or refreshed).
+        public var needsSave: Bool { outcome != .unchanged && outcome != .skipped }
     }
 
     // MARK: - Merge
 
     public static func merge(existing: FlowOrderSnapshot?, incoming draft: InboundOrderDraft) -> Result {
         guard let existing else {
+            if draft.isFinalInOmnium {
+                return Result(outcome: .skipped, snapshot: draft.snapshot, itemChanges: [], addedOrderhandlings: [])
+            }
             return Result(outcome: .created, snapshot: draft.snapshot,
                           itemChanges: draft.snapshot.items.map { .added($0) },
                           addedOrderhandlings: draft.snapshot.orderhandlings)
@@ -94,7 +102,8 @@ public enum InboundOrderMerge {
                           itemChanges: changes, addedOrderhandlings: addedHandlings)
         }
         let kept = changes.filter { if case .kept = $0 { return true } else { return false } }
-        if existing.order.omniumStatus != order.omniumStatus || existing.order.omniumModified != order.omniumModified {
+        if existing.order.omniumStatus != order.omniumStatus
+            || !sameMillisecond(existing.order.omniumModified, order.omniumModified) {
             var refreshed = existing
             refreshed.order.omniumStatus = order.omniumStatus
             refreshed.order.omniumModified = order.omniumModified
@@ -119,6 +128,24 @@ public enum InboundOrderMerge {
             || old.type != new.type || old.storeUid != new.storeUid || old.customerUid != new.customerUid
             || old.currency != new.currency || old.orderTotal != new.orderTotal || old.vatTotal != new.vatTotal
             || old.discountTotal != new.discountTotal || old.shippingTotal != new.shippingTotal
-            || old.validUntil != new.validUntil
+            || !sameMillisecond(old.validUntil, new.validUntil)
+    }
+
+    /// Dates compared at the millisecond precision `flow.db` stores (Omnium sends 100 ns ticks), so
+    /// an order read back from the database equals the one mapped again from the same Omnium data.
+    static func sameMillisecond(_ lhs: Date?, _ rhs: Date?) -> Bool {
+        switch (lhs, rhs) {
+        case (nil, nil): return true
+        case let (lhs?, rhs?): return milliseconds(lhs) == milliseconds(rhs)
+        default: return false
+        }
+    }
+
+    /// Whole milliseconds since 1970, truncated like `SQLiteDate.format` (a value within a microsecond
+    /// of a whole millisecond counts as that millisecond).
+    static func milliseconds(_ date: Date) -> Int64 {
+        let scaled = date.timeIntervalSince1970 * 1000
+        let nearest = scaled.rounded()
+        return Int64(abs(scaled - nearest) < 0.001 ? nearest : scaled.rounded(.down))
     }
 }

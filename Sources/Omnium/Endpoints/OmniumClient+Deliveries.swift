@@ -13,7 +13,7 @@ extension OmniumClient {
     /// `GET /api/Deliveries/{deliveryId}/PurchaseOrderLines`: the PO lines this delivery carries.
     public func deliveryPurchaseOrderLines(deliveryId: String) async throws -> [OmniumPurchaseOrderLine] {
         try await send(.get("/api/Deliveries/\(OmniumRequest.segment(deliveryId))/PurchaseOrderLines"),
-                       as: [OmniumPurchaseOrderLine].self)
+                       as: OmniumList<OmniumPurchaseOrderLine>.self).items
     }
 
     /// `POST /api/Deliveries/{deliveryId}/ProcessGoodsReception`: receive lines (incremental

@@ -21,7 +21,7 @@ extension OmniumClient {
     public func inventory(sku: String, warehouseIds: [String] = []) async throws -> [OmniumInventoryItem] {
         let query = warehouseIds.map { URLQueryItem(name: "warehouseIds", value: $0) }
         return try await send(.get("/api/Inventory/\(OmniumRequest.segment(sku))", query: query),
-                              as: OmniumSearchResult<OmniumInventoryItem>.self).result
+                              as: OmniumList<OmniumInventoryItem>.self).items
     }
 
     /// `PUT /api/Inventory/UpdateMany?isReservedInventoryOverwritten=..`: upsert by (`sku`,

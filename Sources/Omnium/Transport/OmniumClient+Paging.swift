@@ -16,6 +16,20 @@ struct OmniumPageEnvelope<Item: Decodable>: Decodable {
     var scrollId: String?
 }
 
+/// A list that Omnium may send bare (`[T]`) or wrapped (`{"result": [T], ...}`); the docs are not
+/// explicit for some GETs (delivery lines, inventory by SKU), so both are read.
+struct OmniumList<Item: Decodable>: Decodable {
+    var items: [Item]
+
+    init(from decoder: any Decoder) throws {
+        do {
+            items = try [Item](from: decoder)
+        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
+            items = try OmniumPageEnvelope<Item>(from: decoder).result ?? []
+        }
+    }
+}
+
 // MARK: - Streams
 
 extension OmniumClient {

@@ -38,7 +38,8 @@ struct OmniumExchange: Sendable {
             let response: HTTPTransportResponse
             do {
                 response = try await send(request, token: token)
-            } catch let error as URLError {
+            } catch {
+                let error = try Self.transportFailure(error)
                 let kind: OmniumError.Kind = error.code == .timedOut ? .timeout : .connection
                 guard attempt < policy.maxAttempts else {
                     throw failure(kind, request, detail: Self.describe(error), attempts: attempt)
@@ -183,6 +184,21 @@ struct OmniumExchange: Sendable {
             redacted = redacted.replacingOccurrences(of: encoded, with: "***")
         }
         return redacted
+    }
+
+    /// The transport error to retry, as a `URLError` (Foundation on Linux may hand back an
+    /// `NSError` in `NSURLErrorDomain`). Cancellation and errors that are not about the network
+    /// are rethrown as they are.
+    static func transportFailure(_ error: Error) throws -> URLError {
+        if Task.isCancelled { throw CancellationError() }
+        if let error = error as? URLError {
+            if error.code == .cancelled { throw CancellationError() }
+            return error
+        }
+        let nsError = error as NSError
+        guard nsError.domain == NSURLErrorDomain else { throw error }
+        if nsError.code == URLError.Code.cancelled.rawValue { throw CancellationError() }
+        return URLError(URLError.Code(rawValue: nsError.code) ?? .unknown)
     }
 
     /// A transport error by code only: `URLError`'s own text can carry the failing URL (and so
