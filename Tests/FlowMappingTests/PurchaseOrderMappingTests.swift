@@ -130,6 +130,8 @@ final class PurchaseOrderMappingTests: XCTestCase {
             XCTAssertEqual(issue?.entity, .purchaseOrder)
             XCTAssertEqual(issue?.recordKey, "PO 1001")
             XCTAssertEqual(issue?.reason, "supplierId is missing (required by Flow)")
+            XCTAssertEqual(issue?.outcome, .recordQuarantined)
+            XCTAssertTrue(issue?.sourcePayload?.contains("\"PO 1001\"") == true, "\(issue?.sourcePayload ?? "nil")")
         }
     }
 

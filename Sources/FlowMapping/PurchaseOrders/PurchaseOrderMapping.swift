@@ -28,7 +28,8 @@ public enum PurchaseOrderMapping {
                            stores: KnownFlowStores) throws(MappingIssue) -> [FlowPurchaseOrderSnapshot] {
         let key = purchaseOrder.id.nonEmpty ?? "(no id)"
         func issue(_ reason: String) -> MappingIssue {
-            MappingIssue(entity: .purchaseOrder, recordKey: key, reason: reason)
+            MappingIssue(entity: .purchaseOrder, recordKey: key, reason: reason,
+                         sourcePayload: SourcePayload.json(purchaseOrder))
         }
         guard let omniumId = purchaseOrder.id.nonEmpty, let baseUid = FlowUID.sanitize(omniumId) else {
             throw issue("purchase order has no usable id")
