@@ -38,8 +38,11 @@ public enum PurchaseOrderMapping {
             throw issue("supplierId is missing (required by Flow)")
         }
         let warehouseUid = purchaseOrder.storeId.nonEmpty.flatMap(FlowUID.sanitize)
-        guard let storeUid = stores.storeUid(forOmniumId: purchaseOrder.storeId) else {
-            throw issue("unknown store: receiving warehouse '\(purchaseOrder.storeId ?? "")' is not a Flow store or warehouse")
+        guard let receiving = purchaseOrder.storeId.nonEmpty else {
+            throw issue("storeId (the receiving warehouse) is missing")
+        }
+        guard let storeUid = stores.storeUid(forOmniumId: receiving) else {
+            throw issue("unknown store: receiving warehouse '\(receiving)' (storeId) is not a Flow store or warehouse")
         }
         let omniumLines = purchaseOrder.purchaseOrderForm?.lineItems ?? []
         var seen = Set<String>()
