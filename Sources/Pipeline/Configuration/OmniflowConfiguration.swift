@@ -165,10 +165,27 @@ public enum DimensionUnit: String, Sendable, CaseIterable {
 // MARK: - Description
 
 extension OmniflowConfiguration: CustomStringConvertible {
+    /// Every key with its effective value as text (`nil` when unset), in catalog order; the
+    /// secret shows as `<redacted>`. For `omniflow config` and diagnostics.
+    public var settings: [ConfigurationSetting] {
+        ConfigKey.catalog.map { ConfigurationSetting(key: $0.name, value: $0.render(self)) }
+    }
+
     /// One `KEY = value` line per key, in catalog order; the secret shows as `<redacted>`.
     public var description: String {
-        ConfigKey.catalog
-            .map { key in "\(key.name) = \(key.render(self) ?? "(not set)")" }
-            .joined(separator: "\n")
+        settings.map { "\($0.key) = \($0.value ?? "(not set)")" }.joined(separator: "\n")
+    }
+}
+
+// MARK: - ConfigurationSetting
+
+/// One key and its effective value, as shown to an operator (secrets redacted).
+public struct ConfigurationSetting: Sendable, Equatable, Codable {
+    public var key: String
+    public var value: String?
+
+    public init(key: String, value: String?) {
+        self.key = key
+        self.value = value
     }
 }
