@@ -17,7 +17,9 @@ public struct Omniflow: ParsableCommand {
         CommandConfiguration(
             name: "omniflow",
             abstract: "Flow Retail POS ⇄ Omnium OMS integration, as a resumable batch ETL.",
-            subcommands: [Run.self, Runs.self, Stage.self, Quarantine.self, Demo.self, Sandbox.self, Version.self, Help.self])
+            subcommands: [
+                Run.self, Runs.self, Stage.self, Quarantine.self, Config.self, Demo.self, Sandbox.self, Version.self, Help.self,
+            ])
     }
 
     public init(_ values: ParsedValues) throws {}

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Staging
 import XCTest
 
 @testable import CLI
@@ -185,5 +186,32 @@ final class CommandExecutionTests: XCTestCase {
         let outcome = await harness.run(["version"])
         XCTAssertEqual(outcome.output, "omniflow \(Omniflow.version)\n")
         XCTAssertEqual(outcome.code, .success)
+    }
+}
+
+// MARK: - config, run lock
+
+extension CommandExecutionTests {
+    func testConfigPrintsEffectiveValuesWithoutTheSecret() async throws {
+        try harness.write(#"{"OMNIUM_PROPERTY_PREFIX": "px"}"#, to: "omniflow.json")
+        let text = await harness.run(["config"])
+        XCTAssertEqual(text.code, .success, text.error)
+        XCTAssertTrue(text.output.hasPrefix("# from omniflow.json and the environment\n"), text.output)
+        XCTAssertTrue(text.output.contains("OMNIUM_PROPERTY_PREFIX = px\n"), text.output)
+        XCTAssertTrue(text.output.contains("OMNIUM_CLIENT_SECRET = <redacted>\n"), text.output)
+        XCTAssertFalse(text.output.contains("top-secret"))
+        let json = await harness.run(["config", "--json"])
+        let settings = try OutputJSON.decoder().decode([ConfigurationSetting].self, from: Data(json.output.utf8))
+        XCTAssertEqual(settings.first { $0.key == "OMNIUM_CLIENT_SECRET" }?.value, "<redacted>")
+        XCTAssertEqual(settings.first { $0.key == "OMNIUM_CLICK_COLLECT_ORDERHANDLING_UID" }, ConfigurationSetting(key: "OMNIUM_CLICK_COLLECT_ORDERHANDLING_UID", value: nil))
+    }
+
+    func testRunLockErrorFromStagingExitsThree() async {
+        let holder = RunLockHolder(runID: "r-night", pid: 4242, host: "etl-1", acquiredAt: Date(timeIntervalSince1970: 0),
+                                   heartbeatAt: Date(timeIntervalSince1970: 0))
+        harness.services.runError = RunLockError.held(by: holder)
+        let outcome = await harness.run(["run"])
+        XCTAssertEqual(outcome.code, .lockHeld)
+        XCTAssertTrue(outcome.error.hasPrefix("error: omniflow run: Another run holds the lock: run r-night (pid 4242 on etl-1"), outcome.error)
     }
 }

@@ -13,7 +13,7 @@ final class CommandTreeTests: XCTestCase {
         let paths = allStacks().map { $0.map { $0.configuration.name }.joined(separator: " ") }
         XCTAssertEqual(paths, [
             "omniflow", "omniflow run", "omniflow runs", "omniflow runs show", "omniflow stage", "omniflow quarantine",
-            "omniflow quarantine list", "omniflow demo", "omniflow sandbox", "omniflow sandbox serve", "omniflow version",
+            "omniflow quarantine list", "omniflow config", "omniflow demo", "omniflow sandbox", "omniflow sandbox serve", "omniflow version",
             "omniflow help",
         ])
     }

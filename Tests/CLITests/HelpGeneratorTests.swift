@@ -54,6 +54,8 @@ final class HelpGeneratorTests: XCTestCase {
               runs                    List recorded runs, newest first.
               stage                   Run one stage by its name, as a run of its own.
               quarantine              Inspect records that stages set aside as invalid.
+              config                  Check and print the effective configuration (file,
+                                      then environment).
               demo                    Run the whole integration against a local Omnium
                                       sandbox with generated data.
               sandbox                 A local, Omnium-compatible server for demos and tests.

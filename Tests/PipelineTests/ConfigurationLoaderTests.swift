@@ -27,7 +27,7 @@ final class ConfigurationLoaderTests: XCTestCase {
         try ConfigurationLoader(environment: environment, currentDirectory: folder.path).load(file: file)
     }
 
-    private func loadError(_ file: String? = nil, environment: [String: String] = [:]) -> ConfigError? {
+    func loadError(_ file: String? = nil, environment: [String: String] = [:]) -> ConfigError? {
         do {
             _ = try load(file, environment: environment)
             XCTFail("expected a ConfigError")
@@ -198,5 +198,15 @@ final class ConfigurationLoaderTests: XCTestCase {
         complete.mainPricesListUID = "p"
         complete.defaultVatCodeUID = "v"
         XCTAssertNoThrow(try complete.requireOmniumSettings())
+    }
+}
+
+// MARK: - Rules across keys
+
+extension ConfigurationLoaderTests {
+    func testRetryCeilingBelowBaseDelayIsRejected() {
+        let error = loadError(environment: ["OMNIFLOW_RETRY_BASE_DELAY_SECONDS": "10", "OMNIFLOW_RETRY_MAX_DELAY_SECONDS": "2"])
+        XCTAssertEqual(error?.description,
+                       "configuration: OMNIFLOW_RETRY_MAX_DELAY_SECONDS: must be at least OMNIFLOW_RETRY_BASE_DELAY_SECONDS (10.0)")
     }
 }

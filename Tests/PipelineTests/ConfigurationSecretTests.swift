@@ -4,7 +4,7 @@ import XCTest
 @testable import Pipeline
 
 final class ConfigurationSecretTests: XCTestCase {
-    private var folder: URL!
+    var folder: URL!
 
     override func setUpWithError() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("secret-\(UUID().uuidString)")
@@ -15,14 +15,14 @@ final class ConfigurationSecretTests: XCTestCase {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    private func writeSecret(_ text: String, mode: Int) throws -> String {
+    func writeSecret(_ text: String, mode: Int) throws -> String {
         let url = folder.appendingPathComponent("secret.txt")
         try Data(text.utf8).write(to: url)
         try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: url.path)
         return url.path
     }
 
-    private func loader(_ environment: [String: String]) -> ConfigurationLoader {
+    func loader(_ environment: [String: String]) -> ConfigurationLoader {
         ConfigurationLoader(environment: environment, currentDirectory: folder.path)
     }
 
@@ -74,5 +74,17 @@ final class ConfigurationSecretTests: XCTestCase {
         XCTAssertTrue(configuration.description.contains("OMNIUM_CLIENT_SECRET = <redacted>"))
         XCTAssertTrue(configuration.description.contains("OMNIUM_CLIENT_ID = client"))
         XCTAssertTrue(configuration.description.contains("OMNIUM_PROPERTY_PREFIX = flow"))
+    }
+}
+
+// MARK: - Secret file named in the configuration file
+
+extension ConfigurationSecretTests {
+    func testInsecureSecretFileNamedInTheFileBlamesTheFile() throws {
+        let path = try writeSecret("file-secret", mode: 0o644)
+        try Data("{\"OMNIUM_CLIENT_SECRET_FILE\": \"\(path)\"}".utf8).write(to: folder.appendingPathComponent("omniflow.json"))
+        XCTAssertThrowsError(try loader([:]).load(file: nil)) { error in
+            XCTAssertEqual((error as? ConfigError)?.origin, .file("omniflow.json"))
+        }
     }
 }

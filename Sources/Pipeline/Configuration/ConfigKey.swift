@@ -107,11 +107,13 @@ public struct ConfigKey: Sendable {
             .field("OMNIFLOW_TENANT_CURRENCY", \.tenantCurrency, .code(letters: 3, standard: "ISO 4217 currency")),
             .field("OMNIFLOW_COLLI_DIMENSION_UNIT", \.colliDimensionUnit, .dimensionUnit),
             .field("OMNIFLOW_REQUEST_TIMEOUT_SECONDS", \.requestTimeout, .positiveNumber),
-            .field("OMNIFLOW_MAX_RETRIES", \.maxRetries, .integer(0...20)),
+            .field("OMNIFLOW_MAX_ATTEMPTS", \.maxAttempts, .integer(1...20)),
             .field("OMNIFLOW_RETRY_BASE_DELAY_SECONDS", \.retryBaseDelay, .positiveNumber),
             .field("OMNIFLOW_RETRY_MAX_DELAY_SECONDS", \.retryMaxDelay, .positiveNumber),
             .field("OMNIFLOW_REQUESTS_PER_SECOND", \.requestsPerSecond, .positiveNumber),
+            .field("OMNIFLOW_RATE_LIMIT_BURST", \.rateLimitBurst, .integer(1...1_000_000)),
             .field("OMNIFLOW_MAX_CONCURRENT_REQUESTS", \.maxConcurrentRequests, .integer(1...150)),
+            .field("OMNIFLOW_MAX_CONCURRENT_BATCH_REQUESTS", \.maxConcurrentBatchRequests, .integer(1...20)),
             .field("OMNIFLOW_BUSINESS_TIME_ZONE", \.businessTimeZone, .timeZone),
         ]
     }

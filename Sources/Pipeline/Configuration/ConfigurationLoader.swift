@@ -50,8 +50,11 @@ public struct ConfigurationLoader: Sendable {
             configuration.flowStorePath = (configuration.stagingRoot as NSString).appendingPathComponent("flow.db")
         }
         if configuration.omniumClientSecret == nil, let secretFile = configuration.omniumClientSecretFile {
-            configuration.omniumClientSecret = try readSecret(secretFile)
+            let isFromEnvironment = !(environment["OMNIUM_CLIENT_SECRET_FILE"] ?? "").isEmpty
+            let origin: ConfigError.Origin = isFromEnvironment || file == nil ? .environment("OMNIUM_CLIENT_SECRET_FILE") : .file(file ?? "")
+            configuration.omniumClientSecret = try readSecret(secretFile, origin: origin)
         }
+        try checkConsistency(configuration)
         return configuration
     }
 
@@ -113,6 +116,17 @@ public struct ConfigurationLoader: Sendable {
         }
     }
 
+    /// Rules across keys, checked once every source is applied.
+    private func checkConsistency(_ configuration: OmniflowConfiguration) throws {
+        if configuration.retryMaxDelay < configuration.retryBaseDelay {
+            throw ConfigError(
+                origin: configuration.sourceFile.map { .file($0) } ?? .configuration,
+                problem: .invalidValue(
+                    key: "OMNIFLOW_RETRY_MAX_DELAY_SECONDS",
+                    reason: "must be at least OMNIFLOW_RETRY_BASE_DELAY_SECONDS (\(configuration.retryBaseDelay))"))
+        }
+    }
+
     // MARK: - Files
 
     private func resolve(_ path: String) -> String {
@@ -129,8 +143,7 @@ public struct ConfigurationLoader: Sendable {
     }
 
     /// Reads the client secret from a file only its owner can read (no group or other permission bits).
-    private func readSecret(_ path: String) throws -> Secret {
-        let origin = ConfigError.Origin.environment("OMNIUM_CLIENT_SECRET_FILE")
+    private func readSecret(_ path: String, origin: ConfigError.Origin) throws -> Secret {
         var info = stat()
         guard stat(resolve(path), &info) == 0 else {
             throw ConfigError(origin: origin, problem: .invalidValue(key: "OMNIUM_CLIENT_SECRET_FILE", reason: "cannot read \(path): no such file"))

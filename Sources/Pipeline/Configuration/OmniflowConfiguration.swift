@@ -1,4 +1,5 @@
 import Foundation
+import Omnium
 
 // MARK: - OmniflowConfiguration
 
@@ -92,17 +93,22 @@ public struct OmniflowConfiguration: Sendable, Equatable {
     /// `OMNIFLOW_COLLI_DIMENSION_UNIT`: unit of Omnium product dimensions (Flow stores millimetres).
     public var colliDimensionUnit: DimensionUnit = .centimetre
     /// `OMNIFLOW_REQUEST_TIMEOUT_SECONDS`: per-request timeout towards Omnium.
-    public var requestTimeout: Double = 30
-    /// `OMNIFLOW_MAX_RETRIES`: retries of a failed idempotent request (429, 5xx, network).
-    public var maxRetries: Int = 5
+    /// 60 s as the Omnium client's default; the defaults below are read from the client's types.
+    public var requestTimeout: Double = 60
+    /// `OMNIFLOW_MAX_ATTEMPTS`: attempts per request, the first included (429, 5xx, network errors).
+    public var maxAttempts: Int = OmniumRetryPolicy().maxAttempts
     /// `OMNIFLOW_RETRY_BASE_DELAY_SECONDS`: first backoff delay, doubled per retry.
-    public var retryBaseDelay: Double = 1
+    public var retryBaseDelay: Double = OmniumRetryPolicy().baseDelay.configurationSeconds
     /// `OMNIFLOW_RETRY_MAX_DELAY_SECONDS`: backoff ceiling (a 429's `Retry-After` still wins).
-    public var retryMaxDelay: Double = 60
-    /// `OMNIFLOW_REQUESTS_PER_SECOND`: client-side limiter; Omnium refills 100 tokens/s per user.
-    public var requestsPerSecond: Double = 50
-    /// `OMNIFLOW_MAX_CONCURRENT_REQUESTS`: in-flight requests; Omnium allows 20 per API user.
-    public var maxConcurrentRequests: Int = 8
+    public var retryMaxDelay: Double = OmniumRetryPolicy().maxDelay.configurationSeconds
+    /// `OMNIFLOW_REQUESTS_PER_SECOND`: sustained request rate (Omnium refills 1,000 tokens per 10 s).
+    public var requestsPerSecond: Double = Double(OmniumLimiterSettings().refillAmount) / OmniumLimiterSettings().refillInterval
+    /// `OMNIFLOW_RATE_LIMIT_BURST`: requests that may go at once before the rate applies (Omnium: 12,000).
+    public var rateLimitBurst: Int = OmniumLimiterSettings().bucketCapacity
+    /// `OMNIFLOW_MAX_CONCURRENT_REQUESTS`: in-flight requests (Omnium allows 20 per API user).
+    public var maxConcurrentRequests: Int = OmniumLimiterSettings().maxConcurrentRequests
+    /// `OMNIFLOW_MAX_CONCURRENT_BATCH_REQUESTS`: in-flight `…Many` batch requests (Omnium: 4).
+    public var maxConcurrentBatchRequests: Int = OmniumLimiterSettings().maxConcurrentBatchRequests
     /// `OMNIFLOW_BUSINESS_TIME_ZONE`: business dates, pickup deadlines and receipts.
     public var businessTimeZone: TimeZone = TimeZone(identifier: "Europe/Oslo") ?? .current
 
@@ -159,10 +165,27 @@ public enum DimensionUnit: String, Sendable, CaseIterable {
 // MARK: - Description
 
 extension OmniflowConfiguration: CustomStringConvertible {
+    /// Every key with its effective value as text (`nil` when unset), in catalog order; the
+    /// secret shows as `<redacted>`. For `omniflow config` and diagnostics.
+    public var settings: [ConfigurationSetting] {
+        ConfigKey.catalog.map { ConfigurationSetting(key: $0.name, value: $0.render(self)) }
+    }
+
     /// One `KEY = value` line per key, in catalog order; the secret shows as `<redacted>`.
     public var description: String {
-        ConfigKey.catalog
-            .map { key in "\(key.name) = \(key.render(self) ?? "(not set)")" }
-            .joined(separator: "\n")
+        settings.map { "\($0.key) = \($0.value ?? "(not set)")" }.joined(separator: "\n")
+    }
+}
+
+// MARK: - ConfigurationSetting
+
+/// One key and its effective value, as shown to an operator (secrets redacted).
+public struct ConfigurationSetting: Sendable, Equatable, Codable {
+    public var key: String
+    public var value: String?
+
+    public init(key: String, value: String?) {
+        self.key = key
+        self.value = value
     }
 }
