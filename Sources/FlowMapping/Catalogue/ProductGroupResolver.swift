@@ -1,0 +1,83 @@
+import FlowStore
+import Foundation
+
+/// Places products in Flow product groups and collects the groups to create.
+///
+/// The rule (decided here; the spec names only the settings, §3.2):
+/// - `SyncCategoriesToFlow` off, or no `mainCategoryId`: `DefaultProductGroupUid`.
+/// - The main category becomes a group (UID = sanitized category id), and so do its ancestors,
+///   so Flow gets the same hierarchy Omnium has.
+/// - With `ProductGroupRootId` set, only categories strictly **below** the root become groups;
+///   the root itself is the container, so its children are Flow's top-level groups
+///   (`parentUid = nil`). A product whose main category is the root or lies outside it (a
+///   campaign or outlet tree, say) goes to the default group: that is the filter the setting exists
+///   for, so it is not reported. A main category missing from the tree cannot be placed and goes
+///   to the default group with a `fieldDropped` issue, so the gap in the extracted tree is visible.
+/// - Without a root, the whole ancestry becomes groups; a category missing from the tree becomes
+///   a top-level group named after `mainCategoryName`.
+///
+/// Spec: flow-integration.md §3.1 (`productGroupUid` ← `MainCategoryId`), §3.2.
+struct ProductGroupResolver {
+    private let settings: CatalogueMappingSettings
+    private let categories: [String: CatalogueCategory]
+    private(set) var groups: [String: FlowProductGroup] = [:]
+
+    init(categories: [CatalogueCategory], settings: CatalogueMappingSettings) {
+        self.settings = settings
+        self.categories = Dictionary(categories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The product's group UID, and a reason when the main category could not be used.
+    mutating func groupUid(mainCategoryId: String?, mainCategoryName: String?) -> (uid: String, problem: String?) {
+        let fallback = settings.defaultProductGroupUid
+        guard settings.syncCategoriesToFlow, let mainId = mainCategoryId?.trimmedNonBlank else {
+            return (fallback, nil)
+        }
+        var chain: [CatalogueCategory] = []   // main category first, then its ancestors
+        var reachedRoot = false
+        var seen: Set<String> = []
+        var currentId: String? = mainId
+        while let id = currentId, !seen.contains(id) {
+            seen.insert(id)
+            if id == settings.productGroupRootId { reachedRoot = true; break }
+            guard let category = categories[id] else {
+                if chain.isEmpty {
+                    if let root = settings.productGroupRootId {
+                        return (fallback, "main category '\(mainId)' is not in the category tree, so it cannot be "
+                            + "placed below ProductGroupRootId '\(root)'")
+                    }
+                    chain.append(CatalogueCategory(id: id, name: mainCategoryName))
+                }
+                break
+            }
+            chain.append(category)
+            currentId = category.parentId?.trimmedNonBlank
+        }
+        if settings.productGroupRootId != nil, !reachedRoot || chain.isEmpty {
+            return (fallback, nil)
+        }
+        var uids: [String] = []
+        for category in chain {
+            guard let uid = FlowUID.sanitize(category.id) else {
+                return (fallback, "category id '\(category.id)' has no characters usable in a Flow UID")
+            }
+            uids.append(uid)
+        }
+        for (index, category) in chain.enumerated() {
+            let name = category.name?.trimmedNonBlank
+                ?? (index == 0 ? mainCategoryName?.trimmedNonBlank : nil) ?? category.id
+            let parent = index + 1 < uids.count ? uids[index + 1] : nil
+            groups[uids[index]] = FlowProductGroup(productGroupUid: uids[index], name: name, parentUid: parent)
+        }
+        return (uids[0], nil)
+    }
+}
+
+extension String {
+    /// The text without surrounding whitespace, or `nil` when nothing is left (Omnium's
+    /// `null`, `""` and `"  "` are all "unset").
+    var trimmedNonBlank: String? {
+        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

@@ -1,0 +1,120 @@
+import FlowStore
+import Foundation
+import Omnium
+
+/// Which system owns a warehouse's stock level. Decided per store in Flow
+/// (`OMNIUM_FLOW_STOCK_MASTER`: `true` = Flow, default `false` = Omnium).
+///
+/// Spec: flow-integration.md §5.1, §11.1.
+public enum StockMaster: String, Sendable, Hashable, Codable {
+    case omnium
+    case flow
+}
+
+/// What the stock rule needs to know about one Omnium warehouse (a store `id`), built by the
+/// integrator from the stores and their `OMNIUM_FLOW_STOCK_MASTER` setting.
+public struct StockWarehouse: Sendable, Hashable, Codable {
+    /// The Flow warehouse UID the Omnium warehouse was synced as.
+    public var warehouseUid: String
+    /// The stock master of the store the warehouse belongs to.
+    public var stockMaster: StockMaster
+    /// Omnium `isWebWarehouse`.
+    public var isWebWarehouse: Bool
+
+    public init(warehouseUid: String, stockMaster: StockMaster, isWebWarehouse: Bool = false) {
+        self.warehouseUid = warehouseUid
+        self.stockMaster = stockMaster
+        self.isWebWarehouse = isWebWarehouse
+    }
+}
+
+/// What one batch of Omnium inventory items becomes on the Flow side.
+public struct CatalogueStock: Sendable, Equatable {
+    public var stock: [FlowStock] = []
+    public var issues: [MappingIssue] = []
+    /// Items deliberately not mapped, per reason (Flow is stock master, warehouse not in Flow).
+    public var skipped: [String: Int] = [:]
+
+    public init() {}
+}
+
+/// Omnium inventory to Flow stock, for warehouses where Omnium is stock master.
+///
+/// - A warehouse of a store where Flow is stock master is skipped: Flow owns that stock and
+///   pushes it to Omnium; taking Omnium's back would fight it (§17: never both ways).
+/// - Web warehouses (`isWebWarehouse`) go to `FlowWebWarehouse` when it is set; several Omnium
+///   web warehouses are summed into it. Web stock is Omnium's whatever the stores say.
+/// - Warehouses the integration did not sync to Flow are skipped and counted.
+/// - `quantity` = `inventory`, `reserved` = `reservedInventory` (missing = 0), both ×100;
+///   `available = quantity − reserved`. Duplicates of one (sku, warehouse) keep the latest `modified`.
+///
+/// Spec: flow-integration.md §5.1, §5.2; omnium-contract.md §8.
+public enum StockMapping {
+    /// - Parameter warehouses: Omnium `warehouseCode` → what Flow knows about that warehouse.
+    public static func map(_ items: [OmniumInventoryItem], warehouses: [String: StockWarehouse],
+                           settings: CatalogueMappingSettings) -> CatalogueStock {
+        var result = CatalogueStock()
+        struct Key: Hashable { var warehouseCode: String; var sku: String }
+        var latest: [Key: (item: OmniumInventoryItem, warehouseUid: String, productUid: String)] = [:]
+        var order: [Key] = []
+
+        for item in items {
+            guard let sku = item.sku?.trimmedNonBlank, let code = item.warehouseCode?.trimmedNonBlank else {
+                result.issues.append(issue(item, "inventory item lacks sku or warehouseCode")); continue
+            }
+            guard let productUid = FlowUID.sanitize(sku) else {
+                result.issues.append(issue(item, "sku '\(sku)' has no characters usable in a Flow UID")); continue
+            }
+            guard let warehouse = warehouses[code] else {
+                result.skipped["warehouse not in Flow", default: 0] += 1; continue
+            }
+            let warehouseUid: String
+            if warehouse.isWebWarehouse, let web = settings.flowWebWarehouse?.trimmedNonBlank {
+                warehouseUid = web
+            } else if warehouse.stockMaster == .flow {
+                result.skipped["Flow is stock master", default: 0] += 1; continue
+            } else {
+                warehouseUid = warehouse.warehouseUid
+            }
+            let key = Key(warehouseCode: code, sku: sku)
+            if let existing = latest[key] {
+                if (item.modified ?? .distantPast) > (existing.item.modified ?? .distantPast) {
+                    latest[key] = (item, warehouseUid, productUid)
+                }
+                continue
+            }
+            latest[key] = (item, warehouseUid, productUid)
+            order.append(key)
+        }
+
+        var byFlowKey: [String: FlowStock] = [:]
+        var flowOrder: [String] = []
+        for key in order {
+            guard let entry = latest[key] else { continue }
+            let quantity = Quantity.hundredths(valid(entry.item.inventory))
+            let reserved = Quantity.hundredths(valid(entry.item.reservedInventory))
+            let flowKey = entry.warehouseUid + "\u{1F}" + entry.productUid
+            if var stock = byFlowKey[flowKey] {
+                stock = FlowStock(warehouseUid: stock.warehouseUid, productUid: stock.productUid,
+                                  quantity: stock.quantity + quantity, reserved: stock.reserved + reserved)
+                byFlowKey[flowKey] = stock
+            } else {
+                byFlowKey[flowKey] = FlowStock(warehouseUid: entry.warehouseUid, productUid: entry.productUid,
+                                               quantity: quantity, reserved: reserved)
+                flowOrder.append(flowKey)
+            }
+        }
+        result.stock = flowOrder.compactMap { byFlowKey[$0] }
+        return result
+    }
+
+    private static func valid(_ value: Decimal?) -> Decimal {
+        guard let value, !value.isNaN else { return 0 }
+        return value
+    }
+
+    private static func issue(_ item: OmniumInventoryItem, _ reason: String) -> MappingIssue {
+        let key = "\(item.sku ?? "?")@\(item.warehouseCode ?? "?")"
+        return MappingIssue(entity: .stock, recordKey: key, reason: reason, sourcePayload: SourcePayload.json(item))
+    }
+}

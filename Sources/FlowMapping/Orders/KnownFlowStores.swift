@@ -1,0 +1,35 @@
+import FlowStore
+
+// MARK: - KnownFlowStores
+
+/// The Flow stores and warehouses that exist, for resolving Omnium store ids on orders and POs.
+///
+/// Why passed in: the mapping has no I/O; the pipeline reads Flow's stores (synced before orders
+/// and POs) and hands them over. A warehouse resolves to the primary store that owns it, as the
+/// store export puts non-primary Omnium stores under their parent (flow-integration.md §10).
+public struct KnownFlowStores: Hashable, Sendable {
+    public var storeUids: Set<String>
+    /// Warehouse uid → owning store uid.
+    public var storeUidByWarehouseUid: [String: String]
+
+    public init(storeUids: Set<String>, storeUidByWarehouseUid: [String: String] = [:]) {
+        self.storeUids = storeUids
+        self.storeUidByWarehouseUid = storeUidByWarehouseUid
+    }
+
+    /// The Flow store for an Omnium store or warehouse id (sanitized first), or nil when Flow has none.
+    public func storeUid(forOmniumId id: String?) -> String? {
+        guard let uid = id.flatMap(FlowUID.sanitize) else { return nil }
+        if storeUids.contains(uid) { return uid }
+        if let owner = storeUidByWarehouseUid[uid], storeUids.contains(owner) { return owner }
+        return nil
+    }
+}
+
+// MARK: - Issue entities
+
+extension MappingIssue.Entity {
+    public static let order = Self(rawValue: "order")
+    public static let purchaseOrder = Self(rawValue: "purchase_order")
+    public static let customer = Self(rawValue: "customer")
+}

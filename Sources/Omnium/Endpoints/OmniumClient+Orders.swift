@@ -1,0 +1,103 @@
+import Foundation
+
+// MARK: - Orders: reads
+
+/// Orders: delta reads (search, scroll, by id) and the writes Flow makes (POS orders, updates,
+/// status changes, line cancellations).
+/// Spec: omnium-contract.md §10.
+extension OmniumClient {
+    /// Orders per `UpdateMany` request (client rule; Omnium documents no limit).
+    public static let maxOrdersPerRequest = 100
+
+    /// `POST /api/Orders/Search`: one page as set in `request`.
+    public func searchOrders(_ request: OmniumOrderSearchRequest) async throws -> OmniumSearchResult<OmniumOrder> {
+        try await send(try .json(.post, "/api/Orders/Search", body: request), as: OmniumSearchResult<OmniumOrder>.self)
+    }
+
+    /// `POST /api/Orders/Search`, page after page (up to Omnium's 10,000-hit window).
+    public func orderPages(_ request: OmniumOrderSearchRequest, take: Int = OmniumClient.maxTake)
+        -> AsyncThrowingStream<[OmniumOrder], Error> {
+        searchPages("/api/Orders/Search", request: request, take: take, of: OmniumOrder.self)
+    }
+
+    /// `POST /api/Orders/Scroll` then `GET /api/Orders/Scroll/{id}` (beyond 10,000 hits).
+    public func scrollOrders(_ request: OmniumOrderSearchRequest, maxRestarts: Int = 2)
+        -> AsyncThrowingStream<[OmniumOrder], Error> {
+        scrollPages(resource: "Orders", request: request, maxRestarts: maxRestarts, of: OmniumOrder.self)
+    }
+
+    /// `GET /api/Orders/{id}`.
+    /// - Throws: `OmniumError` `.notFound` ("Order was not found").
+    public func order(id: String) async throws -> OmniumOrder {
+        try await send(.get(Self.orderPath(id)), as: OmniumOrder.self)
+    }
+
+    // MARK: Writes
+
+    /// `PUT /api/Orders/PosOrders`: create a POS order (existing `id` → 409). Not repeated after an
+    /// unreadable answer; use `createTreatingConflictAsDone` with `order(id:)` to make a rerun safe.
+    public func createPosOrder(_ order: OmniumOrder) async throws -> OmniumOrder {
+        try await send(try .json(.put, "/api/Orders/PosOrders", body: order, isSafeToRepeat: false),
+                       as: OmniumOrder.self)
+    }
+
+    /// `POST /api/Orders`: create with an explicit `id` (existing `id` → 409).
+    public func createOrder(_ order: OmniumOrder) async throws -> OmniumOrder {
+        try await send(try .json(.post, "/api/Orders", body: order, isSafeToRepeat: false), as: OmniumOrder.self)
+    }
+
+    /// `PUT /api/Orders/PosOrders`, and on 409 `GET /api/Orders/{id}`: the POS order is there either way.
+    public func createPosOrderTreatingConflictAsDone(_ order: OmniumOrder) async throws
+        -> OmniumCreateOutcome<OmniumOrder> {
+        guard let id = order.id, !id.isEmpty else {
+            return .created(try await createPosOrder(order))
+        }
+        return try await createTreatingConflictAsDone {
+            try await createPosOrder(order)
+        } readExisting: {
+            try await self.order(id: id)
+        }
+    }
+
+    /// `POST /api/Orders/UpdateMany?runWorkflow=..`: upsert (adds missing, replaces existing), in
+    /// chunks of at most 100 orders.
+    public func updateOrders(_ orders: [OmniumOrder], runWorkflow: Bool? = nil) async throws {
+        let query = runWorkflow.map { [URLQueryItem(name: "runWorkflow", value: String($0))] } ?? []
+        try await sendInChunks(orders, size: Self.maxOrdersPerRequest) { chunk in
+            try .json(.post, "/api/Orders/UpdateMany", query: query, body: chunk)
+        }
+    }
+
+    /// `POST /api/Orders/{orderId}/UpdateStatus`: set the status and run its workflow.
+    public func updateOrderStatus(orderId: String, _ patch: OmniumUpdateStatusPatch) async throws
+        -> OmniumWorkflowResult {
+        try await send(try .json(.post, "\(Self.orderPath(orderId))/UpdateStatus", body: patch),
+                       as: OmniumWorkflowResult.self)
+    }
+
+    /// `POST /api/Orders/{orderId}/OrderLines/{lineItemId}/Cancel?sendNotifications=..`; a repeat is a no-op.
+    public func cancelOrderLine(orderId: String, lineItemId: String, sendNotifications: Bool = false) async throws
+        -> OmniumOrder {
+        let path = "\(Self.orderPath(orderId))/OrderLines/\(OmniumRequest.segment(lineItemId))/Cancel"
+        let query = [URLQueryItem(name: "sendNotifications", value: String(sendNotifications))]
+        return try await send(OmniumRequest(method: .post, path: path, query: query), as: OmniumOrder.self)
+    }
+
+    static func orderPath(_ id: String) -> String {
+        "/api/Orders/\(OmniumRequest.segment(id))"
+    }
+}
+
+extension OmniumOrderSearchRequest: OmniumPageableSearch {
+    public mutating func setPaging(take: Int, page: Int) {
+        self.take = take
+        self.page = page
+    }
+
+    /// Delta query: orders modified at or after `mark`, oldest first, facets off (contract §3).
+    public static func modified(from mark: Date, orderType: String? = nil, selectedStatuses: [String]? = nil)
+        -> OmniumOrderSearchRequest {
+        OmniumOrderSearchRequest(modifiedFrom: mark, selectedStatuses: selectedStatuses, orderType: orderType,
+                                 sortOrder: OmniumSortOrder.modifiedAscending, disableFacets: true)
+    }
+}

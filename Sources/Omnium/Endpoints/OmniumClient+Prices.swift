@@ -1,0 +1,22 @@
+import Foundation
+
+// MARK: - Prices
+
+/// Selling and cost prices from the tenant price index.
+/// Spec: omnium-contract.md §7.
+extension OmniumClient {
+    /// `POST /api/Prices/Search` (at least one filter; `scrollSize` ≤ 20,000) and, while it gives a
+    /// `scrollId`, `GET /api/Prices/Scroll/{id}`: every matching price, batch by batch.
+    public func searchPrices(_ request: OmniumPriceSearchRequest, maxRestarts: Int = 2)
+        -> AsyncThrowingStream<[OmniumPrice], Error> {
+        scrollPages(start: { try .json(.post, "/api/Prices/Search", body: request) },
+                    continuationPath: "/api/Prices/Scroll", maxRestarts: maxRestarts, of: OmniumPrice.self)
+    }
+}
+
+extension OmniumPriceSearchRequest {
+    /// Delta query: prices changed at or after `mark`, optionally for one market.
+    public static func modified(from mark: Date, marketId: String? = nil) -> OmniumPriceSearchRequest {
+        OmniumPriceSearchRequest(marketId: marketId, lastModified: mark)
+    }
+}

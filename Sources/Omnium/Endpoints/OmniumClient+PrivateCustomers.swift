@@ -1,0 +1,69 @@
+import Foundation
+
+// MARK: - Private customers
+
+/// B2C customers, keyed by `customerId` (= Flow customer uid, which makes retries idempotent).
+/// Spec: omnium-contract.md §11.
+extension OmniumClient {
+    /// Customers per `AddOrUpdateMany` request (Omnium's limit).
+    public static let maxCustomersPerRequest = 100
+
+    /// `GET /api/PrivateCustomers/{customerId}`.
+    public func privateCustomer(id: String) async throws -> OmniumPrivateCustomer {
+        try await send(.get("/api/PrivateCustomers/\(OmniumRequest.segment(id))"), as: OmniumPrivateCustomer.self)
+    }
+
+    /// `POST /api/PrivateCustomers/Search`: one page as set in `request`.
+    public func searchPrivateCustomers(_ request: OmniumCustomerSearchRequest) async throws
+        -> OmniumSearchResult<OmniumPrivateCustomer> {
+        try await send(try .json(.post, "/api/PrivateCustomers/Search", body: request),
+                       as: OmniumSearchResult<OmniumPrivateCustomer>.self)
+    }
+
+    /// `POST /api/PrivateCustomers/Search`, page after page.
+    public func privateCustomerPages(_ request: OmniumCustomerSearchRequest, take: Int = OmniumClient.maxTake)
+        -> AsyncThrowingStream<[OmniumPrivateCustomer], Error> {
+        searchPages("/api/PrivateCustomers/Search", request: request, take: take, of: OmniumPrivateCustomer.self)
+    }
+
+    /// `POST /api/PrivateCustomers/Scroll` then `GET /api/PrivateCustomers/Scroll/{id}`.
+    public func scrollPrivateCustomers(_ request: OmniumCustomerSearchRequest, maxRestarts: Int = 2)
+        -> AsyncThrowingStream<[OmniumPrivateCustomer], Error> {
+        scrollPages(resource: "PrivateCustomers", request: request, maxRestarts: maxRestarts,
+                    of: OmniumPrivateCustomer.self)
+    }
+
+    /// `POST /api/PrivateCustomers`: create (existing id → 409; see `createTreatingConflictAsDone`).
+    public func createPrivateCustomer(_ customer: OmniumPrivateCustomer) async throws -> OmniumPrivateCustomer {
+        try await send(try .json(.post, "/api/PrivateCustomers", body: customer, isSafeToRepeat: false),
+                       as: OmniumPrivateCustomer.self)
+    }
+
+    /// `POST /api/PrivateCustomers/Update`: replace an existing customer (unknown id → 404).
+    public func updatePrivateCustomer(_ customer: OmniumPrivateCustomer) async throws -> OmniumPrivateCustomer {
+        try await send(try .json(.post, "/api/PrivateCustomers/Update", body: customer),
+                       as: OmniumPrivateCustomer.self)
+    }
+
+    /// `PUT /api/PrivateCustomers/AddOrUpdateMany?exportCustomers=..`: upsert by `customerId`,
+    /// in chunks of at most 100.
+    public func addOrUpdatePrivateCustomers(_ customers: [OmniumPrivateCustomer], exportCustomers: Bool? = nil)
+        async throws {
+        let query = exportCustomers.map { [URLQueryItem(name: "exportCustomers", value: String($0))] } ?? []
+        try await sendInChunks(customers, size: Self.maxCustomersPerRequest) { chunk in
+            try .json(.put, "/api/PrivateCustomers/AddOrUpdateMany", query: query, body: chunk)
+        }
+    }
+}
+
+extension OmniumCustomerSearchRequest: OmniumPageableSearch {
+    public mutating func setPaging(take: Int, page: Int) {
+        self.take = take
+        self.page = page
+    }
+
+    /// Delta query: customers modified at or after `mark`, oldest first.
+    public static func modified(from mark: Date) -> OmniumCustomerSearchRequest {
+        OmniumCustomerSearchRequest(modifiedFrom: mark, sortOrder: OmniumSortOrder.modifiedAscending)
+    }
+}

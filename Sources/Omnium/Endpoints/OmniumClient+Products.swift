@@ -1,0 +1,44 @@
+import Foundation
+
+// MARK: - Products
+
+/// Products: full documents by scroll, one page by search, one by id.
+/// Spec: omnium-contract.md §6.
+extension OmniumClient {
+    /// `POST /api/Products/Scroll` then `GET /api/Products/Scroll/{id}`: every matching product,
+    /// batch by batch. Restarts on an expired scroll (batches may repeat; dedupe on id + modified).
+    public func scrollProducts(_ request: OmniumProductSearchRequest = OmniumProductSearchRequest(),
+                               maxRestarts: Int = 2) -> AsyncThrowingStream<[OmniumProduct], Error> {
+        scrollPages(resource: "Products", request: request, maxRestarts: maxRestarts, of: OmniumProduct.self)
+    }
+
+    /// `POST /api/Products/SearchProducts`: one page (`take` ≤ 100, `page` 0-based, as set in `request`).
+    public func searchProducts(_ request: OmniumProductSearchRequest) async throws -> OmniumSearchResult<OmniumProduct> {
+        try await send(try .json(.post, "/api/Products/SearchProducts", body: request),
+                       as: OmniumSearchResult<OmniumProduct>.self)
+    }
+
+    /// `POST /api/Products/SearchProducts`, page after page (up to Omnium's 10,000-hit window).
+    public func productPages(_ request: OmniumProductSearchRequest, take: Int = OmniumClient.maxTake)
+        -> AsyncThrowingStream<[OmniumProduct], Error> {
+        searchPages("/api/Products/SearchProducts", request: request, take: take, of: OmniumProduct.self)
+    }
+
+    /// `GET /api/Products/{id}` by product id or SKU id.
+    /// - Throws: `OmniumError` `.notFound` for an unknown id.
+    public func product(id: String) async throws -> OmniumProduct {
+        try await send(.get("/api/Products/\(OmniumRequest.segment(id))"), as: OmniumProduct.self)
+    }
+}
+
+extension OmniumProductSearchRequest: OmniumPageableSearch {
+    public mutating func setPaging(take: Int, page: Int) {
+        self.take = take
+        self.page = page
+    }
+
+    /// Delta query: products modified at or after `mark`, oldest first, facets off (contract §3).
+    public static func modified(from mark: Date) -> OmniumProductSearchRequest {
+        OmniumProductSearchRequest(modifiedFrom: mark, isFacetsDisabled: true, sortOrder: OmniumSortOrder.modifiedAscending)
+    }
+}

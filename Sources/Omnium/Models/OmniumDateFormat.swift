@@ -1,0 +1,183 @@
+import Foundation
+
+/// Omnium's date-time text, parsed and written by hand.
+///
+/// Why not `ISO8601DateFormatter`: Omnium mixes shapes in one payload (`"2022-12-04T07:28:50.1521376Z"`,
+/// `"2020-06-03T08:55:31"`, `"0001-01-01T00:00:00"`), needs 7 fractional digits, and the sandbox writes
+/// millions of dates; a formatter handles neither all shapes nor the speed. Offset-less text is UTC
+/// (Sandbox choice). Written text is always `yyyy-MM-ddTHH:mm:ss.fffffffZ`, and the fraction is
+/// chosen so that the text parses back to the very same `Date` (a `Date` is a `Double`, so the
+/// 100 ns digit alone would not always survive the round trip).
+///
+/// Spec: omnium-contract.md §1 "Dates", omnium-api.md §2.4.
+public enum OmniumDateFormat {
+    /// Seconds from 1970-01-01 to 2001-01-01 (Foundation's reference date).
+    private static let referenceOffset: Int64 = 978_307_200
+    private static let ticksPerSecond: Int64 = 10_000_000
+
+    // MARK: - Parsing
+
+    /// Parses `yyyy-MM-dd[THH:mm[:ss[.f…]]][Z|±HH[:mm]]`; nil when the text is not such a date.
+    /// More than 7 fractional digits are cut to 7.
+    public static func date(from text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { parse(Array($0)) }
+    }
+
+    private static func parse(_ b: [UInt8]) -> Date? {
+        var i = 0
+        func digits(_ count: Int) -> Int? {
+            guard i + count <= b.count else { return nil }
+            var value = 0
+            for _ in 0..<count {
+                let c = b[i]
+                guard c >= 48 && c <= 57 else { return nil }
+                value = value * 10 + Int(c - 48)
+                i += 1
+            }
+            return value
+        }
+        func take(_ char: UInt8) -> Bool {
+            guard i < b.count, b[i] == char else { return false }
+            i += 1
+            return true
+        }
+        guard let year = digits(4), take(45), let month = digits(2), take(45), let day = digits(2),
+              (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        var hour = 0, minute = 0, second = 0
+        var ticks: Int64 = 0
+        var offsetSeconds = 0
+        if i < b.count, b[i] == 84 || b[i] == 116 || b[i] == 32 { // T, t, space
+            i += 1
+            guard let h = digits(2), take(58), let m = digits(2), h <= 23, m <= 59 else { return nil }
+            hour = h; minute = m
+            if take(58) {
+                guard let s = digits(2), s <= 59 else { return nil }
+                second = s
+                if take(46) || take(44) { // . or ,
+                    var count = 0
+                    while i < b.count, b[i] >= 48 && b[i] <= 57 {
+                        if count < 7 { ticks = ticks * 10 + Int64(b[i] - 48) }
+                        count += 1; i += 1
+                    }
+                    guard count > 0 else { return nil }
+                    for _ in min(count, 7)..<7 { ticks *= 10 }
+                }
+            }
+            if i < b.count {
+                if b[i] == 90 || b[i] == 122 { // Z, z
+                    i += 1
+                } else if b[i] == 43 || b[i] == 45 { // + or -
+                    let sign = b[i] == 45 ? -1 : 1
+                    i += 1
+                    guard let oh = digits(2), oh <= 18 else { return nil }
+                    var om = 0
+                    if take(58) {
+                        guard let m = digits(2) else { return nil }
+                        om = m
+                    } else if i < b.count {
+                        guard let m = digits(2) else { return nil }
+                        om = m
+                    }
+                    guard om <= 59 else { return nil }
+                    offsetSeconds = sign * (oh * 3_600 + om * 60)
+                }
+            }
+        }
+        guard i == b.count else { return nil }
+        let days = Int64(daysFromCivil(year: year, month: month, day: day))
+        let unix = days * 86_400 + Int64(hour * 3_600 + minute * 60 + second - offsetSeconds)
+        return makeDate(referenceSeconds: unix - referenceOffset, ticks: ticks)
+    }
+
+    /// The one formula from (whole seconds, ticks) to `Date`; the writer checks its text against it.
+    private static func makeDate(referenceSeconds: Int64, ticks: Int64) -> Date {
+        Date(timeIntervalSinceReferenceDate: Double(referenceSeconds) + Double(ticks) / Double(ticksPerSecond))
+    }
+
+    // MARK: - Writing
+
+    /// `yyyy-MM-ddTHH:mm:ss.fffffffZ` in UTC.
+    public static func string(from date: Date) -> String {
+        let interval = date.timeIntervalSinceReferenceDate
+        guard interval.isFinite else { return "0001-01-01T00:00:00.0000000Z" }
+        var seconds = Int64(interval.rounded(.down))
+        let fraction = interval - Double(seconds)
+        var ticks = roundTripTicks(seconds: seconds, fraction: fraction, target: date)
+        if ticks >= ticksPerSecond { seconds += 1; ticks -= ticksPerSecond }
+        let unix = seconds + referenceOffset
+        var days = unix / 86_400
+        var secondOfDay = unix % 86_400
+        if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
+        let (year, month, day) = civilFromDays(Int(days))
+        var out = [UInt8]()
+        out.reserveCapacity(28)
+        func put(_ value: Int, _ width: Int) {
+            var digits = [UInt8](repeating: 48, count: width)
+            var v = value
+            for k in stride(from: width - 1, through: 0, by: -1) { digits[k] = UInt8(48 + v % 10); v /= 10 }
+            out.append(contentsOf: digits)
+        }
+        put(year, 4); out.append(45); put(month, 2); out.append(45); put(day, 2); out.append(84)
+        put(Int(secondOfDay / 3_600), 2); out.append(58); put(Int(secondOfDay % 3_600 / 60), 2); out.append(58)
+        put(Int(secondOfDay % 60), 2); out.append(46); put(Int(ticks), 7); out.append(90)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The shortest fraction (0…7 digits, written padded to 7) whose text parses back to `target`.
+    private static func roundTripTicks(seconds: Int64, fraction: Double, target: Date) -> Int64 {
+        let exact = fraction * Double(ticksPerSecond)
+        var unit: Int64 = ticksPerSecond
+        while unit >= 10 {
+            let candidate = Int64((exact / Double(unit)).rounded()) * unit
+            if makeDate(referenceSeconds: seconds, ticks: candidate) == target { return candidate }
+            unit /= 10
+        }
+        let nearest = Int64(exact.rounded())
+        for candidate in [nearest, nearest - 1, nearest + 1]
+        where makeDate(referenceSeconds: seconds, ticks: candidate) == target { return candidate }
+        return max(0, nearest)
+    }
+
+    // MARK: - Calendar arithmetic (proleptic Gregorian, as .NET)
+
+    private static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (H. Hinnant's `days_from_civil`).
+    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    private static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
+
+extension OmniumDateFormat {
+    /// The instant its own text decodes to: stamping with this makes write → read → write exact.
+    public static func normalized(_ date: Date) -> Date {
+        OmniumDateFormat.date(from: string(from: date)) ?? date
+    }
+}

@@ -1,2 +1,0 @@
-/// The `Omnium` module of omniflow. See README.md for the architecture.
-public enum OmniumModule {}

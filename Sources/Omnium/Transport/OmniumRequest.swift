@@ -1,0 +1,134 @@
+import Foundation
+
+// MARK: - Request description
+
+/// One Omnium call before it is sent: method, path below the base URL, query, body, and how it
+/// may be retried. Endpoints build these; `OmniumClient.send` adds token, limits and retries.
+///
+/// `path` is percent-encoded already (build ids into it with `OmniumRequest.segment`).
+/// Spec: omnium-contract.md §1.
+public struct OmniumRequest: Sendable {
+    /// HTTP method.
+    public enum Method: String, Sendable {
+        case get = "GET", post = "POST", put = "PUT", patch = "PATCH", delete = "DELETE"
+    }
+
+    public var method: Method
+    /// `/api/...`, percent-encoded.
+    public var path: String
+    /// Query parameters, in order; keys may repeat (`warehouseIds=A&warehouseIds=B`).
+    public var query: [URLQueryItem]
+    public var body: Data?
+    public var contentType: String?
+    /// False only for the token call.
+    public var requiresAuthorization: Bool
+    /// Whether repeating the call after a malformed 2xx body is safe (reads and upserts: yes;
+    /// plain creates: no — the write happened, and the caller's 409 handling covers a rerun).
+    public var isSafeToRepeat: Bool
+
+    public init(
+        method: Method, path: String, query: [URLQueryItem] = [], body: Data? = nil, contentType: String? = nil,
+        requiresAuthorization: Bool = true, isSafeToRepeat: Bool = true
+    ) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.body = body
+        self.contentType = contentType
+        self.requiresAuthorization = requiresAuthorization
+        self.isSafeToRepeat = isSafeToRepeat
+    }
+
+    /// Batch operations (paths ending `Many`) have their own concurrency limit (contract §4).
+    public var isBatch: Bool { path.hasSuffix("Many") }
+
+    /// Starting a scroll (`POST .../Scroll`): Omnium refuses concurrent scroll starts (contract §3).
+    public var isScrollStart: Bool { method == .post && path.hasSuffix("/Scroll") }
+
+    // MARK: Builders
+
+    /// A GET.
+    public static func get(_ path: String, query: [URLQueryItem] = []) -> OmniumRequest {
+        OmniumRequest(method: .get, path: path, query: query)
+    }
+
+    /// A call with a JSON body encoded by `OmniumJSON.encoder`.
+    /// - Throws: `OmniumError.invalidRequest` when the body does not encode.
+    public static func json<Body: Encodable>(
+        _ method: Method, _ path: String, query: [URLQueryItem] = [], body: Body, isSafeToRepeat: Bool = true
+    ) throws -> OmniumRequest {
+        let data: Data
+        do {
+            data = try OmniumWire.encode(body)
+        } catch {
+            throw OmniumError(kind: .invalidRequest, method: method.rawValue, path: path,
+                              detail: "request body did not encode: \(error)")
+        }
+        return OmniumRequest(method: method, path: path, query: query, body: data,
+                             contentType: "application/json", isSafeToRepeat: isSafeToRepeat)
+    }
+
+    /// A call with raw bytes (`application/octet-stream`), e.g. a file upload.
+    public static func bytes(_ method: Method, _ path: String, query: [URLQueryItem] = [], data: Data) -> OmniumRequest {
+        OmniumRequest(method: method, path: path, query: query, body: data, contentType: "application/octet-stream")
+    }
+
+    // MARK: Encoding
+
+    /// One path segment (an id) percent-encoded, `/` included, so `A/B` stays one segment.
+    public static func segment(_ raw: String) -> String {
+        raw.addingPercentEncoding(withAllowedCharacters: unreserved) ?? raw
+    }
+
+    /// RFC 3986 unreserved characters; everything else is escaped (`+` and `&` too, which
+    /// servers would otherwise read as a space or a separator).
+    static let unreserved = CharacterSet(charactersIn:
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    /// The encoded query string (without `?`), empty when there is no query.
+    func encodedQuery(redactingSecrets: Bool) -> String {
+        query.map { item in
+            let name = item.name.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? item.name
+            guard let value = item.value else { return name }
+            if redactingSecrets && Self.isSecret(item.name) { return "\(name)=***" }
+            return "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? value)"
+        }.joined(separator: "&")
+    }
+
+    /// Path and query for errors and logs: secret query values replaced by `***`.
+    public var redactedTarget: String {
+        let query = encodedQuery(redactingSecrets: true)
+        return query.isEmpty ? path : "\(path)?\(query)"
+    }
+
+    /// Query parameter names whose values are never shown.
+    static func isSecret(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.contains("secret") || lowered.contains("token") || lowered.contains("password")
+    }
+
+    /// The absolute URL under `baseURL` (whose own path, if any, is kept as a prefix).
+    func url(relativeTo baseURL: URL) -> URL? {
+        guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false) else { return nil }
+        var prefix = components.percentEncodedPath
+        while prefix.hasSuffix("/") { prefix.removeLast() }
+        components.percentEncodedPath = prefix + (path.hasPrefix("/") ? path : "/" + path)
+        let query = encodedQuery(redactingSecrets: false)
+        components.percentEncodedQuery = query.isEmpty ? nil : query
+        return components.url
+    }
+}
+
+// MARK: - JSON on the wire
+
+/// The JSON coders the client uses: the shared `OmniumJSON` (every Omnium date shape in, 7-digit
+/// UTC out, exact `Decimal`, unset optionals omitted). One place to change.
+enum OmniumWire {
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        try OmniumJSON.encode(value)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        try OmniumJSON.decode(type, from: data)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+// MARK: - Production transport
+
+/// `HTTPTransport` over `URLSession`, the production path to Omnium (or the sandbox on loopback).
+///
+/// Caching and cookies are switched off: every Omnium call must reach the server, and the bearer
+/// token is the only state. Redirects are followed by URLSession as usual.
+public struct URLSessionTransport: HTTPTransport {
+    private let session: URLSession
+
+    /// - Parameter session: defaults to an ephemeral session without cache or cookie storage.
+    public init(session: URLSession? = nil) {
+        if let session {
+            self.session = session
+        } else {
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.urlCache = nil
+            configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+            configuration.httpCookieStorage = nil
+            configuration.httpShouldSetCookies = false
+            self.session = URLSession(configuration: configuration)
+        }
+    }
+
+    public func send(_ request: HTTPTransportRequest) async throws -> HTTPTransportResponse {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method
+        urlRequest.timeoutInterval = request.timeout
+        for (name, value) in request.headers {
+            urlRequest.setValue(value, forHTTPHeaderField: name)
+        }
+        urlRequest.httpBody = request.body
+        let (data, response) = try await session.data(for: urlRequest)
+        guard let http = response as? HTTPURLResponse else {
+            throw URLError(.badServerResponse)
+        }
+        var headers: [String: String] = [:]
+        for (key, value) in http.allHeaderFields {
+            if let key = key as? String, let value = value as? String {
+                headers[key] = value
+            }
+        }
+        return HTTPTransportResponse(status: http.statusCode, headers: headers, body: data)
+    }
+}

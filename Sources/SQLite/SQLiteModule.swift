@@ -1,2 +1,0 @@
-/// The `SQLite` module of omniflow. See README.md for the architecture.
-public enum SQLiteModule {}

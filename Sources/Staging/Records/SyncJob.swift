@@ -1,0 +1,83 @@
+import Foundation
+import SQLite
+
+// MARK: - SyncJob
+
+/// One persistent job of a sync queue: push one object (an order, a goods reception, a receipt…)
+/// to Omnium.
+///
+/// Why persistent jobs with at most one pending job per object: Flow queues work the same way
+/// (`external_order_sync` dedupes per order); a crash loses nothing, and ten changes to one order
+/// before the queue runs cost one push. Every push is safe to repeat (DESIGN.md "Sync queues").
+public struct SyncJob: Sendable, Hashable, Codable {
+    /// Where a job stands. `dead` jobs wait for a person (`omniflow queues …`).
+    public enum State: String, Sendable, Codable, CaseIterable {
+        case pending, running, done, dead
+    }
+
+    /// Queue names as Flow names them.
+    public enum Queue {
+        public static let externalOrderSync = "external_order_sync"
+        public static let externalReceivementSync = "external_receivement_sync"
+        public static let externalOrderReceiptSync = "external_order_receipt_sync"
+    }
+
+    public var id: Int64
+    public var queue: String
+    /// The object the job is about (order id, reception id, …).
+    public var objectKey: String
+    public var state: State
+    /// How many times the job was claimed.
+    public var attempts: Int
+    public var nextAttemptAt: Date
+    public var lastError: String?
+    /// What the worker needs beyond the key (JSON), if anything.
+    public var payload: String?
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(id: Int64, queue: String, objectKey: String, state: State, attempts: Int, nextAttemptAt: Date,
+                lastError: String? = nil, payload: String? = nil, createdAt: Date, updatedAt: Date) {
+        self.id = id
+        self.queue = queue
+        self.objectKey = objectKey
+        self.state = state
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.lastError = lastError
+        self.payload = payload
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// Reads a `sync_jobs` row.
+    /// - Throws: ``RowDecodingError`` naming the column, or ``StagingError/invalidValue``.
+    public init(row: Row) throws {
+        id = try row.decode("id")
+        queue = try row.decode("queue")
+        objectKey = try row.decode("object_key")
+        state = try StagingError.decodeEnum(row, "state")
+        attempts = try row.decode("attempts")
+        nextAttemptAt = try row.decode("next_attempt_at")
+        lastError = try row.decodeIfPresent("last_error")
+        payload = try row.decodeIfPresent("payload")
+        createdAt = try row.decode("created_at")
+        updatedAt = try row.decode("updated_at")
+    }
+}
+
+// MARK: - SyncRetryPolicy
+
+/// When a failed job is tried again: exponential backoff from 1 minute, doubling, capped at
+/// 2 hours, and never sooner than the server's `Retry-After` (DESIGN.md "Sync queues").
+public enum SyncRetryPolicy {
+    public static let initialDelay: TimeInterval = 60
+    public static let maximumDelay: TimeInterval = 2 * 3600
+
+    /// The wait after the `attempts`-th failed attempt (1 → 1 min, 2 → 2 min, 3 → 4 min, … 2 h).
+    public static func delay(afterAttempt attempts: Int, retryAfter: TimeInterval? = nil) -> TimeInterval {
+        let exponent = min(max(attempts, 1) - 1, 30)   // 2^30 minutes is far past the cap
+        let backoff = min(initialDelay * Double(1 << exponent), maximumDelay)
+        return max(backoff, retryAfter ?? 0)
+    }
+}

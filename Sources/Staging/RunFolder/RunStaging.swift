@@ -1,0 +1,222 @@
+import Foundation
+import SQLite
+
+// MARK: - RunStaging
+
+/// A run's staging database, `<root>/runs/<run-id>/staging.db`: what the run extracted and produced.
+///
+/// Why datasets are replaced whole: a stage's output is a set of keyed rows; a rerun deletes the old
+/// rows and writes the new ones in ONE transaction, so readers see either the old output or the new,
+/// never a mix (DESIGN.md "Run folders": a rerun replaces a stage's output atomically). Each
+/// replacement records the row count and ``DatasetChecksum`` in the same transaction, like Luigi's
+/// marker written with the data. Stages that need their own tables use ``write(_:)``.
+///
+/// - Throws: ``SQLiteError``, ``MigrationError``, ``StagingError``.
+public final class RunStaging: Sendable {
+    public let runID: String
+    /// `<root>/runs/<run-id>`.
+    public let folder: URL
+    public let clock: any OmniflowClock
+    let queue: DatabaseQueue
+
+    public static let fileName = "staging.db"
+
+    /// `<root>/runs/<run-id>`.
+    public static func folder(root: URL, runID: String) -> URL {
+        root.appendingPathComponent("runs", isDirectory: true).appendingPathComponent(runID, isDirectory: true)
+    }
+
+    /// Opens (creating folders and file if needed) and migrates the run's staging database.
+    public init(root: URL, runID: String, clock: any OmniflowClock = SystemClock(),
+                configuration: Database.Configuration = Database.Configuration()) throws {
+        precondition(!runID.isEmpty && !runID.contains("/") && runID != "." && runID != "..",
+                     "run id '\(runID)' is not a folder name")
+        folder = Self.folder(root: root, runID: runID)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        self.runID = runID
+        self.clock = clock
+        queue = try DatabaseQueue(path: folder.appendingPathComponent(Self.fileName).path, configuration: configuration)
+        try Self.migrator.migrate(queue)
+    }
+
+    public var databaseURL: URL { URL(fileURLWithPath: queue.path) }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("datasets") { db in
+            try db.executeScript("""
+                CREATE TABLE dataset_rows (
+                    dataset TEXT NOT NULL,
+                    key     TEXT NOT NULL,
+                    payload BLOB NOT NULL,
+                    PRIMARY KEY (dataset, key)
+                ) WITHOUT ROWID;
+                CREATE TABLE datasets (
+                    name       TEXT PRIMARY KEY NOT NULL,
+                    row_count  INTEGER NOT NULL,
+                    checksum   TEXT NOT NULL,
+                    written_at TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+
+    // MARK: - Access
+
+    public func read<T>(_ body: (Database) throws -> T) throws -> T { try queue.read(body) }
+
+    public func write<T>(_ body: (Database) throws -> T) throws -> T { try queue.write(body) }
+
+    // MARK: - Replacing a dataset
+
+    /// Replaces dataset `name` with the rows `produce` inserts, in one transaction: if `produce`
+    /// or any insert throws, the previous rows stay as they were.
+    @discardableResult
+    public func replaceDataset(_ name: String, _ produce: (inout DatasetWriter) throws -> Void) throws -> DatasetSummary {
+        let now = clock.now
+        return try write { db in
+            try db.execute(sql: "DELETE FROM dataset_rows WHERE dataset = ?", arguments: [name])
+            var writer = DatasetWriter(
+                dataset: name,
+                statement: try db.cachedStatement(sql: "INSERT INTO dataset_rows (dataset, key, payload) VALUES (?, ?, ?)"))
+            try produce(&writer)
+            let checksum = try Self.checksum(db, dataset: name)
+            let summary = DatasetSummary(name: name, rowCount: checksum.rowCount, checksum: checksum.hexDigest,
+                                         writtenAt: now)
+            try db.execute(sql: """
+                INSERT INTO datasets (name, row_count, checksum, written_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET row_count = excluded.row_count, checksum = excluded.checksum,
+                                                 written_at = excluded.written_at
+                """, arguments: [summary.name, summary.rowCount, summary.checksum, summary.writtenAt])
+            return summary
+        }
+    }
+
+    /// Replaces dataset `name` with `rows` (see ``replaceDataset(_:_:)``).
+    @discardableResult
+    public func replaceDataset(_ name: String, rows: some Sequence<DatasetRow>) throws -> DatasetSummary {
+        try replaceDataset(name) { writer in
+            for row in rows { try writer.insert(row) }
+        }
+    }
+
+    /// Replaces dataset `name` with `records` as JSON (sorted keys, dates as ``SQLiteDate`` text).
+    @discardableResult
+    public func replaceDataset<Record: Encodable>(_ name: String, records: some Sequence<Record>,
+                                                  key: (Record) -> String) throws -> DatasetSummary {
+        let encoder = Self.makeEncoder()
+        return try replaceDataset(name) { writer in
+            for record in records {
+                let recordKey = key(record)
+                let payload: Data
+                do { payload = try encoder.encode(record) } catch {
+                    throw StagingError.payload(dataset: name, key: recordKey, reason: "cannot encode: \(error)")
+                }
+                try writer.insert(key: recordKey, payload: payload)
+            }
+        }
+    }
+
+    /// Deletes a dataset and its summary; returns false when it did not exist.
+    @discardableResult
+    public func removeDataset(_ name: String) throws -> Bool {
+        try write { db in
+            try db.execute(sql: "DELETE FROM dataset_rows WHERE dataset = ?", arguments: [name])
+            try db.execute(sql: "DELETE FROM datasets WHERE name = ?", arguments: [name])
+            return db.changesCount > 0
+        }
+    }
+
+    // MARK: - Reading a dataset
+
+    /// Calls `body` for each row in key order, one row in memory at a time. The connection is held
+    /// (one read snapshot) until the iteration ends; other threads wait for it.
+    public func forEachRow(_ dataset: String, _ body: (DatasetRow) throws -> Void) throws {
+        try read { db in
+            try db.forEachRow(sql: "SELECT key, payload FROM dataset_rows WHERE dataset = ? ORDER BY key",
+                              arguments: [dataset]) { row in
+                try body(DatasetRow(key: row.decode("key"), payload: row.decode("payload")))
+            }
+        }
+    }
+
+    /// Calls `body` with each row decoded from JSON, in key order.
+    /// - Throws: ``StagingError/payload(dataset:key:reason:)`` naming the row that does not decode.
+    public func forEachRecord<Record: Decodable>(_ dataset: String, as type: Record.Type,
+                                                 _ body: (String, Record) throws -> Void) throws {
+        let decoder = Self.makeDecoder()
+        try forEachRow(dataset) { row in
+            let record: Record
+            do { record = try decoder.decode(Record.self, from: row.payload) } catch {
+                throw StagingError.payload(dataset: dataset, key: row.key, reason: "cannot decode: \(error)")
+            }
+            try body(row.key, record)
+        }
+    }
+
+    public func row(_ dataset: String, key: String) throws -> DatasetRow? {
+        try read { db in
+            try db.fetchOne(sql: "SELECT key, payload FROM dataset_rows WHERE dataset = ? AND key = ?",
+                            arguments: [dataset, key])
+                .map { DatasetRow(key: try $0.decode("key"), payload: try $0.decode("payload")) }
+        }
+    }
+
+    public func count(_ dataset: String) throws -> Int {
+        try read { try $0.fetchValue(sql: "SELECT count(*) FROM dataset_rows WHERE dataset = ?",
+                                     arguments: [dataset], as: Int.self) ?? 0 }
+    }
+
+    /// The checksum of the rows as they are now (recomputed; compare with ``summary(_:)`` or a manifest).
+    public func checksum(_ dataset: String) throws -> String {
+        try read { try Self.checksum($0, dataset: dataset).hexDigest }
+    }
+
+    /// What was recorded when the dataset was last replaced, or nil if it never was.
+    public func summary(_ dataset: String) throws -> DatasetSummary? {
+        try read { try $0.fetchOne(sql: "SELECT * FROM datasets WHERE name = ?", arguments: [dataset])
+            .map(DatasetSummary.init(row:)) }
+    }
+
+    /// Every recorded dataset, by name.
+    public func datasets() throws -> [DatasetSummary] {
+        try read { try $0.fetchAll(sql: "SELECT * FROM datasets ORDER BY name").map(DatasetSummary.init(row:)) }
+    }
+
+    // MARK: - Helpers
+
+    static func checksum(_ db: Database, dataset: String) throws -> DatasetChecksum {
+        var checksum = DatasetChecksum()
+        try db.forEachRow(sql: "SELECT key, payload FROM dataset_rows WHERE dataset = ? ORDER BY key",
+                          arguments: [dataset]) { row in
+            checksum.add(key: try row.decode("key"), payload: try row.decode("payload"))
+        }
+        return checksum
+    }
+
+    /// The JSON encoder for staged records: deterministic (sorted keys) so checksums are stable.
+    public static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(SQLiteDate.format(date))
+        }
+        return encoder
+    }
+
+    /// The matching decoder.
+    public static func makeDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = SQLiteDate.parse(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a date: \(text)")
+            }
+            return date
+        }
+        return decoder
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import SQLite
+
+// MARK: - SyncQueueTable
+
+/// SQL for `sync_jobs`. A partial unique index allows one pending job per (queue, object key);
+/// a running job may coexist with a new pending one (the object changed during the push).
+public enum SyncQueueTable {
+    static let schema = """
+        CREATE TABLE sync_jobs (
+            id              INTEGER PRIMARY KEY AUTOINCREMENT,
+            queue           TEXT NOT NULL,
+            object_key      TEXT NOT NULL,
+            state           TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'dead')),
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            last_error      TEXT,
+            payload         TEXT,
+            created_at      TEXT NOT NULL,
+            updated_at      TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX sync_jobs_one_pending ON sync_jobs (queue, object_key) WHERE state = 'pending';
+        CREATE INDEX sync_jobs_due ON sync_jobs (queue, state, next_attempt_at);
+        """
+
+    // MARK: - Enqueue and claim
+
+    /// Adds a pending job due now, or returns the object's pending job unchanged.
+    @discardableResult
+    public static func enqueue(_ db: Database, queue: String, objectKey: String, payload: String? = nil,
+                               at now: Date) throws -> SyncJob {
+        if let existing = try pendingJob(db, queue: queue, objectKey: objectKey) { return existing }
+        try db.execute(sql: """
+            INSERT INTO sync_jobs (queue, object_key, state, attempts, next_attempt_at, last_error, payload,
+                                   created_at, updated_at)
+            VALUES (?, ?, 'pending', 0, ?, NULL, ?, ?, ?)
+            """, arguments: [queue, objectKey, now, payload, now, now])
+        return try job(db, id: db.lastInsertedRowID)
+    }
+
+    /// Marks up to `limit` due pending jobs running (counting an attempt) and returns them,
+    /// earliest due first.
+    public static func claimDue(_ db: Database, queue: String, at now: Date, limit: Int = 100) throws -> [SyncJob] {
+        let ids: [Int64] = try db.fetchAll(sql: """
+            SELECT id FROM sync_jobs WHERE queue = ? AND state = 'pending' AND next_attempt_at <= ?
+            ORDER BY next_attempt_at, id LIMIT ?
+            """, arguments: [queue, now, limit]).map { try $0.decode("id") }
+        return try ids.map { id in
+            try db.execute(sql: """
+                UPDATE sync_jobs SET state = 'running', attempts = attempts + 1, updated_at = ? WHERE id = ?
+                """, arguments: [now, id])
+            return try job(db, id: id)
+        }
+    }
+
+    // MARK: - Outcomes
+
+    /// The push succeeded.
+    @discardableResult
+    public static func complete(_ db: Database, id: Int64, at now: Date) throws -> SyncJob {
+        try db.execute(sql: "UPDATE sync_jobs SET state = 'done', updated_at = ? WHERE id = ?", arguments: [now, id])
+        return try job(db, id: id)
+    }
+
+    /// The push failed. Retryable: pending again after ``SyncRetryPolicy`` (at least `retryAfter`);
+    /// if the object got a new pending job meanwhile, that job inherits the attempts and the later
+    /// due time and this one is removed. Not retryable: dead at once.
+    /// - Returns: the job that will carry the retry (or the dead job).
+    @discardableResult
+    public static func fail(_ db: Database, id: Int64, error: String, retryable: Bool,
+                            retryAfter: TimeInterval? = nil, at now: Date) throws -> SyncJob {
+        let failed = try job(db, id: id)
+        guard retryable else {
+            try db.execute(sql: "UPDATE sync_jobs SET state = 'dead', last_error = ?, updated_at = ? WHERE id = ?",
+                           arguments: [error, now, id])
+            return try job(db, id: id)
+        }
+        let due = now.addingTimeInterval(SyncRetryPolicy.delay(afterAttempt: failed.attempts, retryAfter: retryAfter))
+        if let sibling = try pendingJob(db, queue: failed.queue, objectKey: failed.objectKey), sibling.id != id {
+            try db.execute(sql: """
+                UPDATE sync_jobs SET attempts = max(attempts, ?), next_attempt_at = max(next_attempt_at, ?),
+                                     last_error = ?, updated_at = ?
+                WHERE id = ?
+                """, arguments: [failed.attempts, due, error, now, sibling.id])
+            try db.execute(sql: "DELETE FROM sync_jobs WHERE id = ?", arguments: [id])
+            return try job(db, id: sibling.id)
+        }
+        try db.execute(sql: """
+            UPDATE sync_jobs SET state = 'pending', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?
+            """, arguments: [due, error, now, id])
+        return try job(db, id: id)
+    }
+
+    /// After a crash: jobs left running are pending again, due now (pushes are safe to repeat).
+    /// A running job whose object already has a pending job is removed (the pending one covers it).
+    /// - Returns: how many jobs were made pending again.
+    @discardableResult
+    public static func requeueInterrupted(_ db: Database, queue: String, at now: Date) throws -> Int {
+        try db.execute(sql: """
+            UPDATE sync_jobs SET state = 'pending', next_attempt_at = ?, updated_at = ?
+            WHERE queue = ? AND state = 'running' AND NOT EXISTS (
+                SELECT 1 FROM sync_jobs AS other
+                WHERE other.queue = sync_jobs.queue AND other.object_key = sync_jobs.object_key
+                  AND other.state = 'pending')
+            """, arguments: [now, now, queue])
+        let requeued = db.changesCount
+        try db.execute(sql: "DELETE FROM sync_jobs WHERE queue = ? AND state = 'running'", arguments: [queue])
+        return requeued
+    }
+
+    // MARK: - Reading
+
+    public static func job(_ db: Database, id: Int64) throws -> SyncJob {
+        guard let row = try db.fetchOne(sql: "SELECT * FROM sync_jobs WHERE id = ?", arguments: [id]) else {
+            throw StagingError.unknownSyncJob(id: id)
+        }
+        return try SyncJob(row: row)
+    }
+
+    public static func pendingJob(_ db: Database, queue: String, objectKey: String) throws -> SyncJob? {
+        try db.fetchOne(sql: "SELECT * FROM sync_jobs WHERE queue = ? AND object_key = ? AND state = 'pending'",
+                        arguments: [queue, objectKey]).map(SyncJob.init(row:))
+    }
+
+    /// Jobs of a queue (in one state when given), oldest first.
+    public static func jobs(_ db: Database, queue: String, state: SyncJob.State? = nil,
+                            limit: Int = 1000) throws -> [SyncJob] {
+        if let state {
+            return try db.fetchAll(sql: "SELECT * FROM sync_jobs WHERE queue = ? AND state = ? ORDER BY id LIMIT ?",
+                                   arguments: [queue, state.rawValue, limit]).map(SyncJob.init(row:))
+        }
+        return try db.fetchAll(sql: "SELECT * FROM sync_jobs WHERE queue = ? ORDER BY id LIMIT ?",
+                               arguments: [queue, limit]).map(SyncJob.init(row:))
+    }
+
+    /// How many jobs each state holds (states without jobs are 0).
+    public static func counts(_ db: Database, queue: String) throws -> [SyncJob.State: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: SyncJob.State.allCases.map { ($0, 0) })
+        for row in try db.fetchAll(sql: "SELECT state, count(*) AS n FROM sync_jobs WHERE queue = ? GROUP BY state",
+                                   arguments: [queue]) {
+            let state: SyncJob.State = try StagingError.decodeEnum(row, "state")
+            counts[state] = try row.decode("n")
+        }
+        return counts
+    }
+
+    /// When the earliest pending job is due (nil when none is pending).
+    public static func nextAttemptAt(_ db: Database, queue: String) throws -> Date? {
+        try db.fetchValue(sql: "SELECT min(next_attempt_at) FROM sync_jobs WHERE queue = ? AND state = 'pending'",
+                          arguments: [queue], as: Date.self)
+    }
+}
+
+// MARK: - ControlStore: sync queues
+
+/// One-transaction wrappers over ``SyncQueueTable``, timed by the store's clock.
+extension ControlStore {
+    @discardableResult
+    public func enqueue(queue: String, objectKey: String, payload: String? = nil) throws -> SyncJob {
+        let now = clock.now
+        return try write { try SyncQueueTable.enqueue($0, queue: queue, objectKey: objectKey, payload: payload, at: now) }
+    }
+
+    public func claimDueJobs(queue: String, limit: Int = 100) throws -> [SyncJob] {
+        let now = clock.now
+        return try write { try SyncQueueTable.claimDue($0, queue: queue, at: now, limit: limit) }
+    }
+
+    @discardableResult
+    public func completeJob(id: Int64) throws -> SyncJob {
+        let now = clock.now
+        return try write { try SyncQueueTable.complete($0, id: id, at: now) }
+    }
+
+    @discardableResult
+    public func failJob(id: Int64, error: String, retryable: Bool, retryAfter: TimeInterval? = nil) throws -> SyncJob {
+        let now = clock.now
+        return try write {
+            try SyncQueueTable.fail($0, id: id, error: error, retryable: retryable, retryAfter: retryAfter, at: now)
+        }
+    }
+
+    @discardableResult
+    public func requeueInterruptedJobs(queue: String) throws -> Int {
+        let now = clock.now
+        return try write { try SyncQueueTable.requeueInterrupted($0, queue: queue, at: now) }
+    }
+
+    public func syncJob(id: Int64) throws -> SyncJob {
+        try read { try SyncQueueTable.job($0, id: id) }
+    }
+
+    public func syncJobs(queue: String, state: SyncJob.State? = nil, limit: Int = 1000) throws -> [SyncJob] {
+        try read { try SyncQueueTable.jobs($0, queue: queue, state: state, limit: limit) }
+    }
+
+    public func syncJobCounts(queue: String) throws -> [SyncJob.State: Int] {
+        try read { try SyncQueueTable.counts($0, queue: queue) }
+    }
+
+    /// When the queue's earliest pending job is due (nil when none is pending).
+    public func nextSyncAttemptAt(queue: String) throws -> Date? {
+        try read { try SyncQueueTable.nextAttemptAt($0, queue: queue) }
+    }
+}

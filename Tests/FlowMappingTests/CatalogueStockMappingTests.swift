@@ -1,0 +1,59 @@
+import FlowStore
+import Foundation
+import Omnium
+import XCTest
+@testable import FlowMapping
+
+final class CatalogueStockMappingTests: XCTestCase {
+    private let warehouses: [String: StockWarehouse] = [
+        "oslo": StockWarehouse(warehouseUid: "oslo", stockMaster: .omnium),
+        "bergen": StockWarehouse(warehouseUid: "bergen", stockMaster: .flow),
+        "web-1": StockWarehouse(warehouseUid: "web-1", stockMaster: .omnium, isWebWarehouse: true),
+        "web-2": StockWarehouse(warehouseUid: "web-2", stockMaster: .flow, isWebWarehouse: true),
+    ]
+
+    func testOmniumMasterStockMappedFlowMasterSkipped() {
+        let items = [
+            OmniumInventoryItem(sku: "a", warehouseCode: "oslo", inventory: 12, reservedInventory: 2),
+            OmniumInventoryItem(sku: "a", warehouseCode: "bergen", inventory: 5),
+            OmniumInventoryItem(sku: "a", warehouseCode: "trondheim", inventory: 1),
+        ]
+        let result = StockMapping.map(items, warehouses: warehouses, settings: CatalogueFixtures.settings)
+        XCTAssertEqual(result.stock, [FlowStock(warehouseUid: "oslo", productUid: "a", quantity: 1200, reserved: 200)])
+        XCTAssertEqual(result.stock.first?.available, 1000)
+        XCTAssertEqual(result.skipped, ["Flow is stock master": 1, "warehouse not in Flow": 1])
+        XCTAssertEqual(result.issues, [])
+    }
+
+    func testWebWarehousesSumIntoFlowWebWarehouse() {
+        var settings = CatalogueFixtures.settings
+        settings.flowWebWarehouse = "WEB"
+        let items = [
+            OmniumInventoryItem(sku: "a", warehouseCode: "web-1", inventory: CatalogueFixtures.decimal("2.5")),
+            OmniumInventoryItem(sku: "a", warehouseCode: "web-2", inventory: 3, reservedInventory: 4),
+        ]
+        let result = StockMapping.map(items, warehouses: warehouses, settings: settings)
+        XCTAssertEqual(result.stock, [FlowStock(warehouseUid: "WEB", productUid: "a", quantity: 550, reserved: 400)])
+        XCTAssertEqual(result.stock.first?.available, 150)
+    }
+
+    func testWithoutFlowWebWarehouseWebFollowsTheStoreRule() {
+        let items = [OmniumInventoryItem(sku: "a", warehouseCode: "web-2", inventory: 3)]
+        let result = StockMapping.map(items, warehouses: warehouses, settings: CatalogueFixtures.settings)
+        XCTAssertEqual(result.stock, [])
+        XCTAssertEqual(result.skipped, ["Flow is stock master": 1])
+    }
+
+    func testDuplicatesKeepLatestAndBadItemsQuarantined() {
+        let items = [
+            OmniumInventoryItem(sku: "a", warehouseCode: "oslo", inventory: 1, modified: CatalogueFixtures.day(-2)),
+            OmniumInventoryItem(sku: "a", warehouseCode: "oslo", inventory: 7, modified: CatalogueFixtures.day(-1)),
+            OmniumInventoryItem(sku: "a", warehouseCode: "oslo", inventory: 3, modified: CatalogueFixtures.day(-3)),
+            OmniumInventoryItem(warehouseCode: "oslo", inventory: 1),
+            OmniumInventoryItem(sku: "§ §", warehouseCode: "oslo"),
+        ]
+        let result = StockMapping.map(items, warehouses: warehouses, settings: CatalogueFixtures.settings)
+        XCTAssertEqual(result.stock.map(\.quantity), [700])
+        XCTAssertEqual(result.issues.map(\.recordKey), ["?@oslo", "§ §@oslo"])
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import SQLite
+import Staging
+import XCTest
+
+final class RunStagingTests: XCTestCase {
+    private struct Product: Codable, Equatable {
+        var id: String
+        var name: String
+        var priceHundredths: Int64
+        var modified: Date
+    }
+
+    private func makeStaging(runID: String = "20261126T154751Z-3f9a") throws -> RunStaging {
+        try RunStaging(root: makeTemporaryDirectory(self).appendingPathComponent("staging"), runID: runID,
+                       clock: FixedClock(testEpoch))
+    }
+
+    private func rows(_ staging: RunStaging, _ dataset: String) throws -> [DatasetRow] {
+        var rows: [DatasetRow] = []
+        try staging.forEachRow(dataset) { rows.append($0) }
+        return rows
+    }
+
+    func testOpensTheRunFolderDatabase() throws {
+        let root = try makeTemporaryDirectory(self).appendingPathComponent("staging")
+        let staging = try RunStaging(root: root, runID: "r1")
+        XCTAssertEqual(staging.folder.path, root.appendingPathComponent("runs/r1").path)
+        XCTAssertEqual(staging.databaseURL.path, root.appendingPathComponent("runs/r1/staging.db").path)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: staging.databaseURL.path))
+    }
+
+    func testReplaceDatasetReplacesOnlyThatDataset() throws {
+        let staging = try makeStaging()
+        try staging.replaceDataset("stores", rows: [DatasetRow(key: "s1", text: "old")])
+        try staging.replaceDataset("products", rows: [DatasetRow(key: "b", text: "2"), DatasetRow(key: "a", text: "1")])
+        let summary = try staging.replaceDataset("products", rows: [DatasetRow(key: "c", text: "3")])
+        XCTAssertEqual(try rows(staging, "products"), [DatasetRow(key: "c", text: "3")])
+        XCTAssertEqual(try rows(staging, "stores").map(\.text), ["old"])
+        XCTAssertEqual(summary.rowCount, 1)
+        XCTAssertEqual(summary.writtenAt, testEpoch)
+        XCTAssertEqual(try staging.summary("products"), summary)
+        XCTAssertEqual(try staging.datasets().map(\.name), ["products", "stores"])
+    }
+
+    func testFailingInsertLeavesTheOldRows() throws {
+        let staging = try makeStaging()
+        let before = try staging.replaceDataset("products", rows: [DatasetRow(key: "a", text: "1")])
+        // A key written twice violates the primary key half-way through the new rows.
+        XCTAssertThrowsError(try staging.replaceDataset("products", rows: [
+            DatasetRow(key: "x", text: "new"), DatasetRow(key: "y", text: "new"), DatasetRow(key: "x", text: "again"),
+        ])) { XCTAssertTrue(($0 as? SQLiteError)?.isConstraintViolation ?? false) }
+        XCTAssertEqual(try rows(staging, "products"), [DatasetRow(key: "a", text: "1")])
+        XCTAssertEqual(try staging.summary("products"), before)
+
+        struct ProducerFailed: Error {}
+        XCTAssertThrowsError(try staging.replaceDataset("products") { writer in
+            try writer.insert(key: "z", payload: Data())
+            throw ProducerFailed()
+        }) { XCTAssertTrue($0 is ProducerFailed) }
+        XCTAssertEqual(try staging.count("products"), 1)
+    }
+
+    func testChecksumDependsOnContentNotInsertionOrder() throws {
+        let staging = try makeStaging()
+        let one = try staging.replaceDataset("a", rows: [DatasetRow(key: "1", text: "x"), DatasetRow(key: "2", text: "y")])
+        let two = try staging.replaceDataset("b", rows: [DatasetRow(key: "2", text: "y"), DatasetRow(key: "1", text: "x")])
+        XCTAssertEqual(one.checksum, two.checksum)
+        XCTAssertEqual(try staging.checksum("a"), one.checksum)
+        let changed = try staging.replaceDataset("b", rows: [DatasetRow(key: "2", text: "y"), DatasetRow(key: "1", text: "X")])
+        XCTAssertNotEqual(changed.checksum, one.checksum)
+        XCTAssertEqual(try staging.checksum("empty"), SHA256.hexDigest(of: Data()))
+    }
+
+    func testChecksumNoticesRowsChangedBehindItsBack() throws {
+        let staging = try makeStaging()
+        let summary = try staging.replaceDataset("a", rows: [DatasetRow(key: "1", text: "x")])
+        try staging.write { try $0.execute(sql: "UPDATE dataset_rows SET payload = ? WHERE key = '1'", arguments: [Data("y".utf8)]) }
+        XCTAssertNotEqual(try staging.checksum("a"), summary.checksum)
+    }
+
+    func testRecordsRoundTripAsJSON() throws {
+        let staging = try makeStaging()
+        let products = [
+            Product(id: "P-2", name: "Brødfjøl æøå", priceHundredths: 19_900, modified: Date(timeIntervalSince1970: 1_795_708_071.123)),
+            Product(id: "P-1", name: "Sykkel", priceHundredths: Int64.max, modified: testEpoch),
+        ]
+        let summary = try staging.replaceDataset("extract.products", records: products, key: \.id)
+        XCTAssertEqual(summary.rowCount, 2)
+        var loaded: [String: Product] = [:]
+        try staging.forEachRecord("extract.products", as: Product.self) { loaded[$0] = $1 }
+        XCTAssertEqual(loaded, ["P-1": products[1], "P-2": products[0]])
+        let text = try XCTUnwrap(staging.row("extract.products", key: "P-2")).text
+        XCTAssertEqual(text, #"{"id":"P-2","modified":"2026-11-26T15:47:51.123Z","name":"Brødfjøl æøå","priceHundredths":19900}"#)
+    }
+
+    func testUndecodableRowIsNamed() throws {
+        let staging = try makeStaging()
+        try staging.replaceDataset("p", rows: [DatasetRow(key: "bad", text: "not json")])
+        XCTAssertThrowsError(try staging.forEachRecord("p", as: Product.self) { _, _ in }) { error in
+            guard case .payload("p", "bad", _)? = error as? StagingError else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testRowsAreStreamedInKeyOrderAndIterationCanStop() throws {
+        let staging = try makeStaging()
+        try staging.replaceDataset("n") { writer in
+            for index in (0..<500).reversed() { try writer.insert(key: String(format: "%04d", index), payload: Data([1])) }
+        }
+        var keys: [String] = []
+        try staging.forEachRow("n") { keys.append($0.key) }
+        XCTAssertEqual(keys.count, 500)
+        XCTAssertEqual(keys, keys.sorted())
+        struct Enough: Error {}
+        var seen = 0
+        XCTAssertThrowsError(try staging.forEachRow("n") { _ in
+            seen += 1
+            if seen == 10 { throw Enough() }
+        })
+        XCTAssertEqual(seen, 10)
+    }
+
+    func testRemoveDataset() throws {
+        let staging = try makeStaging()
+        try staging.replaceDataset("a", rows: [DatasetRow(key: "1", text: "x")])
+        XCTAssertTrue(try staging.removeDataset("a"))
+        XCTAssertFalse(try staging.removeDataset("a"))
+        XCTAssertEqual(try staging.count("a"), 0)
+        XCTAssertNil(try staging.summary("a"))
+    }
+}
