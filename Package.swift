@@ -46,10 +46,10 @@ let package = Package(
         .testTarget(name: "OmniumTests", dependencies: ["Omnium"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "OmniumSandboxTests", dependencies: ["OmniumSandbox", "Omnium", "HTTPServer"]),
-        .testTarget(name: "FlowMappingTests", dependencies: ["FlowMapping", "Omnium", "FlowStore"]),
+        .testTarget(name: "FlowMappingTests", dependencies: ["FlowMapping", "Omnium", "FlowStore", "SQLite"]),
         .testTarget(name: "ReceiptsTests", dependencies: ["Receipts"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Staging", "FlowStore", "SQLite"]),
-        .testTarget(name: "CLITests", dependencies: ["CLI"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Pipeline", "Staging"]),
         .testTarget(name: "EndToEndTests",
                     dependencies: ["CLI", "Pipeline", "OmniumSandbox", "Omnium", "FlowStore", "Staging", "SQLite"]),
     ]

@@ -78,6 +78,7 @@ public struct RunLock: Sendable {
     /// Whether a pid is alive on this host; injectable for tests.
     public var isProcessAlive: @Sendable (Int32) -> Bool
 
+    /// A lock over `store`'s `run_lock` table (also `store.runLock()`).
     public init(store: ControlStore, maxHeartbeatAge: TimeInterval = 6 * 3600,
                 isProcessAlive: @escaping @Sendable (Int32) -> Bool = RunLock.processIsAlive) {
         self.store = store
@@ -87,12 +88,13 @@ public struct RunLock: Sendable {
 
     // MARK: - Operations
 
-    /// Takes the lock for `runID`, or takes over a stale one.
+    /// Takes the lock for `runID`, or takes over a stale one. `now` defaults to the store's clock.
     /// - Throws: ``RunLockError/held(by:)`` when a live run holds it.
     @discardableResult
     public func acquire(runID: String, pid: Int32 = getpid(), host: String = RunLock.currentHost(),
-                        now: Date) throws -> Acquisition {
-        try store.write { db in
+                        now: Date? = nil) throws -> Acquisition {
+        let now = now ?? store.clock.now
+        return try store.write { db in
             let current = try RunLockTable.holder(db)
             if let current, !isStale(current, host: host, now: now) {
                 throw RunLockError.held(by: current)
@@ -105,7 +107,8 @@ public struct RunLock: Sendable {
 
     /// Proves the holder is alive (call it between stages and during long ones).
     /// - Throws: ``RunLockError/notHeld(runID:holder:)`` when the lock was taken over.
-    public func heartbeat(runID: String, now: Date) throws {
+    public func heartbeat(runID: String, now: Date? = nil) throws {
+        let now = now ?? store.clock.now
         try store.write { db in
             guard try RunLockTable.touch(db, runID: runID, at: now) else {
                 throw RunLockError.notHeld(runID: runID, holder: try RunLockTable.holder(db))
@@ -144,5 +147,14 @@ public struct RunLock: Sendable {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+// MARK: - ControlStore: run lock
+
+extension ControlStore {
+    /// The run lock kept in this control database.
+    public func runLock(maxHeartbeatAge: TimeInterval = 6 * 3600) -> RunLock {
+        RunLock(store: self, maxHeartbeatAge: maxHeartbeatAge)
     }
 }

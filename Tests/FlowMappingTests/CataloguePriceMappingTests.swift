@@ -92,4 +92,18 @@ final class CataloguePriceMappingTests: XCTestCase {
                                       settings: CatalogueFixtures.settings, businessDate: day(0))
         XCTAssertEqual(result.prices, [FlowPrice(priceListUid: "main", productUid: "a", price: 100)])
     }
+
+    func testInputOrderDoesNotChangeTheResult() {
+        let prices = [
+            OmniumPrice(code: "a", unitPrice: 100, validFrom: day(-50)),
+            OmniumPrice(code: "a", unitPrice: 90, validFrom: day(-5), validUntil: day(5), modified: day(-6)),
+            OmniumPrice(code: "a", unitPrice: 95, validFrom: day(-5), validUntil: day(7), modified: day(-7)),
+            OmniumPrice(code: "b", unitPrice: 10),
+            OmniumPrice(code: "a", unitPrice: 120, validFrom: day(40)),
+        ]
+        let forward = PriceMapping.map(prices, settings: CatalogueFixtures.settings, businessDate: day(0))
+        let backward = PriceMapping.map(prices.reversed(), settings: CatalogueFixtures.settings, businessDate: day(0))
+        XCTAssertEqual(forward, backward)
+        XCTAssertEqual(forward.prices.map(\.price), [9000, 9500, 10000, 12000, 1000])
+    }
 }

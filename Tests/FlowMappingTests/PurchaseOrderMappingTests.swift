@@ -130,13 +130,22 @@ final class PurchaseOrderMappingTests: XCTestCase {
             XCTAssertEqual(issue?.entity, .purchaseOrder)
             XCTAssertEqual(issue?.recordKey, "PO 1001")
             XCTAssertEqual(issue?.reason, "supplierId is missing (required by Flow)")
+            XCTAssertEqual(issue?.outcome, .recordQuarantined)
+            XCTAssertTrue(issue?.sourcePayload?.contains("\"PO 1001\"") == true, "\(issue?.sourcePayload ?? "nil")")
         }
     }
 
     func testUnknownWarehouseAndBadLinesAreIssues() {
         var po = purchaseOrder([line("L1")])
         po.storeId = "tromso"
-        XCTAssertThrowsError(try map(po)) { XCTAssertTrue("\($0)".contains("unknown store"), "\($0)") }
+        XCTAssertThrowsError(try map(po)) {
+            XCTAssertEqual(($0 as? MappingIssue)?.reason,
+                           "unknown store: receiving warehouse 'tromso' (storeId) is not a Flow store or warehouse")
+        }
+        po.storeId = nil
+        XCTAssertThrowsError(try map(po)) {
+            XCTAssertEqual(($0 as? MappingIssue)?.reason, "storeId (the receiving warehouse) is missing")
+        }
         XCTAssertThrowsError(try map(purchaseOrder([line("L1"), line("L1")]))) {
             XCTAssertTrue("\($0)".contains("appears twice"), "\($0)")
         }

@@ -80,6 +80,19 @@ final class RunLockTests: XCTestCase {
         XCTAssertEqual(try lock.holder()?.runID, "new")
     }
 
+    func testTimesDefaultToTheStoresClock() throws {
+        let clock = FixedClock(testEpoch)
+        let lock = try makeControlStore(self, clock: clock).runLock()
+        try lock.acquire(runID: "r1")
+        clock.advance(by: 30)
+        try lock.heartbeat(runID: "r1")
+        let holder = try XCTUnwrap(lock.holder())
+        XCTAssertEqual(holder.acquiredAt, testEpoch)
+        XCTAssertEqual(holder.heartbeatAt, testEpoch.addingTimeInterval(30))
+        XCTAssertEqual(holder.pid, getpid())
+        XCTAssertEqual(holder.host, host)
+    }
+
     func testTwoStoresOnOneDatabaseCannotBothWin() throws {
         let root = try makeTemporaryDirectory(self).appendingPathComponent("staging")
         let first = RunLock(store: try ControlStore(root: root))

@@ -33,6 +33,7 @@ final class SyncJobTests: XCTestCase {
         XCTAssertEqual(try store.claimDueJobs(queue: queue), [])
         try store.failJob(id: a.id, error: "503", retryable: true)
         XCTAssertEqual(try store.claimDueJobs(queue: queue), [])          // due in 1 minute
+        XCTAssertEqual(try store.nextSyncAttemptAt(queue: queue), testEpoch.addingTimeInterval(60))
         clock.advance(by: 59)
         XCTAssertEqual(try store.claimDueJobs(queue: queue), [])
         clock.advance(by: 1)

@@ -22,7 +22,7 @@ public enum CustomerMapping {
 
     public static func map(_ customer: OmniumPrivateCustomer,
                            settings: CustomerMappingSettings) throws(MappingIssue) -> FlowCustomer {
-        let uid = try customerUid(customer.customerId)
+        let uid = try customerUid(customer.customerId, payload: SourcePayload.json(customer))
         let first = customer.firstName.nonEmpty
         let last = customer.lastName.nonEmpty
         let composed = [first, last].compactMap { $0 }.joined(separator: " ")
@@ -39,7 +39,7 @@ public enum CustomerMapping {
 
     public static func map(_ customer: OmniumBusinessCustomer,
                            settings: CustomerMappingSettings) throws(MappingIssue) -> FlowCustomer {
-        let uid = try customerUid(customer.customerId)
+        let uid = try customerUid(customer.customerId, payload: SourcePayload.json(customer))
         let address = customer.address ?? customer.addresses?.first
         let name = customer.name.nonEmpty ?? address?.name.nonEmpty
         return FlowCustomer(
@@ -54,10 +54,10 @@ public enum CustomerMapping {
 
     // MARK: - Fields
 
-    static func customerUid(_ customerId: String) throws(MappingIssue) -> String {
+    static func customerUid(_ customerId: String, payload: @autoclosure () -> String?) throws(MappingIssue) -> String {
         guard let uid = FlowUID.sanitize(customerId) else {
             throw MappingIssue(entity: .customer, recordKey: customerId.isEmpty ? "(no id)" : customerId,
-                               reason: "customerId has no characters usable in a Flow UID")
+                               reason: "customerId has no characters usable in a Flow UID", sourcePayload: payload())
         }
         return uid
     }

@@ -38,7 +38,9 @@ public enum InboundOrderMapping {
                            calendar: NorwegianBusinessCalendar = NorwegianBusinessCalendar(),
                            now: Date) throws(MappingIssue) -> InboundOrderDraft? {
         let key = order.id.nonEmpty ?? "(no id)"
-        func issue(_ reason: String) -> MappingIssue { MappingIssue(entity: .order, recordKey: key, reason: reason) }
+        func issue(_ reason: String) -> MappingIssue {
+            MappingIssue(entity: .order, recordKey: key, reason: reason, sourcePayload: SourcePayload.json(order))
+        }
 
         guard let rawType = order.orderType.nonEmpty else { throw issue("orderType is missing") }
         guard let type = orderType(rawType) else { return nil }

@@ -26,6 +26,7 @@ public enum InboundOrderMerge {
 
     /// The merged order and what happened to it.
     public struct Result: Hashable, Sendable {
+        /// What the merge decided for the order as a whole (see the rules above).
         public enum Outcome: String, Hashable, Sendable {
             case created, reopened, refreshed, unchanged, skipped
         }

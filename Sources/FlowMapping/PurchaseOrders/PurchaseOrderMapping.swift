@@ -28,7 +28,8 @@ public enum PurchaseOrderMapping {
                            stores: KnownFlowStores) throws(MappingIssue) -> [FlowPurchaseOrderSnapshot] {
         let key = purchaseOrder.id.nonEmpty ?? "(no id)"
         func issue(_ reason: String) -> MappingIssue {
-            MappingIssue(entity: .purchaseOrder, recordKey: key, reason: reason)
+            MappingIssue(entity: .purchaseOrder, recordKey: key, reason: reason,
+                         sourcePayload: SourcePayload.json(purchaseOrder))
         }
         guard let omniumId = purchaseOrder.id.nonEmpty, let baseUid = FlowUID.sanitize(omniumId) else {
             throw issue("purchase order has no usable id")
@@ -37,8 +38,11 @@ public enum PurchaseOrderMapping {
             throw issue("supplierId is missing (required by Flow)")
         }
         let warehouseUid = purchaseOrder.storeId.nonEmpty.flatMap(FlowUID.sanitize)
-        guard let storeUid = stores.storeUid(forOmniumId: purchaseOrder.storeId) else {
-            throw issue("unknown store: receiving warehouse '\(purchaseOrder.storeId ?? "")' is not a Flow store or warehouse")
+        guard let receiving = purchaseOrder.storeId.nonEmpty else {
+            throw issue("storeId (the receiving warehouse) is missing")
+        }
+        guard let storeUid = stores.storeUid(forOmniumId: receiving) else {
+            throw issue("unknown store: receiving warehouse '\(receiving)' (storeId) is not a Flow store or warehouse")
         }
         let omniumLines = purchaseOrder.purchaseOrderForm?.lineItems ?? []
         var seen = Set<String>()

@@ -1,4 +1,5 @@
 import Foundation
+import SQLite
 
 /// A stable 64-bit fingerprint of a record's fields, stored beside each Flow row.
 ///
@@ -60,11 +61,12 @@ public struct ContentHasher: Sendable {
         mix(value ? 1 : 0)
     }
 
-    /// Dates are hashed at millisecond precision, the precision the tables store.
+    /// Dates are hashed as the tables store them (`SQLiteDate`, whole milliseconds), so a record
+    /// read back from `flow.db` hashes like the one that was written.
     public mutating func combine(_ value: Date?) {
         guard let value else { return tag(0) }
         tag(4)
-        combine(Int64((value.timeIntervalSince1970 * 1000).rounded()))
+        combine(SQLiteDate.format(value))
     }
 
     public mutating func combine(_ values: [String]) {

@@ -31,14 +31,15 @@ public enum OmniumJSON {
         return decoder
     }
 
-    /// Encoder writing dates as `yyyy-MM-ddTHH:mm:ss.fffffffZ` and nils as absent.
+    /// Encoder writing dates as `yyyy-MM-ddTHH:mm:ss.fffffffZ`, nils as absent, keys sorted (this
+    /// Foundation writes keyed containers in hash order otherwise; the same value must give the same bytes).
     public static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(OmniumDateFormat.string(from: date))
         }
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }
 

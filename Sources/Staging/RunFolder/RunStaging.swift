@@ -130,7 +130,8 @@ public final class RunStaging: Sendable {
 
     // MARK: - Reading a dataset
 
-    /// Calls `body` for each row in key order, one row in memory at a time.
+    /// Calls `body` for each row in key order, one row in memory at a time. The connection is held
+    /// (one read snapshot) until the iteration ends; other threads wait for it.
     public func forEachRow(_ dataset: String, _ body: (DatasetRow) throws -> Void) throws {
         try read { db in
             try db.forEachRow(sql: "SELECT key, payload FROM dataset_rows WHERE dataset = ? ORDER BY key",

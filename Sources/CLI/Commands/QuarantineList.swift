@@ -1,0 +1,47 @@
+import Foundation
+import Pipeline
+
+// MARK: - omniflow quarantine list
+
+extension Omniflow.Quarantine {
+    /// Lists quarantined records with their reasons.
+    public struct List: ParsableCommand {
+        public static var configuration: CommandConfiguration {
+            CommandConfiguration(name: "list", abstract: "List quarantined records with the reason for each, newest first.")
+        }
+
+        public static var arguments: [ArgumentDefinition] { GlobalOptions.arguments }
+
+        public var global: GlobalOptions
+
+        public init(_ values: ParsedValues) throws {
+            global = try GlobalOptions(values)
+        }
+
+        public func run(_ context: CommandContext) async throws -> ExitCode {
+            let configuration = try global.loadConfiguration(context)
+            let entries = try context.services.listQuarantine(configuration: configuration)
+            if global.isJSON {
+                try OutputJSON.write(entries, to: context.standardOutput)
+            } else if !global.isQuiet {
+                context.standardOutput.write(
+                    entries.isEmpty ? "No quarantined records.\n" : Self.table(entries, timeZone: configuration.businessTimeZone))
+            }
+            return .success
+        }
+
+        static func table(_ entries: [QuarantineListing], timeZone: TimeZone) -> String {
+            var table = TextTable([
+                .init(title: "ID", alignment: .right), .init(title: "RUN"), .init(title: "STAGE"), .init(title: "RECORD"),
+                .init(title: "WHEN"), .init(title: "REASON"),
+            ])
+            for entry in entries {
+                table.append([
+                    String(entry.id), entry.runID, entry.stage, entry.recordKey,
+                    Format.timestamp(entry.quarantinedAt, in: timeZone), entry.reason,
+                ])
+            }
+            return table.rendered()
+        }
+    }
+}

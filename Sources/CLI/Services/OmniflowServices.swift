@@ -1,0 +1,43 @@
+import Pipeline
+
+// MARK: - OmniflowServices
+
+/// Everything the commands ask of the rest of omniflow, behind one seam.
+///
+/// Why: the CLI parses, validates, prints and maps errors; the work (stages, control database,
+/// sandbox) happens behind this protocol. Production uses `PipelineServices` (over the pipeline's
+/// `Orchestrator`); CLI tests use a fake, so every command, exit status and output shape is tested
+/// without a database or a server.
+/// Errors: throw something conforming to `ExitCodeProviding` (e.g. `ServiceError.lockHeld`) to
+/// choose the exit status; any other error means "run failed" (1). Messages must hide secrets.
+public protocol OmniflowServices: Sendable {
+    /// Runs the batch (all stages, or the selection) and reports how it went. A run that ends with
+    /// a failed stage returns a report with `status == .failed` (exit 1) rather than throwing.
+    /// - Throws: `ServiceError.lockHeld` (or any `ExitCodeProviding` with `.lockHeld`) if another
+    ///   run holds the lock; other errors when the run could not be started or recorded.
+    func run(configuration: OmniflowConfiguration, selection: RunSelectionRequest, progress: ProgressReporter) async throws -> RunReport
+
+    /// Runs recorded in the control database, newest first.
+    func listRuns(configuration: OmniflowConfiguration) throws -> [RunListing]
+
+    /// One run with its stage errors and quarantined records.
+    /// - Throws: `ServiceError.unknownRun` when there is no such run.
+    func showRun(id: String, configuration: OmniflowConfiguration) throws -> RunDetail
+
+    /// Runs one stage (by its dotted name, one of `stageNames()`) as a new run.
+    func runStage(name: String, configuration: OmniflowConfiguration, progress: ProgressReporter) async throws -> RunReport
+
+    /// Quarantined records still waiting for attention, newest first.
+    func listQuarantine(configuration: OmniflowConfiguration) throws -> [QuarantineListing]
+
+    /// The dotted names of every stage, in run order. No I/O: used by `validate()`.
+    func stageNames() -> [String]
+
+    /// Starts a sandbox, runs the whole batch against it into `options.directory`, and reports.
+    func demo(options: DemoOptions, progress: ProgressReporter) async throws -> DemoReport
+
+    /// Serves the Omnium sandbox on 127.0.0.1 until the process is stopped. Prints its URL on
+    /// standard output when it listens.
+    /// - Throws: `ServiceError.invalidRequest` for an unknown fault profile.
+    func serveSandbox(options: SandboxServeOptions) async throws
+}

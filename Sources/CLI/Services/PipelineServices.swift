@@ -1,0 +1,156 @@
+import FlowStore
+import Foundation
+import Pipeline
+import Staging
+
+// MARK: - PipelineServices
+
+/// The production `OmniflowServices`: runs the real stages against the configured Omnium and Flow store.
+public struct PipelineServices: OmniflowServices {
+    public init() {}
+
+    public func run(configuration: OmniflowConfiguration, selection: RunSelectionRequest,
+                    progress: ProgressReporter) async throws -> RunReport {
+        try await execute(configuration: configuration, request: RunRequest(
+            resume: selection.resumeRunID,
+            selection: StageSelection(only: selection.onlyStages.isEmpty ? nil : selection.onlyStages,
+                                      from: selection.fromStage),
+            arguments: CommandLine.arguments.dropFirst().joined(separator: " ")), progress: progress)
+    }
+
+    public func runStage(name: String, configuration: OmniflowConfiguration,
+                         progress: ProgressReporter) async throws -> RunReport {
+        try await execute(configuration: configuration,
+                          request: RunRequest(selection: StageSelection(only: [name]), arguments: "stage \(name)"),
+                          progress: progress)
+    }
+
+    public func listRuns(configuration: OmniflowConfiguration) throws -> [RunListing] {
+        let control = try openControl(configuration)
+        return try control.runs().map { run in
+            let stages = try control.stageRuns(runID: run.id)
+            return RunListing(runID: run.id, status: RunStatus(run.status), startedAt: run.startedAt,
+                              finishedAt: run.finishedAt, stageCount: stages.count,
+                              failedStage: stages.first { $0.status == .failed }?.stage)
+        }
+    }
+
+    public func showRun(id: String, configuration: OmniflowConfiguration) throws -> RunDetail {
+        let control = try openControl(configuration)
+        guard let run = try control.run(id: id) else { throw ServiceError.unknownRun(id) }
+        let stages = try control.stageRuns(runID: id)
+        let order = Dictionary(OmniflowStages.all().enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let reports = stages.sorted { (order[$0.stage] ?? .max, $0.stage) < (order[$1.stage] ?? .max, $1.stage) }
+            .map(StageReport.init)
+        let duration = (run.finishedAt ?? control.clock.now).timeIntervalSince(run.startedAt)
+        return RunDetail(
+            run: RunReport(runID: run.id, status: RunStatus(run.status), startedAt: run.startedAt, duration: duration,
+                           stages: reports, runFolder: control.runFolder(for: run.id).path),
+            stageErrors: stages.compactMap { stage in
+                stage.status == .failed ? StageFailure(stage: stage.stage, message: stage.error ?? "failed",
+                                                       occurredAt: stage.finishedAt) : nil
+            },
+            quarantine: QuarantineListing.list(try control.openQuarantine(runID: id)))
+    }
+
+    public func listQuarantine(configuration: OmniflowConfiguration) throws -> [QuarantineListing] {
+        QuarantineListing.list(try openControl(configuration).openQuarantine())
+    }
+
+    public func stageNames() -> [String] {
+        (try? StagePlan(stages: OmniflowStages.all()).stageNames) ?? OmniflowStages.all().map(\.name)
+    }
+
+    public func demo(options: DemoOptions, progress: ProgressReporter) async throws -> DemoReport {
+        try await DemoService(options: options, progress: progress).run()
+    }
+
+    public func serveSandbox(options: SandboxServeOptions) async throws {
+        try await SandboxService(options: options).serve()
+    }
+
+    // MARK: - Running
+
+    func execute(configuration: OmniflowConfiguration, request: RunRequest,
+                 progress: ProgressReporter) async throws -> RunReport {
+        let environment = try PipelineEnvironment.open(configuration: configuration)
+        var runner = try StageRunner(stages: OmniflowStages.all(), environment: environment)
+        runner.progress = { event in
+            switch event.state {
+            case .started: progress.report(.stageStarted(event.stage))
+            case .succeeded, .reused:
+                progress.report(.stageFinished(event.stage, status: .succeeded, rows: event.outcome?.rowsWritten ?? 0))
+            case .failed: progress.report(.stageFinished(event.stage, status: .failed, rows: 0))
+            }
+        }
+        let result: RunResult
+        do {
+            result = try await runner.run(request)
+        } catch let error as RunLockError {
+            if case .held(let holder) = error {
+                throw ServiceError.lockHeld("run \(holder.runID) (pid \(holder.pid) on \(holder.host), "
+                                            + "since \(holder.acquiredAt.formatted(.iso8601)))")
+            }
+            throw error
+        } catch let error as StagePlanError {
+            throw ServiceError.invalidRequest(error.description)
+        } catch let error as StageRunnerError {
+            throw ServiceError.invalidRequest(error.description)
+        }
+        if let previous = result.tookOverFrom {
+            progress.report(.note("note: took over the run lock from run \(previous.runID), whose process is gone"))
+        }
+        return RunReport(result)
+    }
+
+    func openControl(_ configuration: OmniflowConfiguration) throws -> ControlStore {
+        try ControlStore(root: URL(fileURLWithPath: configuration.stagingRoot))
+    }
+}
+
+// MARK: - Conversions
+
+extension RunStatus {
+    init(_ status: RunRecord.Status) {
+        switch status {
+        case .running: self = .running
+        case .succeeded: self = .succeeded
+        case .failed: self = .failed
+        }
+    }
+}
+
+extension StageReport {
+    init(_ record: StageRunRecord) {
+        self.init(name: record.stage, status: StageStatus(rawValue: record.status.rawValue) ?? .pending,
+                  rowsRead: record.rowsRead, rowsWritten: record.rowsWritten, rowsQuarantined: record.quarantined,
+                  duration: record.duration ?? 0, message: record.error)
+    }
+}
+
+extension RunReport {
+    init(_ result: RunResult) {
+        let manifest = result.manifest
+        self.init(
+            runID: result.runID, status: result.succeeded ? .succeeded : .failed, startedAt: manifest.startedAt,
+            duration: (manifest.finishedAt ?? Date()).timeIntervalSince(manifest.startedAt),
+            stages: manifest.stages.map { entry in
+                StageReport(name: entry.name, status: StageStatus(rawValue: entry.status) ?? .pending,
+                            rowsRead: entry.outcome?.rowsRead ?? 0, rowsWritten: entry.outcome?.rowsWritten ?? 0,
+                            rowsQuarantined: entry.outcome?.quarantined ?? 0,
+                            duration: Double(entry.durationMilliseconds ?? 0) / 1000, message: entry.error)
+            },
+            runFolder: result.runDirectory.path)
+    }
+}
+
+extension QuarantineListing {
+    /// Numbered in listing order; the record key is prefixed with its entity (`product SKU-1`).
+    static func list(_ records: [QuarantineRecord]) -> [QuarantineListing] {
+        records.enumerated().map { index, record in
+            QuarantineListing(id: Int64(index + 1), runID: record.runID, stage: record.stage,
+                              recordKey: "\(record.entity) \(record.recordKey)", reason: record.reason,
+                              quarantinedAt: record.lastSeen)
+        }
+    }
+}

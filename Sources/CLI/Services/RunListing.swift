@@ -1,0 +1,76 @@
+import Foundation
+
+// MARK: - RunListing
+
+/// One line of `omniflow runs`.
+public struct RunListing: Codable, Sendable, Equatable {
+    public var runID: String
+    public var status: RunStatus
+    public var startedAt: Date
+    public var finishedAt: Date?
+    public var stageCount: Int
+    /// The first stage that failed, if any.
+    public var failedStage: String?
+
+    public init(runID: String, status: RunStatus, startedAt: Date, finishedAt: Date?, stageCount: Int, failedStage: String? = nil) {
+        self.runID = runID
+        self.status = status
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.stageCount = stageCount
+        self.failedStage = failedStage
+    }
+}
+
+// MARK: - StageFailure
+
+/// A stage error recorded for a run.
+public struct StageFailure: Codable, Sendable, Equatable {
+    public var stage: String
+    /// One line, with context (record, path, SQL), secrets hidden.
+    public var message: String
+    public var occurredAt: Date?
+
+    public init(stage: String, message: String, occurredAt: Date? = nil) {
+        self.stage = stage
+        self.message = message
+        self.occurredAt = occurredAt
+    }
+}
+
+// MARK: - RunDetail
+
+/// `omniflow runs show <id>`: the run report plus its errors and quarantined records.
+public struct RunDetail: Codable, Sendable, Equatable {
+    public var run: RunReport
+    public var stageErrors: [StageFailure]
+    public var quarantine: [QuarantineListing]
+
+    public init(run: RunReport, stageErrors: [StageFailure], quarantine: [QuarantineListing]) {
+        self.run = run
+        self.stageErrors = stageErrors
+        self.quarantine = quarantine
+    }
+}
+
+// MARK: - QuarantineListing
+
+/// A record a stage set aside with a reason instead of loading it.
+public struct QuarantineListing: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var runID: String
+    public var stage: String
+    /// The record's own key, e.g. `order:OC-1001` or `product:SKU-1`.
+    public var recordKey: String
+    public var reason: String
+    public var quarantinedAt: Date
+
+    public init(id: Int64, runID: String, stage: String, recordKey: String, reason: String, quarantinedAt: Date) {
+        self.id = id
+        self.runID = runID
+        self.stage = stage
+        self.recordKey = recordKey
+        self.reason = reason
+        self.quarantinedAt = quarantinedAt
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+// MARK: - RunStatus
+
+/// How a run ended (or that it has not yet).
+public enum RunStatus: String, Codable, Sendable, CaseIterable {
+    case running
+    case succeeded
+    case failed
+    /// Stopped before finishing (crash, signal); `--resume` continues it.
+    case interrupted
+}
+
+// MARK: - StageStatus
+
+/// How one stage of a run ended.
+public enum StageStatus: String, Codable, Sendable, CaseIterable {
+    case pending
+    case running
+    case succeeded
+    case failed
+    /// Not run: already complete on `--resume`, outside `--from`/`--only`, or blocked by a failure upstream.
+    case skipped
+}
+
+// MARK: - StageReport
+
+/// One row of a run summary: a stage and its figures.
+public struct StageReport: Codable, Sendable, Equatable {
+    /// Dotted stage name, e.g. `extract.products`.
+    public var name: String
+    public var status: StageStatus
+    public var rowsRead: Int
+    public var rowsWritten: Int
+    public var rowsQuarantined: Int
+    /// Seconds.
+    public var duration: Double
+    /// Why it failed or was skipped, one line, secrets hidden.
+    public var message: String?
+
+    public init(
+        name: String, status: StageStatus, rowsRead: Int = 0, rowsWritten: Int = 0, rowsQuarantined: Int = 0,
+        duration: Double = 0, message: String? = nil
+    ) {
+        self.name = name
+        self.status = status
+        self.rowsRead = rowsRead
+        self.rowsWritten = rowsWritten
+        self.rowsQuarantined = rowsQuarantined
+        self.duration = duration
+        self.message = message
+    }
+}
+
+// MARK: - RunReport
+
+/// What `run`, `stage` and `demo` report: the run, its stages and where its files are.
+///
+/// Why: the same value is printed as a summary table, encoded for `--json`, and decides the exit
+/// status (`succeeded` → 0, anything else → 1).
+public struct RunReport: Codable, Sendable, Equatable {
+    public var runID: String
+    public var status: RunStatus
+    public var startedAt: Date
+    /// Seconds from start to end.
+    public var duration: Double
+    public var stages: [StageReport]
+    /// `staging/runs/<run-id>`.
+    public var runFolder: String
+
+    public init(runID: String, status: RunStatus, startedAt: Date, duration: Double, stages: [StageReport], runFolder: String) {
+        self.runID = runID
+        self.status = status
+        self.startedAt = startedAt
+        self.duration = duration
+        self.stages = stages
+        self.runFolder = runFolder
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import SQLite
+
+/// Flow Retail's side of the integration: `flow.db`, the POS back office as omniflow sees it.
+///
+/// One SQLite file holding stores, catalogue, prices, stock, purchase orders, orders and customers in
+/// Flow's names and units. Each table group keeps its SQL in its own file under `Tables/`; this type
+/// only opens the file and applies every group's migrations in one fixed order (append-only: an applied
+/// migration is never edited, a change is a new migration at the end).
+public final class FlowDatabase: Sendable {
+    public let queue: DatabaseQueue
+
+    public var path: String { queue.path }
+
+    public init(path: String) throws {
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        queue = try DatabaseQueue(path: path)
+        try Self.migrator.migrate(queue)
+    }
+
+    /// Reads in a consistent snapshot.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T { try queue.read(body) }
+
+    /// Writes in one IMMEDIATE transaction: all of `body` or nothing.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T { try queue.write(body) }
+
+    /// Every table group's migrations, in the order they first shipped.
+    static let migrations: [(name: String, sql: String)] =
+        StoresTable.migrations
+        + CatalogueMigrations.migrations
+        + PurchaseOrdersTable.migrations
+        + CustomersTable.migrations
+        + OrdersTable.migrations
+
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        for migration in migrations {
+            migrator.registerMigration(migration.name) { try $0.executeScript(migration.sql) }
+        }
+        return migrator
+    }()
+}

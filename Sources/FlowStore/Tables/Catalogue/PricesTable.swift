@@ -1,0 +1,120 @@
+import Foundation
+import SQLite
+
+// MARK: - PricesTable
+
+/// The `price_lists` and `prices` tables.
+///
+/// Prices are **replaced by key**: for each (price list, product) the batch decided, the stored
+/// periods become exactly the batch's periods. A period is identified by its `valid_from`
+/// (the mapping never yields two periods of one key with the same start); unchanged periods are
+/// left alone, changed ones rewritten, vanished ones deleted.
+/// Callers wrap batches in a transaction; each call is atomic on its own (a savepoint).
+/// Spec: flow-integration.md §4; docs/mapping-catalogue.md "Price resolution".
+public enum PricesTable {
+    private static let listWriter = HashedRowWriter(table: "price_lists", keyColumns: ["price_list_uid"],
+                                                    valueColumns: ["name", "currency", "store_uid"])
+
+    // MARK: - Price lists
+
+    public static func upsert(_ priceLists: [FlowPriceList], in db: Database) throws -> UpsertCounts {
+        try db.inSavepoint {
+            var counts = UpsertCounts()
+            for list in priceLists {
+                counts.record(try listWriter.write(key: [list.priceListUid],
+                                                   values: [list.name, list.currency, list.storeUid],
+                                                   hash: list.contentHash, in: db))
+            }
+            return counts
+        }
+    }
+
+    public static func fetchAllPriceLists(in db: Database) throws -> [FlowPriceList] {
+        try db.fetchAll(sql: "SELECT price_list_uid, name, currency, store_uid FROM price_lists ORDER BY price_list_uid")
+            .map { row in
+                FlowPriceList(priceListUid: try row.decode("price_list_uid"), name: try row.decode("name"),
+                              currency: try row.decode("currency"), storeUid: try row.decodeIfPresent("store_uid"))
+            }
+    }
+
+    // MARK: - Prices
+
+    /// Makes the periods of every key in `keys` (and of every key `prices` mention) exactly `prices`.
+    public static func replace(_ prices: [FlowPrice], forKeys keys: some Sequence<FlowPriceKey>,
+                               in db: Database) throws -> UpsertCounts {
+        let byKey = Dictionary(grouping: prices) { FlowPriceKey(priceListUid: $0.priceListUid, productUid: $0.productUid) }
+        return try db.inSavepoint {
+            var counts = UpsertCounts()
+            for key in Set(keys).union(byKey.keys).sorted() {
+                counts += try replace(byKey[key] ?? [], key: key, in: db)
+            }
+            return counts
+        }
+    }
+
+    private static func replace(_ wanted: [FlowPrice], key: FlowPriceKey, in db: Database) throws -> UpsertCounts {
+        var counts = UpsertCounts()
+        var stored: [String: (rowid: Int64, hash: Int64)] = [:]   // valid_from text ("" = none) → row
+        try db.cachedStatement(sql: """
+            SELECT rowid, valid_from, content_hash FROM prices WHERE price_list_uid = ? AND product_uid = ?
+            """).forEachRow(arguments: [key.priceListUid, key.productUid]) { row in
+            let validFrom: String? = try row.decodeIfPresent("valid_from")
+            stored[validFrom ?? ""] = (try row.decode("rowid"), try row.decode("content_hash"))
+        }
+        var kept: Set<String> = []
+        for price in wanted {
+            let period = price.validFrom.map(SQLiteDate.format) ?? ""
+            kept.insert(period)
+            let hash = price.contentHash.rawValue
+            if let row = stored[period] {
+                if row.hash == hash { counts.unchanged += 1; continue }
+                try db.cachedStatement(sql: """
+                    UPDATE prices SET valid_to = ?, price = ?, is_campaign = ?, original_price = ?, content_hash = ?
+                    WHERE rowid = ?
+                    """).execute(arguments: [price.validTo, price.price, price.isCampaign, price.originalPrice,
+                                             hash, row.rowid])
+                counts.updated += 1
+            } else {
+                try db.cachedStatement(sql: """
+                    INSERT INTO prices (price_list_uid, product_uid, valid_from, valid_to, price, is_campaign,
+                                        original_price, content_hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [key.priceListUid, key.productUid, price.validFrom, price.validTo,
+                                             price.price, price.isCampaign, price.originalPrice, hash])
+                counts.inserted += 1
+            }
+        }
+        for (period, row) in stored where !kept.contains(period) {
+            try db.cachedStatement(sql: "DELETE FROM prices WHERE rowid = ?").execute(arguments: [row.rowid])
+            counts.deleted += 1
+        }
+        return counts
+    }
+
+    /// A product's periods in one list, oldest first (open start first).
+    public static func fetchPrices(priceListUid: String, productUid: String, in db: Database) throws -> [FlowPrice] {
+        try db.fetchAll(sql: """
+            SELECT price_list_uid, product_uid, valid_from, valid_to, price, is_campaign, original_price FROM prices
+            WHERE price_list_uid = ? AND product_uid = ? ORDER BY valid_from IS NOT NULL, valid_from
+            """, arguments: [priceListUid, productUid]).map(price(from:))
+    }
+
+    /// The price of a product in a list at `date` (the period with `valid_from <= date < valid_to`).
+    public static func fetchPrice(priceListUid: String, productUid: String, at date: Date,
+                                  in db: Database) throws -> FlowPrice? {
+        try fetchPrices(priceListUid: priceListUid, productUid: productUid, in: db).last { price in
+            (price.validFrom ?? .distantPast) <= date && date < (price.validTo ?? .distantFuture)
+        }
+    }
+
+    public static func count(in db: Database) throws -> Int {
+        try db.fetchValue(sql: "SELECT count(*) FROM prices", as: Int.self) ?? 0
+    }
+
+    private static func price(from row: Row) throws -> FlowPrice {
+        FlowPrice(priceListUid: try row.decode("price_list_uid"), productUid: try row.decode("product_uid"),
+                  price: try row.decode("price"), isCampaign: try row.decode("is_campaign"),
+                  originalPrice: try row.decodeIfPresent("original_price"),
+                  validFrom: try row.decodeIfPresent("valid_from"), validTo: try row.decodeIfPresent("valid_to"))
+    }
+}

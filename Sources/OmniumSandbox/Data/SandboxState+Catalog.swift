@@ -1,0 +1,165 @@
+import Foundation
+import Omnium
+
+/// Product, price and stock queries over the lazy catalogue. Each returns a `SandboxResultSet`
+/// over a snapshot of the storage taken when the query ran; elements are built per page.
+///
+/// Spec: omnium-contract.md §6–§8 (filters; string filters case-insensitive; `false` = unset for
+/// `isInStock`/`isWebWarehouse`/`isActive`; `lastModified` inclusive).
+extension SandboxState {
+    // MARK: - Products
+
+    /// Products matching `request`, sorted by `sortOrder` (default `ModifiedAscending`).
+    /// - Throws: `SandboxQueryError.badRequest` for an unknown sort order.
+    public func products(matching request: OmniumProductSearchRequest) throws -> SandboxResultSet<OmniumProduct> {
+        let sort = try SandboxSortOrder.parse(request.sortOrder, default: .modifiedAscending)
+        return read { storage in
+            let generator = storage.generator
+            var candidates: [Int]
+            if let ids = request.productIds.nonEmpty {
+                candidates = Array(Set(ids.compactMap { generator.productIndex(forId: $0) })).sorted()
+            } else {
+                candidates = Array(0..<storage.productCount)
+            }
+            candidates = candidates.filter { index in
+                let modified = storage.productModified(at: index)
+                if let from = request.modifiedFrom, modified < from { return false }
+                if let to = request.modifiedTo, modified > to { return false }
+                return true
+            }
+            var markets = request.marketIds.orEmpty.map { $0.lowercased() }
+            if let market = request.marketId.nonEmpty { markets.append(market.lowercased()) }
+            if !markets.isEmpty || request.isActive == true || request.isSku != nil {
+                candidates = candidates.filter { index in
+                    let product = storage.product(at: index)
+                    if request.isActive == true && product.isActive != true { return false }
+                    if let isSku = request.isSku, (product.isSku ?? false) != isSku { return false }
+                    if !markets.isEmpty && !(product.marketIds ?? []).contains(where: { markets.contains($0.lowercased()) }) {
+                        return false
+                    }
+                    return true
+                }
+            }
+            let ordered: [Int]
+            switch sort {
+            case .createdAscending, .createdDescending:
+                let keyed = candidates.map { ($0, storage.product(at: $0).created ?? .distantPast) }
+                ordered = keyed.sorted { sort == .createdAscending ? ($0.1, $0.0) < ($1.1, $1.0) : ($0.1, $0.0) > ($1.1, $1.0) }.map(\.0)
+            default:
+                let keyed = candidates.map { ($0, storage.productModified(at: $0)) }
+                ordered = keyed.sorted { sort == .modifiedAscending ? ($0.1, $0.0) < ($1.1, $1.0) : ($0.1, $0.0) > ($1.1, $1.0) }.map(\.0)
+            }
+            return SandboxResultSet(count: ordered.count) { range in ordered[range].map { storage.product(at: $0) } }
+        }
+    }
+
+    /// A product by document id, product id or SKU id; a SKU id gives its variant's parent product
+    /// (Omnium returns the product for either).
+    public func product(id: String) -> OmniumProduct? {
+        read { storage in
+            storage.generator.productIndex(forId: id).map { storage.product(at: $0) }
+        }
+    }
+
+    // MARK: - Prices
+
+    /// Prices matching `request`, in catalogue order.
+    /// - Throws: `SandboxQueryError.badRequest` when no filter is set.
+    public func prices(matching request: OmniumPriceSearchRequest) throws -> SandboxResultSet<OmniumPrice> {
+        let codes = request.productCodes.orEmpty.filter { !$0.isEmpty }
+        guard !codes.isEmpty || request.marketId.nonEmpty != nil || request.customerId.nonEmpty != nil
+              || request.customerGroupId.nonEmpty != nil || request.priceType.nonEmpty != nil
+              || request.unit.nonEmpty != nil || request.lastModified != nil else {
+            throw SandboxQueryError.badRequest("At least one search parameter must be set")
+        }
+        return read { storage in
+            let generator = storage.generator
+            let wanted = Set(codes.map { $0.lowercased() })
+            let candidates = codes.isEmpty ? Array(0..<storage.productCount)
+                : Array(Set(codes.compactMap { generator.productIndex(forId: $0) })).sorted()
+            func matches(_ price: OmniumPrice) -> Bool {
+                if !wanted.isEmpty && !wanted.contains((price.code ?? "").lowercased())
+                    && !wanted.contains((price.productId ?? "").lowercased()) { return false }
+                if let v = request.marketId.nonEmpty, v.caseInsensitiveCompare(price.marketId ?? "") != .orderedSame { return false }
+                if let v = request.customerId.nonEmpty, v.caseInsensitiveCompare(price.customerId ?? "") != .orderedSame { return false }
+                if let v = request.customerGroupId.nonEmpty, v.caseInsensitiveCompare(price.customerGroup ?? "") != .orderedSame { return false }
+                if let v = request.priceType.nonEmpty, v.caseInsensitiveCompare(price.priceType ?? "") != .orderedSame { return false }
+                if let v = request.unit.nonEmpty, v.caseInsensitiveCompare(price.unit ?? "") != .orderedSame { return false }
+                if let from = request.lastModified, (price.modified ?? .distantPast) < from { return false }
+                return true
+            }
+            var keys: [Int64] = []
+            for index in candidates {
+                if let from = request.lastModified, storage.priceOverrides[index] == nil,
+                   generator.baseModified(ofProductAt: index) < from { continue }
+                for (ordinal, price) in storage.prices(forProductAt: index).enumerated() where matches(price) {
+                    keys.append(Int64(index) << 16 | Int64(ordinal))
+                }
+            }
+            let found = keys
+            return SandboxResultSet(count: found.count) { range in
+                var cache: (Int, [OmniumPrice])?
+                return found[range].map { key in
+                    let index = Int(key >> 16)
+                    if cache?.0 != index { cache = (index, storage.prices(forProductAt: index)) }
+                    return cache!.1[Int(key & 0xffff)]
+                }
+            }
+        }
+    }
+
+    // MARK: - Inventory
+
+    /// Stock records matching `request`, generated ones in catalogue order, then records created by writes.
+    /// - Throws: `SandboxQueryError.badRequest` when no filter is set.
+    public func inventory(matching request: OmniumInventorySearchRequest) throws -> SandboxResultSet<OmniumInventoryItem> {
+        let codes = request.productCodes.orEmpty.filter { !$0.isEmpty }
+        let warehouses = Set(request.warehouseCodes.orEmpty.map { $0.lowercased() })
+        guard !codes.isEmpty || !warehouses.isEmpty || request.isWebWarehouse == true || request.marketId.nonEmpty != nil
+              || request.marketGroupId.nonEmpty != nil || request.lastModified != nil || request.isInStock == true else {
+            throw SandboxQueryError.badRequest("At least one search parameter must be set")
+        }
+        return read { storage in
+            let generator = storage.generator
+            let wanted = Set(codes.map { $0.lowercased() })
+            let storesById = Dictionary(storage.stores.all.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+            func matches(_ item: OmniumInventoryItem) -> Bool {
+                let code = (item.warehouseCode ?? "").lowercased()
+                if !wanted.isEmpty && !wanted.contains((item.sku ?? "").lowercased()) { return false }
+                if !warehouses.isEmpty && !warehouses.contains(code) { return false }
+                if request.isWebWarehouse == true && storesById[code]?.isWebWarehouse != true { return false }
+                if let market = request.marketId.nonEmpty,
+                   !(storesById[code]?.availableOnMarkets ?? []).contains(where: { $0.caseInsensitiveCompare(market) == .orderedSame }) {
+                    return false
+                }
+                if let from = request.lastModified, (item.modified ?? .distantPast) < from { return false }
+                if request.isInStock == true && (item.inventory ?? 0) - (item.reservedInventory ?? 0) <= 0 { return false }
+                return true
+            }
+            let candidates = codes.isEmpty ? Array(0..<storage.productCount)
+                : Array(Set(codes.compactMap { generator.productIndex(forId: $0) })).sorted()
+            var keys: [Int64] = []
+            let hasWrites = !storage.inventoryWritten.isEmpty
+            for index in candidates {
+                if let from = request.lastModified, !hasWrites, generator.baseModified(ofProductAt: index) < from { continue }
+                for (ordinal, generated) in generator.inventory(forProductAt: index).enumerated() {
+                    let key = SandboxInventoryKey(sku: generated.sku ?? "", warehouseCode: generated.warehouseCode ?? "")
+                    if matches(storage.inventoryWritten[key] ?? generated) { keys.append(Int64(index) << 16 | Int64(ordinal)) }
+                }
+            }
+            let found = keys
+            let added = storage.inventoryAddedKeys.compactMap { storage.inventoryWritten[$0] }.filter(matches)
+            return SandboxResultSet(count: found.count + added.count) { range in
+                var cache: (Int, [OmniumInventoryItem])?
+                return range.map { position in
+                    if position >= found.count { return added[position - found.count] }
+                    let index = Int(found[position] >> 16)
+                    if cache?.0 != index { cache = (index, generator.inventory(forProductAt: index)) }
+                    let generated = cache!.1[Int(found[position] & 0xffff)]
+                    let key = SandboxInventoryKey(sku: generated.sku ?? "", warehouseCode: generated.warehouseCode ?? "")
+                    return storage.inventoryWritten[key] ?? generated
+                }
+            }
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// The `OmniumSandbox` module of omniflow. See README.md for the architecture.
-public enum OmniumSandboxModule {}

@@ -1,0 +1,8 @@
+/// The batch: every stage omniflow runs, in declaration order (the plan orders them by their inputs).
+public enum OmniflowStages {
+    public static func all() -> [any Stage] {
+        [
+            ExtractStores(), TransformStores(), LoadStores(),
+        ]
+    }
+}

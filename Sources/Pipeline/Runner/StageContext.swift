@@ -1,0 +1,63 @@
+import FlowMapping
+import FlowStore
+import Foundation
+import Omnium
+import Staging
+
+/// The services a run works with: configuration, the Flow store, the Omnium client, the clock.
+///
+/// Built once per process by the CLI (or by a test) and shared by every stage.
+public struct PipelineEnvironment: Sendable {
+    public var configuration: OmniflowConfiguration
+    public var flow: FlowDatabase
+    public var control: ControlStore
+    public var omnium: OmniumClient
+    public var clock: any OmniflowClock
+
+    public init(configuration: OmniflowConfiguration, flow: FlowDatabase, control: ControlStore,
+                omnium: OmniumClient, clock: any OmniflowClock) {
+        self.configuration = configuration
+        self.flow = flow
+        self.control = control
+        self.omnium = omnium
+        self.clock = clock
+    }
+}
+
+/// What a running stage sees: its run, the run's staging file, the environment, a log.
+public struct StageContext: Sendable {
+    public let runID: String
+    public let stageName: String
+    public let runDirectory: URL
+    /// The instant the run started; "today" for price validity and pickup deadlines.
+    public let businessDate: Date
+    public let staging: RunStaging
+    public let environment: PipelineEnvironment
+    public let log: RunLog
+
+    public var configuration: OmniflowConfiguration { environment.configuration }
+    public var flow: FlowDatabase { environment.flow }
+    public var control: ControlStore { environment.control }
+    public var omnium: OmniumClient { environment.omnium }
+    public var now: Date { environment.clock.now }
+
+    /// Records mapping issues in the quarantine (retried on the next run) and logs each one.
+    /// - Returns: how many records were quarantined (field-level issues are logged, not counted).
+    @discardableResult
+    public func quarantine(_ issues: [MappingIssue]) throws -> Int {
+        var count = 0
+        for issue in issues {
+            log.warning("quarantined", ["stage": stageName, "entity": issue.entity.rawValue,
+                                        "record": issue.recordKey, "reason": issue.reason])
+            try control.quarantine(entity: issue.entity.rawValue, recordKey: issue.recordKey, stage: stageName,
+                                   runID: runID, reason: issue.reason, sourcePayload: issue.sourcePayload)
+            if issue.outcome == .recordQuarantined { count += 1 }
+        }
+        return count
+    }
+
+    /// Marks records that loaded cleanly as no longer quarantined.
+    public func resolveQuarantine(entity: MappingIssue.Entity, keys: some Sequence<String>) throws {
+        for key in keys { try control.resolveQuarantine(entity: entity.rawValue, recordKey: key) }
+    }
+}

@@ -1,0 +1,217 @@
+import Foundation
+import Pipeline
+import Staging
+import XCTest
+
+@testable import CLI
+
+/// Commands against a fake `OmniflowServices`: exit statuses, outputs, configuration handling.
+final class CommandExecutionTests: XCTestCase {
+    private var harness: CLIHarness!
+
+    override func setUpWithError() throws {
+        harness = try CLIHarness()
+    }
+
+    override func tearDown() {
+        harness.cleanUp()
+    }
+
+    // MARK: - run
+
+    func testSuccessfulRunPrintsSummaryAndExitsZero() async {
+        let outcome = await harness.run(["run"])
+        XCTAssertEqual(outcome.code, .success)
+        XCTAssertEqual(outcome.error, "", "no progress drawn when standard error is not a terminal")
+        XCTAssertEqual(outcome.output, """
+            Run 20261126-0300-a1 succeeded in 12.5 s (started 2026-11-18 12:06:40)
+            STAGE             STATUS     READ  WRITTEN  QUARANTINED   TIME
+            extract.stores    succeeded    12       12            0  0.4 s
+            extract.products  succeeded   200      198            2  3.2 s
+            Run folder: staging/runs/20261126-0300-a1
+
+            """)
+        XCTAssertEqual(harness.services.calls, [.run(RunSelectionRequest())])
+        XCTAssertEqual(harness.services.configurations.first?.omniumClientSecret?.revealedValue, "top-secret")
+    }
+
+    func testFailedRunExitsOne() async {
+        harness.services.runReport = FakeServices.report(status: .failed)
+        let outcome = await harness.run(["run"])
+        XCTAssertEqual(outcome.code, .runFailed)
+        XCTAssertTrue(outcome.output.contains("extract.products failed: Omnium GET /api/Products/Scroll: 500"), outcome.output)
+    }
+
+    func testLockHeldExitsThree() async {
+        harness.services.runError = ServiceError.lockHeld("run 20261126-0300-a1 (pid 4242) since 03:00")
+        let outcome = await harness.run(["run"])
+        XCTAssertEqual(outcome.code, .lockHeld)
+        XCTAssertEqual(outcome.error, "error: omniflow run: another run holds the lock: run 20261126-0300-a1 (pid 4242) since 03:00\n")
+    }
+
+    func testPipelineErrorsMayChooseTheirExitCode() async {
+        struct LockBusy: ExitCodeProviding, CustomStringConvertible {
+            var exitCode: ExitCode { .lockHeld }
+            var description: String { "run lock held by\nanother process" }
+        }
+        harness.services.runError = LockBusy()
+        let outcome = await harness.run(["run"])
+        XCTAssertEqual(outcome.code, .lockHeld)
+        XCTAssertEqual(outcome.error, "error: omniflow run: run lock held by another process\n", "messages are one line")
+    }
+
+    func testOtherErrorsExitOne() async {
+        struct Boom: Error, CustomStringConvertible { var description: String { "disk full" } }
+        harness.services.runError = Boom()
+        let outcome = await harness.run(["run"])
+        XCTAssertEqual(outcome.code, .runFailed)
+        XCTAssertEqual(outcome.error, "error: omniflow run: disk full\n")
+    }
+
+    func testRunJSONDecodes() async throws {
+        let outcome = await harness.run(["run", "--json"])
+        XCTAssertEqual(outcome.code, .success)
+        let report = try OutputJSON.decoder().decode(RunReport.self, from: Data(outcome.output.utf8))
+        XCTAssertEqual(report, harness.services.runReport)
+    }
+
+    func testProgressIsDrawnOnATerminalOnly() async {
+        let terminal = await harness.run(["run", "--json"], terminal: true)
+        XCTAssertTrue(terminal.error.contains("✓ extract.stores succeeded, 12 rows"), terminal.error)
+        let quiet = await harness.run(["run", "--quiet"], terminal: true)
+        XCTAssertEqual(quiet.error, "")
+    }
+
+    // MARK: - Configuration errors
+
+    func testConfigurationErrorExitsTwoWithFileLineAndColumn() async throws {
+        try harness.write("{\n  \"OMNIUM_CLIENT_ID\": \"a\",\n  \"SyncCategoriesToFlow\": yes\n}", to: "omniflow.json")
+        let outcome = await harness.run(["run"])
+        XCTAssertEqual(outcome.code, .usageError)
+        XCTAssertEqual(outcome.error, "error: omniflow run: omniflow.json:3:27: malformed JSON: unexpected character 'y', expected a value\n")
+        XCTAssertEqual(harness.services.calls, [])
+    }
+
+    func testUnknownKeyInExplicitConfigFile() async throws {
+        try harness.write("{\"OMNIUM_PROPERTY_PREFX\": \"x\"}", to: "prod.json")
+        let outcome = await harness.run(["runs", "--config", "prod.json"])
+        XCTAssertEqual(outcome.code, .usageError)
+        XCTAssertEqual(outcome.error,
+                       "error: omniflow runs: prod.json:1:2: unknown key 'OMNIUM_PROPERTY_PREFX' (did you mean 'OMNIUM_PROPERTY_PREFIX'?)\n")
+    }
+
+    func testMissingRequiredSettingsExitTwoWithoutLeakingTheSecret() async {
+        var harness = self.harness!
+        harness.environment["OMNIUM_CLIENT_ID"] = nil
+        harness.environment["MainPricesListUid"] = nil
+        let outcome = await harness.run(["run"])
+        XCTAssertEqual(outcome.code, .usageError)
+        XCTAssertEqual(outcome.error, "error: omniflow run: configuration: missing required values OMNIUM_CLIENT_ID, MainPricesListUid "
+                       + "(set in the configuration file or the environment)\n")
+        XCTAssertFalse(outcome.error.contains("top-secret"))
+    }
+
+    // MARK: - runs, runs show, quarantine list
+
+    func testRunsJSONAndTable() async throws {
+        let started = Date(timeIntervalSince1970: 1_795_000_000)
+        harness.services.runs = [
+            RunListing(runID: "r2", status: .failed, startedAt: started, finishedAt: started.addingTimeInterval(75), stageCount: 9,
+                       failedStage: "load.products"),
+            RunListing(runID: "r1", status: .running, startedAt: started, finishedAt: nil, stageCount: 3),
+        ]
+        let json = await harness.run(["runs", "--json"])
+        XCTAssertEqual(try OutputJSON.decoder().decode([RunListing].self, from: Data(json.output.utf8)), harness.services.runs)
+        let table = await harness.run(["runs"])
+        XCTAssertEqual(table.output, """
+            RUN  STATUS   STARTED                DURATION  STAGES  FAILED STAGE
+            r2   failed   2026-11-18 12:06:40  1 min 15 s       9  load.products
+            r1   running  2026-11-18 12:06:40           –       3
+
+            """)
+    }
+
+    func testRunsShowJSONAndUnknownRun() async throws {
+        let unknown = await harness.run(["runs", "show", "nope"])
+        XCTAssertEqual(unknown.code, .usageError)
+        XCTAssertEqual(unknown.error, "error: omniflow runs show: no run with id 'nope'\n")
+
+        let entry = QuarantineListing(id: 7, runID: "r1", stage: "transform.products", recordKey: "product:SKU-1",
+                                      reason: "price missing", quarantinedAt: Date(timeIntervalSince1970: 1_795_000_000))
+        harness.services.detail = RunDetail(run: FakeServices.report(status: .failed),
+                                            stageErrors: [StageFailure(stage: "extract.products", message: "500")], quarantine: [entry])
+        let json = await harness.run(["runs", "show", "20261126-0300-a1", "--json"])
+        XCTAssertEqual(json.code, .success)
+        XCTAssertEqual(try OutputJSON.decoder().decode(RunDetail.self, from: Data(json.output.utf8)), harness.services.detail)
+        let text = await harness.run(["runs", "show", "20261126-0300-a1"])
+        XCTAssertTrue(text.output.contains("Errors:\n  extract.products: 500\n"), text.output)
+        XCTAssertTrue(text.output.contains("product:SKU-1"), text.output)
+    }
+
+    func testQuarantineListIsTheDefault() async throws {
+        harness.services.quarantine = [
+            QuarantineListing(id: 1, runID: "r1", stage: "transform.orders", recordKey: "order:OC-1", reason: "unknown store",
+                              quarantinedAt: Date(timeIntervalSince1970: 1_795_000_000))
+        ]
+        let json = await harness.run(["quarantine", "--json"])
+        XCTAssertEqual(try OutputJSON.decoder().decode([QuarantineListing].self, from: Data(json.output.utf8)), harness.services.quarantine)
+        let explicit = await harness.run(["quarantine", "list"])
+        XCTAssertTrue(explicit.output.contains("order:OC-1"), explicit.output)
+        XCTAssertEqual(harness.services.calls, [.listQuarantine, .listQuarantine])
+    }
+
+    // MARK: - demo, sandbox, version
+
+    func testDemoOptionsAndJSON() async throws {
+        let outcome = await harness.run(["demo", "--dir", "out", "--seed", "7", "--products", "50", "--json"])
+        XCTAssertEqual(outcome.code, .success, outcome.error)
+        XCTAssertEqual(harness.services.calls, [.demo(DemoOptions(directory: "out", seed: 7, products: 50))])
+        let report = try OutputJSON.decoder().decode(DemoReport.self, from: Data(outcome.output.utf8))
+        XCTAssertEqual(report.flowStorePath, "out/flow.db")
+        let defaults = await harness.run(["demo", "--quiet"])
+        XCTAssertEqual(defaults.output, "")
+        XCTAssertEqual(harness.services.calls.last, .demo(DemoOptions(directory: "demo", seed: 42, products: 200)))
+    }
+
+    func testSandboxServeOptions() async {
+        _ = await harness.run(["sandbox", "serve", "--port", "0", "--scale", "medium", "--faults", "chaos"])
+        _ = await harness.run(["sandbox", "serve", "--scale", "large", "--products", "10"])
+        XCTAssertEqual(harness.services.calls, [
+            .serveSandbox(SandboxServeOptions(port: 0, seed: 42, products: 5_000, faultProfile: "chaos")),
+            .serveSandbox(SandboxServeOptions(port: 8089, seed: 42, products: 10, faultProfile: "none")),
+        ])
+    }
+
+    func testVersion() async {
+        let outcome = await harness.run(["version"])
+        XCTAssertEqual(outcome.output, "omniflow \(Omniflow.version)\n")
+        XCTAssertEqual(outcome.code, .success)
+    }
+}
+
+// MARK: - config, run lock
+
+extension CommandExecutionTests {
+    func testConfigPrintsEffectiveValuesWithoutTheSecret() async throws {
+        try harness.write(#"{"OMNIUM_PROPERTY_PREFIX": "px"}"#, to: "omniflow.json")
+        let text = await harness.run(["config"])
+        XCTAssertEqual(text.code, .success, text.error)
+        XCTAssertTrue(text.output.hasPrefix("# from omniflow.json and the environment\n"), text.output)
+        XCTAssertTrue(text.output.contains("OMNIUM_PROPERTY_PREFIX = px\n"), text.output)
+        XCTAssertTrue(text.output.contains("OMNIUM_CLIENT_SECRET = <redacted>\n"), text.output)
+        XCTAssertFalse(text.output.contains("top-secret"))
+        let json = await harness.run(["config", "--json"])
+        let settings = try OutputJSON.decoder().decode([ConfigurationSetting].self, from: Data(json.output.utf8))
+        XCTAssertEqual(settings.first { $0.key == "OMNIUM_CLIENT_SECRET" }?.value, "<redacted>")
+        XCTAssertEqual(settings.first { $0.key == "OMNIUM_CLICK_COLLECT_ORDERHANDLING_UID" }, ConfigurationSetting(key: "OMNIUM_CLICK_COLLECT_ORDERHANDLING_UID", value: nil))
+    }
+
+    func testRunLockErrorFromStagingExitsThree() async {
+        let holder = RunLockHolder(runID: "r-night", pid: 4242, host: "etl-1", acquiredAt: Date(timeIntervalSince1970: 0),
+                                   heartbeatAt: Date(timeIntervalSince1970: 0))
+        harness.services.runError = RunLockError.held(by: holder)
+        let outcome = await harness.run(["run"])
+        XCTAssertEqual(outcome.code, .lockHeld)
+        XCTAssertTrue(outcome.error.hasPrefix("error: omniflow run: Another run holds the lock: run r-night (pid 4242 on etl-1"), outcome.error)
+    }
+}

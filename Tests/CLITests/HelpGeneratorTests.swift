@@ -1,0 +1,90 @@
+import XCTest
+
+@testable import CLI
+
+final class HelpGeneratorTests: XCTestCase {
+    func testHelpRunSnapshot() async throws {
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let outcome = await harness.run(["help", "run"])
+        XCTAssertEqual(outcome.code, .success)
+        XCTAssertEqual(outcome.error, "")
+        XCTAssertEqual(outcome.output, """
+            OVERVIEW: Run the batch: extract, transform and load, stage by stage.
+
+            Stages run in dependency order and are recorded in the control database. A
+            failed stage stops the stages that depend on it; invalid records are
+            quarantined, not dropped. Only one run at a time: if another run holds the lock,
+            omniflow exits with status 3.
+
+            USAGE: omniflow run [--config <path>] [--json] [--quiet] [--resume <run-id>]
+                   [--from <stage>] [--only <stages>]
+
+            OPTIONS:
+              --config <path>         Configuration file. Without it, omniflow.json is read
+                                      if present.
+              --json                  Print the result as JSON on standard output.
+              -q, --quiet             Print nothing but errors; no progress display.
+              --resume <run-id>       Continue this run, skipping stages whose outputs are
+                                      complete.
+              --from <stage>          Run this stage and every stage after it.
+              --only <stages>         Run only these stages (comma-separated, or repeat the
+                                      option).
+              -h, --help              Show help information.
+
+            """)
+    }
+
+    func testRootHelpListsSubcommands() async throws {
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let outcome = await harness.run([])
+        XCTAssertEqual(outcome.code, .success)
+        XCTAssertEqual(outcome.output, """
+            OVERVIEW: Flow Retail POS ⇄ Omnium OMS integration, as a resumable batch ETL.
+
+            USAGE: omniflow <subcommand>
+
+            OPTIONS:
+              -h, --help              Show help information.
+
+            SUBCOMMANDS:
+              run                     Run the batch: extract, transform and load, stage by
+                                      stage.
+              runs                    List recorded runs, newest first.
+              stage                   Run one stage by its name, as a run of its own.
+              quarantine              Inspect records that stages set aside as invalid.
+              config                  Check and print the effective configuration (file,
+                                      then environment).
+              demo                    Run the whole integration against a local Omnium
+                                      sandbox with generated data.
+              sandbox                 A local, Omnium-compatible server for demos and tests.
+              version                 Print omniflow's version.
+              help                    Show help for a command.
+
+              See 'omniflow help <subcommand>' for detailed help.
+
+            """)
+    }
+
+    func testDefaultsAndAllowedValuesAreShown() async throws {
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let outcome = await harness.run(["sandbox", "serve", "-h"])
+        XCTAssertTrue(outcome.output.contains("USAGE: omniflow sandbox serve [--port <port>] [--seed <seed>] [--scale <scale>]"), outcome.output)
+        XCTAssertTrue(outcome.output.contains("(default: 8089)"), outcome.output)
+        XCTAssertTrue(outcome.output.contains("""
+              --scale <scale>         How much data to generate. (values: small, medium,
+                                      large; default: small)
+            """), outcome.output)
+        let quarantine = await harness.run(["quarantine", "--help"])
+        XCTAssertTrue(quarantine.output.contains("list (default)"), quarantine.output)
+        let runs = await harness.run(["help", "runs"])
+        XCTAssertTrue(runs.output.contains("See 'omniflow help runs <subcommand>' for detailed help."), runs.output)
+    }
+
+    func testWrapping() {
+        XCTAssertEqual("aaa bbb ccc".wrapped(to: 7), "aaa bbb\nccc")
+        XCTAssertEqual("aaa bbb ccc".wrapped(to: 9, indent: 2), "aaa bbb\n  ccc")
+    }
+}

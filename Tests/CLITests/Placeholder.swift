@@ -1,2 +1,0 @@
-// CLITests: tests land here (one file per type under test).
-import XCTest

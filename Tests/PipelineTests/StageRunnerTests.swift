@@ -1,0 +1,163 @@
+import FlowStore
+import Foundation
+import Omnium
+import Pipeline
+import Staging
+import XCTest
+
+/// Counts executions and can be told to fail; shared by the fake stages of one test.
+final class StageScript: @unchecked Sendable {
+    private let lock = NSLock()
+    private var runs: [String: Int] = [:]
+    private var failing: Set<String> = []
+
+    func fail(_ stage: String, _ flag: Bool) { lock.withLock { if flag { failing.insert(stage) } else { failing.remove(stage) } } }
+    func ran(_ stage: String) -> Int { lock.withLock { runs[stage, default: 0] } }
+    fileprivate func record(_ stage: String) throws {
+        let shouldFail = lock.withLock { () -> Bool in
+            runs[stage, default: 0] += 1
+            return failing.contains(stage)
+        }
+        if shouldFail { throw ScriptedFailure(stage: stage) }
+    }
+}
+
+struct ScriptedFailure: Error, CustomStringConvertible {
+    let stage: String
+    var description: String { "scripted failure in \(stage)" }
+}
+
+/// Copies its staged input (or makes rows) into its staged output; loads count rows.
+struct CopyStage: Stage {
+    let name: String
+    var version = 1
+    let inputs: [Dataset]
+    let outputs: [Dataset]
+    let script: StageScript
+
+    func run(_ context: StageContext) async throws -> StageOutcome {
+        try script.record(name)
+        var rows: [DatasetRow] = []
+        if let input = inputs.first(where: { $0.kind == .staged }) {
+            try context.staging.forEachRow(input.name) { rows.append($0) }
+        } else {
+            rows = (1...3).map { DatasetRow(key: "k\($0)", text: "row \($0)") }
+        }
+        for output in outputs where output.kind == .staged {
+            try context.staging.replaceDataset(output.name, rows: rows)
+        }
+        return StageOutcome(rowsRead: rows.count, rowsWritten: rows.count)
+    }
+}
+
+final class StageRunnerTests: XCTestCase {
+    var folder: URL!
+    let script = StageScript()
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("runner-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    func stages() -> [any Stage] {
+        [
+            CopyStage(name: "extract.a", inputs: [], outputs: [.staged("omnium.a")], script: script),
+            CopyStage(name: "transform.a", inputs: [.staged("omnium.a")], outputs: [.staged("flow.a")], script: script),
+            CopyStage(name: "load.a", inputs: [.staged("flow.a")], outputs: [.external("flow.a")], script: script),
+            CopyStage(name: "extract.b", inputs: [], outputs: [.staged("omnium.b")], script: script),
+        ]
+    }
+
+    func environment(clock: FixedClock = FixedClock()) throws -> PipelineEnvironment {
+        var configuration = OmniflowConfiguration()
+        configuration.stagingRoot = folder.appendingPathComponent("staging").path
+        let omnium = OmniumClient(configuration: OmniumConfiguration(
+            baseURL: URL(string: "http://127.0.0.1:9")!, clientId: "unused", clientSecret: "unused"))
+        return PipelineEnvironment(
+            configuration: configuration, flow: try FlowDatabase(path: folder.appendingPathComponent("flow.db").path),
+            control: try ControlStore(root: folder.appendingPathComponent("staging"), clock: clock),
+            omnium: omnium, clock: clock)
+    }
+
+    func testFullRunRecordsEveryStageAndWritesTheManifest() async throws {
+        let environment = try environment()
+        let result = try await StageRunner(stages: stages(), environment: environment).run(RunRequest())
+        XCTAssertTrue(result.succeeded)
+        XCTAssertEqual(result.manifest.stages.map(\.name), ["extract.a", "transform.a", "load.a", "extract.b"])
+        XCTAssertEqual(result.manifest.stages.map(\.status), Array(repeating: "succeeded", count: 4))
+        let onDisk = try RunManifest.load(from: result.runDirectory)
+        XCTAssertEqual(onDisk, result.manifest)
+        XCTAssertNotNil(onDisk.entry(named: "transform.a")?.outcome?.checksums["flow.a"])
+        XCTAssertEqual(try environment.control.run(id: result.runID)?.status, .succeeded)
+        XCTAssertEqual(try environment.control.stageRuns(runID: result.runID).count, 4)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: result.runDirectory.appendingPathComponent("run.log").path))
+        XCTAssertNil(try RunLock(store: environment.control).holder(), "the lock is released")
+    }
+
+    func testFailedStageSkipsDownstreamKeepsIndependentStagesAndResumeFinishes() async throws {
+        let environment = try environment()
+        script.fail("transform.a", true)
+        let failed = try await StageRunner(stages: stages(), environment: environment).run(RunRequest())
+        XCTAssertFalse(failed.succeeded)
+        XCTAssertEqual(failed.manifest.entry(named: "transform.a")?.status, "failed")
+        XCTAssertEqual(failed.manifest.entry(named: "transform.a")?.error, "scripted failure in transform.a")
+        XCTAssertEqual(failed.manifest.entry(named: "load.a")?.status, "skipped")
+        XCTAssertEqual(failed.manifest.entry(named: "extract.b")?.status, "succeeded")
+        XCTAssertEqual(try environment.control.run(id: failed.runID)?.status, .failed)
+
+        script.fail("transform.a", false)
+        let resumed = try await StageRunner(stages: stages(), environment: environment)
+            .run(RunRequest(resume: failed.runID))
+        XCTAssertTrue(resumed.succeeded)
+        XCTAssertEqual(resumed.runID, failed.runID)
+        XCTAssertEqual(script.ran("extract.a"), 1, "succeeded stages are not redone")
+        XCTAssertEqual(script.ran("extract.b"), 1)
+        XCTAssertEqual(script.ran("transform.a"), 2)
+        XCTAssertEqual(script.ran("load.a"), 1)
+    }
+
+    func testResumeRerunsAStageWhoseOutputNoLongerMatchesItsChecksum() async throws {
+        let environment = try environment()
+        let first = try await StageRunner(stages: stages(), environment: environment).run(RunRequest())
+        let staging = try RunStaging(root: environment.control.root, runID: first.runID)
+        try staging.replaceDataset("flow.a", rows: [DatasetRow(key: "tampered", text: "x")])
+        _ = try await StageRunner(stages: stages(), environment: environment).run(RunRequest(resume: first.runID))
+        XCTAssertEqual(script.ran("transform.a"), 2, "a stage whose output changed is redone")
+        XCTAssertEqual(script.ran("extract.a"), 1)
+        XCTAssertEqual(try staging.count("flow.a"), 3)
+    }
+
+    func testOnlyOnANewRunTakesItsInputFromTheLatestRunThatProducedIt() async throws {
+        let environment = try environment()
+        let first = try await StageRunner(stages: stages(), environment: environment).run(RunRequest())
+        let second = try await StageRunner(stages: stages(), environment: environment)
+            .run(RunRequest(selection: StageSelection(only: ["transform.a"])))
+        XCTAssertTrue(second.succeeded)
+        XCTAssertNotEqual(second.runID, first.runID)
+        XCTAssertEqual(second.manifest.inputsFromRuns["omnium.a"], first.runID)
+        XCTAssertEqual(script.ran("extract.a"), 1)
+        XCTAssertEqual(second.manifest.stages.map(\.name), ["transform.a"])
+    }
+
+    func testALiveLockHolderStopsTheRunAndAStaleOneIsTakenOver() async throws {
+        let environment = try environment()
+        let lock = RunLock(store: environment.control)
+        try lock.acquire(runID: "other-run", pid: getpid(), now: environment.clock.now)
+        do {
+            _ = try await StageRunner(stages: stages(), environment: environment).run(RunRequest())
+            XCTFail("expected the lock to be held")
+        } catch let error as RunLockError {
+            guard case .held(let holder) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(holder.runID, "other-run")
+        }
+        XCTAssertEqual(script.ran("extract.a"), 0, "nothing ran")
+
+        try lock.release(runID: "other-run")
+        try lock.acquire(runID: "crashed-run", pid: Int32.max - 1, now: environment.clock.now)
+        let result = try await StageRunner(stages: stages(), environment: environment).run(RunRequest())
+        XCTAssertTrue(result.succeeded)
+        XCTAssertEqual(result.tookOverFrom?.runID, "crashed-run")
+    }
+}
