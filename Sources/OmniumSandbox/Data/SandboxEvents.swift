@@ -10,6 +10,7 @@ public enum SandboxEvents {
     public static let workflowCompleted = 111_102
     public static let orderPatch = 310_100
     public static let apiCreateReturn = 318_100
+    public static let apiUpdateReturnStatus = 318_101
 
     /// Records and returns an order event.
     @discardableResult
@@ -25,6 +26,7 @@ public enum SandboxEvents {
         let message: String = {
             switch (category, operation) {
             case (_, apiCreateReturn): return "Return created"
+            case (_, apiUpdateReturnStatus): return "Return status updated"
             case ("Created", _): return "Order created"
             case ("Workflow", _): return "Workflow completed"
             default: return "Order updated"

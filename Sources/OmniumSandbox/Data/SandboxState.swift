@@ -16,6 +16,7 @@ public final class SandboxState: @unchecked Sendable {
     private var storage: SandboxStorage
     private let clock: @Sendable () -> Date
     private var lastStamp = Date.distantPast
+    private var eventHandler: (@Sendable ([OmniumEvent]) -> Void)?
 
     /// - Parameter clock: server time; tests pass a fixed or stepping clock.
     public init(generator: SandboxDataGenerator, clock: @escaping @Sendable () -> Date = { Date() }) {
@@ -55,6 +56,25 @@ public final class SandboxState: @unchecked Sendable {
         if stamp <= lastStamp { stamp = OmniumDateFormat.normalized(lastStamp.addingTimeInterval(0.000_01)) }
         lastStamp = stamp
         return stamp
+    }
+
+    // MARK: - Events
+
+    /// Sets who receives the webhook events writes emit (e.g. a `WebhookDispatcher`); called
+    /// after the write's lock is released. Events are recorded in the storage either way.
+    public func onEvents(_ handler: @escaping @Sendable ([OmniumEvent]) -> Void) {
+        lock.lock()
+        eventHandler = handler
+        lock.unlock()
+    }
+
+    /// Hands events to the handler, outside the lock.
+    func publish(_ events: [OmniumEvent]) {
+        guard !events.isEmpty else { return }
+        lock.lock()
+        let handler = eventHandler
+        lock.unlock()
+        handler?(events)
     }
 
     // MARK: - Simple reads

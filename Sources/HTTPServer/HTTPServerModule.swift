@@ -1,2 +1,0 @@
-/// The `HTTPServer` module of omniflow. See README.md for the architecture.
-public enum HTTPServerModule {}

@@ -1,2 +1,0 @@
-/// The `Receipts` module of omniflow. See README.md for the architecture.
-public enum ReceiptsModule {}

@@ -1,2 +1,0 @@
-// HTTPServerTests: tests land here (one file per type under test).
-import XCTest

@@ -1,0 +1,109 @@
+import Foundation
+import Omnium
+@testable import OmniumSandbox
+import XCTest
+
+/// Inventory `UpdateMany` and goods reception.
+final class SandboxInventoryWritesTests: XCTestCase {
+    private final class Clock: @unchecked Sendable {
+        var now = Date(timeIntervalSince1970: 1_800_000_000)
+    }
+
+    private let clock = Clock()
+    private lazy var state = SandboxState(options: SandboxDataOptions(seed: 4, scale: .small)) { [clock] in clock.now }
+
+    // MARK: - UpdateMany
+
+    func testUpsertBySkuAndWarehouseKeepsReservationsAndUnchangedModified() throws {
+        let sku = state.generator.skus(forProductAt: 0)[0]
+        let web = SandboxDataGenerator.webWarehouseId
+        let before = try XCTUnwrap(state.inventory(sku: sku, warehouseCodes: [web]).first)
+        XCTAssertEqual(try state.updateInventory([OmniumInventoryItem(sku: sku, warehouseCode: web, inventory: 77, reservedInventory: 0, cost: 0)]), 1)
+        let after = try XCTUnwrap(state.inventory(sku: sku, warehouseCodes: [web]).first)
+        XCTAssertEqual(after.inventory, 77)
+        XCTAssertEqual(after.reservedInventory, before.reservedInventory, "reservations kept without the flag")
+        XCTAssertEqual(after.cost, before.cost, "cost sent as 0 keeps the stored value")
+        XCTAssertEqual(after.modified, clock.now)
+        clock.now += 60
+        XCTAssertEqual(try state.updateInventory([OmniumInventoryItem(sku: sku, warehouseCode: web, inventory: 77)]), 0)
+        XCTAssertEqual(state.inventory(sku: sku, warehouseCodes: [web]).first?.modified, after.modified)
+        try state.updateInventory([OmniumInventoryItem(sku: sku, warehouseCode: web, inventory: 77, reservedInventory: 0)],
+                                  isReservedInventoryOverwritten: true)
+        XCTAssertEqual(state.inventory(sku: sku, warehouseCodes: [web]).first?.reservedInventory, 0)
+    }
+
+    func testCreatesMissingItemsAndFindsThemInSearches() throws {
+        XCTAssertEqual(try state.updateInventory([OmniumInventoryItem(sku: "LOCAL-1", warehouseCode: state.generator.primaryStoreIds()[1], inventory: 5)]), 1)
+        let found = try state.inventory(matching: OmniumInventorySearchRequest(productCodes: ["local-1"]))
+        XCTAssertEqual(found.all.map(\.inventory), [5])
+        XCTAssertEqual(found.all.first?.reservedInventory, 0)
+    }
+
+    func testBadWarehouseOrTooManyItemsApplyNothing() {
+        let sku = state.generator.skus(forProductAt: 1)[0]
+        let good = OmniumInventoryItem(sku: sku, warehouseCode: SandboxDataGenerator.centralWarehouseId, inventory: 999)
+        for bad in [OmniumInventoryItem(sku: sku, warehouseCode: SandboxDataGenerator.webshopId, inventory: 1),
+                    OmniumInventoryItem(sku: sku, warehouseCode: "nowhere", inventory: 1),
+                    OmniumInventoryItem(sku: nil, warehouseCode: SandboxDataGenerator.centralWarehouseId, inventory: 1)] {
+            XCTAssertThrowsError(try state.updateInventory([good, bad])) { XCTAssertEqual(($0 as? SandboxWriteError)?.status, 400) }
+        }
+        XCTAssertNotEqual(state.inventory(sku: sku, warehouseCodes: [SandboxDataGenerator.centralWarehouseId]).first?.inventory, 999)
+        XCTAssertThrowsError(try state.updateInventory(Array(repeating: good, count: 1_001)))
+    }
+
+    // MARK: - Goods reception
+
+    private func openPurchaseOrder() throws -> OmniumPurchaseOrder {
+        try XCTUnwrap(state.read { $0.purchaseOrders.all }.first { $0.status == "New" || $0.status == "Confirmed" })
+    }
+
+    func testDeliveryScopedReceptionUpdatesLinesStockStatusesAndDedupes() throws {
+        let po = try openPurchaseOrder()
+        let deliveryId = try XCTUnwrap(po.deliveryId)
+        let lines = po.purchaseOrderForm!.lineItems!
+        let warehouse = po.storeId!
+        let stockBefore = state.inventory(sku: lines[0].code!, warehouseCodes: [warehouse]).first?.inventory ?? 0
+        let first = OmniumGoodsReceptionLine(lineItemId: lines[0].lineItemId, deliveredQuantity: 1, warehouseCode: warehouse, goodsReceptionId: "GR-1")
+        try state.processGoodsReception(deliveryId: deliveryId, lines: [first])
+        XCTAssertEqual(state.purchaseOrder(id: po.id!)?.purchaseOrderForm?.lineItems?[0].deliveredQuantity, 1)
+        XCTAssertEqual(state.inventory(sku: lines[0].code!, warehouseCodes: [warehouse]).first?.inventory, stockBefore + 1)
+        XCTAssertEqual(state.delivery(id: deliveryId)?.deliveryStatus, "InProgress")
+        XCTAssertThrowsError(try state.processGoodsReception(deliveryId: deliveryId, lines: [first])) { error in
+            XCTAssertEqual((error as? SandboxWriteError)?.status, 400)
+            XCTAssertTrue((error as? SandboxWriteError)?.message.contains("GR-1") == true)
+        }
+        XCTAssertEqual(state.purchaseOrder(id: po.id!)?.purchaseOrderForm?.lineItems?[0].deliveredQuantity, 1, "duplicate applied nothing")
+        let rest = lines.enumerated().map { k, line in
+            OmniumGoodsReceptionLine(lineItemId: line.lineItemId, deliveredQuantity: line.quantity! - (k == 0 ? 1 : 0),
+                                     warehouseCode: warehouse, goodsReceptionId: "GR-2")
+        }
+        try state.processGoodsReception(deliveryId: deliveryId, lines: rest)
+        XCTAssertEqual(state.purchaseOrder(id: po.id!)?.status, "Completed")
+        XCTAssertEqual(state.delivery(id: deliveryId)?.deliveryStatus, "Completed")
+        XCTAssertEqual(state.processedGoodsReceptionIds(), ["GR-1", "GR-2"])
+        XCTAssertEqual(state.goodsReceptions().count, 2)
+    }
+
+    func testReceptionValidation() throws {
+        let po = try openPurchaseOrder()
+        let line = po.purchaseOrderForm!.lineItems![0]
+        let other = try XCTUnwrap(state.read { $0.purchaseOrders.all }.first { $0.deliveryId != po.deliveryId })
+        func refuse(_ deliveryId: String?, _ lines: [OmniumGoodsReceptionLine], _ status: Int, file: StaticString = #filePath, line: UInt = #line) {
+            XCTAssertThrowsError(try state.processGoodsReception(deliveryId: deliveryId, lines: lines), file: file, line: line) {
+                XCTAssertEqual(($0 as? SandboxWriteError)?.status, status, file: file, line: line)
+            }
+        }
+        let good = OmniumGoodsReceptionLine(lineItemId: line.lineItemId, deliveredQuantity: 1, warehouseCode: po.storeId)
+        refuse("DEL-missing", [good], 404)
+        refuse(po.deliveryId, [], 400)
+        refuse(po.deliveryId, [OmniumGoodsReceptionLine(lineItemId: other.purchaseOrderForm!.lineItems![0].lineItemId, deliveredQuantity: 1, warehouseCode: po.storeId)], 400)
+        refuse(po.deliveryId, [OmniumGoodsReceptionLine(lineItemId: line.lineItemId, deliveredQuantity: 1, warehouseCode: SandboxDataGenerator.webshopId)], 400)
+        refuse(po.deliveryId, [OmniumGoodsReceptionLine(lineItemId: line.lineItemId, deliveredQuantity: 1)], 400)
+        refuse(po.deliveryId, [good, OmniumGoodsReceptionLine(lineItemId: line.lineItemId, deliveredQuantity: -1, warehouseCode: po.storeId)], 400)
+        XCTAssertEqual(state.purchaseOrder(id: po.id!)?.purchaseOrderForm?.lineItems?[0].deliveredQuantity, line.deliveredQuantity)
+        // the generic endpoint resolves the PO line anywhere and does not check ids
+        try state.processGoodsReception(deliveryId: nil, lines: [OmniumGoodsReceptionLine(lineItemId: line.lineItemId, deliveredQuantity: 2, warehouseCode: po.storeId, goodsReceptionId: "G")])
+        try state.processGoodsReception(deliveryId: nil, lines: [OmniumGoodsReceptionLine(lineItemId: line.lineItemId, deliveredQuantity: 2, warehouseCode: po.storeId, goodsReceptionId: "G")])
+        XCTAssertEqual(state.purchaseOrder(id: po.id!)?.purchaseOrderForm?.lineItems?[0].deliveredQuantity, (line.deliveredQuantity ?? 0) + 4)
+    }
+}
