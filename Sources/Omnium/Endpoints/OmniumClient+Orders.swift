@@ -35,10 +35,13 @@ extension OmniumClient {
     // MARK: Writes
 
     /// `PUT /api/Orders/PosOrders`: create a POS order (existing `id` → 409). Not repeated after an
-    /// unreadable answer; use `createTreatingConflictAsDone` with `order(id:)` to make a rerun safe.
+    /// unreadable answer; use `createPosOrderTreatingConflictAsDone` to make a rerun safe. Without
+    /// an `id` Omnium generates a number, so such a call is never repeated at all (a repeat after a
+    /// lost answer would create a second order): Flow always sends its own id.
     public func createPosOrder(_ order: OmniumOrder) async throws -> OmniumOrder {
-        try await send(try .json(.put, "/api/Orders/PosOrders", body: order, isSafeToRepeat: false),
-                       as: OmniumOrder.self)
+        var request = try OmniumRequest.json(.put, "/api/Orders/PosOrders", body: order, isSafeToRepeat: false)
+        if order.id?.isEmpty ?? true { request.maxAttempts = 1 }
+        return try await send(request, as: OmniumOrder.self)
     }
 
     /// `POST /api/Orders`: create with an explicit `id` (existing `id` → 409).

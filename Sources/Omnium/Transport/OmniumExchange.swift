@@ -27,7 +27,8 @@ struct OmniumExchange: Sendable {
     // MARK: Perform
 
     func perform<T>(_ request: OmniumRequest, decode: (HTTPTransportResponse) throws -> T) async throws -> T {
-        let policy = configuration.retryPolicy
+        var policy = configuration.retryPolicy
+        if let maxAttempts = request.maxAttempts { policy.maxAttempts = max(1, maxAttempts) }
         var attempt = 0
         var hasRenewedToken = false
         var malformedRetries = 0

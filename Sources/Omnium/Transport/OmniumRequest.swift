@@ -25,6 +25,9 @@ public struct OmniumRequest: Sendable {
     /// Whether repeating the call after a malformed 2xx body is safe (reads and upserts: yes;
     /// plain creates: no — the write happened, and the caller's 409 handling covers a rerun).
     public var isSafeToRepeat: Bool
+    /// Attempts for this request when it must differ from the policy (1 = never repeat, e.g. a
+    /// create without an id, where a repeat after a lost answer would create a second object).
+    public var maxAttempts: Int?
 
     public init(
         method: Method, path: String, query: [URLQueryItem] = [], body: Data? = nil, contentType: String? = nil,
