@@ -68,6 +68,16 @@ final class ReadRoutesTests: XCTestCase {
         XCTAssertEqual(filtered.map(\.warehouseCode), [item.warehouseCode])
     }
 
+    func testInventoryLastModifiedIsInclusive() throws {
+        let all = try post("/api/Inventory/Search", #"{"isInStock": true}"#).decoded(OmniumSearchResult<OmniumInventoryItem>.self)
+        let stamps = all.result.compactMap(\.modified).sorted()
+        let pivot = try XCTUnwrap(stamps.dropFirst(stamps.count / 2).first)
+        let body = #"{"isInStock": true, "LastModified": "\#(OmniumDateFormat.string(from: pivot))"}"#
+        let changed = try post("/api/Inventory/Search", body).decoded(OmniumSearchResult<OmniumInventoryItem>.self)
+        XCTAssertEqual(changed.totalHits, stamps.filter { $0 >= pivot }.count)
+        XCTAssertTrue(changed.result.contains { $0.modified == pivot })
+    }
+
     func testPurchaseOrdersAndDeliveries() throws {
         let page = try post("/api/PurchaseOrders/Search", #"{"take": 100}"#).decoded(OmniumSearchResult<OmniumPurchaseOrder>.self)
         XCTAssertGreaterThan(page.totalHits, 0)

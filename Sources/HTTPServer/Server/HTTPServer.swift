@@ -97,7 +97,12 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// Connections open right now (for tests and diagnostics).
-    public var openConnectionCount: Int { registry.count }
+    public var openConnectionCount: Int {
+        lock.lock()
+        let registry = registry
+        lock.unlock()
+        return registry.count
+    }
 
     private static func seconds(_ duration: Duration) -> TimeInterval {
         let (seconds, attoseconds) = duration.components
@@ -120,6 +125,7 @@ private struct AcceptLoop: Sendable {
             guard (try? listener.pollReadable(timeoutMilliseconds: -1, alsoWatching: wakeUp)) != nil else { continue }
             if (try? wakeUp.pollReadable(timeoutMilliseconds: 0)) == true { return }
             guard let socket = try? listener.accept() else { continue }
+            try? socket.setSendTimeout(milliseconds: Int(configuration.readTimeout.pollMilliseconds))
             guard registry.register(socket, limit: configuration.maxConnections) else {
                 refuse(socket)
                 continue

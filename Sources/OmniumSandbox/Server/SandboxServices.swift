@@ -24,5 +24,6 @@ public final class SandboxServices: Sendable {
         self.rateLimiter = RateLimiter(limits: configuration.rateLimits, clock: clock)
         self.scrolls = ScrollSessions(settings: configuration.scroll, clock: clock)
         self.webhooks = configuration.webhook.map { WebhookDispatcher(configuration: $0) }
+        webhooks?.attach(to: self.state)
     }
 }
