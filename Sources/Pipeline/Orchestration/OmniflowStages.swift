@@ -3,6 +3,8 @@ public enum OmniflowStages {
     public static func all() -> [any Stage] {
         [
             ExtractStores(), TransformStores(), LoadStores(),
+            ExtractPurchaseOrders(), TransformPurchaseOrders(), LoadPurchaseOrders(),
+            ExtractOrders(), ExtractOrderCustomers(), TransformOrderCustomers(), TransformOrders(), LoadOrders(),
         ]
     }
 }
