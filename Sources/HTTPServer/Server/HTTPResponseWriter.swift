@@ -35,7 +35,8 @@ enum HTTPResponseWriter {
 
     /// Drops CR and LF so a header value can never split the response.
     private static func sanitised(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\r" || $0 == "\n" }) else { return text }
-        return text.filter { $0 != "\r" && $0 != "\n" }
+        // Scalars, not Characters: "\r\n" is one Character and would slip past a Character filter.
+        guard text.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\r" && $0 != "\n" }))
     }
 }

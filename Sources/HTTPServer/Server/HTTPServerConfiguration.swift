@@ -11,16 +11,18 @@ public struct HTTPServerConfiguration: Sendable {
     public var backlog: Int32
     /// Parser limits (request line, headers, body).
     public var limits: HTTPLimits
-    /// How long an idle keep-alive connection stays open without a new request.
+    /// How long an idle keep-alive connection stays open without a new request. Long enough that
+    /// pooled client connections (libcurl reuses them for up to 118 s) rarely meet a closed socket.
     public var idleTimeout: Duration
-    /// How long one request may take to arrive once its first byte came (slow clients get 408).
+    /// How long one request may take to arrive once its first byte came (slow clients get 408);
+    /// also the longest a response write may block on a client that does not read.
     public var readTimeout: Duration
     /// How long `stop()` waits for in-flight requests before cutting connections.
     public var stopGracePeriod: Duration
 
     public init(
         port: UInt16 = 0, maxConnections: Int = 256, backlog: Int32 = 128, limits: HTTPLimits = HTTPLimits(),
-        idleTimeout: Duration = .seconds(15), readTimeout: Duration = .seconds(30),
+        idleTimeout: Duration = .seconds(60), readTimeout: Duration = .seconds(30),
         stopGracePeriod: Duration = .seconds(5)
     ) {
         self.port = port

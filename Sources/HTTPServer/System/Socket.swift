@@ -124,6 +124,14 @@ struct Socket: Sendable, Hashable {
         }
     }
 
+    /// Sets how long a blocking `send` may wait, so a client that never reads cannot pin a thread.
+    func setSendTimeout(milliseconds: Int) throws(SocketError) {
+        var value = timeval(tv_sec: milliseconds / 1000, tv_usec: (milliseconds % 1000) * 1000)
+        try SystemCall.run("setsockopt") {
+            setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
+        }
+    }
+
     // MARK: - Closing
 
     /// Shuts down reading (`SHUT_RD`), writing (`SHUT_WR`) or both; errors are ignored (peer may be gone).

@@ -62,6 +62,11 @@ public final class WebhookDispatcher: @unchecked Sendable {
         session = URLSession(configuration: sessionConfiguration)
     }
 
+    /// Makes this dispatcher deliver every event `state`'s writes emit.
+    public func attach(to state: SandboxState) {
+        state.onEvents { [self] events in dispatch(events) }
+    }
+
     /// Starts delivering `events` in the background.
     public func dispatch(_ events: [OmniumEvent]) {
         for event in events {

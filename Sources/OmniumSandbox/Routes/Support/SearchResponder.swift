@@ -1,0 +1,61 @@
+import Foundation
+import HTTPServer
+import Omnium
+
+/// The three shapes every search route answers with (contract §3): a page of a POST search, the
+/// first batch of a scroll, and the next batch of a scroll.
+///
+/// Why shared: paging rules, `facets: []` on searches (absent on scrolls), constant `scrollId` and
+/// 404 on expired scrolls must be identical for orders, purchase orders, customers and products.
+struct SearchResponder: Sendable {
+    let services: SandboxServices
+
+    /// One page `[page*take, (page+1)*take)` of `query`'s matches: `{totalHits, result, scrollId: null, facets: []}`.
+    func page<Element: Codable & Sendable>(
+        take: Int?, page: Int?, query: () throws -> SandboxResultSet<Element>
+    ) throws -> HTTPResponse {
+        let paging = try SearchPaging(take: take, page: page)
+        let results = try query()
+        let items = results.elements(in: paging.range)
+        return try .omnium(OmniumSearchResult(totalHits: results.count, result: items, scrollId: nil, facets: []))
+    }
+
+    /// `POST /api/{resource}/Scroll`: the first batch and the scroll id (take/page ignored).
+    func startScroll<Element: Codable & Sendable>(
+        resource: String, context: SandboxRequestContext, query: () throws -> SandboxResultSet<Element>
+    ) throws -> HTTPResponse {
+        let started = try services.scrolls.start(resource: resource, owner: context.principal?.clientId ?? "",
+                                                 query: query)
+        return try .omnium(OmniumSearchResult(totalHits: started.totalHits, result: started.batch,
+                                              scrollId: started.scrollId))
+    }
+
+    /// A search that returns a `scrollId` itself only when more than one batch matches
+    /// (inventory, prices): first batch of `batchSize`, no facets.
+    func searchWithScroll<Element: Codable & Sendable>(
+        resource: String, batchSize: Int? = nil, context: SandboxRequestContext,
+        query: () throws -> SandboxResultSet<Element>
+    ) throws -> HTTPResponse {
+        let started = try services.scrolls.start(resource: resource, owner: context.principal?.clientId ?? "",
+                                                 batchSize: batchSize, exclusive: false, alwaysOpens: false,
+                                                 query: query)
+        return try .omnium(OmniumSearchResult(totalHits: started.totalHits, result: started.batch,
+                                              scrollId: started.scrollId))
+    }
+
+    /// `GET /api/{resource}/Scroll/{scrollId}`: the next batch; `result: []` ends the scroll.
+    func continueScroll<Element: Codable & Sendable>(
+        resource: String, context: SandboxRequestContext, as type: Element.Type
+    ) throws -> HTTPResponse {
+        let id = try context.parameter("scrollId")
+        let next = try services.scrolls.next(id: id, resource: resource, as: Element.self)
+        return try .omnium(OmniumSearchResult(totalHits: next.totalHits, result: next.batch,
+                                              scrollId: next.batch.isEmpty ? nil : id))
+    }
+
+    /// The record or a 404 with Omnium's wording (`"Order was not found"`).
+    static func found<T: Encodable>(_ value: T?, _ what: String) throws -> HTTPResponse {
+        guard let value else { throw SandboxError.notFound("\(what) was not found") }
+        return try .omnium(value)
+    }
+}
