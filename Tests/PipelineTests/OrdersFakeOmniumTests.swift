@@ -5,12 +5,12 @@ import Pipeline
 import Staging
 import XCTest
 
-// MARK: - FakeOmnium
+// MARK: - OrdersOmniumFake
 
 /// An in-memory Omnium behind the client's transport: the read routes the order and purchase-order
 /// stages use, with the delta filters (`modifiedFrom` inclusive, `orderType`), 404s and scripted failures.
 /// Tests change its data between runs as Omnium would change.
-final class FakeOmnium: HTTPTransport, @unchecked Sendable {
+final class OrdersOmniumFake: HTTPTransport, @unchecked Sendable {
     private let lock = NSLock()
     private var _orders: [String: OmniumOrder] = [:]
     private var _purchaseOrders: [String: OmniumPurchaseOrder] = [:]
@@ -115,10 +115,10 @@ struct SeedFlowStores: Stage {
 
 // MARK: - OrdersHarness
 
-/// A temp folder with a control store, a Flow store, a fixed clock and a client over ``FakeOmnium``.
+/// A temp folder with a control store, a Flow store, a fixed clock and a client over ``OrdersOmniumFake``.
 final class OrdersHarness {
     let folder: URL
-    let omnium = FakeOmnium()
+    let omnium = OrdersOmniumFake()
     let clock: FixedClock
     let environment: PipelineEnvironment
     var stores = SeedFlowStores.standard
