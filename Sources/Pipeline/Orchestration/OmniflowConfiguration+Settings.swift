@@ -13,3 +13,28 @@ extension OmniflowConfiguration {
                              voucherNumberSeriesUid: voucherNumberSeriesUID)
     }
 }
+
+// MARK: - Catalogue
+
+extension OmniflowConfiguration {
+    /// The catalogue mapping's settings (products, prices, stock).
+    /// - Throws: `ConfigError.missingRequired` naming `MainPricesListUid`, `DefaultVatCodeUid` or
+    ///   `DefaultProductGroupUid` when unset: every product and price needs them, and a made-up default
+    ///   would point Flow at a list or group that does not exist.
+    public func catalogueMappingSettings() throws -> CatalogueMappingSettings {
+        var missing: [String] = []
+        if mainPricesListUID == nil { missing.append("MainPricesListUid") }
+        if defaultVatCodeUID == nil { missing.append("DefaultVatCodeUid") }
+        if defaultProductGroupUID == nil { missing.append("DefaultProductGroupUid") }
+        guard let mainPricesListUID, let defaultVatCodeUID, let defaultProductGroupUID else {
+            throw ConfigError(origin: sourceFile.map { .file($0) } ?? .configuration, problem: .missingRequired(missing))
+        }
+        return CatalogueMappingSettings(
+            defaultVatCodeUid: defaultVatCodeUID, defaultProductGroupUid: defaultProductGroupUID,
+            mainPricesListUid: mainPricesListUID, currency: tenantCurrency,
+            syncCategoriesToFlow: syncCategoriesToFlow, productGroupRootId: productGroupRootID,
+            colliLengthUnit: Measure.LengthUnit(rawValue: colliDimensionUnit.rawValue) ?? .centimetre,
+            marketIds: Set(marketIDs), storePriceListsInFlow: storePriceListsInFlow,
+            flowWebWarehouse: flowWebWarehouse)
+    }
+}

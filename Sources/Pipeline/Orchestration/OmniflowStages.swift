@@ -3,6 +3,9 @@ public enum OmniflowStages {
     public static func all() -> [any Stage] {
         [
             ExtractStores(), TransformStores(), LoadStores(),
+            ExtractProducts(), TransformProducts(), LoadProducts(),
+            ExtractPrices(), TransformPrices(), LoadPrices(),
+            ExtractInventory(), TransformInventory(), LoadInventory(),
         ]
     }
 }

@@ -1,0 +1,108 @@
+import Foundation
+import Omnium
+import Staging
+
+// MARK: - Names
+
+/// The staged datasets and watermark streams of the catalogue stages (products, prices, inventory).
+///
+/// Why in one place: each name is written by exactly one stage and read by others; a typo would
+/// only show as a "no producer" plan error at run time.
+enum CatalogueDatasets {
+    static let omniumProducts = "omnium.products"
+    static let omniumProductsMark = "omnium.products.mark"
+    static let flowProducts = "flow.products"
+    static let flowBrands = "flow.brands"
+    static let flowProductGroups = "flow.product_groups"
+
+    static let omniumPrices = "omnium.prices"
+    static let omniumPricesMark = "omnium.prices.mark"
+    static let flowPrices = "flow.prices"
+    static let flowPriceLists = "flow.price_lists"
+
+    static let omniumInventory = "omnium.inventory"
+    static let omniumInventoryMark = "omnium.inventory.mark"
+    static let inventoryWarehouses = "omnium.inventory.warehouses"
+    static let flowStock = "flow.stock"
+
+    /// Separates the group part of a staged key from the rest (`<sku>␟<warehouse>`): rows of one
+    /// group sort together, so a chunked transform sees all of them at once (see `forEachPage`).
+    static let groupSeparator: Character = "\u{1F}"
+
+    static func key(group: String, _ rest: String) -> String { "\(group)\(groupSeparator)\(rest)" }
+}
+
+/// The watermark streams: the `modified` high-water mark of each Omnium delta query.
+public enum CatalogueStreams {
+    public static let products = "omnium.products.modified"
+    public static let prices = "omnium.prices.modified"
+    public static let inventory = "omnium.inventory.modified"
+}
+
+// MARK: - CatalogueMark
+
+/// What an extract saw of its stream, handed to the load so the watermark moves only after the Flow
+/// store commit (a crash between the two re-reads rather than skips).
+///
+/// Values are Omnium timestamps as text (`OmniumDateFormat`, 7 fraction digits): staged JSON keeps
+/// dates to the millisecond only, which would move an inclusive mark backwards or forwards.
+struct CatalogueMark: Codable, Sendable, Equatable {
+    var stream: String
+    /// The watermark the extract started from; nil = the first (full) load.
+    var previous: String?
+    /// The latest `modified` the extract read; nil when it read nothing new.
+    var latest: String?
+
+    /// The value to store after the load: the later of the two, nil when there is nothing to store.
+    var next: String? {
+        guard let latest else { return nil }
+        guard let previous, let from = OmniumDateFormat.date(from: previous),
+              let to = OmniumDateFormat.date(from: latest) else { return latest }
+        return to > from ? latest : nil
+    }
+
+    static func read(_ dataset: String, from staging: RunStaging) throws -> CatalogueMark? {
+        var mark: CatalogueMark?
+        try staging.forEachRecord(dataset, as: CatalogueMark.self) { _, record in mark = record }
+        return mark
+    }
+
+    func write(_ dataset: String, to staging: RunStaging) throws {
+        try staging.replaceDataset(dataset, records: [self], key: \.stream)
+    }
+}
+
+/// Tracks the latest `modified` seen while pages stream by.
+struct LatestModified {
+    private(set) var date: Date?
+
+    mutating func see(_ modified: Date?) {
+        guard let modified, modified > (date ?? .distantPast) else { return }
+        date = modified
+    }
+
+    var text: String? { date.map(OmniumDateFormat.string(from:)) }
+}
+
+// MARK: - Watermark access
+
+extension StageContext {
+    /// The stream's watermark as a date, nil on the first run.
+    func watermarkDate(_ stream: String) throws -> (text: String?, date: Date?) {
+        guard let text = try control.watermark(for: stream)?.value else { return (nil, nil) }
+        return (text, OmniumDateFormat.date(from: text))
+    }
+
+    /// Moves the stream's watermark after a successful load; logs the move.
+    func advanceWatermark(_ mark: CatalogueMark?) throws -> String? {
+        guard let mark, let next = mark.next else { return nil }
+        try control.setWatermark(next, for: mark.stream)
+        log.info("watermark advanced", ["stage": stageName, "stream": mark.stream, "value": next])
+        return "watermark \(mark.stream) = \(next)"
+    }
+
+    /// Open quarantine keys of one entity (for retries and resolution).
+    func openQuarantineKeys(_ entity: String) throws -> Set<String> {
+        Set(try control.openQuarantine().filter { $0.entity == entity }.map(\.recordKey))
+    }
+}

@@ -1,0 +1,90 @@
+import FlowMapping
+import FlowStore
+import Foundation
+import Omnium
+import Staging
+
+/// `extract.inventory`: Omnium stock of the warehouses whose stock Omnium masters, changed since the
+/// last load, into `omnium.inventory`; the warehouse look-up into `omnium.inventory.warehouses`.
+///
+/// Only warehouses Flow has and whose stores leave stock to Omnium (`OMNIUM_FLOW_STOCK_MASTER` false)
+/// are asked for, plus web warehouses when `FlowWebWarehouse` is set (`CatalogueWarehouses`). The
+/// look-up is read from the Flow store, so this stage reads `flow.stores` and runs after the stores
+/// flow (the plan keeps `load.stores`, declared first, ahead of it). Delta by `lastModified = mark`
+/// (inclusive) and `warehouseCodes`; no watermark = every item of those warehouses. When several web
+/// warehouses are summed into `FlowWebWarehouse`, a SKU whose web stock changed is re-read in all of
+/// them, since the sum needs every part. Rows are keyed `<sku>␟<warehouse>`.
+/// Spec: omnium-contract.md §3, §8; flow-integration.md §5.
+public struct ExtractInventory: Stage {
+    public let name = "extract.inventory"
+    public let version = 1
+    public let inputs: [Dataset] = [.external("omnium.api.inventory"), .staged("omnium.stores"), .staged("flow.stores")]
+    public let outputs: [Dataset] = [.staged(CatalogueDatasets.omniumInventory),
+                                     .staged(CatalogueDatasets.omniumInventoryMark),
+                                     .staged(CatalogueDatasets.inventoryWarehouses)]
+    /// Warehouse codes or SKUs per search request.
+    public var codesPerRequest = 200
+
+    public init() {}
+
+    public func run(_ context: StageContext) async throws -> StageOutcome {
+        let settings = try context.configuration.catalogueMappingSettings()
+        let staging = context.staging
+        var omniumStores: [OmniumStore] = []
+        try staging.forEachRecord("omnium.stores", as: OmniumStore.self) { omniumStores.append($1) }
+        let warehouses = try CatalogueWarehouses.lookup(flow: context.flow, omniumStores: omniumStores,
+                                                        configuration: context.configuration, settings: settings)
+        try staging.replaceDataset(CatalogueDatasets.inventoryWarehouses, records: warehouses, key: \.warehouseCode)
+        let codes = warehouses.filter(\.isExtracted).map(\.warehouseCode)
+        let flowMastered = warehouses.filter { !$0.isExtracted }.map(\.warehouseCode)
+
+        let dataset = CatalogueDatasets.omniumInventory
+        let mark = try context.watermarkDate(CatalogueStreams.inventory)
+        try staging.beginPending(dataset)
+        var latest = LatestModified()
+        var read = 0
+        var changedWebSkus = Set<String>()
+        let webCodes = Set(settings.flowWebWarehouse == nil ? [] : warehouses.filter(\.warehouse.isWebWarehouse)
+            .map(\.warehouseCode))
+
+        for chunk in Self.chunks(codes, size: codesPerRequest) {
+            let request = OmniumInventorySearchRequest(warehouseCodes: chunk, lastModified: mark.date)
+            for try await page in context.omnium.searchInventory(request) {
+                read += page.count
+                for item in page {
+                    latest.see(item.modified)
+                    if let code = item.warehouseCode, webCodes.contains(code), let sku = item.sku { changedWebSkus.insert(sku) }
+                }
+                _ = try staging.appendPending(dataset, records: page, key: Self.key)
+            }
+        }
+        if mark.date != nil, webCodes.count > 1, !changedWebSkus.isEmpty {
+            for skus in Self.chunks(changedWebSkus.sorted(), size: codesPerRequest) {
+                let request = OmniumInventorySearchRequest(productCodes: skus, warehouseCodes: webCodes.sorted())
+                for try await page in context.omnium.searchInventory(request) {
+                    read += page.count
+                    _ = try staging.appendPending(dataset, records: page, key: Self.key)
+                }
+            }
+        }
+
+        let summary = try staging.publishPending(dataset)
+        try CatalogueMark(stream: CatalogueStreams.inventory, previous: mark.text, latest: latest.text)
+            .write(CatalogueDatasets.omniumInventoryMark, to: staging)
+        var notes = [mark.date == nil ? "full load" : "changed since \(mark.text ?? "")",
+                     "\(codes.count) warehouse(s) read"]
+        if !flowMastered.isEmpty {
+            notes.append("Flow is stock master, not read: \(flowMastered.joined(separator: ", "))")
+        }
+        return StageOutcome(rowsRead: read, rowsWritten: summary.rowCount, notes: notes)
+    }
+
+    /// `<sku>␟<warehouseCode>`: one SKU's warehouses sort together (web warehouses are summed).
+    static func key(_ item: OmniumInventoryItem) -> String {
+        CatalogueDatasets.key(group: item.sku ?? "", item.warehouseCode ?? "")
+    }
+
+    static func chunks<T>(_ values: [T], size: Int) -> [[T]] {
+        stride(from: 0, to: values.count, by: max(1, size)).map { Array(values[$0..<min($0 + max(1, size), values.count)]) }
+    }
+}

@@ -1,0 +1,92 @@
+import FlowStore
+import Foundation
+import Omnium
+import Staging
+
+/// `extract.prices`: every Omnium price of the SKUs whose prices changed since the last load, into
+/// `omnium.prices`.
+///
+/// Why two steps: `PriceMapping` replaces each (price list, product) with what it is given, so it must
+/// see **all** prices of a SKU, not only the changed one. The delta (`lastModified = mark`, inclusive)
+/// names the changed SKUs; their prices are then re-read by `productCodes`, `codesPerRequest` at a time.
+/// No watermark = the first run = every price (`lastModified` at the epoch, Omnium wants one filter).
+/// SKUs whose prices wait in quarantine are re-read too. Rows are keyed `<sku>␟<fingerprint>`, so a
+/// repeated scroll batch collapses and one SKU's prices stay together for the chunked transform.
+/// Spec: omnium-contract.md §3, §7; docs/mapping-catalogue.md "Price resolution".
+public struct ExtractPrices: Stage {
+    public let name = "extract.prices"
+    public let version = 1
+    public let inputs: [Dataset] = [.external("omnium.api.prices")]
+    public let outputs: [Dataset] = [.staged(CatalogueDatasets.omniumPrices), .staged(CatalogueDatasets.omniumPricesMark)]
+    public var codesPerRequest = 200
+    /// Omnium's `scrollSize` (≤ 20,000).
+    public var scrollSize = 5_000
+
+    public init() {}
+
+    public func run(_ context: StageContext) async throws -> StageOutcome {
+        let dataset = CatalogueDatasets.omniumPrices
+        let mark = try context.watermarkDate(CatalogueStreams.prices)
+        let staging = context.staging
+        try staging.beginPending(dataset)
+        var latest = LatestModified()
+        var read = 0
+        var notes: [String] = []
+
+        if let from = mark.date {
+            // MARK: Delta: which SKUs changed
+            var changed = Set<String>()
+            for try await page in context.omnium.searchPrices(
+                OmniumPriceSearchRequest(lastModified: from, scrollSize: scrollSize)) {
+                read += page.count
+                for price in page {
+                    latest.see(price.modified)
+                    if let code = price.code, !code.isEmpty { changed.insert(code) }
+                }
+                // A price without a SKU cannot be re-read; stage it so the transform quarantines it.
+                _ = try staging.appendPending(dataset, records: page.filter { ($0.code ?? "").isEmpty }, key: Self.key)
+            }
+            let retry = try context.openQuarantineKeys("price").subtracting(changed)
+            notes.append("\(changed.count) SKU(s) with changed prices since \(mark.text ?? "")"
+                         + (retry.isEmpty ? "" : ", \(retry.count) quarantined SKU(s) retried"))
+
+            // MARK: Every price of those SKUs
+            let codes = Array(changed.union(retry)).sorted()
+            for start in stride(from: 0, to: codes.count, by: codesPerRequest) {
+                let chunk = Array(codes[start..<min(start + codesPerRequest, codes.count)])
+                for try await page in context.omnium.searchPrices(
+                    OmniumPriceSearchRequest(productCodes: chunk, scrollSize: scrollSize)) {
+                    read += page.count
+                    _ = try staging.appendPending(dataset, records: page, key: Self.key)
+                }
+            }
+        } else {
+            // MARK: Full load
+            notes.append("full load")
+            for try await page in context.omnium.searchPrices(
+                OmniumPriceSearchRequest(lastModified: Date(timeIntervalSince1970: 0), scrollSize: scrollSize)) {
+                read += page.count
+                for price in page { latest.see(price.modified) }
+                _ = try staging.appendPending(dataset, records: page, key: Self.key)
+            }
+        }
+
+        let summary = try staging.publishPending(dataset)
+        try CatalogueMark(stream: CatalogueStreams.prices, previous: mark.text, latest: latest.text)
+            .write(CatalogueDatasets.omniumPricesMark, to: staging)
+        return StageOutcome(rowsRead: read, rowsWritten: summary.rowCount, notes: notes)
+    }
+
+    /// `<sku>␟<fingerprint of the price>`: Omnium prices have no id of their own.
+    static func key(_ price: OmniumPrice) -> String {
+        var hasher = ContentHasher()
+        if let data = try? encoder.encode(price) { hasher.combine(String(decoding: data, as: UTF8.self)) }
+        return CatalogueDatasets.key(group: price.code ?? "", hasher.finalize().description)
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = OmniumJSON.encoder
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+}

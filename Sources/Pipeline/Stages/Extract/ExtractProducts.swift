@@ -1,0 +1,70 @@
+import Foundation
+import Omnium
+import Staging
+
+/// `extract.products`: Omnium product documents changed since the last load into `omnium.products`.
+///
+/// Incremental by the `omnium.products.modified` watermark: `modifiedFrom = mark`, `ModifiedAscending`
+/// (inclusive, so the products stamped exactly at the mark come again and are deduplicated by key and,
+/// at the load, by content hash). No watermark = the first run = every product. Pages stream into the
+/// pending dataset one scroll batch at a time; a scroll restart repeats batches, which the key absorbs.
+/// Products still in quarantine are fetched again by id (at most `retryLimit`), so a fix in Omnium or
+/// in the configuration reaches Flow without a change to the product. The latest `modified` read goes
+/// to `omnium.products.mark`, which `load.products` stores after its commit.
+/// Spec: omnium-contract.md §3 (delta rule), §6; flow-integration.md §3.
+public struct ExtractProducts: Stage {
+    public let name = "extract.products"
+    public let version = 1
+    public let inputs: [Dataset] = [.external("omnium.api.products")]
+    public let outputs: [Dataset] = [.staged(CatalogueDatasets.omniumProducts),
+                                     .staged(CatalogueDatasets.omniumProductsMark)]
+    /// Quarantined products re-read per run, at most.
+    public var retryLimit = 200
+
+    public init() {}
+
+    public func run(_ context: StageContext) async throws -> StageOutcome {
+        let dataset = CatalogueDatasets.omniumProducts
+        let mark = try context.watermarkDate(CatalogueStreams.products)
+        var request = mark.date.map(OmniumProductSearchRequest.modified(from:))
+            ?? OmniumProductSearchRequest(isFacetsDisabled: true, sortOrder: OmniumSortOrder.modifiedAscending)
+        if !context.configuration.marketIDs.isEmpty { request.marketIds = context.configuration.marketIDs }
+
+        try context.staging.beginPending(dataset)
+        var latest = LatestModified()
+        var read = 0
+        for try await page in context.omnium.scrollProducts(request) {
+            read += page.count
+            for product in page { latest.see(product.modified) }
+            _ = try context.staging.appendPending(dataset, records: page, key: Self.key)
+        }
+        var notes = [mark.date == nil ? "full load" : "changed since \(mark.text ?? "")"]
+
+        // MARK: Retry quarantined products
+        let retry = try context.openQuarantineKeys("product").sorted()
+        var retried = 0
+        for key in retry.prefix(retryLimit) {
+            do {
+                let product = try await context.omnium.product(id: key)
+                _ = try context.staging.appendPending(dataset, records: [product], key: Self.key)
+                retried += 1
+            } catch let error as OmniumError {
+                context.log.warning("quarantined product not re-read",
+                                    ["stage": name, "record": key, "error": error.description])
+            }
+        }
+        if !retry.isEmpty { notes.append("re-read \(retried) of \(retry.count) quarantined product(s)") }
+
+        let summary = try context.staging.publishPending(dataset)
+        try CatalogueMark(stream: CatalogueStreams.products, previous: mark.text, latest: latest.text)
+            .write(CatalogueDatasets.omniumProductsMark, to: context.staging)
+        return StageOutcome(rowsRead: read + retried, rowsWritten: summary.rowCount, notes: notes)
+    }
+
+    /// `<productId>␟<id>`: language copies and variants of one product sort together, so the
+    /// transform maps them in one chunk (language copies collapse to the latest).
+    static func key(_ product: OmniumProduct) -> String {
+        let document = product.id ?? product.skuId ?? product.productId ?? ""
+        return CatalogueDatasets.key(group: product.productId ?? product.id ?? product.skuId ?? "", document)
+    }
+}

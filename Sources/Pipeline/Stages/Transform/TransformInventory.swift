@@ -1,0 +1,46 @@
+import FlowMapping
+import FlowStore
+import Foundation
+import Omnium
+
+/// `transform.inventory`: Omnium inventory items → Flow stock levels by `StockMapping`, with the
+/// warehouse look-up the extract staged (so both stages agree on which stock Omnium masters).
+///
+/// Chunks never split a SKU, so web warehouses summed into `FlowWebWarehouse` are summed whole.
+public struct TransformInventory: Stage {
+    public let name = "transform.inventory"
+    public let version = 1
+    public let inputs: [Dataset] = [.staged(CatalogueDatasets.omniumInventory),
+                                    .staged(CatalogueDatasets.inventoryWarehouses)]
+    public let outputs: [Dataset] = [.staged(CatalogueDatasets.flowStock)]
+    public var chunkSize = 2_000
+
+    public init() {}
+
+    public func run(_ context: StageContext) async throws -> StageOutcome {
+        let settings = try context.configuration.catalogueMappingSettings()
+        let staging = context.staging
+        var warehouses: [String: StockWarehouse] = [:]
+        try staging.forEachRecord(CatalogueDatasets.inventoryWarehouses, as: InventoryWarehouse.self) { _, entry in
+            warehouses[entry.warehouseCode] = entry.warehouse
+        }
+        var skipped: [String: Int] = [:]
+        var read = 0, quarantined = 0
+
+        try staging.beginPending(CatalogueDatasets.flowStock)
+        try staging.forEachPage(CatalogueDatasets.omniumInventory, as: OmniumInventoryItem.self, size: chunkSize,
+                                grouped: true) { page in
+            read += page.count
+            let result = StockMapping.map(page.map(\.record), warehouses: warehouses, settings: settings)
+            _ = try staging.appendPending(CatalogueDatasets.flowStock, records: result.stock) {
+                CatalogueDatasets.key(group: $0.warehouseUid, $0.productUid)
+            }
+            for (reason, count) in result.skipped { skipped[reason, default: 0] += count }
+            quarantined += try context.quarantine(result.issues)
+        }
+        let stock = try staging.publishPending(CatalogueDatasets.flowStock)
+        let notes = ["\(stock.rowCount) stock level(s)"]
+            + skipped.sorted { $0.key < $1.key }.map { "skipped \($0.value): \($0.key)" }
+        return StageOutcome(rowsRead: read, rowsWritten: stock.rowCount, quarantined: quarantined, notes: notes)
+    }
+}

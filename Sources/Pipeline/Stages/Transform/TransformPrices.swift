@@ -1,0 +1,70 @@
+import FlowMapping
+import FlowStore
+import Foundation
+import Omnium
+
+/// The periods one (price list, product) is to have, as staged between `transform.prices` and
+/// `load.prices`; empty `periods` = every period ended, the stored ones go.
+struct FlowPriceEntry: Codable, Sendable, Equatable {
+    var key: FlowPriceKey
+    var periods: [FlowPrice]
+}
+
+/// `transform.prices`: Omnium prices → Flow price lists and, per (list, product), the periods in force
+/// on the run's business date and after, by `PriceMapping` / `PriceTimeline`.
+///
+/// Chunks never split a SKU (the staged key starts with it), because the mapping must see all of a
+/// SKU's prices to resolve overlaps and campaigns. Invalid prices are quarantined with their reason;
+/// deliberately skipped ones (customer prices, other markets…) are counted in the notes.
+public struct TransformPrices: Stage {
+    public let name = "transform.prices"
+    public let version = 1
+    public let inputs: [Dataset] = [.staged(CatalogueDatasets.omniumPrices)]
+    public let outputs: [Dataset] = [.staged(CatalogueDatasets.flowPrices), .staged(CatalogueDatasets.flowPriceLists)]
+    public var chunkSize = 2_000
+
+    public init() {}
+
+    public func run(_ context: StageContext) async throws -> StageOutcome {
+        let settings = try context.configuration.catalogueMappingSettings()
+        let staging = context.staging
+        let open = try context.openQuarantineKeys(MappingIssue.Entity.price.rawValue)
+        var lists: [String: FlowPriceList] = [:]
+        var skipped: [String: Int] = [:]
+        var read = 0, quarantined = 0
+        var resolved: [String] = []
+
+        try staging.beginPending(CatalogueDatasets.flowPrices)
+        try staging.forEachPage(CatalogueDatasets.omniumPrices, as: OmniumPrice.self, size: chunkSize,
+                                grouped: true) { page in
+            let prices = page.map(\.record)
+            read += prices.count
+            let result = PriceMapping.map(prices, settings: settings, businessDate: context.businessDate)
+            let byKey = Dictionary(grouping: result.prices) {
+                FlowPriceKey(priceListUid: $0.priceListUid, productUid: $0.productUid)
+            }
+            let entries = Set(result.replacedKeys).union(byKey.keys).sorted().map {
+                FlowPriceEntry(key: $0, periods: byKey[$0] ?? [])
+            }
+            _ = try staging.appendPending(CatalogueDatasets.flowPrices, records: entries) {
+                CatalogueDatasets.key(group: $0.key.priceListUid, $0.key.productUid)
+            }
+            for list in result.priceLists { lists[list.priceListUid] = list }
+            for (reason, count) in result.skipped { skipped[reason, default: 0] += count }
+            quarantined += try context.quarantine(result.issues)
+            if !open.isEmpty {
+                let failed = Set(result.issues.map(\.recordKey))
+                resolved += Set(prices.compactMap(\.code)).filter { open.contains($0) && !failed.contains($0) }
+            }
+        }
+        let entries = try staging.publishPending(CatalogueDatasets.flowPrices)
+        try context.resolveQuarantine(entity: .price, keys: resolved)
+        try staging.replaceDataset(CatalogueDatasets.flowPriceLists,
+                                   records: lists.values.sorted { $0.priceListUid < $1.priceListUid },
+                                   key: \.priceListUid)
+
+        var notes = ["\(entries.rowCount) (price list, product) pairs in \(lists.count) list(s)"]
+        notes += skipped.sorted { $0.key < $1.key }.map { "skipped \($0.value): \($0.key)" }
+        return StageOutcome(rowsRead: read, rowsWritten: entries.rowCount, quarantined: quarantined, notes: notes)
+    }
+}

@@ -1,0 +1,93 @@
+import FlowMapping
+import FlowStore
+import Foundation
+import Omnium
+
+/// A Flow product with its images, as staged between `transform.products` and `load.products`.
+struct FlowProductEntry: Codable, Sendable, Equatable {
+    var product: FlowProduct
+    var images: [FlowProductImage]
+}
+
+/// `transform.products`: Omnium product documents → Flow products (with barcodes and images), brands
+/// and product groups, by `ProductMapping` (docs/mapping-catalogue.md).
+///
+/// Works in chunks of about `chunkSize` documents, each chunk's products appended to the pending
+/// `flow.products` before the next is read, so memory holds one chunk. Brands and groups are small
+/// and gathered across chunks: a brand's name is the spelling most products use, as in the mapping.
+/// A product that fails validation is quarantined with its reason; a bad barcode is dropped and
+/// reported while the product goes on. Products that map cleanly leave the quarantine.
+public struct TransformProducts: Stage {
+    public let name = "transform.products"
+    public let version = 1
+    public let inputs: [Dataset] = [.staged(CatalogueDatasets.omniumProducts)]
+    public let outputs: [Dataset] = [.staged(CatalogueDatasets.flowProducts), .staged(CatalogueDatasets.flowBrands),
+                                     .staged(CatalogueDatasets.flowProductGroups)]
+    public var chunkSize = 500
+
+    public init() {}
+
+    public func run(_ context: StageContext) async throws -> StageOutcome {
+        let settings = try context.configuration.catalogueMappingSettings()
+        let staging = context.staging
+        let open = try context.openQuarantineKeys(MappingIssue.Entity.product.rawValue)
+        var brandVotes: [String: [String: Int]] = [:]
+        var groups: [String: FlowProductGroup] = [:]
+        var read = 0, quarantined = 0, dropped = 0
+        var resolved: [String] = []
+
+        try staging.beginPending(CatalogueDatasets.flowProducts)
+        try staging.forEachPage(CatalogueDatasets.omniumProducts, as: OmniumProduct.self, size: chunkSize,
+                                grouped: true) { page in
+            let documents = page.map(\.record)
+            read += documents.count
+            let result = ProductMapping.map(documents, settings: settings, businessDate: context.businessDate)
+
+            let imagesByProduct = Dictionary(grouping: result.images, by: \.productUid)
+            _ = try staging.appendPending(CatalogueDatasets.flowProducts,
+                                          records: result.products.map {
+                                              FlowProductEntry(product: $0, images: imagesByProduct[$0.productUid] ?? [])
+                                          }, key: \.product.productUid)
+            let names = Dictionary(result.brands.map { ($0.brandUid, $0.name) }, uniquingKeysWith: { a, _ in a })
+            for product in result.products {
+                guard let brandUid = product.brandUid, let name = names[brandUid] else { continue }
+                brandVotes[brandUid, default: [:]][name, default: 0] += 1
+            }
+            for group in result.productGroups { groups[group.productGroupUid] = group }
+
+            quarantined += try context.quarantine(result.issues)
+            dropped += result.issues.filter { $0.outcome == .fieldDropped }.count
+            if !open.isEmpty {
+                let failed = Set(result.issues.map(\.recordKey))
+                resolved += Self.recordKeys(documents).filter { open.contains($0) && !failed.contains($0) }
+            }
+        }
+        let products = try staging.publishPending(CatalogueDatasets.flowProducts)
+        try context.resolveQuarantine(entity: .product, keys: resolved)
+
+        let brands = brandVotes.keys.sorted().map { uid in
+            let spellings = brandVotes[uid] ?? [:]
+            let name = spellings.max { lhs, rhs in lhs.value != rhs.value ? lhs.value < rhs.value : lhs.key > rhs.key }
+            return FlowBrand(brandUid: uid, name: name?.key ?? uid)
+        }
+        try staging.replaceDataset(CatalogueDatasets.flowBrands, records: brands, key: \.brandUid)
+        try staging.replaceDataset(CatalogueDatasets.flowProductGroups, records: groups.values.sorted {
+            $0.productGroupUid < $1.productGroupUid
+        }, key: \.productGroupUid)
+
+        var notes = ["\(products.rowCount) products, \(brands.count) brands, \(groups.count) product groups"]
+        if dropped > 0 { notes.append("\(dropped) field(s) dropped (see quarantine)") }
+        if !resolved.isEmpty { notes.append("\(resolved.count) product(s) left the quarantine") }
+        return StageOutcome(rowsRead: read, rowsWritten: products.rowCount, quarantined: quarantined, notes: notes)
+    }
+
+    /// The keys the mapping reports products under (`skuId`, else `productId`), variants included.
+    static func recordKeys(_ documents: [OmniumProduct]) -> [String] {
+        documents.flatMap { document -> [String] in
+            let own = [document.skuId, document.productId, document.id]
+            let variants = (document.variants ?? []).flatMap { [$0.skuId, $0.productId] }
+            return (own + variants).compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }
+                .filter { !$0.isEmpty }
+        }
+    }
+}

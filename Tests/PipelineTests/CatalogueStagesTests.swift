@@ -1,0 +1,246 @@
+import FlowStore
+import Foundation
+import Omnium
+import Pipeline
+import SQLite
+import Staging
+import XCTest
+
+/// The products, prices and inventory stages against a scripted Omnium, run through `StageRunner`
+/// together with the stores stages (inventory needs the stores in the Flow store).
+final class CatalogueStagesTests: XCTestCase {
+
+    // MARK: - Seed
+
+    static func seed(_ omnium: FakeOmnium) {
+        omnium.stores = [
+            OmniumStore(id: "oslo", name: "Oslo", isWarehouse: true, isPrimaryStore: true,
+                        availableWarehouses: [OmniumStoreWarehouse(warehouseCode: "oslo-lager", priority: 1)]),
+            OmniumStore(id: "bergen", name: "Bergen", isWarehouse: true, isPrimaryStore: true),
+            OmniumStore(id: "oslo-lager", name: "Oslo lager", isWarehouse: true),
+        ]
+        omnium.products = [
+            OmniumProduct(id: "P1_no", productId: "P1", skuId: "SKU-1", name: "Strikkegenser blå æøå",
+                          description: "<p>Varm &amp; <b>god</b></p>", brand: "Nike Air", ean: "7040000000009",
+                          mainImageUrl: "https://img.example/p1.jpg", modified: day("2026-11-01T10:00:00Z")),
+            OmniumProduct(id: "P2_no", productId: "P2", skuId: "SKU-2", name: "Lue", ean: "1234567890123",
+                          modified: day("2026-11-02T10:00:00Z")),
+            OmniumProduct(id: "P3_no", productId: "P3", name: "Sokker",
+                          variants: [OmniumProduct(skuId: "SKU-3a", size: "38"), OmniumProduct(skuId: "SKU-3b", size: "42")],
+                          modified: day("2026-11-03T10:00:00Z")),
+        ]
+        omnium.prices = [
+            OmniumPrice(code: "SKU-1", currencyCode: "NOK", unitPrice: 1299, validFrom: day("2026-01-01"),
+                        modified: day("2026-11-01T10:00:00Z")),
+            OmniumPrice(code: "SKU-1", currencyCode: "NOK", unitPrice: 999.5, originalUnitPrice: 1299,
+                        validFrom: day("2026-11-20"), validUntil: day("2026-12-03"), modified: day("2026-11-01T11:00:00Z")),
+            OmniumPrice(code: "SKU-1", currencyCode: "NOK", unitPrice: 1399, validFrom: day("2027-01-15"),
+                        modified: day("2026-11-01T12:00:00Z")),
+            OmniumPrice(code: "SKU-2", currencyCode: "NOK", unitPrice: 199, modified: day("2026-11-02T10:00:00Z")),
+            OmniumPrice(code: "SKU-3a", storeId: "oslo", currencyCode: "NOK", unitPrice: 89,
+                        modified: day("2026-11-03T10:00:00Z")),
+            OmniumPrice(code: "SKU-3a", currencyCode: "NOK", unitPrice: 99, modified: day("2026-11-03T10:00:00Z")),
+        ]
+        omnium.inventory = [
+            OmniumInventoryItem(sku: "SKU-1", warehouseCode: "oslo", inventory: 10, reservedInventory: 2,
+                                modified: day("2026-11-01T10:00:00Z")),
+            OmniumInventoryItem(sku: "SKU-1", warehouseCode: "bergen", inventory: 5, modified: day("2026-11-04T10:00:00Z")),
+            OmniumInventoryItem(sku: "SKU-2", warehouseCode: "oslo-lager", inventory: 3, modified: day("2026-11-02T10:00:00Z")),
+            OmniumInventoryItem(sku: "SKU-3a", warehouseCode: "oslo", inventory: 1.5, modified: day("2026-11-03T10:00:00Z")),
+        ]
+    }
+
+    func makeFixture(_ configure: (inout OmniflowConfiguration) -> Void = { _ in }) throws -> CatalogueFixture {
+        let fixture = try CatalogueFixture { configuration in
+            configuration.flowStockMaster = ["bergen": true]
+            configure(&configuration)
+        }
+        Self.seed(fixture.omnium)
+        // Flow's own stock in the Flow-master store, which no run may touch.
+        try fixture.flow.write { db in
+            _ = try StockTable.upsert([FlowStock(warehouseUid: "bergen", productUid: "SKU-1", quantity: 700)], in: db)
+        }
+        return fixture
+    }
+
+    // MARK: - First run
+
+    func testFirstRunLoadsProductsFieldByFieldAndQuarantinesTheBadEAN() async throws {
+        let fixture = try makeFixture()
+        let manifest = try await fixture.run()
+        XCTAssertEqual(manifest.written("load.products").map { $0 > 0 }, true)
+
+        let (sweater, hat, socks, images) = try fixture.flow.read { db in
+            (try ProductsTable.fetch(productUid: "SKU-1", in: db), try ProductsTable.fetch(productUid: "SKU-2", in: db),
+             try ProductsTable.fetch(productUid: "SKU-3b", in: db), try ProductsTable.fetchImages(productUid: "SKU-1", in: db))
+        }
+        XCTAssertEqual(sweater?.name, "Strikkegenser blå æøå")
+        XCTAssertEqual(sweater?.description, "Varm & god")
+        XCTAssertEqual(sweater?.brandUid, "nike_air")
+        XCTAssertEqual(sweater?.barcodes, ["7040000000009"])
+        XCTAssertEqual(sweater?.productGroupUid, "default")
+        XCTAssertEqual(sweater?.vatCodeUid, "vat25")
+        XCTAssertEqual(images.map(\.url), ["https://img.example/p1.jpg"])
+        XCTAssertEqual(images.first?.isMain, true)
+        XCTAssertEqual(hat?.name, "Lue", "a bad EAN drops the barcode, not the product")
+        XCTAssertEqual(hat?.barcodes, [])
+        XCTAssertEqual(socks?.siblingGroupUid, "P3")
+        XCTAssertEqual(socks?.size, "42")
+        XCTAssertEqual(try fixture.flow.read { try BrandsTable.fetchAllBrands(in: $0) }, [FlowBrand(brandUid: "nike_air", name: "Nike Air")])
+
+        let issue = try XCTUnwrap(fixture.control.quarantined(entity: "product", recordKey: "SKU-2"))
+        XCTAssertTrue(issue.reason.contains("1234567890123"), issue.reason)
+        XCTAssertTrue(issue.reason.contains("check digit"), issue.reason)
+        XCTAssertNil(issue.resolvedAt)
+        XCTAssertEqual(try fixture.control.watermark(for: CatalogueStreams.products)?.value,
+                       "2026-11-03T10:00:00.0000000Z")
+    }
+
+    func testFirstRunResolvesOverlappingPricesAndCampaigns() async throws {
+        let fixture = try makeFixture()
+        try await fixture.run()
+        let (sweater, socks, lists) = try fixture.flow.read { db in
+            (try PricesTable.fetchPrices(priceListUid: "main", productUid: "SKU-1", in: db),
+             try PricesTable.fetchPrices(priceListUid: "main", productUid: "SKU-3a", in: db),
+             try PricesTable.fetchAllPriceLists(in: db))
+        }
+        XCTAssertEqual(sweater, [
+            FlowPrice(priceListUid: "main", productUid: "SKU-1", price: 99950, isCampaign: true, originalPrice: 129900,
+                      validFrom: day("2026-11-20"), validTo: day("2026-12-03")),
+            FlowPrice(priceListUid: "main", productUid: "SKU-1", price: 129900, validFrom: day("2026-12-03"),
+                      validTo: day("2027-01-15")),
+            FlowPrice(priceListUid: "main", productUid: "SKU-1", price: 139900, validFrom: day("2027-01-15"), validTo: nil),
+        ])
+        XCTAssertEqual(socks.map(\.price), [9900])
+        XCTAssertEqual(lists.map(\.priceListUid), ["main"], "store prices are skipped while StorePriceListsInFlow is off")
+        XCTAssertNotNil(try fixture.control.watermark(for: CatalogueStreams.prices))
+    }
+
+    func testStorePriceListsWhenConfigured() async throws {
+        let fixture = try makeFixture { $0.storePriceListsInFlow = true }
+        try await fixture.run()
+        let (lists, storePrices) = try fixture.flow.read { db in
+            (try PricesTable.fetchAllPriceLists(in: db),
+             try PricesTable.fetchPrices(priceListUid: "oslo_prices", productUid: "SKU-3a", in: db))
+        }
+        XCTAssertEqual(lists.map(\.priceListUid), ["main", "oslo_prices"])
+        XCTAssertEqual(lists.last?.storeUid, "oslo")
+        XCTAssertEqual(storePrices.map(\.price), [8900])
+    }
+
+    func testStockLoadsOnlyOmniumMasteredWarehousesAndLeavesFlowMasterStockAlone() async throws {
+        let fixture = try makeFixture()
+        try await fixture.run()
+        let (oslo, lager, socks, bergen) = try fixture.flow.read { db in
+            (try StockTable.fetch(warehouseUid: "oslo", productUid: "SKU-1", in: db),
+             try StockTable.fetch(warehouseUid: "oslo-lager", productUid: "SKU-2", in: db),
+             try StockTable.fetch(warehouseUid: "oslo", productUid: "SKU-3a", in: db),
+             try StockTable.fetch(warehouseUid: "bergen", productUid: "SKU-1", in: db))
+        }
+        XCTAssertEqual(oslo, FlowStock(warehouseUid: "oslo", productUid: "SKU-1", quantity: 1000, reserved: 200))
+        XCTAssertEqual(oslo?.available, 800)
+        XCTAssertEqual(lager?.quantity, 300)
+        XCTAssertEqual(socks?.quantity, 150)
+        XCTAssertEqual(bergen?.quantity, 700, "Flow is stock master of Bergen: its stock is never overwritten")
+        let inventoryBodies = fixture.omnium.requests.filter { $0.path == "/api/Inventory/Search" }.map(\.body)
+        XCTAssertFalse(inventoryBodies.isEmpty)
+        XCTAssertTrue(inventoryBodies.allSatisfy { !$0.contains("bergen") }, "a Flow-master warehouse is not read")
+        XCTAssertNotNil(try fixture.control.watermark(for: CatalogueStreams.inventory))
+    }
+
+    // MARK: - Incremental runs
+
+    func testRerunWithoutChangesWritesNothing() async throws {
+        let fixture = try makeFixture()
+        try await fixture.run()
+        let marks = try fixture.control.watermarks()
+        fixture.omnium.clearRequests()
+
+        let manifest = try await fixture.run()
+        for stage in ["load.products", "load.prices", "load.inventory"] {
+            XCTAssertEqual(manifest.written(stage), 0, "\(stage): \(manifest.notes(stage))")
+        }
+        XCTAssertEqual(try fixture.control.watermarks().map(\.value), marks.map(\.value))
+        let scroll = try XCTUnwrap(fixture.omnium.requests.first { $0.path == "/api/Products/Scroll" })
+        XCTAssertTrue(scroll.body.contains("2026-11-03T10:00:00.0000000Z"), "delta from the mark: \(scroll.body)")
+        XCTAssertTrue(scroll.body.contains("ModifiedAscending"))
+    }
+
+    func testChangedRecordsUpdateExactlyThoseRows() async throws {
+        let fixture = try makeFixture()
+        try await fixture.run()
+        fixture.omnium.products[1].name = "Lue (ull)"
+        fixture.omnium.products[1].modified = day("2026-11-10T08:00:00Z")
+        fixture.omnium.prices[3].unitPrice = 179
+        fixture.omnium.prices[3].modified = day("2026-11-10T08:00:00Z")
+        fixture.omnium.inventory[2].inventory = 4
+        fixture.omnium.inventory[2].modified = day("2026-11-10T08:00:00Z")
+        fixture.omnium.clearRequests()
+
+        let manifest = try await fixture.run()
+        XCTAssertEqual(manifest.written("load.products"), 1, "\(manifest.notes("load.products"))")
+        XCTAssertEqual(manifest.written("load.prices"), 1, "\(manifest.notes("load.prices"))")
+        XCTAssertEqual(manifest.written("load.inventory"), 1, "\(manifest.notes("load.inventory"))")
+        let (hat, price, stock) = try fixture.flow.read { db in
+            (try ProductsTable.fetch(productUid: "SKU-2", in: db),
+             try PricesTable.fetchPrices(priceListUid: "main", productUid: "SKU-2", in: db),
+             try StockTable.fetch(warehouseUid: "oslo-lager", productUid: "SKU-2", in: db))
+        }
+        XCTAssertEqual(hat?.name, "Lue (ull)")
+        XCTAssertEqual(price.map(\.price), [17900])
+        XCTAssertEqual(stock?.quantity, 400)
+        // The changed SKU's prices were re-read whole, by productCodes.
+        let priceBodies = fixture.omnium.requests.filter { $0.path == "/api/Prices/Search" }.map(\.body)
+        XCTAssertTrue(priceBodies.contains { $0.contains("productCodes") && $0.contains("SKU-2") }, "\(priceBodies)")
+        for stream in [CatalogueStreams.products, CatalogueStreams.prices, CatalogueStreams.inventory] {
+            XCTAssertEqual(try fixture.control.watermark(for: stream)?.value, "2026-11-10T08:00:00.0000000Z", stream)
+        }
+    }
+
+    func testChangingOnePriceOfASkuKeepsItsOtherPeriods() async throws {
+        let fixture = try makeFixture()
+        try await fixture.run()
+        fixture.omnium.prices[2].unitPrice = 1449
+        fixture.omnium.prices[2].modified = day("2026-11-10T08:00:00Z")
+        let manifest = try await fixture.run()
+        XCTAssertEqual(manifest.written("load.prices"), 1, "only the future base period changes")
+        let periods = try fixture.flow.read {
+            try PricesTable.fetchPrices(priceListUid: "main", productUid: "SKU-1", in: $0)
+        }
+        XCTAssertEqual(periods.map(\.price), [99950, 129900, 144900])
+    }
+
+    func testWatermarkStaysWhenTheLoadFails() async throws {
+        let fixture = try makeFixture()
+        try await fixture.run()
+        let before = try fixture.control.watermark(for: CatalogueStreams.products)?.value
+        fixture.omnium.products[0].modified = day("2026-11-12T08:00:00Z")
+        // Extract and transform only: the load does not run, so the mark must not move.
+        _ = try await StageRunner(stages: [ExtractProducts(), TransformProducts()], environment: fixture.environment)
+            .run(RunRequest())
+        XCTAssertEqual(try fixture.control.watermark(for: CatalogueStreams.products)?.value, before)
+    }
+
+    func testMissingSettingsFailTheStageWithTheKeyNamed() async throws {
+        let fixture = try CatalogueFixture { $0.defaultProductGroupUID = nil }
+        Self.seed(fixture.omnium)
+        let result = try await StageRunner(stages: [ExtractProducts(), TransformProducts()],
+                                           environment: fixture.environment).run(RunRequest())
+        XCTAssertFalse(result.succeeded)
+        XCTAssertTrue(result.manifest.entry(named: "transform.products")?.error?.contains("DefaultProductGroupUid") == true)
+    }
+
+    // MARK: - Plan
+
+    func testPlanRunsTheStoresLoadBeforeInventoryAndEveryExtractBeforeItsLoad() throws {
+        let names = try StagePlan(stages: OmniflowStages.all()).stageNames
+        for stream in ["products", "prices", "inventory"] {
+            let extract = try XCTUnwrap(names.firstIndex(of: "extract.\(stream)"))
+            let transform = try XCTUnwrap(names.firstIndex(of: "transform.\(stream)"))
+            let load = try XCTUnwrap(names.firstIndex(of: "load.\(stream)"))
+            XCTAssertTrue(extract < transform && transform < load, stream)
+        }
+        XCTAssertLessThan(try XCTUnwrap(names.firstIndex(of: "load.stores")),
+                          try XCTUnwrap(names.firstIndex(of: "extract.inventory")))
+    }
+}
