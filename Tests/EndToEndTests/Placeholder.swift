@@ -1,2 +1,0 @@
-// EndToEndTests: tests land here (one file per type under test).
-import XCTest
