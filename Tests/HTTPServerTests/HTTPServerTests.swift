@@ -164,6 +164,17 @@ final class HTTPServerTests: XCTestCase {
         server.stop()
     }
 
+    func testStopClosesIdleKeepAliveConnections() throws {
+        let port = try startServer()
+        let client = try LoopbackClient(port: port)
+        try client.send("GET / HTTP/1.1\r\n\r\n")
+        XCTAssertEqual(try client.readResponse()?.statusCode, 200)
+        XCTAssertEqual(server?.openConnectionCount, 1)
+        server?.stop()
+        XCTAssertEqual(server?.openConnectionCount, 0)
+        XCTAssertTrue(client.isClosedByServer())
+    }
+
     func testBindingABusyPortThrowsSocketErrorNamingBind() throws {
         let port = try startServer()
         let second = HTTPServer(configuration: HTTPServerConfiguration(port: port), responder: EchoResponder())

@@ -181,6 +181,29 @@ final class OmniumClientEndpointsTests: XCTestCase {
         XCTAssertEqual(transport.apiRequests.map(target), ["PUT /api/Orders/PosOrders", "GET /api/Orders/FLOW-700"])
     }
 
+    func testPosOrderWithoutIdIsNeverRepeated() async throws {
+        let transport = ScriptedTransport(steps: [.failure(.networkConnectionLost), .status(200, #"{"id":"1001"}"#)])
+        let client = makeClient(transport)
+        let error = await assertOmniumError { try await client.createPosOrder(OmniumOrder(orderType: "Pos")) }
+        XCTAssertEqual(error?.kind, .connection)
+        XCTAssertEqual(transport.apiRequests.count, 1)
+    }
+
+    func testPosOrderWithIdIsRepeatedAfterALostAnswerAndTheConflictReadsIt() async throws {
+        let transport = ScriptedTransport { request, index in
+            switch index {
+            case 0: throw URLError(.networkConnectionLost)
+            case 1: return .json(#""Order FLOW-9 already exists""#, status: 409)
+            default: return .json(#"{"id":"FLOW-9"}"#)
+            }
+        }
+        let client = makeClient(transport)
+        let outcome = try await client.createPosOrderTreatingConflictAsDone(OmniumOrder(id: "FLOW-9"))
+        XCTAssertEqual(outcome.value.id, "FLOW-9")
+        XCTAssertFalse(outcome.wasCreated)
+        XCTAssertEqual(transport.apiRequests.map(\.method), ["PUT", "PUT", "GET"])
+    }
+
     func testOrderStatusLineCancelAndReturns() async throws {
         let transport = ScriptedTransport { request, _ in
             switch request.url.lastPathComponent {

@@ -214,4 +214,47 @@ final class OmniumClientPagingTests: XCTestCase {
         XCTAssertEqual(count, 3)
         XCTAssertEqual(transport.apiRequests.count, 1)
     }
+
+    func testLostContinuationAnswerRestartsInsteadOfRepeating() async throws {
+        let transport = ScriptedTransport { request, index in
+            switch index {
+            case 0: return Self.page(0 ..< 2, totalHits: 4, scrollId: "a")
+            case 1: return .json(#"{"totalHits": 1, "result": [{"id": "#)
+            case 2: return Self.page(0 ..< 2, totalHits: 4, scrollId: "b")
+            case 3: return Self.page(2 ..< 4, totalHits: 4, scrollId: "b")
+            default: return Self.page(0 ..< 0, totalHits: 4, scrollId: "b")
+            }
+        }
+        let clock = TestClock()
+        let client = makeClient(transport, clock: clock)
+        var ids: [String] = []
+        for try await items in client.scrollPages(resource: "Products", request: Search(), of: TestItem.self) {
+            ids += items.map(\.id)
+        }
+        XCTAssertEqual(Set(ids), ["o0", "o1", "o2", "o3"])
+        XCTAssertEqual(transport.apiRequests.map { "\($0.method) \($0.url.path)" }, [
+            "POST /api/Products/Scroll", "GET /api/Products/Scroll/a", "POST /api/Products/Scroll",
+            "GET /api/Products/Scroll/b", "GET /api/Products/Scroll/b",
+        ], "the malformed continuation is not sent again")
+        XCTAssertEqual(clock.events.last, .scrollRestarted(path: "/api/Products/Scroll", reason: "batch lost (malformedResponse)"))
+    }
+
+    func testRateLimitedContinuationIsRepeatedInPlace() async throws {
+        let transport = ScriptedTransport { _, index in
+            switch index {
+            case 0: return Self.page(0 ..< 2, totalHits: 2, scrollId: "a")
+            case 1: return HTTPTransportResponse(status: 429, headers: ["Retry-After": "2"])
+            default: return Self.page(0 ..< 0, totalHits: 2, scrollId: "a")
+            }
+        }
+        let clock = TestClock()
+        let client = makeClient(transport, clock: clock)
+        var count = 0
+        for try await items in client.scrollPages(resource: "Orders", request: Search(), of: TestItem.self) {
+            count += items.count
+        }
+        XCTAssertEqual(count, 2)
+        XCTAssertEqual(transport.apiRequests.count, 3)
+        XCTAssertEqual(clock.recordedSleeps, [.seconds(2)])
+    }
 }

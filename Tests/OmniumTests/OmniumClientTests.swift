@@ -241,7 +241,7 @@ final class OmniumClientTests: XCTestCase {
     func testMalformedAnswerToACreateIsNotRepeated() async throws {
         let transport = ScriptedTransport(steps: [.status(200, "{oops")])
         let client = makeClient(transport)
-        let create = try OmniumRequest.json(.post, "/api/Orders", body: TestItem(id: "FLOW-1"), isSafeToRepeat: false)
+        let create = try OmniumRequest.json(.post, "/api/Orders", body: TestItem(id: "FLOW-1"), repeatability: .conflictOnRepeat)
         let error = await assertOmniumError { try await client.send(create, as: TestItem.self) }
         XCTAssertEqual(error?.kind, .malformedResponse)
         XCTAssertEqual(transport.apiRequests.count, 1)

@@ -38,6 +38,12 @@ public struct HTTPRequest: Sendable {
         self.version = version
     }
 
+    /// The path split at `/`, each segment percent-decoded on its own (so `SKU%2F1` stays one
+    /// segment, `SKU/1`); what routers match against.
+    public var pathSegments: [String] {
+        path.split(separator: "/").map { HTTPRequestTarget.percentDecode($0, plusIsSpace: false) ?? String($0) }
+    }
+
     // MARK: - Queries
 
     /// The first value of query item `name`; `caseInsensitive` compares names ignoring case.

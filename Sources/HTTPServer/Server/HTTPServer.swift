@@ -122,9 +122,19 @@ private struct AcceptLoop: Sendable {
 
     func run() {
         while true {
-            guard (try? listener.pollReadable(timeoutMilliseconds: -1, alsoWatching: wakeUp)) != nil else { continue }
+            guard (try? listener.pollReadable(timeoutMilliseconds: -1, alsoWatching: wakeUp)) != nil else {
+                pauseAfterError()
+                continue
+            }
             if (try? wakeUp.pollReadable(timeoutMilliseconds: 0)) == true { return }
-            guard let socket = try? listener.accept() else { continue }
+            let socket: Socket
+            do {
+                socket = try listener.accept()
+            } catch {
+                // EMFILE/ENFILE/ECONNABORTED: the listener stays readable, so pause instead of spinning.
+                pauseAfterError()
+                continue
+            }
             try? socket.setSendTimeout(milliseconds: Int(configuration.readTimeout.pollMilliseconds))
             guard registry.register(socket, limit: configuration.maxConnections) else {
                 refuse(socket)
@@ -136,6 +146,10 @@ private struct AcceptLoop: Sendable {
             thread.name = "HTTPServer.connection"
             thread.start()
         }
+    }
+
+    private func pauseAfterError() {
+        _ = try? wakeUp.pollReadable(timeoutMilliseconds: 10)
     }
 
     /// Over the connection cap: a short 503 and close, so clients back off instead of hanging.

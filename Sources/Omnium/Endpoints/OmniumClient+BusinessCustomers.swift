@@ -24,7 +24,7 @@ extension OmniumClient {
     }
 
     /// `POST /api/BusinessCustomers/Scroll` then `GET /api/BusinessCustomers/Scroll/{id}`.
-    public func scrollBusinessCustomers(_ request: OmniumCustomerSearchRequest, maxRestarts: Int = 2)
+    public func scrollBusinessCustomers(_ request: OmniumCustomerSearchRequest, maxRestarts: Int = 3)
         -> AsyncThrowingStream<[OmniumBusinessCustomer], Error> {
         scrollPages(resource: "BusinessCustomers", request: request, maxRestarts: maxRestarts,
                     of: OmniumBusinessCustomer.self)
@@ -32,8 +32,9 @@ extension OmniumClient {
 
     /// `POST /api/BusinessCustomers`: create (existing id → 409; see `createTreatingConflictAsDone`).
     public func createBusinessCustomer(_ customer: OmniumBusinessCustomer) async throws -> OmniumBusinessCustomer {
-        try await send(try .json(.post, "/api/BusinessCustomers", body: customer, isSafeToRepeat: false),
-                       as: OmniumBusinessCustomer.self)
+        try await send(
+            try .json(.post, "/api/BusinessCustomers", body: customer, repeatability: .conflictOnRepeat),
+            as: OmniumBusinessCustomer.self)
     }
 
     /// `POST /api/BusinessCustomers/Update`: replace an existing customer (unknown id → 404).

@@ -10,7 +10,7 @@ extension OmniumClient {
 
     /// `POST /api/Inventory/Search` (at least one filter) and, when `totalHits > 1000`,
     /// `GET /api/Inventory/Scroll/{id}`: every matching item, batch by batch.
-    public func searchInventory(_ request: OmniumInventorySearchRequest, maxRestarts: Int = 2)
+    public func searchInventory(_ request: OmniumInventorySearchRequest, maxRestarts: Int = 3)
         -> AsyncThrowingStream<[OmniumInventoryItem], Error> {
         scrollPages(start: { try .json(.post, "/api/Inventory/Search", body: request) },
                     continuationPath: "/api/Inventory/Scroll", maxRestarts: maxRestarts, of: OmniumInventoryItem.self)

@@ -21,7 +21,7 @@ extension OmniumClient {
     }
 
     /// `POST /api/Orders/Scroll` then `GET /api/Orders/Scroll/{id}` (beyond 10,000 hits).
-    public func scrollOrders(_ request: OmniumOrderSearchRequest, maxRestarts: Int = 2)
+    public func scrollOrders(_ request: OmniumOrderSearchRequest, maxRestarts: Int = 3)
         -> AsyncThrowingStream<[OmniumOrder], Error> {
         scrollPages(resource: "Orders", request: request, maxRestarts: maxRestarts, of: OmniumOrder.self)
     }
@@ -35,15 +35,20 @@ extension OmniumClient {
     // MARK: Writes
 
     /// `PUT /api/Orders/PosOrders`: create a POS order (existing `id` → 409). Not repeated after an
-    /// unreadable answer; use `createTreatingConflictAsDone` with `order(id:)` to make a rerun safe.
+    /// unreadable answer; use `createPosOrderTreatingConflictAsDone` to make a rerun safe. Without
+    /// an `id` Omnium generates a number, so such a call is never repeated at all (a repeat after a
+    /// lost answer would create a second order): Flow always sends its own id.
     public func createPosOrder(_ order: OmniumOrder) async throws -> OmniumOrder {
-        try await send(try .json(.put, "/api/Orders/PosOrders", body: order, isSafeToRepeat: false),
-                       as: OmniumOrder.self)
+        let hasId = !(order.id?.isEmpty ?? true)
+        let request = try OmniumRequest.json(.put, "/api/Orders/PosOrders", body: order,
+                                             repeatability: hasId ? .conflictOnRepeat : .notRepeatable)
+        return try await send(request, as: OmniumOrder.self)
     }
 
     /// `POST /api/Orders`: create with an explicit `id` (existing `id` → 409).
     public func createOrder(_ order: OmniumOrder) async throws -> OmniumOrder {
-        try await send(try .json(.post, "/api/Orders", body: order, isSafeToRepeat: false), as: OmniumOrder.self)
+        try await send(try .json(.post, "/api/Orders", body: order, repeatability: .conflictOnRepeat),
+                       as: OmniumOrder.self)
     }
 
     /// `PUT /api/Orders/PosOrders`, and on 409 `GET /api/Orders/{id}`: the POS order is there either way.

@@ -7,7 +7,7 @@ import Foundation
 extension OmniumClient {
     /// `POST /api/Prices/Search` (at least one filter; `scrollSize` ≤ 20,000) and, while it gives a
     /// `scrollId`, `GET /api/Prices/Scroll/{id}`: every matching price, batch by batch.
-    public func searchPrices(_ request: OmniumPriceSearchRequest, maxRestarts: Int = 2)
+    public func searchPrices(_ request: OmniumPriceSearchRequest, maxRestarts: Int = 3)
         -> AsyncThrowingStream<[OmniumPrice], Error> {
         scrollPages(start: { try .json(.post, "/api/Prices/Search", body: request) },
                     continuationPath: "/api/Prices/Scroll", maxRestarts: maxRestarts, of: OmniumPrice.self)

@@ -27,7 +27,7 @@ extension OmniumClient {
     }
 
     /// `POST /api/PrivateCustomers/Scroll` then `GET /api/PrivateCustomers/Scroll/{id}`.
-    public func scrollPrivateCustomers(_ request: OmniumCustomerSearchRequest, maxRestarts: Int = 2)
+    public func scrollPrivateCustomers(_ request: OmniumCustomerSearchRequest, maxRestarts: Int = 3)
         -> AsyncThrowingStream<[OmniumPrivateCustomer], Error> {
         scrollPages(resource: "PrivateCustomers", request: request, maxRestarts: maxRestarts,
                     of: OmniumPrivateCustomer.self)
@@ -35,8 +35,9 @@ extension OmniumClient {
 
     /// `POST /api/PrivateCustomers`: create (existing id → 409; see `createTreatingConflictAsDone`).
     public func createPrivateCustomer(_ customer: OmniumPrivateCustomer) async throws -> OmniumPrivateCustomer {
-        try await send(try .json(.post, "/api/PrivateCustomers", body: customer, isSafeToRepeat: false),
-                       as: OmniumPrivateCustomer.self)
+        try await send(
+            try .json(.post, "/api/PrivateCustomers", body: customer, repeatability: .conflictOnRepeat),
+            as: OmniumPrivateCustomer.self)
     }
 
     /// `POST /api/PrivateCustomers/Update`: replace an existing customer (unknown id → 404).

@@ -8,7 +8,7 @@ extension OmniumClient {
     /// `POST /api/Products/Scroll` then `GET /api/Products/Scroll/{id}`: every matching product,
     /// batch by batch. Restarts on an expired scroll (batches may repeat; dedupe on id + modified).
     public func scrollProducts(_ request: OmniumProductSearchRequest = OmniumProductSearchRequest(),
-                               maxRestarts: Int = 2) -> AsyncThrowingStream<[OmniumProduct], Error> {
+                               maxRestarts: Int = 3) -> AsyncThrowingStream<[OmniumProduct], Error> {
         scrollPages(resource: "Products", request: request, maxRestarts: maxRestarts, of: OmniumProduct.self)
     }
 

@@ -20,7 +20,7 @@ extension OmniumClient {
 
     /// `POST /api/PurchaseOrders/Scroll` then `GET /api/PurchaseOrders/Scroll/{id}`.
     public func scrollPurchaseOrders(_ request: OmniumPurchaseOrderSearchRequest = OmniumPurchaseOrderSearchRequest(),
-                                     maxRestarts: Int = 2) -> AsyncThrowingStream<[OmniumPurchaseOrder], Error> {
+                                     maxRestarts: Int = 3) -> AsyncThrowingStream<[OmniumPurchaseOrder], Error> {
         scrollPages(resource: "PurchaseOrders", request: request, maxRestarts: maxRestarts,
                     of: OmniumPurchaseOrder.self)
     }

@@ -11,7 +11,7 @@ extension OmniumClient {
     public func createReturn(orderId: String, _ request: OmniumReturnRequestModel) async throws
         -> OmniumReturnOrderForm {
         try await send(try .json(.post, "/api/Returns/\(OmniumRequest.segment(orderId))/Return", body: request,
-                                 isSafeToRepeat: false),
+                                 repeatability: .conflictOnRepeat),
                        as: OmniumReturnOrderForm.self)
     }
 

@@ -53,13 +53,15 @@ extension OmniumClient {
     /// Pages of a scroll over `/api/{resource}/Scroll`: `POST` with `request` for the first
     /// batch, then `GET .../Scroll/{scrollId}` with the latest id, until a batch is empty.
     ///
-    /// An expired scroll (404) or one that ends short of its `totalHits` (a batch lost to a failed
-    /// exchange the server had already counted) is restarted from the beginning with the same
-    /// query, at most `maxRestarts` times; batches already delivered come again, so consumers
-    /// dedupe on (`id`, `modified`) as the delta rule asks (contract §3). With `maxRestarts: 0`
-    /// the stream fails with `.scrollExpired` and the caller restarts from its own mark.
+    /// A continuation is never sent twice: the server moves its cursor when it answers, so an
+    /// answer lost on the way (dropped connection, timeout, unreadable body, 5xx) may have consumed
+    /// a batch. Such a failure, an expired scroll (404), and a scroll that ends short of its
+    /// `totalHits` all restart the scroll from the beginning with the same query, at most
+    /// `maxRestarts` times; batches already delivered come again, so consumers dedupe on
+    /// (`id`, `modified`) as the delta rule asks (contract §3). With `maxRestarts: 0` the stream
+    /// fails with `.scrollExpired` and the caller restarts from its own mark.
     public func scrollPages<Item: Decodable & Sendable>(
-        resource: String, request: some Encodable & Sendable, maxRestarts: Int = 2, of type: Item.Type = Item.self
+        resource: String, request: some Encodable & Sendable, maxRestarts: Int = 3, of type: Item.Type = Item.self
     ) -> AsyncThrowingStream<[Item], Error> {
         let base = "/api/\(resource)/Scroll"
         return scrollPages(start: { try OmniumRequest.json(.post, base, body: request) },
@@ -71,7 +73,7 @@ extension OmniumClient {
     /// come from `GET {continuationPath}/{scrollId}`. A first batch without `scrollId` is the
     /// whole result. Restart rules as in `scrollPages(resource:request:maxRestarts:of:)`.
     public func scrollPages<Item: Decodable & Sendable>(
-        start: @escaping @Sendable () throws -> OmniumRequest, continuationPath: String, maxRestarts: Int = 2,
+        start: @escaping @Sendable () throws -> OmniumRequest, continuationPath: String, maxRestarts: Int = 3,
         of type: Item.Type = Item.self
     ) -> AsyncThrowingStream<[Item], Error> {
         let cursor = ScrollCursor<Item>(client: self, start: start, continuationPath: continuationPath,
@@ -160,12 +162,18 @@ actor ScrollCursor<Item: Decodable & Sendable> {
                 delivered = 0
                 if let items = accept(envelope) { return items }
             case .scrolling(let scrollId):
-                let request = OmniumRequest.get("\(continuationPath)/\(OmniumRequest.segment(scrollId))")
+                var request = OmniumRequest.get("\(continuationPath)/\(OmniumRequest.segment(scrollId))")
+                request.repeatability = .notRepeatable
                 let envelope: OmniumPageEnvelope<Item>
                 do {
                     envelope = try await client.send(request, as: OmniumPageEnvelope<Item>.self)
                 } catch let error as OmniumError where error.isNotFound {
                     try restart(error, reason: "scroll id expired or unknown")
+                    continue
+                } catch let error as OmniumError where Self.mayHaveConsumedABatch(error) {
+                    try restart(error, reason: "batch lost (\(error.kind.rawValue))")
+                    try await client.environment.sleep(client.configuration.retryPolicy.backoff(
+                        afterAttempt: restarts, unitRandom: client.environment.random()))
                     continue
                 }
                 let items = envelope.result ?? []
@@ -177,6 +185,14 @@ actor ScrollCursor<Item: Decodable & Sendable> {
                 }
                 if let items = accept(envelope) { return items }
             }
+        }
+    }
+
+    /// Failures after which the server may have moved the cursor past a batch nobody received.
+    private static func mayHaveConsumedABatch(_ error: OmniumError) -> Bool {
+        switch error.kind {
+        case .connection, .timeout, .malformedResponse, .serverError: return true
+        default: return false
         }
     }
 

@@ -5,10 +5,11 @@ import Foundation
 /// One request's life: token, limiter, transport, status handling, retries.
 ///
 /// Rules (contract §1, §2, §4): 2xx is success (a body that does not decode is retried a bounded
-/// number of times when the request is safe to repeat, then `.malformedResponse`); 401 renews the
+/// number of times when the request is idempotent, then `.malformedResponse`); 401 renews the
 /// token once and repeats once, a second 401 is fatal `.unauthorized`; 403 and other 4xx fail at
 /// once; 429 waits at least `Retry-After`; 408, 5xx, timeouts and connection errors back off
-/// exponentially with full jitter. The limiter is held only while the exchange is on the wire,
+/// exponentially with full jitter — unless the request's `repeatability` forbids repeating a call
+/// that may have had an effect. The limiter is held only while the exchange is on the wire,
 /// never while sleeping.
 struct OmniumExchange: Sendable {
     let configuration: OmniumConfiguration
@@ -28,6 +29,7 @@ struct OmniumExchange: Sendable {
 
     func perform<T>(_ request: OmniumRequest, decode: (HTTPTransportResponse) throws -> T) async throws -> T {
         let policy = configuration.retryPolicy
+        let repeatsAfterPossibleEffect = request.repeatability != .notRepeatable
         var attempt = 0
         var hasRenewedToken = false
         var malformedRetries = 0
@@ -41,7 +43,7 @@ struct OmniumExchange: Sendable {
             } catch {
                 let error = try Self.transportFailure(error)
                 let kind: OmniumError.Kind = error.code == .timedOut ? .timeout : .connection
-                guard attempt < policy.maxAttempts else {
+                guard attempt < policy.maxAttempts, repeatsAfterPossibleEffect else {
                     throw failure(kind, request, detail: Self.describe(error), attempts: attempt)
                 }
                 try await retry(request, status: nil, reason: Self.describe(error), attempt: attempt,
@@ -54,7 +56,8 @@ struct OmniumExchange: Sendable {
                 do {
                     return try decode(response)
                 } catch {
-                    let canRetry = request.isSafeToRepeat && malformedRetries < policy.maxMalformedResponseRetries
+                    let canRetry = request.repeatability == .idempotent
+                        && malformedRetries < policy.maxMalformedResponseRetries
                         && attempt < policy.maxAttempts
                     guard canRetry else {
                         throw failure(.malformedResponse, request, response: response,
@@ -87,7 +90,7 @@ struct OmniumExchange: Sendable {
                                                        unitRandom: environment.random())
                 try await retry(request, status: 429, reason: "rate limited", attempt: attempt, after: delay)
             case 408, 500 ..< 600:
-                guard attempt < policy.maxAttempts else {
+                guard attempt < policy.maxAttempts, repeatsAfterPossibleEffect else {
                     throw failure(OmniumError.kind(forStatus: response.status), request, response: response,
                                   attempts: attempt)
                 }

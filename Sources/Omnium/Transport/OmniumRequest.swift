@@ -22,13 +22,27 @@ public struct OmniumRequest: Sendable {
     public var contentType: String?
     /// False only for the token call.
     public var requiresAuthorization: Bool
-    /// Whether repeating the call after a malformed 2xx body is safe (reads and upserts: yes;
-    /// plain creates: no — the write happened, and the caller's 409 handling covers a rerun).
-    public var isSafeToRepeat: Bool
+    /// After which failures the client may send the call again.
+    public var repeatability: Repeatability
+
+    /// Whether a call may be sent again after a failure that may have reached the server (a lost
+    /// connection, a timeout, a 5xx, an unreadable 2xx). Refusals the server makes before acting
+    /// (401 → new token, 429) are always repeated.
+    public enum Repeatability: Sendable {
+        /// Reads and upserts: repeating changes nothing.
+        case idempotent
+        /// A create keyed by an explicit id: repeated after transport failures and 5xx (a duplicate
+        /// meets 409, which the caller reads as done), never after an unreadable 2xx (the write is
+        /// known to have happened).
+        case conflictOnRepeat
+        /// Never after a possible effect: a scroll continuation (the server may have moved on a
+        /// batch) or a create without an id (a repeat would create a second object).
+        case notRepeatable
+    }
 
     public init(
         method: Method, path: String, query: [URLQueryItem] = [], body: Data? = nil, contentType: String? = nil,
-        requiresAuthorization: Bool = true, isSafeToRepeat: Bool = true
+        requiresAuthorization: Bool = true, repeatability: Repeatability = .idempotent
     ) {
         self.method = method
         self.path = path
@@ -36,7 +50,7 @@ public struct OmniumRequest: Sendable {
         self.body = body
         self.contentType = contentType
         self.requiresAuthorization = requiresAuthorization
-        self.isSafeToRepeat = isSafeToRepeat
+        self.repeatability = repeatability
     }
 
     /// Batch operations (paths ending `Many`) have their own concurrency limit (contract §4).
@@ -55,7 +69,8 @@ public struct OmniumRequest: Sendable {
     /// A call with a JSON body encoded by `OmniumJSON.encoder`.
     /// - Throws: `OmniumError.invalidRequest` when the body does not encode.
     public static func json<Body: Encodable>(
-        _ method: Method, _ path: String, query: [URLQueryItem] = [], body: Body, isSafeToRepeat: Bool = true
+        _ method: Method, _ path: String, query: [URLQueryItem] = [], body: Body,
+        repeatability: Repeatability = .idempotent
     ) throws -> OmniumRequest {
         let data: Data
         do {
@@ -65,7 +80,7 @@ public struct OmniumRequest: Sendable {
                               detail: "request body did not encode: \(error)")
         }
         return OmniumRequest(method: method, path: path, query: query, body: data,
-                             contentType: "application/json", isSafeToRepeat: isSafeToRepeat)
+                             contentType: "application/json", repeatability: repeatability)
     }
 
     /// A call with raw bytes (`application/octet-stream`), e.g. a file upload.

@@ -90,9 +90,7 @@ public struct RouteTable: Sendable {
 
     /// Looks up `request`'s method and path; path segments are percent-decoded one by one.
     public func match(_ request: HTTPRequest) -> Match {
-        let segments = request.path.split(separator: "/").map {
-            HTTPQueryItemDecoding.decodeSegment($0) ?? String($0)
-        }
+        let segments = request.pathSegments
         var best: (Route, [String: String])?
         var allowed: [HTTPMethod] = []
         for route in routes {
@@ -109,12 +107,5 @@ public struct RouteTable: Sendable {
         }
         if let best { return .found(best.0, parameters: best.1) }
         return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
-    }
-}
-
-/// Percent-decoding of one path segment (so `SKU%2F1` stays one segment, `SKU/1`).
-enum HTTPQueryItemDecoding {
-    static func decodeSegment(_ segment: Substring) -> String? {
-        String(segment).removingPercentEncoding
     }
 }
