@@ -51,6 +51,6 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Staging", "FlowStore", "SQLite"]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Pipeline", "Staging"]),
         .testTarget(name: "EndToEndTests",
-                    dependencies: ["CLI", "Pipeline", "OmniumSandbox", "Omnium", "FlowStore", "Staging", "SQLite"]),
+                    dependencies: ["omniflow", "CLI", "Pipeline", "OmniumSandbox", "Omnium", "FlowStore", "Staging", "SQLite"]),
     ]
 )

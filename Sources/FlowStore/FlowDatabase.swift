@@ -25,6 +25,18 @@ public final class FlowDatabase: Sendable {
     /// Writes in one IMMEDIATE transaction: all of `body` or nothing.
     public func write<T>(_ body: (Database) throws -> T) throws -> T { try queue.write(body) }
 
+    /// How many rows the main tables hold, in a fixed order (for run summaries and the demo).
+    public func rowCounts() throws -> [(table: String, count: Int)] {
+        let tables = ["organizations", "stores", "warehouses", "opening_hours", "brands", "product_groups", "products",
+                      "price_lists", "prices", "stock", "purchase_orders", "purchase_order_lines", "orders",
+                      "order_items", "customers"]
+        return try read { db in
+            try tables.map { table in
+                (table, try db.fetchValue(sql: "SELECT count(*) FROM \(table)", as: Int.self) ?? 0)
+            }
+        }
+    }
+
     /// Every table group's migrations, in the order they first shipped.
     static let migrations: [(name: String, sql: String)] =
         StoresTable.migrations

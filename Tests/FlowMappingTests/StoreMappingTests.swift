@@ -71,13 +71,15 @@ final class StoreMappingTests: XCTestCase {
         XCTAssertTrue(result.notes.contains { $0.contains("latitude 'nord'") })
     }
 
-    func testOrphanWarehouseIsQuarantinedAndWarehousePriorityOrderIsKept() {
+    func testUnlistedWarehouseStandsAloneAndWarehousePriorityOrderIsKept() {
         let store = primary("trondheim", warehouses: [OmniumStoreWarehouse(warehouseCode: "b", priority: 2),
                                                       OmniumStoreWarehouse(warehouseCode: "a", priority: 1)])
-        let orphan = OmniumStore(id: "lonely", isWarehouse: true, isPrimaryStore: false)
-        let result = StoreMapping.map([store, orphan], settings: settings)
+        let web = OmniumStore(id: "nettlager", isWarehouse: true, isWebWarehouse: true, isPrimaryStore: false)
+        let result = StoreMapping.map([store, web], settings: settings)
         XCTAssertEqual(result.batch.storeWarehouses.map(\.warehouseUid), ["trondheim", "a", "b"])
-        XCTAssertEqual(result.issues.map(\.recordKey), ["lonely"])
+        XCTAssertEqual(result.issues, [])
+        XCTAssertEqual(result.batch.warehouses.first { $0.warehouseUid == "nettlager" }?.isWebWarehouse, true)
+        XCTAssertFalse(result.batch.storeWarehouses.contains { $0.warehouseUid == "nettlager" })
     }
 
     func testStorePriceListsInFlowGivesEachStoreItsOwnList() {

@@ -1,12 +1,76 @@
+import FlowStore
 import Foundation
+import OmniumSandbox
+import Pipeline
+import Staging
 
 /// `omniflow demo`: the sandbox, a fresh Flow store and one full run, in a named folder.
+///
+/// Everything the demo writes stays in `options.directory` (`flow.db`, `staging/`); the folder is
+/// emptied of those first so every demo starts from a fresh Flow store. The sandbox listens on a free
+/// loopback port for the length of the run only.
 struct DemoService {
     var options: DemoOptions
     var progress: ProgressReporter
 
+    /// The credentials the demo's sandbox accepts (a local, throwaway tenant).
+    static let client = SandboxClient(clientId: "omniflow-demo", clientSecret: "omniflow-demo-secret")
+
     func run() async throws -> DemoReport {
-        throw ServiceError.unavailable("demo (the Omnium sandbox is not in this build yet)")
+        let folder = URL(fileURLWithPath: options.directory, isDirectory: true).standardizedFileURL
+        let flowStore = folder.appendingPathComponent("flow.db")
+        let staging = folder.appendingPathComponent("staging", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for leftover in [staging.path, flowStore.path, flowStore.path + "-wal", flowStore.path + "-shm"]
+        where FileManager.default.fileExists(atPath: leftover) {
+            try FileManager.default.removeItem(atPath: leftover)
+        }
+
+        var scale = SandboxScale.small
+        scale.products = options.products
+        let sandbox = try SandboxServer.start(configuration: SandboxConfiguration(
+            clients: [Self.client], seed: options.seed, scale: scale))
+        defer { sandbox.stop() }
+        progress.report(.note("Omnium sandbox listening on \(sandbox.baseURL.absoluteString) (seed \(options.seed))"))
+
+        let stores = sandbox.state.stores()
+        var configuration = Self.configuration(baseURL: sandbox.baseURL, staging: staging, flowStore: flowStore)
+        // Show both stock-master modes: the second primary store keeps Flow as its stock master.
+        if let flowMaster = stores.filter({ $0.isPrimaryStore == true }).dropFirst().first {
+            configuration.flowStockMaster[flowMaster.id] = true
+        }
+        let report = try await PipelineServices().execute(
+            configuration: configuration, request: RunRequest(arguments: "demo"), progress: progress)
+
+        let flow = try FlowDatabase(path: flowStore.path)
+        let control = try ControlStore(root: staging)
+        var notes = [
+            "Omnium sandbox: \(stores.filter { $0.isPrimaryStore == true }.count) primary stores, "
+                + "\(stores.count) stores and warehouses, \(options.products) products (seed \(options.seed))",
+        ]
+        notes.append("Flow store now holds: " + (try flow.rowCounts()).map { "\($0.count) \($0.table)" }.joined(separator: ", "))
+        notes.append("Quarantined records: \(try control.openQuarantineCount()) (omniflow quarantine list)")
+        notes.append("Control database: \(control.databaseURL.path)")
+        return DemoReport(directory: folder.path, run: report, flowStorePath: flowStore.path, notes: notes)
+    }
+
+    /// The configuration a demo run uses: the sandbox tenant, demo price list, VAT code and handling tasks.
+    static func configuration(baseURL: URL, staging: URL, flowStore: URL) -> OmniflowConfiguration {
+        var configuration = OmniflowConfiguration()
+        configuration.omniumBaseURL = baseURL
+        configuration.omniumClientID = client.clientId
+        configuration.omniumClientSecret = Secret(client.clientSecret)
+        configuration.stagingRoot = staging.path
+        configuration.flowStorePath = flowStore.path
+        configuration.mainPricesListUID = "main"
+        configuration.defaultVatCodeUID = "vat_25"
+        configuration.organizationUID = "omniflow_demo"
+        configuration.defaultProductGroupUID = "general"
+        configuration.clickCollectOrderHandlingUID = "click_and_collect"
+        configuration.onlineOrderHandlingUID = "online_order"
+        configuration.clickCollectExpiryDays = 3
+        configuration.marketIDs = ["NOR"]
+        return configuration
     }
 }
 
@@ -15,6 +79,39 @@ struct SandboxService {
     var options: SandboxServeOptions
 
     func serve() async throws {
-        throw ServiceError.unavailable("sandbox serve (the Omnium sandbox is not in this build yet)")
+        guard let faults = SandboxFaultProfile(rawValue: options.faultProfile) else {
+            throw ServiceError.invalidRequest("unknown fault profile '\(options.faultProfile)'; valid profiles: "
+                + SandboxFaultProfile.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        var scale = SandboxScale.small
+        scale.products = options.products
+        let sandbox = try SandboxServer.start(configuration: SandboxConfiguration(
+            port: options.port, clients: [DemoService.client], faults: faults.faults, seed: options.seed, scale: scale))
+        print("Omnium sandbox listening on \(sandbox.baseURL.absoluteString)")
+        print("client id: \(DemoService.client.clientId)  (secret: see `omniflow help sandbox serve`)")
+        print("faults: \(faults.rawValue); stop with Ctrl-C")
+        while true { try await Task.sleep(for: .seconds(3600)) }
+    }
+}
+
+/// Named fault settings for `omniflow sandbox serve --faults`.
+enum SandboxFaultProfile: String, CaseIterable {
+    case none
+    /// 10 % 500s and 5 % 429s, as the fault-tolerance acceptance test uses.
+    case flaky
+    /// 200 ms before every answer.
+    case slow
+    /// flaky, plus malformed and truncated bodies and dropped connections.
+    case hostile
+
+    var faults: SandboxFaults {
+        switch self {
+        case .none: return .none
+        case .flaky: return SandboxFaults(errorRates: [500: 0.10, 429: 0.05])
+        case .slow: return SandboxFaults(latency: .milliseconds(200))
+        case .hostile:
+            return SandboxFaults(errorRates: [500: 0.10, 429: 0.05], malformedBodyRate: 0.02,
+                                 truncatedBodyRate: 0.01, droppedConnectionRate: 0.01)
+        }
     }
 }

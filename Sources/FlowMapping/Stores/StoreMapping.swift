@@ -31,7 +31,8 @@ public struct StoreMappingSettings: Sendable, Equatable {
 /// - a primary store's warehouses are itself (when `isWarehouse`) and its `availableWarehouses`, by
 ///   `priority`; *a warehouse code that names no Omnium store still becomes a warehouse named after its
 ///   code (Omnium says every code is a store id, so this is reported as a note, not quarantined);
-/// - *a non-primary store that no primary store lists has no Flow store to hang under: quarantined;
+/// - *a non-primary warehouse that no primary store lists (typically the web warehouse, which
+///   `FlowWebWarehouse` points at) becomes a Flow warehouse linked to no store, with a note;
 /// - organization UID = sanitised `organizationalNumber`, else `OrganizationUid`; a store with neither
 ///   is quarantined (Flow requires an organization);
 /// - `isActive = !isInactive`; latitude/longitude parsed from strings (`.` or `,` decimal), unparsable
@@ -129,7 +130,9 @@ public enum StoreMapping {
 
         for store in omniumStores where store.isPrimaryStore != true && !listedWarehouseCodes.contains(store.id) {
             if store.isWarehouse == true, let uid = FlowUID.sanitize(store.id), warehouses[uid] == nil {
-                issues.append(issue(store, "warehouse '\(store.id)' is not a primary store and no primary store lists it in availableWarehouses"))
+                // E.g. the web warehouse: stock lives there (FlowWebWarehouse), no shop sells from it.
+                warehouses[uid] = warehouse(from: store, uid: uid)
+                notes.append("warehouse '\(store.id)' is not listed by any primary store; created without a store")
             } else if store.isWarehouse != true {
                 notes.append("store '\(store.id)' is neither a primary store nor a warehouse; skipped")
             }
