@@ -12,7 +12,7 @@ final class CommandTreeTests: XCTestCase {
     func testTreeHasTheDocumentedCommands() {
         let paths = allStacks().map { $0.map { $0.configuration.name }.joined(separator: " ") }
         XCTAssertEqual(paths, [
-            "omniflow", "omniflow run", "omniflow runs", "omniflow runs show", "omniflow stage", "omniflow quarantine",
+            "omniflow", "omniflow run", "omniflow runs", "omniflow runs show", "omniflow stage", "omniflow stages", "omniflow quarantine",
             "omniflow quarantine list", "omniflow config", "omniflow demo", "omniflow sandbox", "omniflow sandbox serve", "omniflow version",
             "omniflow help",
         ])

@@ -53,6 +53,8 @@ final class HelpGeneratorTests: XCTestCase {
                                       stage.
               runs                    List recorded runs, newest first.
               stage                   Run one stage by its name, as a run of its own.
+              stages                  List the stages in run order, with the datasets each
+                                      reads and writes.
               quarantine              Inspect records that stages set aside as invalid.
               config                  Check and print the effective configuration (file,
                                       then environment).

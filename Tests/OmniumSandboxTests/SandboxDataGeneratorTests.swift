@@ -93,6 +93,7 @@ final class SandboxDataGeneratorTests: XCTestCase {
         XCTAssertTrue(products.contains { $0.brand == "Nike Air" })
         XCTAssertTrue(products.contains { ($0.description ?? "").contains("&amp;") || ($0.description ?? "").contains("&ndash;") })
         XCTAssertTrue(products.contains { ($0.variants?.count ?? 0) > 1 })
+        XCTAssertTrue(products.contains { $0.variants == nil && $0.skuId == nil }, "a product without skuId")
         XCTAssertTrue(products.allSatisfy { p in (p.variants ?? []).allSatisfy { $0.parentId == p.productId && $0.skuId != nil } })
         XCTAssertEqual(Set(products.compactMap(\.taxCategory)), ["vat25", "vat15", "vat12", "vat0"])
         let prices = (0..<generator.productCount).flatMap(generator.prices(forProductAt:))

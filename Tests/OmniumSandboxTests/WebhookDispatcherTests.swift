@@ -90,8 +90,20 @@ final class WebhookDispatcherTests: XCTestCase {
         }
     }
 
+    func testDuplicateInjectionDeliversTwice() throws {
+        try withReceiver([]) { url, receiver in
+            let dispatcher = WebhookDispatcher(configuration: WebhookConfiguration(url: url, duplicateEvery: 2), sleep: { _ in })
+            dispatcher.dispatch([event, event])
+            XCTAssertTrue(dispatcher.waitUntilIdle(timeout: 30))
+            XCTAssertEqual(receiver.received.count, 3, "every second event is sent twice")
+        }
+    }
+
     func testUnreachableReceiverIsRetriedAndRecorded() throws {
-        let dispatcher = WebhookDispatcher(configuration: WebhookConfiguration(url: URL(string: "http://127.0.0.1:9/none")!, timeout: 2),
+        let closed = HTTPServer(responder: ClosureResponder { _ in HTTPResponse(status: .ok) })
+        let port = try closed.start()
+        closed.stop()
+        let dispatcher = WebhookDispatcher(configuration: WebhookConfiguration(url: URL(string: "http://127.0.0.1:\(port)/none")!, timeout: 2),
                                            sleep: { _ in })
         dispatcher.dispatch([event])
         XCTAssertTrue(dispatcher.waitUntilIdle(timeout: 60))

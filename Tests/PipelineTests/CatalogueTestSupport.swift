@@ -78,6 +78,9 @@ final class FakeOmnium: HTTPTransport, @unchecked Sendable {
                 return HTTPTransportResponse(status: 404)
             }
             return Self.json(try OmniumJSON.encode(product))
+        case ("POST", "/api/Orders/Scroll"), ("POST", "/api/PurchaseOrders/Scroll"):
+            // The order and purchase-order stages run in the full batch too; this Omnium has none.
+            return Self.json(#"{"totalHits":0,"result":[]}"#)
         default:
             return HTTPTransportResponse(status: 404, body: Data("no fake for \(request.method) \(path)".utf8))
         }

@@ -33,6 +33,9 @@ public protocol OmniflowServices: Sendable {
     /// The dotted names of every stage, in run order. No I/O: used by `validate()`.
     func stageNames() -> [String]
 
+    /// The stages in run order with their declared datasets (`omniflow stages`); defaults to names only.
+    func stageDescriptions() -> [StageDescription]
+
     /// Starts a sandbox, runs the whole batch against it into `options.directory`, and reports.
     func demo(options: DemoOptions, progress: ProgressReporter) async throws -> DemoReport
 

@@ -61,6 +61,14 @@ public struct PipelineServices: OmniflowServices {
         (try? StagePlan(stages: OmniflowStages.all()).stageNames) ?? OmniflowStages.all().map(\.name)
     }
 
+    public func stageDescriptions() -> [StageDescription] {
+        let stages = (try? StagePlan(stages: OmniflowStages.all()).ordered) ?? OmniflowStages.all()
+        return stages.map { stage in
+            StageDescription(name: stage.name, inputs: stage.inputs.map(\.description),
+                             outputs: stage.outputs.map(\.description))
+        }
+    }
+
     public func demo(options: DemoOptions, progress: ProgressReporter) async throws -> DemoReport {
         try await DemoService(options: options, progress: progress).run()
     }

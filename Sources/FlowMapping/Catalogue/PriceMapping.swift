@@ -16,6 +16,7 @@ import Omnium
 /// the tenant. Quarantined with an issue: no SKU, no amount, another currency, a negative
 /// amount, a tax-excluded price without `taxRate`, a period that ends before it starts.
 /// Tax-excluded selling prices are converted to Flow's VAT-inclusive sales price with `taxRate`.
+/// A record with `priceType` `CostPrice` is a cost price only (its `cost`, else its `unitPrice`).
 /// Overlaps and campaigns are resolved by `PriceTimeline` (docs/mapping-catalogue.md).
 ///
 /// The input must hold **every** price of each SKU it names (after a delta, re-read the changed
@@ -56,8 +57,13 @@ public enum PriceMapping {
             }
 
             // MARK: Selling price
+            // A cost-price record (`priceType` CostPrice, e.g. from a cost price list) carries the cost in
+            // `unitPrice` too: it is never a selling price.
+            let isCostRecord = price.priceType?.trimmedNonBlank?.caseInsensitiveCompare("CostPrice") == .orderedSame
             let storeId = price.storeId?.trimmedNonBlank
-            if price.unitPrice != nil, storeId != nil, !settings.storePriceListsInFlow {
+            if isCostRecord {
+                if settings.costPriceListUid == nil { result.skipped["cost price (no cost price list)", default: 0] += 1 }
+            } else if price.unitPrice != nil, storeId != nil, !settings.storePriceListsInFlow {
                 result.skipped["store price (StorePriceListsInFlow off)", default: 0] += 1
             } else if let unitPrice = price.unitPrice {
                 let storeUid = storeId.flatMap(FlowUID.sanitize)
@@ -79,7 +85,8 @@ public enum PriceMapping {
             }
 
             // MARK: Cost price
-            if let cost = price.cost, !cost.isNaN, let costListUid = settings.costPriceListUid {
+            if let cost = price.cost ?? (isCostRecord ? price.unitPrice : nil), !cost.isNaN,
+               let costListUid = settings.costPriceListUid {
                 if storeId != nil {
                     result.skipped["store cost price", default: 0] += 1
                 } else if cost < 0 {

@@ -7,7 +7,7 @@ import FlowStore
 ///
 /// Why a draft: the mapping is pure and knows nothing of Flow's current state; `InboundOrderMerge`
 /// then decides what an update may change (state, deadline, Flow-owned quantities).
-public struct InboundOrderDraft: Hashable, Sendable {
+public struct InboundOrderDraft: Hashable, Sendable, Codable {
     /// The order in its creation state (`PARKED` / `CONFIRMED`) with all Omnium lines and handlings.
     public var snapshot: FlowOrderSnapshot
     /// `validUntil` came from Omnium (`customerPickupDeadline`) rather than from the working-day rule.

@@ -3,7 +3,8 @@ import Omnium
 
 /// Products by index: variants with sizes, EAN-13s, HTML descriptions, images, colli, cost,
 /// assortment codes, VAT 25/15/12/0 %. Index `i` has `productId` `String(100001 + i)`; its SKUs are
-/// `"{productId}-{size}"`, or the productId itself for a product without sizes.
+/// `"{productId}-{size}"`, or the productId itself for a product without sizes (whose `skuId` is
+/// left out for every 53rd index, to exercise Flow's `NoSku`).
 extension SandboxDataGenerator {
     /// What the cheap parts of a product derive from (used by products, prices and stock alike).
     struct ProductPlan {
@@ -123,7 +124,8 @@ extension SandboxDataGenerator {
         product.created = created
         product.modified = modified
         if plan.sizes.isEmpty {
-            product.skuId = plan.productId
+            // Now and then a single product without `skuId` (Flow's `NoSku` rule).
+            product.skuId = index % 53 == 17 ? nil : plan.productId
             product.isSku = true
             product.ean = ean(productAt: index, variant: 0)
             product.gtins = [product.ean!]

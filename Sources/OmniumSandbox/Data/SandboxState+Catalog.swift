@@ -139,9 +139,10 @@ extension SandboxState {
             let candidates = codes.isEmpty ? Array(0..<storage.productCount)
                 : Array(Set(codes.compactMap { generator.productIndex(forId: $0) })).sorted()
             var keys: [Int64] = []
-            let hasWrites = !storage.inventoryWritten.isEmpty
+            let writtenProducts = Set(storage.inventoryWritten.keys.compactMap { generator.productIndex(forId: $0.sku) })
             for index in candidates {
-                if let from = request.lastModified, !hasWrites, generator.baseModified(ofProductAt: index) < from { continue }
+                if let from = request.lastModified, !writtenProducts.contains(index),
+                   generator.baseModified(ofProductAt: index) < from { continue }
                 for (ordinal, generated) in generator.inventory(forProductAt: index).enumerated() {
                     let key = SandboxInventoryKey(sku: generated.sku ?? "", warehouseCode: generated.warehouseCode ?? "")
                     if matches(storage.inventoryWritten[key] ?? generated) { keys.append(Int64(index) << 16 | Int64(ordinal)) }

@@ -16,18 +16,21 @@ extension SandboxState {
         let stores = Self.lowered(request.selectedStores)
         let markets = Self.lowered(request.selectedMarkets)
         let externalIds = Self.lowered(request.externalIds)
-        let matches = read { storage in
-            storage.orders.all.filter { order in
+        return read { storage in
+            let matches = storage.orders.summaries.filter { order in
                 Self.inWindow(order.modified, request.modifiedFrom, request.modifiedTo)
                     && Self.inWindow(order.created, request.createdFrom, request.createdTo)
                     && Self.isIn(order.status, statuses) && !(excluded.contains((order.status ?? "").lowercased()))
                     && Self.isIn(order.storeId, stores) && Self.isIn(order.marketId, markets)
                     && Self.equal(order.orderType, request.orderType) && Self.equal(order.orderNumber ?? order.id, request.orderNumber)
                     && Self.equal(order.customerId, request.customerId)
-                    && (externalIds.isEmpty || (order.externalIds ?? []).contains { externalIds.contains(($0.id ?? "").lowercased()) })
+                    && (externalIds.isEmpty || (order.hasExternalIds && (storage.orders[order.id]?.externalIds ?? [])
+                        .contains { externalIds.contains(($0.id ?? "").lowercased()) }))
             }
+            let ids = sort.sorted(matches, modified: \.modified, created: \.created, id: \.id).map(\.id)
+            let book = storage.orders
+            return SandboxResultSet(count: ids.count) { range in ids[range].compactMap { book[$0] } }
         }
-        return SandboxResultSet(sort.sorted(matches, modified: \.modified, created: \.created) { $0.id ?? "" })
     }
 
     // MARK: - Purchase orders

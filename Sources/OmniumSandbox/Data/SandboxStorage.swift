@@ -44,7 +44,7 @@ public struct SandboxStorage: Sendable {
     public var categories: [SandboxCategory]
     public var purchaseOrders: SandboxTable<OmniumPurchaseOrder>
     public var deliveries: SandboxTable<OmniumDelivery>
-    public var orders: SandboxTable<OmniumOrder>
+    public var orders: SandboxOrderBook
     public var privateCustomers: SandboxTable<OmniumPrivateCustomer>
     public var businessCustomers: SandboxTable<OmniumBusinessCustomer>
     public var invoices = SandboxTable<OmniumInvoice>()
@@ -74,7 +74,7 @@ public struct SandboxStorage: Sendable {
         let (purchaseOrders, deliveries) = generator.purchaseOrdersAndDeliveries()
         self.purchaseOrders = SandboxTable(purchaseOrders) { $0.id ?? "" }
         self.deliveries = SandboxTable(deliveries) { $0.id ?? "" }
-        orders = SandboxTable(generator.orders()) { $0.id ?? "" }
+        orders = SandboxOrderBook(generator: generator)
         privateCustomers = SandboxTable(generator.privateCustomers(), key: \.customerId)
         businessCustomers = SandboxTable(generator.businessCustomers(), key: \.customerId)
     }

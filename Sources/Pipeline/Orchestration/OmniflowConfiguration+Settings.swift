@@ -38,3 +38,24 @@ extension OmniflowConfiguration {
             flowWebWarehouse: flowWebWarehouse)
     }
 }
+
+// MARK: - Orders, purchase orders, customers
+
+extension OmniflowConfiguration {
+    /// `ExportDeliveryAsPo`; cancelled statuses stay Omnium's built-in ones.
+    public var purchaseOrderMappingSettings: PurchaseOrderMappingSettings {
+        PurchaseOrderMappingSettings(exportDeliveryAsPo: exportDeliveryAsPo)
+    }
+
+    /// The Click & Collect / Online handling tasks and the pickup-deadline working days.
+    public var inboundOrderSettings: InboundOrderSettings {
+        InboundOrderSettings(clickCollectOrderHandlingUid: clickCollectOrderHandlingUID,
+                             onlineOrderHandlingUid: onlineOrderHandlingUID,
+                             clickCollectExpiryDays: clickCollectExpiryDays)
+    }
+
+    /// `OMNIUM_CUSTOMER_LOYALTY_ID_PROPERTY_KEY`.
+    public var customerMappingSettings: CustomerMappingSettings {
+        CustomerMappingSettings(loyaltyIdPropertyKey: customerLoyaltyIDPropertyKey)
+    }
+}

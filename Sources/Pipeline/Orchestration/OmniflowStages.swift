@@ -6,6 +6,8 @@ public enum OmniflowStages {
             ExtractProducts(), TransformProducts(), LoadProducts(),
             ExtractPrices(), TransformPrices(), LoadPrices(),
             ExtractInventory(), TransformInventory(), LoadInventory(),
+            ExtractPurchaseOrders(), TransformPurchaseOrders(), LoadPurchaseOrders(),
+            ExtractOrders(), ExtractOrderCustomers(), TransformOrderCustomers(), TransformOrders(), LoadOrders(),
         ]
     }
 }

@@ -4,7 +4,7 @@
 ///
 /// Created from Omnium private and business customers (the customer of an inbound order); the same
 /// record is what the outbound customer sync reads. Spec: flow-integration.md §6.
-public struct FlowCustomer: Hashable, Sendable {
+public struct FlowCustomer: Hashable, Sendable, Codable {
     public var customerUid: String
     public var type: FlowCustomerType
     public var firstName: String?

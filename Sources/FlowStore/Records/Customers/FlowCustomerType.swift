@@ -1,7 +1,7 @@
 // MARK: - FlowCustomerType
 
 /// A Flow customer type. String-backed: Flow also knows `B2B`. Spec: flow-integration.md §6, §14.
-public struct FlowCustomerType: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct FlowCustomerType: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 

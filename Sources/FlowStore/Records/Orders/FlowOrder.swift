@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Money in integer hundredths incl. VAT. Its items are `FlowOrderItem`s and its handling tasks
 /// `FlowOrderHandling`s, stored in their own tables. Spec: flow-integration.md §7.1, §12.
-public struct FlowOrder: Hashable, Sendable {
+public struct FlowOrder: Hashable, Sendable, Codable {
     public var orderUid: String
     public var orderNumber: String
     /// The Omnium order id, unsanitized.

@@ -4,7 +4,7 @@
 ///
 /// The integration attaches the configured Click & Collect or Online handling so the order shows up
 /// in the store's work list. Spec: flow-integration.md §7.1, §11.1.
-public struct FlowOrderHandling: Hashable, Sendable {
+public struct FlowOrderHandling: Hashable, Sendable, Codable {
     public var orderUid: String
     /// `OMNIUM_CLICK_COLLECT_ORDERHANDLING_UID` or `OMNIUM_ONLINE_ORDER_HANDLING_UID`.
     public var orderHandlingUid: String

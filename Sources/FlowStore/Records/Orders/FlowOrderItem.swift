@@ -7,7 +7,7 @@ import Foundation
 /// Quantities are ×100 like Flow's PO quantities (an Omnium quantity is a decimal: 1.5 kg → 150),
 /// money is integer hundredths incl. VAT. `deliveredQuantity` belongs to Flow (picked / handed
 /// over in the store) and is never written by the inbound mapping. Spec: flow-integration.md §7.1, §12.
-public struct FlowOrderItem: Hashable, Sendable {
+public struct FlowOrderItem: Hashable, Sendable, Codable {
     public var orderUid: String
     /// The Omnium `lineItemId`.
     public var externalId: String

@@ -2,7 +2,7 @@
 
 /// An order with its items and handling tasks: what the inbound merge reads and what the
 /// orders tables store together.
-public struct FlowOrderSnapshot: Hashable, Sendable {
+public struct FlowOrderSnapshot: Hashable, Sendable, Codable {
     public var order: FlowOrder
     /// In `position` order.
     public var items: [FlowOrderItem]

@@ -4,7 +4,7 @@
 ///
 /// String-backed for the same reason as `FlowOrderType`. The integration itself only sets the three
 /// inbound states. Spec: flow-integration.md §7.1, §14.
-public struct FlowOrderState: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct FlowOrderState: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 

@@ -5,7 +5,7 @@
 /// String-backed so the outbound side (POS sales, returns) can add its own kinds without touching
 /// this file and unknown values read back from `flow.db` survive. The inbound values keep the
 /// spelling of the Flow documentation. Spec: flow-integration.md §7.1, §14.
-public struct FlowOrderType: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct FlowOrderType: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// One per Omnium purchase order, or one per Omnium delivery when `ExportDeliveryAsPo` is on
 /// (`purchaseOrderUid` then ends in `-delivery-{deliveryId}`). Spec: flow-integration.md §9.1.
-public struct FlowPurchaseOrder: Hashable, Sendable {
+public struct FlowPurchaseOrder: Hashable, Sendable, Codable {
     /// Sanitized Omnium PO id (plus the delivery suffix in delivery mode).
     public var purchaseOrderUid: String
     /// The Omnium purchase order id, unsanitized (for goods reception back to Omnium).

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Quantities are Flow's ×100 integers ("converted to cents"), `unitPrice` is integer hundredths
 /// of the PO currency. Spec: flow-integration.md §9.1, §15.
-public struct FlowPurchaseOrderLine: Hashable, Sendable {
+public struct FlowPurchaseOrderLine: Hashable, Sendable, Codable {
     public var purchaseOrderUid: String
     /// Sanitized Omnium `lineItemId` (unique across Omnium POs).
     public var lineUid: String

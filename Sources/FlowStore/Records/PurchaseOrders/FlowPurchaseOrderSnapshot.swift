@@ -4,7 +4,7 @@
 ///
 /// Why together: Flow's PO export replaces the line set ("lines that exist in Flow but no longer in
 /// Omnium are automatically deleted", flow-integration.md §9.1), which needs the whole set at once.
-public struct FlowPurchaseOrderSnapshot: Hashable, Sendable {
+public struct FlowPurchaseOrderSnapshot: Hashable, Sendable, Codable {
     public var purchaseOrder: FlowPurchaseOrder
     /// In `position` order.
     public var lines: [FlowPurchaseOrderLine]

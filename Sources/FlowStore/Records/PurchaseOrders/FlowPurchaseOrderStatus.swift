@@ -4,7 +4,7 @@
 ///
 /// A string-backed struct rather than an enum so a status Flow adds later round-trips through
 /// `flow.db` instead of failing to decode. Spec: flow-integration.md §9.1, §14.
-public struct FlowPurchaseOrderStatus: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct FlowPurchaseOrderStatus: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 

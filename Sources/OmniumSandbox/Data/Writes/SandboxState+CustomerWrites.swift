@@ -9,6 +9,7 @@ import Omnium
 extension SandboxState {
     public static let customerBatchLimit = 100
 
+    /// Create (409 on an existing id), update (404 on an unknown id) or upsert.
     public enum CustomerWriteMode: Sendable { case create, update, upsert }
 
     // MARK: - Private customers

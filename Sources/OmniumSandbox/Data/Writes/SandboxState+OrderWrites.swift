@@ -43,7 +43,7 @@ extension SandboxState {
     }
 
     /// `POST /api/Orders/UpdateMany`: upsert. Existing orders are replaced, keeping `created`, and
-    /// `returnOrderForms` when omitted; an order that comes back unchanged keeps its `modified` and
+    /// `returnOrderForms`, `orderType` and `status` when omitted; an order that comes back unchanged keeps its `modified` and
     /// emits nothing. All orders are validated before any is applied.
     /// - Returns: the stored orders, in request order.
     /// - Throws: `SandboxWriteError.badRequest` (nothing applied).
@@ -56,7 +56,8 @@ extension SandboxState {
                 guard let id = input.id.nonEmpty else { throw SandboxWriteError.badRequest("Order id is required") }
                 guard ids.insert(id).inserted else { throw SandboxWriteError.badRequest("Order '\(id)' appears twice") }
                 let existing = storage.orders[id]
-                prepared.append((try storage.prepareOrder(input, existing: existing, now: now), existing))
+                prepared.append((try storage.prepareOrder(input, defaultType: existing?.orderType, defaultStatus: existing?.status,
+                                                          existing: existing, now: now), existing))
             }
             var events: [OmniumEvent] = []
             var stored: [OmniumOrder] = []

@@ -20,7 +20,8 @@ struct InventoryWarehouse: Codable, Sendable, Equatable {
 /// stores is Flow-mastered as soon as one of its stores is: a Flow-master store's stock is never
 /// overwritten. Omnium warehouse codes are store ids; their Flow UID is `FlowUID.sanitize(code)`, so the
 /// codes come from the extracted Omnium stores (ids and `availableWarehouses`), and a Flow warehouse
-/// whose code is not among them is asked for by its UID.
+/// whose code is not among them is asked for by its UID. With `FlowWebWarehouse` set, Omnium web
+/// warehouses feed it even when they are not Flow warehouses themselves (a webshop's warehouse).
 /// Spec: flow-integration.md §5.1, §10, §11.1.
 enum CatalogueWarehouses {
     static func lookup(flow: FlowDatabase, omniumStores: [OmniumStore], configuration: OmniflowConfiguration,
@@ -63,6 +64,15 @@ enum CatalogueWarehouses {
             let isExtracted = (warehouse.isWebWarehouse && web) || stockWarehouse.stockMaster == .omnium
             for code in (omniumIDs[warehouse.warehouseUid] ?? [warehouse.warehouseUid]).sorted() {
                 result.append(InventoryWarehouse(warehouseCode: code, warehouse: stockWarehouse, isExtracted: isExtracted))
+            }
+        }
+        // Omnium web warehouses Flow does not have as warehouses still feed `FlowWebWarehouse` when it is set.
+        if web {
+            let known = Set(result.map(\.warehouseCode))
+            for store in omniumStores where store.isWebWarehouse == true && !known.contains(store.id) {
+                let stockWarehouse = StockWarehouse(warehouseUid: FlowUID.sanitize(store.id) ?? store.id,
+                                                    stockMaster: .omnium, isWebWarehouse: true)
+                result.append(InventoryWarehouse(warehouseCode: store.id, warehouse: stockWarehouse, isExtracted: true))
             }
         }
         return result.sorted { $0.warehouseCode < $1.warehouseCode }

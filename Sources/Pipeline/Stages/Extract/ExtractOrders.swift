@@ -1,0 +1,189 @@
+import FlowMapping
+import Foundation
+import Omnium
+import Staging
+
+// MARK: - StagedOmniumOrder
+
+/// One Omnium order as extracted (`omnium.orders`, keyed by order id), with why it was read.
+public struct StagedOmniumOrder: Codable, Sendable, Equatable {
+    public var order: OmniumOrder
+    /// `external_order_sync` jobs claimed for this order; completed or retried by `load.orders`.
+    public var syncJobIds: [Int64]
+    /// Inbox events naming this order; marked processed by `load.orders` once the order is loaded.
+    public var inboxEventIds: [String]
+    /// Returned by the delta query (its `modified` counts towards the watermark).
+    public var isFromDelta: Bool
+
+    public init(order: OmniumOrder, syncJobIds: [Int64] = [], inboxEventIds: [String] = [], isFromDelta: Bool = false) {
+        self.order = order
+        self.syncJobIds = syncJobIds
+        self.inboxEventIds = inboxEventIds
+        self.isFromDelta = isFromDelta
+    }
+}
+
+// MARK: - ExtractOrders
+
+/// `extract.orders`: the Click & Collect and Online orders to bring into Flow, found two ways
+/// (DESIGN.md "Stages"; flow-integration.md §7.1, §17; omnium-contract.md §3, §13):
+/// 1. events waiting in the control database's inbox: each named order gets a job in the
+///    `external_order_sync` queue (at most one pending job per order, as Flow's own queue);
+/// 2. jobs due in that queue (new ones, and orders that failed to load earlier, retried with backoff)
+///    are claimed and their order read with `GET /api/Orders/{id}`;
+/// 3. delta polling: a scroll per order type over `modifiedFrom` = watermark − overlap
+///    (``OrdersDeltaWatermark``), deduplicated on (`id`, `modified`): the later `modified` wins.
+///
+/// Outputs `omnium.orders` and the delta's high-water mark `omnium.orders.mark`. Nothing here marks an
+/// event processed, completes a job or moves the watermark: `load.orders` does, after the Flow commit.
+/// A job whose order Omnium no longer has (404) goes dead at once and its events are marked processed.
+public struct ExtractOrders: Stage {
+    public let name = "extract.orders"
+    public let version = 1
+    public let inputs: [Dataset] = [.external("omnium.api.orders"), .external("control.inbox_events")]
+    public let outputs: [Dataset] = [.staged(Self.dataset), .staged(Self.markDataset)]
+
+    public static let dataset = "omnium.orders"
+    public static let markDataset = "omnium.orders.mark"
+    /// The watermark stream: the highest inbound order `modified` loaded into Flow.
+    public static let watermarkStream = "omnium.orders.modified"
+    /// The queue Flow uses for inbound order syncs.
+    public static let queue = SyncJob.Queue.externalOrderSync
+
+    /// Omnium order types polled (the search takes one type at a time); others are not inbound.
+    public var orderTypes = ["ClickAndCollect", "Online"]
+    /// Jobs claimed per run; the rest wait for the next run.
+    public var jobBatchSize = 500
+
+    public init() {}
+
+    public func run(_ context: StageContext) async throws -> StageOutcome {
+        let control = context.control
+        let requeued = try control.requeueInterruptedJobs(queue: Self.queue)
+        let eventIds = try enqueueInboxEvents(context)
+        let (claimed, jobNotes) = try await fetchDueJobs(context, eventIds: eventIds)
+        var byJob = claimed
+
+        let from = try OrdersDeltaWatermark.queryStart(stream: Self.watermarkStream, control: control)
+        try context.staging.beginPending(Self.dataset)
+        var highest: Date?
+        var deltaCount = 0
+        for type in orderTypes {
+            var request = OmniumOrderSearchRequest(orderType: type, sortOrder: OmniumSortOrder.modifiedAscending,
+                                                   disableFacets: true)
+            request.modifiedFrom = from
+            for try await page in context.omnium.scrollOrders(request) {
+                var records: [StagedOmniumOrder] = []
+                for order in page {
+                    deltaCount += 1
+                    guard let id = order.id.nonEmpty else { continue }
+                    highest = OrdersDeltaWatermark.later(highest, order.modified?.omniumValue)
+                    var record = StagedOmniumOrder(order: order, inboxEventIds: eventIds[id] ?? [], isFromDelta: true)
+                    if let fetched = byJob.removeValue(forKey: id) {
+                        record.syncJobIds = fetched.syncJobIds
+                        if Self.isNewer(fetched.order, than: order) { record.order = fetched.order }
+                    }
+                    records.append(record)
+                }
+                _ = try context.staging.appendPending(Self.dataset, records: records) { $0.order.id ?? "" }
+            }
+        }
+        // Orders read for a job that the delta did not return (older, or another type).
+        _ = try context.staging.appendPending(Self.dataset, records: byJob.values.sorted { $0.order.id ?? "" < $1.order.id ?? "" }) {
+            $0.order.id ?? ""
+        }
+        let summary = try context.staging.publishPending(Self.dataset)
+        try OrdersDeltaWatermark.stage(
+            StagedDeltaMark(stream: Self.watermarkStream, queriedFrom: from.map(OmniumDateFormat.string(from:)),
+                            highestModified: highest.map(OmniumDateFormat.string(from:)), recordCount: deltaCount),
+            as: Self.markDataset, in: context.staging)
+
+        var notes = ["modifiedFrom: \(from.map(OmniumDateFormat.string(from:)) ?? "(first full read)")",
+                     "delta orders: \(deltaCount)", "inbox orders: \(eventIds.count)"] + jobNotes
+        if requeued > 0 { notes.append("jobs left running by an interrupted run requeued: \(requeued)") }
+        return StageOutcome(rowsRead: deltaCount + claimed.count, rowsWritten: summary.rowCount, notes: notes)
+    }
+
+    // MARK: - Inbox
+
+    /// Gives each order named by a pending `Order` event a pending sync job (one per order) and returns
+    /// the events by order id. Events of other classes are left for their own consumers; order events
+    /// that name no order, or an order type that is not inbound (`Pos`, …), need nothing and are marked
+    /// processed at once.
+    func enqueueInboxEvents(_ context: StageContext) throws -> [String: [String]] {
+        var eventIds: [String: [String]] = [:]
+        for event in try context.control.pendingInboxEvents(limit: 100_000) {
+            if let className = event.className.nonEmpty, className.lowercased() != "order" { continue }
+            let type = event.subClassName.nonEmpty
+            guard let orderId = event.objectId.nonEmpty, type == nil || InboundOrderMapping.orderType(type) != nil else {
+                try context.control.markInboxEventProcessed(id: event.id)
+                continue
+            }
+            eventIds[orderId, default: []].append(event.id)
+            try context.control.enqueue(queue: Self.queue, objectKey: orderId)
+        }
+        return eventIds
+    }
+
+    // MARK: - Jobs
+
+    /// Claims the due `external_order_sync` jobs and reads their orders by id.
+    /// - Returns: the orders by id, and notes for the manifest.
+    func fetchDueJobs(_ context: StageContext, eventIds: [String: [String]]) async throws
+        -> ([String: StagedOmniumOrder], [String]) {
+        let control = context.control
+        var orders: [String: StagedOmniumOrder] = [:]
+        var missing = 0
+        var failed = 0
+        let jobs = try control.claimDueJobs(queue: Self.queue, limit: jobBatchSize)
+        let client = context.omnium
+        let reads = try await OrdersConcurrentReads.map(jobs) { job -> Result<OmniumOrder, OmniumError> in
+            do {
+                return .success(try await client.order(id: job.objectKey))
+            } catch let error as OmniumError where !error.isFatal {
+                return .failure(error)
+            }
+        }
+        for (job, read) in zip(jobs, reads) {
+            switch read {
+            case .success(let order):
+                var record = orders[job.objectKey]
+                    ?? StagedOmniumOrder(order: order, inboxEventIds: eventIds[job.objectKey] ?? [])
+                record.syncJobIds.append(job.id)
+                orders[job.objectKey] = record
+            case .failure(let error) where error.isNotFound:
+                // Nothing to load, now or later: the job goes dead (visible to an operator), its events are done.
+                missing += 1
+                try control.failJob(id: job.id, error: "order not found in Omnium: \(error)", retryable: false)
+                for id in eventIds[job.objectKey] ?? [] { try control.markInboxEventProcessed(id: id) }
+                context.log.warning("order of a sync job not found", ["stage": name, "order": job.objectKey])
+            case .failure(let error):
+                failed += 1
+                try control.failJob(id: job.id, error: error.description, retryable: error.isRetryable,
+                                    retryAfter: error.retryAfter.map(Self.seconds))
+                context.log.warning("order of a sync job could not be read", ["stage": name, "order": job.objectKey,
+                                                                              "error": error.description])
+            }
+        }
+        var notes = ["sync jobs read: \(orders.count)"]
+        if missing > 0 { notes.append("sync jobs whose order Omnium does not have (dead): \(missing)") }
+        if failed > 0 { notes.append("sync jobs that could not be read (retried later): \(failed)") }
+        return (orders, notes)
+    }
+
+    // MARK: - Helpers
+
+    /// Dedupe on (`id`, `modified`): the copy with the later `modified` wins; equal ones keep the first.
+    static func isNewer(_ lhs: OmniumOrder, than rhs: OmniumOrder) -> Bool {
+        switch (lhs.modified?.omniumValue, rhs.modified?.omniumValue) {
+        case let (left?, right?): return left > right
+        case (_?, nil): return true
+        default: return false
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> TimeInterval {
+        let parts = duration.components
+        return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
+    }
+}

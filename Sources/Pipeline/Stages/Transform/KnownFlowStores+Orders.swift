@@ -1,0 +1,26 @@
+import FlowMapping
+import FlowStore
+import Foundation
+
+// MARK: - KnownFlowStores from the Flow store
+
+extension KnownFlowStores {
+    /// The stores and warehouses Flow has now, for the order and purchase-order mappings.
+    ///
+    /// Why from the Flow store and not from this run's staged stores: an order may only name a store
+    /// that Flow really has; the order and PO stages take `flow.stores` as an input so they run after
+    /// the stores stages, and `load.stores` (declared earlier) has committed by then.
+    /// A warehouse shared by several stores resolves to the first store (by uid) that lists it.
+    static func read(from flow: FlowDatabase) throws -> KnownFlowStores {
+        try flow.read { db in
+            let stores = try StoresTable.storeUids(in: db)
+            var owners: [String: String] = [:]
+            for store in stores.sorted() {
+                for warehouse in try StoresTable.warehouseUids(ofStore: store, in: db) where owners[warehouse] == nil {
+                    owners[warehouse] = store
+                }
+            }
+            return KnownFlowStores(storeUids: stores, storeUidByWarehouseUid: owners)
+        }
+    }
+}
