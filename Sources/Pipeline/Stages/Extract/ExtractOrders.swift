@@ -135,20 +135,29 @@ public struct ExtractOrders: Stage {
         var orders: [String: StagedOmniumOrder] = [:]
         var missing = 0
         var failed = 0
-        for job in try control.claimDueJobs(queue: Self.queue, limit: jobBatchSize) {
+        let jobs = try control.claimDueJobs(queue: Self.queue, limit: jobBatchSize)
+        let client = context.omnium
+        let reads = try await OrdersConcurrentReads.map(jobs) { job -> Result<OmniumOrder, OmniumError> in
             do {
-                let order = try await context.omnium.order(id: job.objectKey)
+                return .success(try await client.order(id: job.objectKey))
+            } catch let error as OmniumError where !error.isFatal {
+                return .failure(error)
+            }
+        }
+        for (job, read) in zip(jobs, reads) {
+            switch read {
+            case .success(let order):
                 var record = orders[job.objectKey]
                     ?? StagedOmniumOrder(order: order, inboxEventIds: eventIds[job.objectKey] ?? [])
                 record.syncJobIds.append(job.id)
                 orders[job.objectKey] = record
-            } catch let error as OmniumError where error.isNotFound {
+            case .failure(let error) where error.isNotFound:
                 // Nothing to load, now or later: the job goes dead (visible to an operator), its events are done.
                 missing += 1
                 try control.failJob(id: job.id, error: "order not found in Omnium: \(error)", retryable: false)
                 for id in eventIds[job.objectKey] ?? [] { try control.markInboxEventProcessed(id: id) }
                 context.log.warning("order of a sync job not found", ["stage": name, "order": job.objectKey])
-            } catch let error as OmniumError where !error.isFatal {
+            case .failure(let error):
                 failed += 1
                 try control.failJob(id: job.id, error: error.description, retryable: error.isRetryable,
                                     retryAfter: error.retryAfter.map(Self.seconds))
