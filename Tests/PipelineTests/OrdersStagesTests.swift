@@ -221,7 +221,14 @@ final class OrdersStagesTests: XCTestCase {
                                        customer: "firma-1", customerType: "B2B"))
         harness.omnium.put(Self.online("GONE-1", lines: line, modified: oslo("2026-04-01 08:01:00"), customer: "ghost"))
         harness.omnium.put(OmniumBusinessCustomer(customerId: "firma-1", name: "Fjord AS", taxId: "NO999"))
+        var done = Self.online("DONE-1", lines: line, modified: oslo("2026-04-01 08:02:00"), customer: "old-kunde")
+        done.status = "Completed"
+        harness.omnium.put(done)
+        harness.omnium.put(OmniumPrivateCustomer(customerId: "old-kunde", firstName: "Ola"))
         let result = try await harness.run(stages)
+        XCTAssertNil(try snapshot(harness, "DONE-1"), "a finished order Flow never had is not created")
+        XCTAssertNil(try harness.flow.read { try CustomersTable.fetch(externalId: "old-kunde", in: $0) },
+                     "nor is its customer")
 
         let company = try harness.flow.read { try CustomersTable.fetch(externalId: "firma-1", in: $0) }
         XCTAssertEqual(company?.type, .company)

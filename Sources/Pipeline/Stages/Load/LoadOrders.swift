@@ -93,16 +93,20 @@ public struct LoadOrders: Stage {
                     do {
                         var counts = LoadOrdersTally()
                         let outcome = try db.inSavepoint { () -> InboundOrderMerge.Result.Outcome in
+                            let existing = try OrdersTable.fetchSnapshot(externalOrderNumber: record.omniumOrderId, in: db)
+                            let merged = InboundOrderMerge.merge(existing: existing, incoming: draft)
+                            guard merged.needsSave else { return merged.outcome }
+                            // The customer comes with the order it belongs to (not with one that is skipped).
                             if let created = customer?.customer, !local.createdCustomers.contains(created.customerUid) {
                                 counts.customers += try CustomersTable.upsert([created], in: db)
                             }
-                            let existing = try OrdersTable.fetchSnapshot(externalOrderNumber: record.omniumOrderId, in: db)
-                            let merged = InboundOrderMerge.merge(existing: existing, incoming: draft)
-                            if merged.needsSave { counts.orders += try OrdersTable.save(merged.snapshot, in: db) }
+                            counts.orders += try OrdersTable.save(merged.snapshot, in: db)
                             return merged.outcome
                         }
                         local.absorb(counts)
-                        if let created = customer?.customer { local.createdCustomers.insert(created.customerUid) }
+                        if counts.customers.written + counts.customers.unchanged > 0, let created = customer?.customer {
+                            local.createdCustomers.insert(created.customerUid)
+                        }
                         results.append((record, .loaded(outcome)))
                     } catch {
                         context.log.error("order could not be saved", ["stage": name, "order": record.omniumOrderId,
