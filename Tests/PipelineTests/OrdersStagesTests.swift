@@ -184,6 +184,25 @@ final class OrdersStagesTests: XCTestCase {
         XCTAssertEqual(try harness.control.syncJobs(queue: SyncJob.Queue.externalOrderSync).count, 1)
     }
 
+    func testAJobWhoseOrderOmniumDoesNotHaveGoesDeadAndAJobLeftRunningIsRequeued() async throws {
+        let harness = try makeHarness()
+        try harness.control.insertInboxEvent(InboxEvent(id: "gone", objectId: "NO-SUCH", className: "Order",
+                                                        receivedAt: harness.clock.now, payload: "{}"))
+        // A run killed after claiming: its job is left running.
+        harness.omnium.put(Self.clickAndCollect("CC-K", modified: oslo("2026-03-01 12:00:00")))
+        try harness.control.setWatermark(OmniumDateFormat.string(from: oslo("2026-04-01 09:00:00")),
+                                         for: ExtractOrders.watermarkStream)
+        try harness.control.enqueue(queue: SyncJob.Queue.externalOrderSync, objectKey: "CC-K")
+        XCTAssertEqual(try harness.control.claimDueJobs(queue: SyncJob.Queue.externalOrderSync).map(\.state), [.running])
+        try await harness.run(stages)
+
+        let jobs = try harness.control.syncJobs(queue: SyncJob.Queue.externalOrderSync)
+        XCTAssertEqual(jobs.first { $0.objectKey == "NO-SUCH" }?.state, .dead)
+        XCTAssertTrue(try XCTUnwrap(harness.control.inboxEvent(id: "gone")).isProcessed, "nothing left to wait for")
+        XCTAssertEqual(jobs.first { $0.objectKey == "CC-K" }?.state, .done)
+        XCTAssertNotNil(try snapshot(harness, "CC-K"))
+    }
+
     // MARK: - Quarantine
 
     func testAnOrderForAnUnknownStoreIsQuarantinedQueuedAndLoadsOnceTheStoreExists() async throws {
