@@ -15,7 +15,7 @@ import Staging
 /// - quarantined, or failed to save, or its customer could not be read: its jobs fail retryably
 ///   (backoff from 1 minute to 2 hours), and an order found by the delta gets a job, so it is read
 ///   again on a later run and never lost; its events stay pending;
-/// - last, with everything committed, the order watermark advances to the delta's highest `modified`.
+/// - last, with everything committed, each order-type watermark advances to the delta's highest `modified`.
 ///
 /// Orders go in transactions of ``chunkSize``; each order in its own savepoint, so one that fails to
 /// save leaves the others. Spec: flow-integration.md §7.1; DESIGN.md "Sync queues".
@@ -58,10 +58,10 @@ public struct LoadOrders: Stage {
         try flush()
 
         // Only now, with every order committed or queued for a retry, may the watermark move.
-        let mark = try OrdersDeltaWatermark.staged(ExtractOrders.markDataset, in: context.staging)
-        let advanced = try OrdersDeltaWatermark.advance(mark, control: context.control)
+        let marks = try OrdersDeltaWatermark.staged(ExtractOrders.markDataset, in: context.staging)
+        let advanced = try OrdersDeltaWatermark.advance(marks, control: context.control)
         return StageOutcome(rowsRead: tally.read, rowsWritten: tally.written, rowsUnchanged: tally.unchanged,
-                            notes: tally.notes + ["watermark \(ExtractOrders.watermarkStream): \(advanced ?? "unchanged")"])
+                            notes: tally.notes + advanced)
     }
 
     // MARK: - Saving
