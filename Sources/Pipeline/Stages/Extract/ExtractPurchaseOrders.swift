@@ -84,10 +84,10 @@ public struct ExtractPurchaseOrders: Stage {
             }
         }
         let summary = try context.staging.publishPending(Self.dataset)
-        try OrdersDeltaWatermark.stage(
+        try OrdersDeltaWatermark.stage([
             StagedDeltaMark(stream: Self.watermarkStream, queriedFrom: from.map(OmniumDateFormat.string(from:)),
                             highestModified: highest.map(OmniumDateFormat.string(from:)), recordCount: read),
-            as: Self.markDataset, in: context.staging)
+        ], as: Self.markDataset, in: context.staging)
         var notes = ["modifiedFrom: \(from.map(OmniumDateFormat.string(from:)) ?? "(first full read)")",
                      "deliveries read: \(deliveries.fetched)"]
         if retried > 0 { notes.append("quarantined purchase orders read again: \(retried)") }
