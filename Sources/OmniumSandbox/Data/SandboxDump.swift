@@ -33,12 +33,45 @@ public struct SandboxDump: Codable, Sendable, Equatable {
     public var invoiceFiles: [SandboxDumpInvoiceFile]
     /// Webhook events emitted so far.
     public var eventCount: Int
+
+    /// A dump; everything not given is empty (the CLI's tests build dumps by hand).
+    public init(
+        takenAt: Date, seed: UInt64, scale: SandboxScale, ordersCreated: [OmniumOrder] = [], ordersUpdated: [OmniumOrder] = [],
+        posOrderIds: [String] = [], returns: [SandboxDumpReturn] = [], statusChanges: [SandboxStatusChange] = [],
+        lineCancels: [SandboxLineCancel] = [], inventory: [OmniumInventoryItem] = [], goodsReceptions: [SandboxGoodsReception] = [],
+        processedGoodsReceptionIds: [String] = [], privateCustomers: [OmniumPrivateCustomer] = [],
+        businessCustomers: [OmniumBusinessCustomer] = [], invoices: [OmniumInvoice] = [],
+        invoiceFiles: [SandboxDumpInvoiceFile] = [], eventCount: Int = 0
+    ) {
+        self.takenAt = takenAt
+        self.seed = seed
+        self.scale = scale
+        self.ordersCreated = ordersCreated
+        self.ordersUpdated = ordersUpdated
+        self.posOrderIds = posOrderIds
+        self.returns = returns
+        self.statusChanges = statusChanges
+        self.lineCancels = lineCancels
+        self.inventory = inventory
+        self.goodsReceptions = goodsReceptions
+        self.processedGoodsReceptionIds = processedGoodsReceptionIds
+        self.privateCustomers = privateCustomers
+        self.businessCustomers = businessCustomers
+        self.invoices = invoices
+        self.invoiceFiles = invoiceFiles
+        self.eventCount = eventCount
+    }
 }
 
 /// One return form and the order it belongs to.
 public struct SandboxDumpReturn: Codable, Sendable, Equatable {
     public var orderId: String
     public var returnForm: OmniumReturnOrderForm
+
+    public init(orderId: String, returnForm: OmniumReturnOrderForm) {
+        self.orderId = orderId
+        self.returnForm = returnForm
+    }
 }
 
 /// An uploaded invoice file without its bytes.
@@ -46,6 +79,12 @@ public struct SandboxDumpInvoiceFile: Codable, Sendable, Equatable {
     public var invoiceId: String
     public var fileName: String
     public var size: Int
+
+    public init(invoiceId: String, fileName: String, size: Int) {
+        self.invoiceId = invoiceId
+        self.fileName = fileName
+        self.size = size
+    }
 }
 
 extension SandboxState {

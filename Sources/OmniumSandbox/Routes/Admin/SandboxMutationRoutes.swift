@@ -19,10 +19,27 @@ public struct SandboxMutationReport: Codable, Sendable, Equatable {
     /// Webhook events emitted for the changed orders.
     public var eventCount: Int
 
+    public init(fraction: Double, round: Int, stamp: Date, productIds: [String] = [], priceProductIds: [String] = [],
+                inventory: [StockKey] = [], orderIds: [String] = [], eventCount: Int = 0) {
+        self.fraction = fraction
+        self.round = round
+        self.stamp = stamp
+        self.productIds = productIds
+        self.priceProductIds = priceProductIds
+        self.inventory = inventory
+        self.orderIds = orderIds
+        self.eventCount = eventCount
+    }
+
     /// (`sku`, `warehouseCode`) of a changed stock record.
     public struct StockKey: Codable, Sendable, Equatable {
         public var sku: String
         public var warehouseCode: String
+
+        public init(sku: String, warehouseCode: String) {
+            self.sku = sku
+            self.warehouseCode = warehouseCode
+        }
     }
 }
 
