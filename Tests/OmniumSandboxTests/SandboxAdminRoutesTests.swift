@@ -154,6 +154,25 @@ final class SandboxAdminRoutesTests: XCTestCase {
         XCTAssertEqual(harness.send(.GET, "/_sandbox/mutations", token: token).status, .methodNotAllowed)
     }
 
+    // MARK: - Over loopback
+
+    func testDumpAndMutationsOverLoopbackWithTheOmniumClient() async throws {
+        let sandbox = try SandboxServer.start(configuration: SandboxConfiguration(scale: .tiny))
+        defer { sandbox.stop() }
+        let client = OmniumClient(configuration: OmniumConfiguration(
+            baseURL: sandbox.baseURL, clientId: "sandbox", clientSecret: "sandbox-secret", requestTimeout: 10))
+        let store = sandbox.state.generator.primaryStoreIds()[0]
+        let order = try OmniumJSON.decoder.decode(OmniumOrder.self, from: Data(posOrder(id: "LOOP-1", store: store).utf8))
+        _ = try await client.createPosOrder(order)
+        let dump = try await client.send(.get("/_sandbox/dump"), as: SandboxDump.self)
+        XCTAssertEqual(dump.posOrderIds, ["LOOP-1"])
+        XCTAssertEqual(dump.ordersCreated.first?.orderForm?.total, 200)
+        let mutation = OmniumRequest(method: .post, path: "/_sandbox/mutations", query: [URLQueryItem(name: "fraction", value: "0.5")],
+                                     repeatability: .notRepeatable)
+        let report = try await client.send(mutation, as: SandboxMutationReport.self)
+        XCTAssertEqual(report.productIds.count, 5)
+    }
+
     // MARK: - Configuration
 
     func testConfigurationCarriesBadEANsIntoTheData() throws {
