@@ -12,6 +12,7 @@ final class PurchaseOrdersEndToEndTests: XCTestCase {
     static let stages = ["extract.stores", "transform.stores", "load.stores",
                          "extract.purchase_orders", "transform.purchase_orders", "load.purchase_orders"]
 
+    @discardableResult
     func run(_ fixture: EndToEndFixture, file: StaticString = #filePath, line: UInt = #line) async throws -> RunResult {
         let result = try await fixture.run(RunRequest(selection: StageSelection(only: Self.stages)))
         XCTAssertTrue(result.succeeded, "\(result.manifest.stages.map { "\($0.name): \($0.error ?? $0.status)" })",
