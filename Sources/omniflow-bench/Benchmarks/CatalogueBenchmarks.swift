@@ -105,6 +105,8 @@ final class CatalogueSession: @unchecked Sendable {
         }
         let rows = result.manifest.stages.filter { $0.name.hasPrefix("load.") }.compactMap(\.outcome?.rowsWritten)
             .reduce(0, +)
+        print("    " + result.manifest.stages.map { "\($0.name) \(String(format: "%.1f", Double($0.durationMilliseconds ?? 0) / 1000))s" }
+            .joined(separator: ", "))
         return (rows, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 
