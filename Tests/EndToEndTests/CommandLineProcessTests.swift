@@ -1,3 +1,4 @@
+import FlowStore
 import Foundation
 import OmniumSandbox
 import Staging
@@ -45,5 +46,50 @@ final class CommandLineProcessTests: XCTestCase {
         let malformed = try OmniflowProcess.run(["run", "--config", broken.path], secret: secret)
         XCTAssertEqual(malformed.status, 2, malformed.stderr)
         XCTAssertTrue(malformed.stderr.contains("broken.json:3:"), "names the file and line: \(malformed.stderr)")
+    }
+}
+
+extension CommandLineProcessTests {
+    func testAKilledRunResumesWithoutRedoingSucceededStagesOrDuplicatingRows() async throws {
+        // Slow answers (200 ms each) so the run can be killed between stages.
+        let fixture = try EndToEndFixture(faults: SandboxFaults(latency: .milliseconds(200), includesTokenEndpoint: true))
+        let config = try fixture.writeConfigurationFile().path
+        let control = try ControlStore(root: URL(fileURLWithPath: fixture.configuration.stagingRoot))
+        let first = OmniflowProcess(["run", "--config", config], secret: secret)
+        try first.start()
+        var runID: String?
+        let reachedMidRun = try waitUntil {
+            guard let run = try control.runs().first else { return false }
+            runID = run.id
+            return try control.stageRun(runID: run.id, stage: "load.stores")?.status == .succeeded
+        }
+        XCTAssertTrue(reachedMidRun, "the run got past load.stores")
+        kill(first.process.processIdentifier, SIGKILL)
+        first.process.waitUntilExit()
+        let id = try XCTUnwrap(runID)
+        XCTAssertEqual(try control.run(id: id)?.status, .running, "killed mid-run")
+        let before = Dictionary(uniqueKeysWithValues: try control.stageRuns(runID: id)
+            .filter { $0.status == .succeeded }.map { ($0.stage, $0.finishedAt) })
+        XCTAssertFalse(before.isEmpty)
+
+        let resumed = try OmniflowProcess.run(["run", "--config", config, "--resume", id], secret: secret)
+        XCTAssertEqual(resumed.status, 0, resumed.stdout + resumed.stderr)
+        XCTAssertEqual(try control.run(id: id)?.status, .succeeded)
+        for (stage, finishedAt) in before {
+            XCTAssertEqual(try control.stageRun(runID: id, stage: stage)?.finishedAt, finishedAt,
+                           "\(stage) succeeded before the kill and was not redone")
+        }
+
+        // Nothing duplicated and nothing missing: a further complete run finds nothing to write.
+        let flow = try FlowDatabase(path: fixture.configuration.flowStorePath)
+        let counts = try flow.rowCounts().map { "\($0.table)=\($0.count)" }
+        let check = try await fixture.run()
+        XCTAssertTrue(check.succeeded)
+        for entry in check.manifest.stages where entry.name.hasPrefix("load.") {
+            XCTAssertEqual(entry.outcome?.rowsWritten, 0, "\(entry.name) after the resumed run: \(entry.outcome?.notes ?? [])")
+        }
+        XCTAssertEqual(try flow.rowCounts().map { "\($0.table)=\($0.count)" }, counts)
+        XCTAssertEqual(try flow.rowCounts().first { $0.table == "stores" }?.count,
+                       fixture.sandbox.state.stores().filter { $0.isPrimaryStore == true }.count)
     }
 }

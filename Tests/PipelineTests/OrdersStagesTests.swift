@@ -81,8 +81,10 @@ final class OrdersStagesTests: XCTestCase {
         let customer = try harness.flow.read { try CustomersTable.fetch(externalId: "kunde 1", in: $0) }
         XCTAssertEqual(customer?.customerUid, "kunde_1")
         XCTAssertEqual(customer?.displayName, "Åse Ødegård")
-        XCTAssertEqual(try harness.control.watermark(for: ExtractOrders.watermarkStream)?.value,
+        XCTAssertEqual(try harness.control.watermark(for: ExtractOrders.watermarkStream(orderType: "Online"))?.value,
                        OmniumDateFormat.string(from: oslo("2026-04-01 09:30:00")))
+        XCTAssertEqual(try harness.control.watermark(for: "omnium.orders.ClickAndCollect.modified")?.value,
+                       OmniumDateFormat.string(from: oslo("2026-04-01 09:00:00")), "one stream per order type")
         XCTAssertEqual(harness.outcome(result, "load.orders")?.notes.first,
                        "orders: created 2, reopened 0, refreshed 0, unchanged 0, skipped 0")
     }
@@ -96,8 +98,9 @@ final class OrdersStagesTests: XCTestCase {
         let second = try await harness.run(stages)
         XCTAssertEqual(harness.outcome(second, "load.orders")?.rowsWritten, 0)
         XCTAssertEqual(harness.outcome(second, "load.orders")?.rowsUnchanged, 1, "the overlap re-reads the order")
-        let from = harness.outcome(second, "extract.orders")?.notes.first
-        XCTAssertEqual(from, "modifiedFrom: " + OmniumDateFormat.string(from: oslo("2026-04-01 09:28:00")))
+        let notes = harness.outcome(second, "extract.orders")?.notes ?? []
+        XCTAssertTrue(notes.contains("Online: 1 from " + OmniumDateFormat.string(from: oslo("2026-04-01 09:28:00"))),
+                      "\(notes)")
         XCTAssertEqual(harness.omnium.requests.filter { $0.hasPrefix("GET /api/Orders/") }, [])
     }
 
@@ -130,7 +133,7 @@ final class OrdersStagesTests: XCTestCase {
         let harness = try makeHarness()
         // The delta will not return it: the watermark is past its modified time.
         try harness.control.setWatermark(OmniumDateFormat.string(from: oslo("2026-04-01 09:50:00")),
-                                         for: ExtractOrders.watermarkStream)
+                                         for: ExtractOrders.watermarkStream(orderType: "ClickAndCollect"))
         harness.omnium.put(Self.clickAndCollect("CC-9", modified: oslo("2026-03-30 12:00:00")))
         for (id, status) in [("e1", "New"), ("e2", "InProgress")] {
             try harness.control.insertInboxEvent(InboxEvent(
@@ -158,7 +161,7 @@ final class OrdersStagesTests: XCTestCase {
         let harness = try makeHarness()
         harness.omnium.put(Self.clickAndCollect("CC-5", modified: oslo("2026-03-01 12:00:00")))
         try harness.control.setWatermark(OmniumDateFormat.string(from: oslo("2026-04-01 09:00:00")),
-                                         for: ExtractOrders.watermarkStream)
+                                         for: ExtractOrders.watermarkStream(orderType: "ClickAndCollect"))
         try harness.control.insertInboxEvent(InboxEvent(id: "e5", objectId: "CC-5", className: "Order",
                                                         receivedAt: harness.clock.now, payload: "{}"))
         harness.omnium.fail("/api/Orders/CC-5", status: 503)
@@ -184,6 +187,25 @@ final class OrdersStagesTests: XCTestCase {
         XCTAssertEqual(try harness.control.syncJobs(queue: SyncJob.Queue.externalOrderSync).count, 1)
     }
 
+    func testAJobWhoseOrderOmniumDoesNotHaveGoesDeadAndAJobLeftRunningIsRequeued() async throws {
+        let harness = try makeHarness()
+        try harness.control.insertInboxEvent(InboxEvent(id: "gone", objectId: "NO-SUCH", className: "Order",
+                                                        receivedAt: harness.clock.now, payload: "{}"))
+        // A run killed after claiming: its job is left running.
+        harness.omnium.put(Self.clickAndCollect("CC-K", modified: oslo("2026-03-01 12:00:00")))
+        try harness.control.setWatermark(OmniumDateFormat.string(from: oslo("2026-04-01 09:00:00")),
+                                         for: ExtractOrders.watermarkStream(orderType: "ClickAndCollect"))
+        try harness.control.enqueue(queue: SyncJob.Queue.externalOrderSync, objectKey: "CC-K")
+        XCTAssertEqual(try harness.control.claimDueJobs(queue: SyncJob.Queue.externalOrderSync).map(\.state), [.running])
+        try await harness.run(stages)
+
+        let jobs = try harness.control.syncJobs(queue: SyncJob.Queue.externalOrderSync)
+        XCTAssertEqual(jobs.first { $0.objectKey == "NO-SUCH" }?.state, .dead)
+        XCTAssertTrue(try XCTUnwrap(harness.control.inboxEvent(id: "gone")).isProcessed, "nothing left to wait for")
+        XCTAssertEqual(jobs.first { $0.objectKey == "CC-K" }?.state, .done)
+        XCTAssertNotNil(try snapshot(harness, "CC-K"))
+    }
+
     // MARK: - Quarantine
 
     func testAnOrderForAnUnknownStoreIsQuarantinedQueuedAndLoadsOnceTheStoreExists() async throws {
@@ -201,8 +223,8 @@ final class OrdersStagesTests: XCTestCase {
         let job = try XCTUnwrap(harness.control.syncJobs(queue: SyncJob.Queue.externalOrderSync).first)
         XCTAssertEqual(job.objectKey, "CC-X")
         XCTAssertEqual(job.state, .pending)
-        XCTAssertEqual(try harness.control.watermark(for: ExtractOrders.watermarkStream)?.value,
-                       OmniumDateFormat.string(from: oslo("2026-04-01 09:10:00")), "the queue holds CC-X, so the mark moves")
+        XCTAssertEqual(try harness.control.watermark(for: ExtractOrders.watermarkStream(orderType: "ClickAndCollect"))?.value,
+                       OmniumDateFormat.string(from: oslo("2026-04-01 09:00:00")), "the queue holds CC-X, so the mark moves")
 
         harness.stores.stores.append(FlowStoreRecord(storeUid: "tromso", name: "Tromsø", organizationUid: "org"))
         harness.clock.advance(by: 3 * 3600)
@@ -221,7 +243,14 @@ final class OrdersStagesTests: XCTestCase {
                                        customer: "firma-1", customerType: "B2B"))
         harness.omnium.put(Self.online("GONE-1", lines: line, modified: oslo("2026-04-01 08:01:00"), customer: "ghost"))
         harness.omnium.put(OmniumBusinessCustomer(customerId: "firma-1", name: "Fjord AS", taxId: "NO999"))
+        var done = Self.online("DONE-1", lines: line, modified: oslo("2026-04-01 08:02:00"), customer: "old-kunde")
+        done.status = "Completed"
+        harness.omnium.put(done)
+        harness.omnium.put(OmniumPrivateCustomer(customerId: "old-kunde", firstName: "Ola"))
         let result = try await harness.run(stages)
+        XCTAssertNil(try snapshot(harness, "DONE-1"), "a finished order Flow never had is not created")
+        XCTAssertNil(try harness.flow.read { try CustomersTable.fetch(externalId: "old-kunde", in: $0) },
+                     "nor is its customer")
 
         let company = try harness.flow.read { try CustomersTable.fetch(externalId: "firma-1", in: $0) }
         XCTAssertEqual(company?.type, .company)

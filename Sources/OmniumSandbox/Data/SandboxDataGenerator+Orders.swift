@@ -82,7 +82,9 @@ extension SandboxDataGenerator {
             shipment.pickUpWarehouseCode = store
             shipment.shippingMethodName = "ClickAndCollect"
         case "Online":
-            shipment.warehouseCode = Self.webWarehouseId
+            // Two in three web orders ship from a shop (ship-from-store: Flow handles them), the rest
+            // from the web warehouse (no shop involved).
+            shipment.warehouseCode = i % 3 == 0 ? Self.webWarehouseId : store
             shipment.shippingMethodName = "Bring_SERVICEPAKKE"
             shipment.shippingSubTotal = i % 2 == 0 ? 99 : 0
             shipment.shipmentTaxRate = 25

@@ -61,6 +61,9 @@ final class EndToEndFixture {
             "DefaultVatCodeUid": "vat_25",
             "OrganizationUid": "fallback_org",
             "DefaultProductGroupUid": "general",
+            "OMNIUM_CLICK_COLLECT_ORDERHANDLING_UID": "click_and_collect",
+            "OMNIUM_ONLINE_ORDER_HANDLING_UID": "online_order",
+            "OMNIFLOW_MARKET_IDS": ["NOR"],
         ]
         try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]).write(to: file)
         return file

@@ -69,23 +69,24 @@ public struct ExtractOrderCustomers: Stage {
         let unknown = try context.flow.read { db in
             try wanted.keys.sorted().filter { try CustomersTable.fetch(externalId: $0, in: db) == nil }
         }
-        var records: [StagedOmniumCustomer] = []
-        for customerId in unknown {
-            guard let want = wanted[customerId] else { continue }
-            var record = StagedOmniumCustomer(customerId: customerId, lookup: .notFound, orderIds: want.orders)
+        let client = context.omnium
+        let lookups = unknown.compactMap { id in wanted[id].map { (id, $0.business, $0.orders) } }
+        let records = try await OrdersConcurrentReads.map(lookups) { customerId, business, orders in
+            var record = StagedOmniumCustomer(customerId: customerId, lookup: .notFound, orderIds: orders)
             do {
-                try await lookUp(&record, businessFirst: want.business, context: context)
+                try await Self.lookUp(&record, businessFirst: business, client: client)
             } catch let error as OmniumError where !error.isFatal {
                 record.lookup = .unavailable
                 record.error = error.description
-                context.log.warning("customer could not be read", ["stage": name, "customer": customerId,
-                                                                   "error": error.description])
             }
-            if record.lookup == .notFound {
-                context.log.warning("customer of an order not found in Omnium; the order loads without it",
-                                    ["stage": name, "customer": customerId, "orders": want.orders.joined(separator: ",")])
-            }
-            records.append(record)
+            return record
+        }
+        for record in records where record.lookup != .found {
+            context.log.warning(record.lookup == .notFound
+                                    ? "customer of an order not found in Omnium; the order loads without it"
+                                    : "customer could not be read; its orders are retried",
+                                ["stage": name, "customer": record.customerId, "error": record.error ?? "",
+                                 "orders": record.orderIds.joined(separator: ",")])
         }
         let summary = try context.staging.replaceDataset(Self.dataset, records: records, key: \.customerId)
         let notFound = records.filter { $0.lookup == .notFound }
@@ -99,13 +100,14 @@ public struct ExtractOrderCustomers: Stage {
     }
 
     /// Private then business customer (or the other way round); 404 from both leaves `notFound`.
-    private func lookUp(_ record: inout StagedOmniumCustomer, businessFirst: Bool, context: StageContext) async throws {
+    private static func lookUp(_ record: inout StagedOmniumCustomer, businessFirst: Bool,
+                               client: OmniumClient) async throws {
         for business in businessFirst ? [true, false] : [false, true] {
             do {
                 if business {
-                    record.businessCustomer = try await context.omnium.businessCustomer(id: record.customerId)
+                    record.businessCustomer = try await client.businessCustomer(id: record.customerId)
                 } else {
-                    record.privateCustomer = try await context.omnium.privateCustomer(id: record.customerId)
+                    record.privateCustomer = try await client.privateCustomer(id: record.customerId)
                 }
                 record.lookup = .found
                 return

@@ -31,10 +31,11 @@ public struct StagedOmniumOrder: Codable, Sendable, Equatable {
 ///    `external_order_sync` queue (at most one pending job per order, as Flow's own queue);
 /// 2. jobs due in that queue (new ones, and orders that failed to load earlier, retried with backoff)
 ///    are claimed and their order read with `GET /api/Orders/{id}`;
-/// 3. delta polling: a scroll per order type over `modifiedFrom` = watermark − overlap
-///    (``OrdersDeltaWatermark``), deduplicated on (`id`, `modified`): the later `modified` wins.
+/// 3. delta polling: a scroll per order type over `modifiedFrom` = that type's watermark − overlap
+///    (``OrdersDeltaWatermark``, ``watermarkStream(orderType:)``), deduplicated on (`id`, `modified`):
+///    the later `modified` wins.
 ///
-/// Outputs `omnium.orders` and the delta's high-water mark `omnium.orders.mark`. Nothing here marks an
+/// Outputs `omnium.orders` and the delta's high-water marks `omnium.orders.mark` (one row per type). Nothing here marks an
 /// event processed, completes a job or moves the watermark: `load.orders` does, after the Flow commit.
 /// A job whose order Omnium no longer has (404) goes dead at once and its events are marked processed.
 public struct ExtractOrders: Stage {
@@ -45,8 +46,6 @@ public struct ExtractOrders: Stage {
 
     public static let dataset = "omnium.orders"
     public static let markDataset = "omnium.orders.mark"
-    /// The watermark stream: the highest inbound order `modified` loaded into Flow.
-    public static let watermarkStream = "omnium.orders.modified"
     /// The queue Flow uses for inbound order syncs.
     public static let queue = SyncJob.Queue.externalOrderSync
 
@@ -61,25 +60,29 @@ public struct ExtractOrders: Stage {
         let control = context.control
         let requeued = try control.requeueInterruptedJobs(queue: Self.queue)
         let eventIds = try enqueueInboxEvents(context)
-        let (claimed, jobNotes) = try await fetchDueJobs(context, eventIds: eventIds)
-        var byJob = claimed
+        let (byJob, jobNotes) = try await fetchDueJobs(context, eventIds: eventIds)
 
-        let from = try OrdersDeltaWatermark.queryStart(stream: Self.watermarkStream, control: control)
         try context.staging.beginPending(Self.dataset)
-        var highest: Date?
-        var deltaCount = 0
+        var marks: [StagedDeltaMark] = []
+        var seen = Set<String>()
+        var notes: [String] = []
         for type in orderTypes {
+            let stream = Self.watermarkStream(orderType: type)
+            let from = try OrdersDeltaWatermark.queryStart(stream: stream, control: control)
             var request = OmniumOrderSearchRequest(orderType: type, sortOrder: OmniumSortOrder.modifiedAscending,
                                                    disableFacets: true)
             request.modifiedFrom = from
+            var highest: Date?
+            var count = 0
             for try await page in context.omnium.scrollOrders(request) {
                 var records: [StagedOmniumOrder] = []
                 for order in page {
-                    deltaCount += 1
+                    count += 1
                     guard let id = order.id.nonEmpty else { continue }
                     highest = OrdersDeltaWatermark.later(highest, order.modified?.omniumValue)
+                    seen.insert(id)
                     var record = StagedOmniumOrder(order: order, inboxEventIds: eventIds[id] ?? [], isFromDelta: true)
-                    if let fetched = byJob.removeValue(forKey: id) {
+                    if let fetched = byJob[id] {
                         record.syncJobIds = fetched.syncJobIds
                         if Self.isNewer(fetched.order, than: order) { record.order = fetched.order }
                     }
@@ -87,21 +90,27 @@ public struct ExtractOrders: Stage {
                 }
                 _ = try context.staging.appendPending(Self.dataset, records: records) { $0.order.id ?? "" }
             }
+            marks.append(StagedDeltaMark(stream: stream, queriedFrom: from.map(OmniumDateFormat.string(from:)),
+                                         highestModified: highest.map(OmniumDateFormat.string(from:)), recordCount: count))
+            notes.append("\(type): \(count) from \(from.map(OmniumDateFormat.string(from:)) ?? "the beginning")")
         }
-        // Orders read for a job that the delta did not return (older, or another type).
-        _ = try context.staging.appendPending(Self.dataset, records: byJob.values.sorted { $0.order.id ?? "" < $1.order.id ?? "" }) {
-            $0.order.id ?? ""
-        }
+        // Orders read for a job that the delta did not return (older, or of another type).
+        let jobOnly = byJob.filter { !seen.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value)
+        _ = try context.staging.appendPending(Self.dataset, records: jobOnly) { $0.order.id ?? "" }
         let summary = try context.staging.publishPending(Self.dataset)
-        try OrdersDeltaWatermark.stage(
-            StagedDeltaMark(stream: Self.watermarkStream, queriedFrom: from.map(OmniumDateFormat.string(from:)),
-                            highestModified: highest.map(OmniumDateFormat.string(from:)), recordCount: deltaCount),
-            as: Self.markDataset, in: context.staging)
+        try OrdersDeltaWatermark.stage(marks, as: Self.markDataset, in: context.staging)
 
-        var notes = ["modifiedFrom: \(from.map(OmniumDateFormat.string(from:)) ?? "(first full read)")",
-                     "delta orders: \(deltaCount)", "inbox orders: \(eventIds.count)"] + jobNotes
+        notes += ["inbox orders: \(eventIds.count)"] + jobNotes
         if requeued > 0 { notes.append("jobs left running by an interrupted run requeued: \(requeued)") }
-        return StageOutcome(rowsRead: deltaCount + claimed.count, rowsWritten: summary.rowCount, notes: notes)
+        let deltaCount = marks.reduce(0) { $0 + $1.recordCount }
+        return StageOutcome(rowsRead: deltaCount + byJob.count, rowsWritten: summary.rowCount, notes: notes)
+    }
+
+    /// The watermark stream of one order type: its highest `modified` loaded into Flow. One per type,
+    /// because each type is its own query: a mark shared across them could pass orders of a type whose
+    /// query ran earlier.
+    public static func watermarkStream(orderType: String) -> String {
+        "omnium.orders.\(orderType).modified"
     }
 
     // MARK: - Inbox
@@ -135,20 +144,29 @@ public struct ExtractOrders: Stage {
         var orders: [String: StagedOmniumOrder] = [:]
         var missing = 0
         var failed = 0
-        for job in try control.claimDueJobs(queue: Self.queue, limit: jobBatchSize) {
+        let jobs = try control.claimDueJobs(queue: Self.queue, limit: jobBatchSize)
+        let client = context.omnium
+        let reads = try await OrdersConcurrentReads.map(jobs) { job -> Result<OmniumOrder, OmniumError> in
             do {
-                let order = try await context.omnium.order(id: job.objectKey)
+                return .success(try await client.order(id: job.objectKey))
+            } catch let error as OmniumError where !error.isFatal {
+                return .failure(error)
+            }
+        }
+        for (job, read) in zip(jobs, reads) {
+            switch read {
+            case .success(let order):
                 var record = orders[job.objectKey]
                     ?? StagedOmniumOrder(order: order, inboxEventIds: eventIds[job.objectKey] ?? [])
                 record.syncJobIds.append(job.id)
                 orders[job.objectKey] = record
-            } catch let error as OmniumError where error.isNotFound {
+            case .failure(let error) where error.isNotFound:
                 // Nothing to load, now or later: the job goes dead (visible to an operator), its events are done.
                 missing += 1
                 try control.failJob(id: job.id, error: "order not found in Omnium: \(error)", retryable: false)
                 for id in eventIds[job.objectKey] ?? [] { try control.markInboxEventProcessed(id: id) }
                 context.log.warning("order of a sync job not found", ["stage": name, "order": job.objectKey])
-            } catch let error as OmniumError where !error.isFatal {
+            case .failure(let error):
                 failed += 1
                 try control.failJob(id: job.id, error: error.description, retryable: error.isRetryable,
                                     retryAfter: error.retryAfter.map(Self.seconds))

@@ -49,6 +49,7 @@ public struct ExtractPurchaseOrders: Stage {
         var seen = Set<String>()
         try context.staging.beginPending(Self.dataset)
         for try await page in context.omnium.scrollPurchaseOrders(request) {
+            try await deliveries.read(for: page, context)
             var records: [StagedPurchaseOrder] = []
             for purchaseOrder in page {
                 read += 1
@@ -59,7 +60,7 @@ public struct ExtractPurchaseOrders: Stage {
                 highest = OrdersDeltaWatermark.later(highest, purchaseOrder.modified?.omniumValue)
                 seen.insert(id)
                 records.append(StagedPurchaseOrder(purchaseOrder: purchaseOrder,
-                                                   deliveries: try await deliveries.of(purchaseOrder, context)))
+                                                   deliveries: deliveries.deliveries(of: purchaseOrder)))
             }
             _ = try context.staging.appendPending(Self.dataset, records: records) { $0.purchaseOrder.id ?? "" }
         }
@@ -71,8 +72,9 @@ public struct ExtractPurchaseOrders: Stage {
         for record in quarantined {
             do {
                 let purchaseOrder = try await context.omnium.purchaseOrder(id: record.recordKey)
+                try await deliveries.read(for: [purchaseOrder], context)
                 let staged = StagedPurchaseOrder(purchaseOrder: purchaseOrder,
-                                                 deliveries: try await deliveries.of(purchaseOrder, context))
+                                                 deliveries: deliveries.deliveries(of: purchaseOrder))
                 _ = try context.staging.appendPending(Self.dataset, records: [staged]) { _ in record.recordKey }
                 retried += 1
             } catch let error as OmniumError where error.isNotFound {
@@ -82,10 +84,10 @@ public struct ExtractPurchaseOrders: Stage {
             }
         }
         let summary = try context.staging.publishPending(Self.dataset)
-        try OrdersDeltaWatermark.stage(
+        try OrdersDeltaWatermark.stage([
             StagedDeltaMark(stream: Self.watermarkStream, queriedFrom: from.map(OmniumDateFormat.string(from:)),
                             highestModified: highest.map(OmniumDateFormat.string(from:)), recordCount: read),
-            as: Self.markDataset, in: context.staging)
+        ], as: Self.markDataset, in: context.staging)
         var notes = ["modifiedFrom: \(from.map(OmniumDateFormat.string(from:)) ?? "(first full read)")",
                      "deliveries read: \(deliveries.fetched)"]
         if retried > 0 { notes.append("quarantined purchase orders read again: \(retried)") }
@@ -95,32 +97,47 @@ public struct ExtractPurchaseOrders: Stage {
 
 // MARK: - DeliveryCache
 
-/// Deliveries read once per run: many POs of one supplier share a delivery.
+/// Deliveries read once per run (many POs of one supplier share one), a page of POs at a time.
 struct DeliveryCache {
     private var known: [String: OmniumDelivery?] = [:]
     private(set) var fetched = 0
 
-    /// The deliveries a PO names (header `deliveryId` and line `deliveryId`s), in first-seen order.
-    /// An unknown delivery (404) is left out: the mapping falls back to the line's and PO's own data.
-    /// - Throws: `OmniumError` other than 404, so the run fails and the watermark stays.
-    mutating func of(_ purchaseOrder: OmniumPurchaseOrder, _ context: StageContext) async throws -> [OmniumDelivery] {
+    /// The delivery ids a PO names (header `deliveryId`, then its lines'), in first-seen order.
+    static func ids(of purchaseOrder: OmniumPurchaseOrder) -> [String] {
         var ids: [String] = []
         let named = [purchaseOrder.deliveryId] + (purchaseOrder.purchaseOrderForm?.lineItems ?? []).map(\.deliveryId)
         for id in named.compactMap({ $0.nonEmpty }) where !ids.contains(id) { ids.append(id) }
-        var result: [OmniumDelivery] = []
-        for id in ids {
-            if known[id] == nil {
-                do {
-                    known[id] = .some(try await context.omnium.delivery(id: id))
-                    fetched += 1
-                } catch let error as OmniumError where error.isNotFound {
-                    known[id] = .some(nil)
-                    context.log.warning("delivery not found", ["stage": context.stageName, "delivery": id,
-                                                               "purchase.order": purchaseOrder.id ?? ""])
-                }
-            }
-            if let delivery = known[id] ?? nil { result.append(delivery) }
+        return ids
+    }
+
+    /// Reads the deliveries these POs name that were not read yet, a few at a time. An unknown delivery
+    /// (404) is remembered as missing: the mapping falls back to the line's and PO's own data.
+    /// - Throws: `OmniumError` other than 404, so the run fails and the watermark stays.
+    mutating func read(for purchaseOrders: [OmniumPurchaseOrder], _ context: StageContext) async throws {
+        var missing: [String] = []
+        for id in purchaseOrders.flatMap(Self.ids(of:)) where known[id] == nil && !missing.contains(id) {
+            missing.append(id)
         }
-        return result
+        let client = context.omnium
+        let results = try await OrdersConcurrentReads.map(missing) { id -> (String, OmniumDelivery?) in
+            do {
+                return (id, try await client.delivery(id: id))
+            } catch let error as OmniumError where error.isNotFound {
+                return (id, nil)
+            }
+        }
+        for (id, delivery) in results {
+            known[id] = .some(delivery)
+            if delivery == nil {
+                context.log.warning("delivery not found", ["stage": context.stageName, "delivery": id])
+            } else {
+                fetched += 1
+            }
+        }
+    }
+
+    /// The deliveries of a PO that Omnium has (call ``read(for:_:)`` first).
+    func deliveries(of purchaseOrder: OmniumPurchaseOrder) -> [OmniumDelivery] {
+        Self.ids(of: purchaseOrder).compactMap { known[$0] ?? nil }
     }
 }

@@ -26,8 +26,6 @@ public struct StagedDeltaMark: Codable, Sendable, Equatable {
         self.recordCount = recordCount
     }
 
-    /// The key of the single row of a mark dataset.
-    public static let rowKey = "mark"
 }
 
 // MARK: - OrdersDeltaWatermark
@@ -58,26 +56,28 @@ public enum OrdersDeltaWatermark {
         }
     }
 
-    /// Stages the mark dataset (one row).
-    static func stage(_ mark: StagedDeltaMark, as dataset: String, in staging: RunStaging) throws {
-        try staging.replaceDataset(dataset, records: [mark], key: { _ in StagedDeltaMark.rowKey })
+    /// Stages the mark dataset: one row per stream.
+    static func stage(_ marks: [StagedDeltaMark], as dataset: String, in staging: RunStaging) throws {
+        try staging.replaceDataset(dataset, records: marks, key: \.stream)
     }
 
-    /// Reads the staged mark (nil when the dataset holds none).
-    static func staged(_ dataset: String, in staging: RunStaging) throws -> StagedDeltaMark? {
-        var mark: StagedDeltaMark?
-        try staging.forEachRecord(dataset, as: StagedDeltaMark.self) { _, record in mark = record }
-        return mark
+    /// Reads the staged marks.
+    static func staged(_ dataset: String, in staging: RunStaging) throws -> [StagedDeltaMark] {
+        var marks: [StagedDeltaMark] = []
+        try staging.forEachRecord(dataset, as: StagedDeltaMark.self) { _, record in marks.append(record) }
+        return marks
     }
 
-    /// Moves the stream's watermark to the staged highest `modified`, never backwards.
+    /// Moves each stream's watermark to its staged highest `modified`, never backwards.
     /// Call only after the records are committed to the Flow store.
-    /// - Returns: the new mark, or nil when it did not move.
-    @discardableResult
-    static func advance(_ mark: StagedDeltaMark?, control: ControlStore) throws -> String? {
-        guard let mark, let text = mark.highestModified, let candidate = OmniumDateFormat.date(from: text) else {
-            return nil
-        }
+    /// - Returns: a note per stream ("stream: new mark" or "stream: unchanged").
+    static func advance(_ marks: [StagedDeltaMark], control: ControlStore) throws -> [String] {
+        try marks.map { mark in "watermark \(mark.stream): \(try advance(mark, control: control) ?? "unchanged")" }
+    }
+
+    /// Moves one stream's watermark; returns the new mark, or nil when it did not move.
+    static func advance(_ mark: StagedDeltaMark, control: ControlStore) throws -> String? {
+        guard let text = mark.highestModified, let candidate = OmniumDateFormat.date(from: text) else { return nil }
         if let current = try control.watermark(for: mark.stream)?.value,
            let stored = OmniumDateFormat.date(from: current), stored >= candidate {
             return nil

@@ -15,7 +15,7 @@ import Staging
 /// - quarantined, or failed to save, or its customer could not be read: its jobs fail retryably
 ///   (backoff from 1 minute to 2 hours), and an order found by the delta gets a job, so it is read
 ///   again on a later run and never lost; its events stay pending;
-/// - last, with everything committed, the order watermark advances to the delta's highest `modified`.
+/// - last, with everything committed, each order-type watermark advances to the delta's highest `modified`.
 ///
 /// Orders go in transactions of ``chunkSize``; each order in its own savepoint, so one that fails to
 /// save leaves the others. Spec: flow-integration.md §7.1; DESIGN.md "Sync queues".
@@ -58,10 +58,10 @@ public struct LoadOrders: Stage {
         try flush()
 
         // Only now, with every order committed or queued for a retry, may the watermark move.
-        let mark = try OrdersDeltaWatermark.staged(ExtractOrders.markDataset, in: context.staging)
-        let advanced = try OrdersDeltaWatermark.advance(mark, control: context.control)
+        let marks = try OrdersDeltaWatermark.staged(ExtractOrders.markDataset, in: context.staging)
+        let advanced = try OrdersDeltaWatermark.advance(marks, control: context.control)
         return StageOutcome(rowsRead: tally.read, rowsWritten: tally.written, rowsUnchanged: tally.unchanged,
-                            notes: tally.notes + ["watermark \(ExtractOrders.watermarkStream): \(advanced ?? "unchanged")"])
+                            notes: tally.notes + advanced)
     }
 
     // MARK: - Saving
@@ -93,16 +93,20 @@ public struct LoadOrders: Stage {
                     do {
                         var counts = LoadOrdersTally()
                         let outcome = try db.inSavepoint { () -> InboundOrderMerge.Result.Outcome in
+                            let existing = try OrdersTable.fetchSnapshot(externalOrderNumber: record.omniumOrderId, in: db)
+                            let merged = InboundOrderMerge.merge(existing: existing, incoming: draft)
+                            guard merged.needsSave else { return merged.outcome }
+                            // The customer comes with the order it belongs to (not with one that is skipped).
                             if let created = customer?.customer, !local.createdCustomers.contains(created.customerUid) {
                                 counts.customers += try CustomersTable.upsert([created], in: db)
                             }
-                            let existing = try OrdersTable.fetchSnapshot(externalOrderNumber: record.omniumOrderId, in: db)
-                            let merged = InboundOrderMerge.merge(existing: existing, incoming: draft)
-                            if merged.needsSave { counts.orders += try OrdersTable.save(merged.snapshot, in: db) }
+                            counts.orders += try OrdersTable.save(merged.snapshot, in: db)
                             return merged.outcome
                         }
                         local.absorb(counts)
-                        if let created = customer?.customer { local.createdCustomers.insert(created.customerUid) }
+                        if counts.customers.written + counts.customers.unchanged > 0, let created = customer?.customer {
+                            local.createdCustomers.insert(created.customerUid)
+                        }
                         results.append((record, .loaded(outcome)))
                     } catch {
                         context.log.error("order could not be saved", ["stage": name, "order": record.omniumOrderId,

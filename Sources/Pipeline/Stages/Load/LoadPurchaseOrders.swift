@@ -38,12 +38,11 @@ public struct LoadPurchaseOrders: Stage {
         }
         try flush()
         // Only now, with the POs committed, may the watermark move.
-        let mark = try OrdersDeltaWatermark.staged(ExtractPurchaseOrders.markDataset, in: context.staging)
-        let advanced = try OrdersDeltaWatermark.advance(mark, control: context.control)
+        let marks = try OrdersDeltaWatermark.staged(ExtractPurchaseOrders.markDataset, in: context.staging)
+        let advanced = try OrdersDeltaWatermark.advance(marks, control: context.control)
         let total = counts.purchaseOrders + counts.lines
         return StageOutcome(rowsRead: read, rowsWritten: total.written, rowsUnchanged: total.unchanged, notes: [
             "purchase orders: \(counts.purchaseOrders)", "lines: \(counts.lines)",
-            "watermark \(ExtractPurchaseOrders.watermarkStream): \(advanced ?? "unchanged")",
-        ])
+        ] + advanced)
     }
 }
