@@ -251,6 +251,7 @@ final class OrdersStagesTests: XCTestCase {
         XCTAssertNil(try snapshot(harness, "DONE-1"), "a finished order Flow never had is not created")
         XCTAssertNil(try harness.flow.read { try CustomersTable.fetch(externalId: "old-kunde", in: $0) },
                      "nor is its customer")
+        XCTAssertFalse(harness.omnium.requests.contains { $0.contains("old-kunde") }, "which is not even read")
 
         let company = try harness.flow.read { try CustomersTable.fetch(externalId: "firma-1", in: $0) }
         XCTAssertEqual(company?.type, .company)

@@ -7,7 +7,7 @@ public enum OmniflowStages {
             ExtractPrices(), TransformPrices(), LoadPrices(),
             ExtractInventory(), TransformInventory(), LoadInventory(),
             ExtractPurchaseOrders(), TransformPurchaseOrders(), LoadPurchaseOrders(),
-            ExtractOrders(), ExtractOrderCustomers(), TransformOrderCustomers(), TransformOrders(), LoadOrders(),
+            ExtractOrders(), TransformOrders(), ExtractOrderCustomers(), TransformOrderCustomers(), LoadOrders(),
         ]
     }
 }

@@ -40,8 +40,10 @@ public struct StagedOmniumCustomer: Codable, Sendable, Equatable {
 
 // MARK: - ExtractOrderCustomers
 
-/// `extract.order_customers`: the customers of extracted inbound orders that Flow does not know
-/// (no Flow customer with that Omnium `customerId` as `externalId`), read from Omnium.
+/// `extract.order_customers`: the customers of mapped inbound orders that Flow does not know (no Flow
+/// customer with that Omnium `customerId` as `externalId`), read from Omnium. It reads the transformed
+/// orders, so no customer is fetched for an order that is quarantined, not inbound, or finished in
+/// Omnium before Flow ever had it.
 ///
 /// Flow creates an inbound order's unknown customer (flow-integration.md §6, §7.1). The order's
 /// `customerType` says where to look first (`B2B` → business customers, else private), the other
@@ -50,7 +52,7 @@ public struct StagedOmniumCustomer: Codable, Sendable, Equatable {
 public struct ExtractOrderCustomers: Stage {
     public let name = "extract.order_customers"
     public let version = 1
-    public let inputs: [Dataset] = [.staged(ExtractOrders.dataset), .external("omnium.api.customers")]
+    public let inputs: [Dataset] = [.staged(TransformOrders.dataset), .external("omnium.api.customers")]
     public let outputs: [Dataset] = [.staged(Self.dataset)]
 
     public static let dataset = "omnium.order_customers"
@@ -58,16 +60,22 @@ public struct ExtractOrderCustomers: Stage {
     public init() {}
 
     public func run(_ context: StageContext) async throws -> StageOutcome {
-        // Customer id → (is business first, orders), for inbound orders only.
+        // Customer id → (is business first, orders), for the orders the load may save: mapped, and not
+        // a finished order Flow never had (the merge skips those; their customers are not wanted).
         var wanted: [String: (business: Bool, orders: [String])] = [:]
-        try context.staging.forEachRecord(ExtractOrders.dataset, as: StagedOmniumOrder.self) { key, staged in
-            guard InboundOrderMapping.orderType(staged.order.orderType) != nil,
-                  let customerId = staged.order.customerId.nonEmpty else { return }
-            let business = staged.order.customerType?.uppercased() == "B2B"
-            wanted[customerId, default: (business, [])].orders.append(key)
+        var candidates: [StagedInboundOrder] = []
+        try context.staging.forEachRecord(TransformOrders.dataset, as: StagedInboundOrder.self) { _, record in
+            if record.disposition == .load, record.omniumCustomerId != nil { candidates.append(record) }
         }
-        let unknown = try context.flow.read { db in
-            try wanted.keys.sorted().filter { try CustomersTable.fetch(externalId: $0, in: db) == nil }
+        let unknown = try context.flow.read { db -> [String] in
+            for record in candidates {
+                guard let customerId = record.omniumCustomerId else { continue }
+                if record.draft?.isFinalInOmnium == true,
+                   try OrdersTable.fetchSnapshot(externalOrderNumber: record.omniumOrderId, in: db) == nil { continue }
+                let business = record.omniumCustomerType?.uppercased() == "B2B"
+                wanted[customerId, default: (business, [])].orders.append(record.omniumOrderId)
+            }
+            return try wanted.keys.sorted().filter { try CustomersTable.fetch(externalId: $0, in: db) == nil }
         }
         let client = context.omnium
         let lookups = unknown.compactMap { id in wanted[id].map { (id, $0.business, $0.orders) } }

@@ -33,7 +33,7 @@ public struct LoadOrders: Stage {
     public init() {}
 
     /// How one order ended in this load.
-    enum Result {
+    enum OrderResult {
         case loaded(InboundOrderMerge.Result.Outcome?)
         case retry(String)
     }
@@ -68,10 +68,10 @@ public struct LoadOrders: Stage {
 
     /// Merges and saves one chunk in one Flow-store transaction; returns each order's result.
     func save(_ chunk: [StagedInboundOrder], customers: [String: StagedFlowCustomer], tally: inout LoadOrdersTally,
-              context: StageContext) throws -> [(StagedInboundOrder, Result)] {
+              context: StageContext) throws -> [(StagedInboundOrder, OrderResult)] {
         var local = tally
-        let results = try context.flow.write { db -> [(StagedInboundOrder, Result)] in
-            var results: [(StagedInboundOrder, Result)] = []
+        let results = try context.flow.write { db -> [(StagedInboundOrder, OrderResult)] in
+            var results: [(StagedInboundOrder, OrderResult)] = []
             for record in chunk {
                 local.read += 1
                 switch record.disposition {
@@ -124,7 +124,7 @@ public struct LoadOrders: Stage {
     // MARK: - Bookkeeping
 
     /// After the commit: completes or retries sync jobs and marks inbox events processed.
-    func settle(_ results: [(StagedInboundOrder, Result)], tally: inout LoadOrdersTally, context: StageContext) throws {
+    func settle(_ results: [(StagedInboundOrder, OrderResult)], tally: inout LoadOrdersTally, context: StageContext) throws {
         let control = context.control
         for (record, result) in results {
             switch result {

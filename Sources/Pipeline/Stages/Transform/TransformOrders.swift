@@ -22,6 +22,8 @@ public struct StagedInboundOrder: Codable, Sendable, Equatable {
     public var disposition: Disposition
     public var draft: InboundOrderDraft?
     public var omniumCustomerId: String?
+    /// Omnium's `customerType` (`B2C` / `B2B`): which customer endpoint to ask first.
+    public var omniumCustomerType: String?
     /// The quarantine reason.
     public var reason: String?
     public var syncJobIds: [Int64]
@@ -29,12 +31,14 @@ public struct StagedInboundOrder: Codable, Sendable, Equatable {
     public var isFromDelta: Bool
 
     public init(omniumOrderId: String, disposition: Disposition, draft: InboundOrderDraft? = nil,
-                omniumCustomerId: String? = nil, reason: String? = nil, syncJobIds: [Int64] = [],
+                omniumCustomerId: String? = nil, omniumCustomerType: String? = nil, reason: String? = nil,
+                syncJobIds: [Int64] = [],
                 inboxEventIds: [String] = [], isFromDelta: Bool = false) {
         self.omniumOrderId = omniumOrderId
         self.disposition = disposition
         self.draft = draft
         self.omniumCustomerId = omniumCustomerId
+        self.omniumCustomerType = omniumCustomerType
         self.reason = reason
         self.syncJobIds = syncJobIds
         self.inboxEventIds = inboxEventIds
@@ -81,6 +85,7 @@ public struct TransformOrders: Stage {
                     record.disposition = .load
                     record.draft = draft
                     record.omniumCustomerId = staged.order.customerId.nonEmpty
+                    record.omniumCustomerType = staged.order.customerType.nonEmpty
                 }
                 mapped.append(key)
             } catch {
