@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "FlowMappingTests", dependencies: ["FlowMapping", "Omnium", "FlowStore", "SQLite"]),
         .testTarget(name: "ReceiptsTests", dependencies: ["Receipts"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Staging", "FlowStore", "SQLite"]),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "Pipeline", "Staging"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Pipeline", "Staging", "OmniumSandbox"]),
         .testTarget(name: "EndToEndTests",
                     dependencies: ["omniflow", "CLI", "Pipeline", "OmniumSandbox", "Omnium", "FlowStore", "Staging", "SQLite"]),
     ]

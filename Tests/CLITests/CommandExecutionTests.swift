@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import OmniumSandbox
 import Staging
 import XCTest
 
@@ -175,11 +176,96 @@ final class CommandExecutionTests: XCTestCase {
 
     func testSandboxServeOptions() async {
         _ = await harness.run(["sandbox", "serve", "--port", "0", "--scale", "medium", "--faults", "chaos"])
-        _ = await harness.run(["sandbox", "serve", "--scale", "large", "--products", "10"])
+        _ = await harness.run(["sandbox", "serve", "--scale", "large", "--products", "10", "--bad-eans", "0"])
+        var large = SandboxScale.large
+        large.products = 10
         XCTAssertEqual(harness.services.calls, [
-            .serveSandbox(SandboxServeOptions(port: 0, seed: 42, products: 5_000, faultProfile: "chaos")),
-            .serveSandbox(SandboxServeOptions(port: 8089, seed: 42, products: 10, faultProfile: "none")),
+            .serveSandbox(SandboxServeOptions(port: 0, seed: 42, scale: .medium, faultProfile: "chaos", badEANCount: 3)),
+            .serveSandbox(SandboxServeOptions(port: 8089, seed: 42, scale: large, faultProfile: "none", badEANCount: 0)),
         ])
+    }
+
+    func testSandboxServeScaleAndWebhookOptions() async {
+        let tiny = await harness.run(["sandbox", "serve", "--scale", "tiny", "--seed", "7"])
+        XCTAssertEqual(tiny.code, .success, tiny.error)
+        let webhook = await harness.run(["sandbox", "serve", "--webhook-url", "http://127.0.0.1:9000/hook",
+                                         "--webhook-header", "X-Api-Key: abc: def"])
+        XCTAssertEqual(webhook.code, .success, webhook.error)
+        XCTAssertEqual(harness.services.calls, [
+            .serveSandbox(SandboxServeOptions(port: 8089, seed: 7, scale: .tiny, faultProfile: "none", badEANCount: 3)),
+            .serveSandbox(SandboxServeOptions(port: 8089, seed: 42, scale: .small, faultProfile: "none", badEANCount: 3,
+                                              webhookURL: URL(string: "http://127.0.0.1:9000/hook"), webhookHeader: "X-Api-Key: abc: def")),
+        ])
+        XCTAssertEqual(SandboxServeOptions.header("X-Api-Key: abc: def")?.name, "X-Api-Key")
+        XCTAssertEqual(SandboxServeOptions.header("X-Api-Key: abc: def")?.value, "abc: def")
+        for (arguments, message) in [
+            (["--webhook-header", "X-Key: 1"], "'--webhook-header' needs '--webhook-url'"),
+            (["--webhook-url", "http://h/x", "--webhook-header", "no colon"], "must look like 'Name: value'"),
+            (["--webhook-url", "ftp://h/x"], "'--webhook-url' must be an http(s) URL"),
+            (["--bad-eans", "-1"], "'--bad-eans' must not be negative"),
+        ] {
+            let outcome = await harness.run(["sandbox", "serve"] + arguments)
+            XCTAssertEqual(outcome.code, .usageError, arguments.joined(separator: " "))
+            XCTAssertTrue(outcome.error.contains(message), outcome.error)
+        }
+        XCTAssertEqual(harness.services.calls.count, 2, "invalid options never reach the service")
+    }
+
+    func testSandboxDumpSignsInAsTheDemoUserOrTheGivenClient() async throws {
+        let text = await harness.run(["sandbox", "dump", "--url", "http://127.0.0.1:8089"])
+        XCTAssertEqual(text.code, .success, text.error)
+        XCTAssertTrue(text.output.hasPrefix("Sandbox dump (seed 42, 200 products), 0 webhook events\n"), text.output)
+        XCTAssertTrue(text.output.contains("  Orders created:     0\n"), text.output)
+        let json = await harness.run(["sandbox", "dump", "--url", "http://127.0.0.1:8089", "--client-id", "api-user", "--json"])
+        XCTAssertEqual(json.code, .success, json.error)
+        let decoded = try OutputJSON.decoder().decode(SandboxDump.self, from: Data(json.output.utf8))
+        XCTAssertEqual(decoded, harness.services.dump)
+        let url = try XCTUnwrap(URL(string: "http://127.0.0.1:8089"))
+        XCTAssertEqual(harness.services.calls, [
+            .dumpSandbox(SandboxTarget(baseURL: url, clientId: "omniflow-demo", clientSecret: Secret("omniflow-demo-secret"))),
+            .dumpSandbox(SandboxTarget(baseURL: url, clientId: "api-user", clientSecret: Secret("top-secret"))),
+        ])
+        XCTAssertFalse(json.output.contains("top-secret"))
+    }
+
+    func testSandboxDumpSummaryListsIds() {
+        var dump = SandboxDump(takenAt: Date(timeIntervalSince1970: 0), seed: 1, scale: .tiny)
+        dump.posOrderIds = (1...3).map { "POS-\($0)" }
+        dump.invoiceFiles = [SandboxDumpInvoiceFile(invoiceId: "I-1", fileName: "I-1.pdf", size: 10)]
+        let text = Omniflow.Sandbox.Dump.summary(dump, idLimit: 2)
+        XCTAssertTrue(text.contains("  POS orders:         3\n      POS-1\n      POS-2\n      … 1 more (--json lists all)\n"), text)
+        XCTAssertTrue(text.contains("      I-1: I-1.pdf (10 bytes)\n"), text)
+    }
+
+    func testSandboxMutateOptionsAndOutput() async throws {
+        let text = await harness.run(["sandbox", "mutate", "--url", "http://127.0.0.1:8089", "--fraction", "0.05"])
+        XCTAssertEqual(text.code, .success, text.error)
+        XCTAssertEqual(text.output, """
+            Mutation round 1 (fraction 0.05): 2 products, 1 price sets, 1 stock records, 1 orders changed; 1 webhook events
+              products: 100001, 100007
+              prices:   100003
+              orders:   O-1
+
+            """)
+        let json = await harness.run(["sandbox", "mutate", "--url", "http://127.0.0.1:8089", "--json"])
+        let report = try OutputJSON.decoder().decode(SandboxMutationReport.self, from: Data(json.output.utf8))
+        XCTAssertEqual(report.fraction, 0.01, "default fraction")
+        for (arguments, message) in [
+            (["--url", "http://h", "--fraction", "2"], "'--fraction' must be between 0 and 1"),
+            (["--url", "http://h", "--fraction", "x"], "invalid value 'x' for '--fraction': expected a number"),
+            (["--fraction", "0.1"], "'--url' is required"),
+            (["--url", "localhost:8089"], "'--url' must be an http(s) URL"),
+        ] {
+            let outcome = await harness.run(["sandbox", "mutate"] + arguments)
+            XCTAssertEqual(outcome.code, .usageError, arguments.joined(separator: " "))
+            XCTAssertTrue(outcome.error.contains(message), outcome.error)
+        }
+        var noSecret = harness!
+        noSecret.environment["OMNIUM_CLIENT_SECRET"] = nil
+        let missing = await noSecret.run(["sandbox", "dump", "--url", "http://h", "--client-id", "x"])
+        XCTAssertEqual(missing.code, .usageError)
+        XCTAssertTrue(missing.error.contains("OMNIUM_CLIENT_SECRET"), missing.error)
+        XCTAssertEqual(harness.services.calls.count, 2)
     }
 
     func testVersion() async {

@@ -38,7 +38,7 @@ final class CommandParserTests: XCTestCase {
         await assertUsageError(["sandbox", "serve", "--port", "99999"],
                                "error: omniflow sandbox serve: invalid value '99999' for '--port': expected a whole number from 0 to 65535. See 'omniflow help sandbox serve'.")
         await assertUsageError(["sandbox", "serve", "--scale", "huge"],
-                               "error: omniflow sandbox serve: invalid value 'huge' for '--scale': expected one of small, medium, large. See 'omniflow help sandbox serve'.")
+                               "error: omniflow sandbox serve: invalid value 'huge' for '--scale': expected one of tiny, small, medium, large. See 'omniflow help sandbox serve'.")
         await assertUsageError(["run", "--json=yes"], "error: omniflow run: '--json' is a flag and takes no value. See 'omniflow help run'.")
         await assertUsageError(["run", "--from", "extract.stores", "--from=load.products"],
                                "error: omniflow run: '--from' given more than once. See 'omniflow help run'.")

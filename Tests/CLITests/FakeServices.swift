@@ -1,4 +1,5 @@
 import Foundation
+import OmniumSandbox
 import Pipeline
 
 @testable import CLI
@@ -13,6 +14,8 @@ final class FakeServices: OmniflowServices, @unchecked Sendable {
         case listQuarantine
         case demo(DemoOptions)
         case serveSandbox(SandboxServeOptions)
+        case dumpSandbox(SandboxTarget)
+        case mutateSandbox(SandboxTarget, fraction: Double)
     }
 
     private let lock = NSLock()
@@ -25,6 +28,7 @@ final class FakeServices: OmniflowServices, @unchecked Sendable {
     var runs: [RunListing] = []
     var detail: RunDetail?
     var quarantine: [QuarantineListing] = []
+    var dump = SandboxDump(takenAt: Date(timeIntervalSince1970: 1_795_000_000), seed: 42, scale: .small)
 
     var calls: [Call] {
         lock.lock()
@@ -98,6 +102,18 @@ final class FakeServices: OmniflowServices, @unchecked Sendable {
 
     func serveSandbox(options: SandboxServeOptions) async throws {
         record(.serveSandbox(options))
+    }
+
+    func dumpSandbox(target: SandboxTarget) async throws -> SandboxDump {
+        record(.dumpSandbox(target))
+        return dump
+    }
+
+    func mutateSandbox(target: SandboxTarget, fraction: Double) async throws -> SandboxMutationReport {
+        record(.mutateSandbox(target, fraction: fraction))
+        return SandboxMutationReport(fraction: fraction, round: 1, stamp: Date(timeIntervalSince1970: 1_795_000_000),
+                                     productIds: ["100001", "100007"], priceProductIds: ["100003"],
+                                     inventory: [.init(sku: "100001-M", warehouseCode: "W1")], orderIds: ["O-1"], eventCount: 1)
     }
 }
 

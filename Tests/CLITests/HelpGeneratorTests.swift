@@ -76,9 +76,26 @@ final class HelpGeneratorTests: XCTestCase {
         XCTAssertTrue(outcome.output.contains("USAGE: omniflow sandbox serve [--port <port>] [--seed <seed>] [--scale <scale>]"), outcome.output)
         XCTAssertTrue(outcome.output.contains("(default: 8089)"), outcome.output)
         XCTAssertTrue(outcome.output.contains("""
-              --scale <scale>         How much data to generate. (values: small, medium,
-                                      large; default: small)
+              --scale <scale>         How much data to generate. (values: tiny, small,
+                                      medium, large; default: small)
             """), outcome.output)
+        XCTAssertTrue(outcome.output.contains("[--bad-eans <count>]"), outcome.output)
+        XCTAssertTrue(outcome.output.contains("[--webhook-url <url>] [--webhook-header <header>]"), outcome.output)
+        let sandbox = await harness.run(["help", "sandbox"])
+        XCTAssertTrue(sandbox.output.contains("""
+              serve                   Serve the Omnium sandbox on 127.0.0.1 until stopped
+                                      (Ctrl-C).
+              dump                    Show what was written to a running sandbox (orders,
+                                      returns, stock, customers, invoices).
+              mutate                  Change a fraction of a running sandbox's products,
+                                      prices, stock and orders.
+            """), sandbox.output)
+        let dump = await harness.run(["sandbox", "dump", "--help"])
+        XCTAssertTrue(dump.output.contains("USAGE: omniflow sandbox dump --url <base-url> [--client-id <id>] [--json]"), dump.output)
+        let mutate = await harness.run(["sandbox", "mutate", "--help"])
+        XCTAssertTrue(mutate.output.contains("USAGE: omniflow sandbox mutate --url <base-url> [--client-id <id>] [--fraction\n"),
+                      mutate.output)
+        XCTAssertTrue(mutate.output.contains("(default:\n                          0.01)"), mutate.output)
         let quarantine = await harness.run(["quarantine", "--help"])
         XCTAssertTrue(quarantine.output.contains("list (default)"), quarantine.output)
         let runs = await harness.run(["help", "runs"])

@@ -7,7 +7,7 @@ extension Omniflow {
             CommandConfiguration(
                 name: "sandbox",
                 abstract: "A local, Omnium-compatible server for demos and tests.",
-                subcommands: [Serve.self])
+                subcommands: [Serve.self, Dump.self, Mutate.self])
         }
 
         public init(_ values: ParsedValues) throws {}

@@ -51,6 +51,14 @@ extension UInt64: ExpressibleByArgument {
     public static var valueExpectation: String { "a non-negative whole number" }
 }
 
+extension Double: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = Double(argument), value.isFinite else { return nil }
+        self = value
+    }
+    public static var valueExpectation: String { "a number" }
+}
+
 extension Optional: ExpressibleByArgument where Wrapped: ExpressibleByArgument {
     public init?(argument: String) {
         guard let value = Wrapped(argument: argument) else { return nil }

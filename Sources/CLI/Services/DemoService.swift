@@ -15,6 +15,8 @@ struct DemoService {
 
     /// The credentials the demo's sandbox accepts (a local, throwaway tenant).
     static let client = SandboxClient(clientId: "omniflow-demo", clientSecret: "omniflow-demo-secret")
+    /// SKUs with a broken EAN-13 in the demo's (and `sandbox serve`'s) data, so quarantine has something to show.
+    static let badEANCount = 3
 
     func run() async throws -> DemoReport {
         let folder = URL(fileURLWithPath: options.directory, isDirectory: true).standardizedFileURL
@@ -29,7 +31,7 @@ struct DemoService {
         var scale = SandboxScale.small
         scale.products = options.products
         let sandbox = try SandboxServer.start(configuration: SandboxConfiguration(
-            clients: [Self.client], seed: options.seed, scale: scale))
+            clients: [Self.client], seed: options.seed, scale: scale, badEANCount: Self.badEANCount))
         defer { sandbox.stop() }
         progress.report(.note("Omnium sandbox listening on \(sandbox.baseURL.absoluteString) (seed \(options.seed))"))
 
@@ -71,47 +73,5 @@ struct DemoService {
         configuration.clickCollectExpiryDays = 3
         configuration.marketIDs = ["NOR"]
         return configuration
-    }
-}
-
-/// `omniflow sandbox serve`: the Omnium sandbox on a loopback port until interrupted.
-struct SandboxService {
-    var options: SandboxServeOptions
-
-    func serve() async throws {
-        guard let faults = SandboxFaultProfile(rawValue: options.faultProfile) else {
-            throw ServiceError.invalidRequest("unknown fault profile '\(options.faultProfile)'; valid profiles: "
-                + SandboxFaultProfile.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        var scale = SandboxScale.small
-        scale.products = options.products
-        let sandbox = try SandboxServer.start(configuration: SandboxConfiguration(
-            port: options.port, clients: [DemoService.client], faults: faults.faults, seed: options.seed, scale: scale))
-        print("Omnium sandbox listening on \(sandbox.baseURL.absoluteString)")
-        print("client id: \(DemoService.client.clientId)  (secret: see `omniflow help sandbox serve`)")
-        print("faults: \(faults.rawValue); stop with Ctrl-C")
-        while true { try await Task.sleep(for: .seconds(3600)) }
-    }
-}
-
-/// Named fault settings for `omniflow sandbox serve --faults`.
-enum SandboxFaultProfile: String, CaseIterable {
-    case none
-    /// 10 % 500s and 5 % 429s, as the fault-tolerance acceptance test uses.
-    case flaky
-    /// 200 ms before every answer.
-    case slow
-    /// flaky, plus malformed and truncated bodies and dropped connections.
-    case hostile
-
-    var faults: SandboxFaults {
-        switch self {
-        case .none: return .none
-        case .flaky: return SandboxFaults(errorRates: [500: 0.10, 429: 0.05])
-        case .slow: return SandboxFaults(latency: .milliseconds(200))
-        case .hostile:
-            return SandboxFaults(errorRates: [500: 0.10, 429: 0.05], malformedBodyRate: 0.02,
-                                 truncatedBodyRate: 0.01, droppedConnectionRate: 0.01)
-        }
     }
 }

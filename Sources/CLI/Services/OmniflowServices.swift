@@ -1,3 +1,4 @@
+import OmniumSandbox
 import Pipeline
 
 // MARK: - OmniflowServices
@@ -43,4 +44,12 @@ public protocol OmniflowServices: Sendable {
     /// standard output when it listens.
     /// - Throws: `ServiceError.invalidRequest` for an unknown fault profile.
     func serveSandbox(options: SandboxServeOptions) async throws
+
+    /// Everything written to the sandbox at `target` (`GET /_sandbox/dump`).
+    /// - Throws: `OmniumError` when the sandbox cannot be reached or refuses the credentials.
+    func dumpSandbox(target: SandboxTarget) async throws -> SandboxDump
+
+    /// Changes `fraction` of the products, prices, stock and orders of the sandbox at `target`
+    /// (`POST /_sandbox/mutations`) and reports what changed.
+    func mutateSandbox(target: SandboxTarget, fraction: Double) async throws -> SandboxMutationReport
 }

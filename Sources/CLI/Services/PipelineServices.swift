@@ -1,5 +1,6 @@
 import FlowStore
 import Foundation
+import OmniumSandbox
 import Pipeline
 import Staging
 
@@ -75,6 +76,14 @@ public struct PipelineServices: OmniflowServices {
 
     public func serveSandbox(options: SandboxServeOptions) async throws {
         try await SandboxService(options: options).serve()
+    }
+
+    public func dumpSandbox(target: SandboxTarget) async throws -> SandboxDump {
+        try await SandboxAdminService(target: target).dump()
+    }
+
+    public func mutateSandbox(target: SandboxTarget, fraction: Double) async throws -> SandboxMutationReport {
+        try await SandboxAdminService(target: target).mutate(fraction: fraction)
     }
 
     // MARK: - Running

@@ -1,4 +1,6 @@
 import Foundation
+import OmniumSandbox
+import Pipeline
 
 // MARK: - RunSelectionRequest
 
@@ -59,20 +61,58 @@ public struct DemoReport: Codable, Sendable, Equatable {
 
 // MARK: - SandboxServeOptions
 
-/// `omniflow sandbox serve`: port, data and faults.
+/// `omniflow sandbox serve`: port, data, faults and webhook.
 public struct SandboxServeOptions: Sendable, Equatable {
     /// Port on 127.0.0.1; 0 picks a free one.
     public var port: UInt16
     public var seed: UInt64
-    /// Number of products generated (from `--products`, or `--scale`).
-    public var products: Int
+    /// How much data (from `--scale`, with `--products` overriding the product count).
+    public var scale: SandboxScale
     /// Name of the fault-injection profile; `none` injects nothing. The sandbox validates it.
     public var faultProfile: String
+    /// SKUs given an EAN-13 with a wrong check digit (quarantine material).
+    public var badEANCount: Int
+    /// Where order events are POSTed; nil = none.
+    public var webhookURL: URL?
+    /// One `Name: value` header sent with every event.
+    public var webhookHeader: String?
 
-    public init(port: UInt16, seed: UInt64, products: Int, faultProfile: String) {
+    public init(port: UInt16, seed: UInt64, scale: SandboxScale, faultProfile: String, badEANCount: Int = 0,
+                webhookURL: URL? = nil, webhookHeader: String? = nil) {
         self.port = port
         self.seed = seed
-        self.products = products
+        self.scale = scale
         self.faultProfile = faultProfile
+        self.badEANCount = badEANCount
+        self.webhookURL = webhookURL
+        self.webhookHeader = webhookHeader
+    }
+
+    /// Number of products generated.
+    public var products: Int { scale.products }
+
+    /// `Name: value` split at the first colon, both trimmed; nil without a name or a colon.
+    static func header(_ line: String) -> (name: String, value: String)? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let name = line[..<colon].trimmingCharacters(in: .whitespaces)
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, !name.contains(where: { $0.isWhitespace }) else { return nil }
+        return (name, value)
+    }
+}
+
+// MARK: - SandboxTarget
+
+/// A running sandbox and the API user `sandbox dump` / `sandbox mutate` sign in as.
+public struct SandboxTarget: Sendable, Equatable {
+    /// The sandbox's base URL (`http://127.0.0.1:8089`).
+    public var baseURL: URL
+    public var clientId: String
+    public var clientSecret: Secret
+
+    public init(baseURL: URL, clientId: String, clientSecret: Secret) {
+        self.baseURL = baseURL
+        self.clientId = clientId
+        self.clientSecret = clientSecret
     }
 }

@@ -69,6 +69,9 @@ public struct SandboxOrderBook: Sendable {
 
     public func contains(_ id: String) -> Bool { written.contains(id) || generatedIndex[id] != nil }
 
+    /// True when the generator made order `id` (it may have been changed since).
+    public func isGenerated(_ id: String) -> Bool { generatedIndex[id] != nil }
+
     public subscript(id: String) -> OmniumOrder? {
         get {
             if let order = written[id] { return order }

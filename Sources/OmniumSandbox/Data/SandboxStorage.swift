@@ -10,6 +10,14 @@ public struct SandboxStatusChange: Sendable, Equatable, Codable {
     public var at: Date
 }
 
+/// An order line cancelled through `OrderLines/{lineItemId}/Cancel`, kept for read-back.
+public struct SandboxLineCancel: Sendable, Equatable, Codable {
+    public var orderId: String
+    public var lineItemId: String
+    public var canceledQuantity: Decimal
+    public var at: Date
+}
+
 /// One accepted `ProcessGoodsReception` call.
 public struct SandboxGoodsReception: Sendable, Equatable, Codable {
     /// Nil for the generic endpoint.
@@ -60,6 +68,9 @@ public struct SandboxStorage: Sendable {
     public var processedGoodsReceptionIds: Set<String> = []
     public var goodsReceptions: [SandboxGoodsReception] = []
     public var statusChanges: [SandboxStatusChange] = []
+    public var lineCancels: [SandboxLineCancel] = []
+    /// Ids of private and business customers written through the API, first write first.
+    public var writtenCustomerIds = SandboxTable<String>()
     /// Every webhook event emitted, in order.
     public var events: [OmniumEvent] = []
     /// Counter for generated order numbers, RMA numbers and ids.

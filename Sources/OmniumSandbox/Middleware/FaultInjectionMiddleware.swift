@@ -4,7 +4,8 @@ import HTTPServer
 /// Injects the configured `SandboxFaults`: latency, error statuses, broken or cut bodies, drops.
 ///
 /// Why a middleware: handlers stay plain; one seeded draw per request decides the fault, so a
-/// sequential test run sees the same faults every time.
+/// sequential test run sees the same faults every time. The `/_sandbox/` admin routes get no faults
+/// (and take no draw), so reading back a flaky run is reliable.
 public final class FaultInjectionMiddleware: SandboxMiddleware, @unchecked Sendable {
     /// What one draw decided.
     enum Fault: Equatable {
@@ -30,6 +31,7 @@ public final class FaultInjectionMiddleware: SandboxMiddleware, @unchecked Senda
         if !faults.includesTokenEndpoint, context.route?.permission == nil, context.route != nil {
             return try next(request, context)
         }
+        if SandboxAdminRoutes.isAdmin(request) { return try next(request, context) }
         if faults.latency > .zero { clock.sleep(for: faults.latency) }
         switch draw() {
         case .none:

@@ -6,6 +6,7 @@ import HTTPServer
 /// Why classification here: which limit applies depends only on method and path (contract §4,
 /// Sandbox choice): paths ending `Many` are batch calls; `GET /api/Products/*`, `GET /api/Inventory/*`
 /// and `POST /api/Inventory/Search` are high-traffic reads outside the ordinary concurrency limits.
+/// The sandbox's own `/_sandbox/` admin routes are not Omnium calls and are never limited.
 public struct RateLimitMiddleware: SandboxMiddleware {
     private let limiter: RateLimiter
     private let isEnabled: Bool
@@ -16,7 +17,9 @@ public struct RateLimitMiddleware: SandboxMiddleware {
     }
 
     public func respond(to request: HTTPRequest, context: SandboxRequestContext, next: SandboxNext) throws -> HTTPResponse {
-        guard isEnabled, let principal = context.principal else { return try next(request, context) }
+        guard isEnabled, let principal = context.principal, !SandboxAdminRoutes.isAdmin(request) else {
+            return try next(request, context)
+        }
         let permit = try limiter.acquire(clientId: principal.clientId, traffic: Self.traffic(of: request))
         defer { limiter.release(permit) }
         return try next(request, context)

@@ -8,10 +8,11 @@ public protocol SandboxRouteCollection: Sendable {
     func register(in router: inout Router)
 }
 
-/// Every route collection of the sandbox, read routes first, then the write routes.
+/// Every route collection of the sandbox: read routes, write routes, then the `/_sandbox/` admin routes.
 enum SandboxRoutes {
     static func collections(services: SandboxServices) -> [any SandboxRouteCollection] {
         readCollections(services: services) + WriteRoutes.collections(services: services)
+            + SandboxAdminRoutes.collections(services: services)
     }
 
     static func readCollections(services: SandboxServices) -> [any SandboxRouteCollection] {

@@ -19,6 +19,11 @@ public struct SandboxConfiguration: Sendable {
     public var seed: UInt64
     /// Size of the generated data set.
     public var scale: SandboxScale
+    /// "Generation time" of the data (`SandboxDataOptions.epoch`).
+    public var epoch: Date
+    /// SKUs whose EAN-13 gets a wrong check digit, so a run has something to quarantine.
+    /// 0 here (stable test data); `omniflow sandbox serve` and `omniflow demo` turn a few on.
+    public var badEANCount: Int
     /// Where webhook events go; nil = events are only kept in `SandboxState`.
     public var webhook: WebhookConfiguration?
     /// Where request logs go; nil = silent.
@@ -32,7 +37,7 @@ public struct SandboxConfiguration: Sendable {
         port: UInt16 = 0, clients: [SandboxClient] = [.default], tokenLifetime: Duration = .seconds(864_000),
         rateLimits: SandboxRateLimits = SandboxRateLimits(), faults: SandboxFaults = .none,
         scroll: SandboxScrollSettings = SandboxScrollSettings(), seed: UInt64 = 1, scale: SandboxScale = .small,
-        webhook: WebhookConfiguration? = nil,
+        epoch: Date = SandboxDataOptions.defaultEpoch, badEANCount: Int = 0, webhook: WebhookConfiguration? = nil,
         log: SandboxLogHandler? = nil, server: HTTPServerConfiguration = HTTPServerConfiguration(),
         clock: any SandboxClock = SystemSandboxClock()
     ) {
@@ -44,6 +49,8 @@ public struct SandboxConfiguration: Sendable {
         self.scroll = scroll
         self.seed = seed
         self.scale = scale
+        self.epoch = epoch
+        self.badEANCount = badEANCount
         self.webhook = webhook
         self.log = log
         self.server = server
@@ -52,8 +59,16 @@ public struct SandboxConfiguration: Sendable {
 }
 
 extension SandboxConfiguration {
-    /// The generator options these settings describe (seed, scale, default epoch).
-    public var dataOptions: SandboxDataOptions { SandboxDataOptions(seed: seed, scale: scale) }
+    /// The generator options these settings describe (seed, scale, epoch, bad EANs).
+    public var dataOptions: SandboxDataOptions {
+        get { SandboxDataOptions(seed: seed, scale: scale, epoch: epoch, badEANCount: badEANCount) }
+        set {
+            seed = newValue.seed
+            scale = newValue.scale
+            epoch = newValue.epoch
+            badEANCount = newValue.badEANCount
+        }
+    }
 }
 
 /// One API user: the `clientId`/`clientSecret` pair of `POST /api/token` and its roles.

@@ -61,6 +61,8 @@ public enum SandboxRole: Sendable, Hashable, CustomStringConvertible {
     public enum Area: String, Sendable, Hashable, CaseIterable {
         case order = "Order", product = "Product", customer = "Customer", inventory = "Inventory"
         case store = "Store", purchaseOrder = "PurchaseOrder"
+        /// Sandbox-only: the `/_sandbox/` admin routes (`SandboxAdmin`; not an Omnium role).
+        case sandbox = "Sandbox"
     }
 
     public enum Access: String, Sendable, Hashable, CaseIterable {

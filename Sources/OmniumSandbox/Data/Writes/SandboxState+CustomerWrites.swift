@@ -31,6 +31,7 @@ extension SandboxState {
                 if let existing, customer == existing { return existing }
                 customer.modified = now
                 storage.privateCustomers[customer.customerId] = customer
+                storage.writtenCustomerIds[customer.customerId] = customer.customerId
                 return customer
             }
         }
@@ -52,6 +53,7 @@ extension SandboxState {
                 if let existing, customer == existing { return existing }
                 customer.modified = now
                 storage.businessCustomers[customer.customerId] = customer
+                storage.writtenCustomerIds[customer.customerId] = customer.customerId
                 return customer
             }
         }

@@ -59,6 +59,7 @@ extension SandboxState {
             let rate = order.marketId.flatMap { storage.market($0)?.defaultTaxRate } ?? 25
             order = SandboxOrderCalculator.calculate(order, defaultTaxRate: rate)
             storage.orders[orderId] = order
+            storage.lineCancels.append(SandboxLineCancel(orderId: orderId, lineItemId: lineItemId, canceledQuantity: target, at: now))
             return (order, [SandboxEvents.orderEvent(order, category: "Updated", at: now, storage: &storage)])
         }
         publish(events)

@@ -1,0 +1,121 @@
+import FlowStore
+import Foundation
+import OmniumSandbox
+import Pipeline
+import Staging
+
+/// The catalogue flow (stores, products, prices, inventory) against the sandbox over loopback:
+/// a full first load, then a run after 1 % of products, prices and stock changed.
+///
+/// `catalogue.full-load` leaves its sandbox and stores behind for `catalogue.incremental-1pct` of the
+/// same size (the harness times a whole closure, and the incremental run needs a loaded Flow store);
+/// run alone, the incremental benchmark loads first and that load is timed too. Each incremental run
+/// prints the incremental/full time ratio. Records = rows the loads wrote.
+enum CatalogueBenchmarks {
+    static let all: [Benchmark] = [fullLoad, incremental]
+    static let stores = 20
+
+    static let fullLoad = Benchmark(name: "catalogue.full-load", sizes: [10_000, 100_000], unit: "rows") { size, _ in
+        await Sessions.shared.drop(products: size)
+        let session = try CatalogueSession(products: size)
+        let (rows, seconds) = try await session.run()
+        await Sessions.shared.keep(session, fullSeconds: seconds)
+        print("  catalogue \(size) products x \(stores) stores: full load wrote \(rows) rows in "
+              + String(format: "%.2f s", seconds))
+        return rows
+    }
+
+    static let incremental = Benchmark(name: "catalogue.incremental-1pct", sizes: [10_000, 100_000],
+                                       unit: "rows") { size, _ in
+        var (session, fullSeconds) = await Sessions.shared.take(products: size)
+        if session == nil {
+            let fresh = try CatalogueSession(products: size)
+            fullSeconds = try await fresh.run().seconds
+            session = fresh
+        }
+        guard let session else { return 0 }
+        defer { session.close() }
+        SandboxMutations.apply(to: session.sandbox.state, fraction: 0.01)
+        let (rows, seconds) = try await session.run()
+        print("  catalogue \(size) products: 1 % incremental wrote \(rows) rows in " + String(format: "%.2f s", seconds)
+              + (fullSeconds.map { String(format: ", incremental/full = %.3f", seconds / $0) } ?? ""))
+        return rows
+    }
+
+    /// Hands a loaded session from the full-load benchmark to the incremental one.
+    actor Sessions {
+        static let shared = Sessions()
+        private var sessions: [Int: (session: CatalogueSession, fullSeconds: Double)] = [:]
+
+        func keep(_ session: CatalogueSession, fullSeconds: Double) {
+            sessions[session.products] = (session, fullSeconds)
+        }
+
+        func take(products: Int) -> (CatalogueSession?, Double?) {
+            defer { sessions[products] = nil }
+            return (sessions[products]?.session, sessions[products]?.fullSeconds)
+        }
+
+        func drop(products: Int) {
+            sessions[products]?.session.close()
+            sessions[products] = nil
+        }
+    }
+}
+
+/// A sandbox of `products` products and 20 stores, a staging root and a Flow store in a temp folder.
+final class CatalogueSession: @unchecked Sendable {
+    let products: Int
+    let sandbox: SandboxServer
+    let folder: URL
+    let environment: PipelineEnvironment
+
+    init(products: Int) throws {
+        self.products = products
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("omniflow-bench-catalogue-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let scale = SandboxScale(products: products, stores: CatalogueBenchmarks.stores, orders: 10, purchaseOrders: 5,
+                                 privateCustomers: 10, businessCustomers: 5)
+        sandbox = try SandboxServer.start(configuration: SandboxConfiguration(rateLimits: .disabled, scale: scale))
+        var configuration = OmniflowConfiguration()
+        configuration.omniumBaseURL = sandbox.baseURL
+        configuration.omniumClientID = SandboxClient.default.clientId
+        configuration.omniumClientSecret = Secret(SandboxClient.default.clientSecret)
+        configuration.stagingRoot = folder.appendingPathComponent("staging").path
+        configuration.flowStorePath = folder.appendingPathComponent("flow.db").path
+        configuration.mainPricesListUID = "main"
+        configuration.defaultVatCodeUID = "vat_25"
+        configuration.defaultProductGroupUID = "general"
+        configuration.organizationUID = "org"
+        configuration.marketIDs = ["NOR"]
+        configuration.flowWebWarehouse = SandboxDataGenerator.webWarehouseId
+        environment = try PipelineEnvironment.open(configuration: configuration)
+    }
+
+    /// One run of the stores and catalogue stages; rows written by the loads and wall time.
+    func run() async throws -> (rows: Int, seconds: Double) {
+        let flows = ["stores", "products", "prices", "inventory"]
+        let stages = OmniflowStages.all().filter { stage in flows.contains { stage.name.hasSuffix(".\($0)") } }
+        let start = ContinuousClock.now
+        let result = try await StageRunner(stages: stages, environment: environment).run(RunRequest())
+        let elapsed = ContinuousClock.now - start
+        guard result.succeeded else {
+            let failed = result.manifest.stages.filter { $0.status != "succeeded" }.map { "\($0.name): \($0.error ?? "")" }
+            throw CatalogueBenchmarkError(description: "catalogue run failed: \(failed)")
+        }
+        let rows = result.manifest.stages.filter { $0.name.hasPrefix("load.") }.compactMap(\.outcome?.rowsWritten)
+            .reduce(0, +)
+        print("    " + result.manifest.stages.map { "\($0.name) \(String(format: "%.1f", Double($0.durationMilliseconds ?? 0) / 1000))s" }
+            .joined(separator: ", "))
+        return (rows, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    func close() {
+        sandbox.stop()
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
+
+struct CatalogueBenchmarkError: Error, CustomStringConvertible {
+    var description: String
+}
