@@ -1,6 +1,6 @@
 import Foundation
 
-// `make bench`: omniflow-bench [--filter TEXT] [--max-size N] [--output PATH]
+// `make bench`: omniflow-bench [--filter TEXT] [--min-size N] [--max-size N] [--output PATH]
 // Release build; prints a table (name, size, time, rate, peak memory) and writes the same as JSON.
 
 func value(of flag: String) -> String? {
@@ -11,6 +11,7 @@ func value(of flag: String) -> String? {
 let runner = BenchmarkRunner(
     benchmarks: BenchmarkRegistry.all,
     filter: value(of: "--filter"),
+    minSize: value(of: "--min-size").flatMap(Int.init),
     maxSize: value(of: "--max-size").flatMap(Int.init),
     output: URL(fileURLWithPath: value(of: "--output") ?? "bench-results/bench.json"))
 do {

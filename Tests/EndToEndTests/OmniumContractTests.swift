@@ -191,7 +191,8 @@ final class OmniumContractTests: XCTestCase {
     }
 
     func testServerErrorsThenSuccessOnAScrollStart() async throws {
-        // Seed 3 answers the first scroll starts with 502s (checked below), then lets them through.
+        // Seeded: half the answers are 502s (some are asserted below); the scroll start is repeated
+        // and a failed continuation restarts the scroll, so every product still arrives.
         let client = try start { $0.faults = SandboxFaults(errorRates: [502: 0.5], seed: 3) }
         var ids: [String] = []
         for try await batch in client.scrollProducts(maxRestarts: 20) { ids += batch.compactMap(\.id) }

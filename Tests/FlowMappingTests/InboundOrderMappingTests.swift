@@ -226,3 +226,21 @@ final class InboundOrderMappingTests: XCTestCase {
         XCTAssertEqual(draft.snapshot.order.validUntil, utc("2026-05-19T21:59:59Z"))
     }
 }
+
+final class InboundOrderWebWarehouseTests: XCTestCase {
+    func testAnOnlineOrderShippedFromTheStorelessWebWarehouseIsNotInboundButAnUnknownWarehouseIsAnIssue() throws {
+        let stores = KnownFlowStores(storeUids: ["oslo"], storelessWarehouseUids: ["nettlager"])
+        var order = OmniumOrder(id: "WEB-1", orderType: "Online", status: "New", storeId: "nettbutikk")
+        order.orderForm = OmniumOrderForm(
+            lineItems: [OmniumOrderLine(lineItemId: "1", code: "SKU-1", quantity: 1, placedPrice: 100)],
+            shipments: [OmniumShipment(shipmentId: "1", warehouseCode: "nettlager")])
+        let settings = InboundOrderSettings(clickCollectOrderHandlingUid: "cc", onlineOrderHandlingUid: "web",
+                                            clickCollectExpiryDays: 3)
+        XCTAssertNil(try InboundOrderMapping.map(order, settings: settings, stores: stores, now: Date()))
+
+        order.orderForm?.shipments = [OmniumShipment(shipmentId: "1", warehouseCode: "somewhere")]
+        XCTAssertThrowsError(try InboundOrderMapping.map(order, settings: settings, stores: stores, now: Date())) { error in
+            XCTAssertTrue((error as? MappingIssue)?.reason.hasPrefix("unknown store") == true, "\(error)")
+        }
+    }
+}

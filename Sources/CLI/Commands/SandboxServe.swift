@@ -11,7 +11,8 @@ extension Omniflow.Sandbox {
                 name: "serve",
                 abstract: "Serve the Omnium sandbox on 127.0.0.1 until stopped (Ctrl-C).",
                 discussion: """
-                    Point OMNIUM_BASE_URL at the printed URL to run omniflow against it. --scale tiny \
+                    Point OMNIUM_BASE_URL at the printed URL to run omniflow against it; the sandbox accepts \
+                    the demo user omniflow-demo with secret omniflow-demo-secret (a local, throwaway tenant). --scale tiny \
                     generates 10 products, small 200, medium 10000, large 100000. A few SKUs get a broken \
                     EAN-13 (--bad-eans) so a run has records to quarantine. With --webhook-url, order \
                     events are POSTed there (retried after 1, 5 and 15 s). Read back what a run wrote \

@@ -7,13 +7,17 @@ struct SandboxService {
 
     func serve() async throws {
         let sandbox = try SandboxServer.start(configuration: try configuration())
-        print("Omnium sandbox listening on \(sandbox.baseURL.absoluteString)")
-        print("client id: \(DemoService.client.clientId)  (secret: see `omniflow help sandbox serve`)")
-        print("data: seed \(options.seed), \(options.scale.products) products, \(options.badEANCount) bad EANs")
+        var lines = [
+            "Omnium sandbox listening on \(sandbox.baseURL.absoluteString)",
+            "client id: \(DemoService.client.clientId)  (secret: see 'omniflow help sandbox serve')",
+            "data: seed \(options.seed), \(options.scale.products) products, \(options.badEANCount) bad EANs",
+        ]
         if let webhook = sandbox.configuration.webhook {
-            print("webhook: \(webhook.url.absoluteString) (retries after 1, 5, 15 s)")
+            lines.append("webhook: \(webhook.url.absoluteString) (retries after 1, 5, 15 s)")
         }
-        print("faults: \(options.faultProfile); admin: GET /_sandbox/dump, POST /_sandbox/mutations; stop with Ctrl-C")
+        lines.append("faults: \(options.faultProfile); admin: GET /_sandbox/dump, POST /_sandbox/mutations; stop with Ctrl-C")
+        // Unbuffered: scripts wait for the URL, and a pipe would hold `print`'s output back.
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         while true { try await Task.sleep(for: .seconds(3600)) }
     }
 

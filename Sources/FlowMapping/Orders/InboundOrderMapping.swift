@@ -17,6 +17,8 @@ import Omnium
 /// - Online: `CONFIRMED`, Online handling task, store = `storeId`, else the first shipment's sending
 ///   `warehouseCode`, when that one is a Flow store.
 /// - The store must be a Flow store (or one of its warehouses): else a `MappingIssue` "unknown store".
+///   Exception: an Online order whose store is no Flow store and which ships from a Flow warehouse that
+///   belongs to no store (the web warehouse) involves no shop; it is not inbound (`nil`), not an issue.
 /// - Every line needs a `lineItemId` (unique) and a `code` or `productId`; else the order is quarantined.
 /// - Money: `placedPrice` (unit, incl. VAT) → `itemPrice`, `discounted` (line) → `itemDiscountAmount`,
 ///   totals from Omnium's order-form totals (sums of lines and shipments when absent), all via
@@ -47,6 +49,7 @@ public enum InboundOrderMapping {
         guard let omniumId = order.id.nonEmpty, let orderUid = FlowUID.sanitize(omniumId) else {
             throw issue("order has no usable id")
         }
+        if type == .onlineOrder, isShippedOutsideTheShops(order, stores: stores) { return nil }
         let storeUid = try resolveStore(order, type: type, stores: stores, issue: issue)
         let items = try mapItems(order.orderForm?.lineItems ?? [], orderUid: orderUid, issue: issue)
 
@@ -78,6 +81,13 @@ public enum InboundOrderMapping {
     }
 
     // MARK: - Store
+
+    /// An Online order for the web shop, sent from the web warehouse: no Flow store takes part.
+    static func isShippedOutsideTheShops(_ order: OmniumOrder, stores: KnownFlowStores) -> Bool {
+        guard stores.storeUid(forOmniumId: order.storeId) == nil else { return false }
+        let sending = (order.orderForm?.shipments ?? []).compactMap { $0.warehouseCode.nonEmpty }
+        return !sending.isEmpty && sending.allSatisfy { stores.isStorelessWarehouse(omniumId: $0) }
+    }
 
     static func resolveStore(_ order: OmniumOrder, type: FlowOrderType, stores: KnownFlowStores,
                              issue: (String) -> MappingIssue) throws(MappingIssue) -> String {

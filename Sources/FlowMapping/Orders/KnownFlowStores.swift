@@ -11,10 +11,20 @@ public struct KnownFlowStores: Hashable, Sendable {
     public var storeUids: Set<String>
     /// Warehouse uid → owning store uid.
     public var storeUidByWarehouseUid: [String: String]
+    /// Flow warehouses that belong to no store (the web warehouse): orders shipped from them involve no shop.
+    public var storelessWarehouseUids: Set<String>
 
-    public init(storeUids: Set<String>, storeUidByWarehouseUid: [String: String] = [:]) {
+    public init(storeUids: Set<String>, storeUidByWarehouseUid: [String: String] = [:],
+                storelessWarehouseUids: Set<String> = []) {
         self.storeUids = storeUids
         self.storeUidByWarehouseUid = storeUidByWarehouseUid
+        self.storelessWarehouseUids = storelessWarehouseUids
+    }
+
+    /// Whether an Omnium warehouse id names a Flow warehouse that no store uses.
+    public func isStorelessWarehouse(omniumId id: String?) -> Bool {
+        guard let uid = id.flatMap(FlowUID.sanitize) else { return false }
+        return storelessWarehouseUids.contains(uid) && storeUidByWarehouseUid[uid] == nil && !storeUids.contains(uid)
     }
 
     /// The Flow store for an Omnium store or warehouse id (sanitized first), or nil when Flow has none.

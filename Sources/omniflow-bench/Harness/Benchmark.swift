@@ -12,6 +12,9 @@ struct Benchmark: Sendable {
     /// What a record is, for the rate column ("products", "rows").
     let unit: String
     let run: @Sendable (_ size: Int, _ workspace: URL) async throws -> Int
+    /// Runs before the baseline is read and the peak reset: sets up what the run uses but should not
+    /// be charged for (an in-process server and its data). Nil = nothing to prepare.
+    var prepare: (@Sendable (_ size: Int, _ workspace: URL) async throws -> Void)? = nil
 }
 
 /// The figures of one benchmark at one size.

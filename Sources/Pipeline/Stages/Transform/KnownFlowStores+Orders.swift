@@ -20,7 +20,9 @@ extension KnownFlowStores {
                     owners[warehouse] = store
                 }
             }
-            return KnownFlowStores(storeUids: stores, storeUidByWarehouseUid: owners)
+            let storeless = Set(try StoresTable.warehouses(in: db).map(\.warehouseUid))
+                .subtracting(owners.keys).subtracting(stores)
+            return KnownFlowStores(storeUids: stores, storeUidByWarehouseUid: owners, storelessWarehouseUids: storeless)
         }
     }
 }

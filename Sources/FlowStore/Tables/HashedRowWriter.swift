@@ -6,8 +6,8 @@ import SQLite
 ///
 /// Why read-then-write instead of `ON CONFLICT … WHERE`: the caller needs to tell an insert from
 /// an update for the manifest figures, and both statements come from the statement cache, so the
-/// extra indexed look-up costs little next to a page write saved. Used by the orders, purchase-order
-/// and customer tables.
+/// extra indexed look-up costs little next to a page write saved. Used by every table group (stores,
+/// catalogue, purchase orders, orders, customers).
 struct HashedRowWriter {
     let table: String
     /// Primary-key columns, in order.
