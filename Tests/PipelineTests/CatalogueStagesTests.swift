@@ -230,6 +230,32 @@ final class CatalogueStagesTests: XCTestCase {
         XCTAssertTrue(result.manifest.entry(named: "transform.products")?.error?.contains("DefaultProductGroupUid") == true)
     }
 
+    func testSeveralWebWarehousesAreSummedIntoFlowWebWarehouseAlsoAfterADelta() async throws {
+        let fixture = try makeFixture { $0.flowWebWarehouse = "web" }
+        fixture.omnium.stores += [
+            OmniumStore(id: "web-a", name: "Nett A", isWarehouse: true, isWebWarehouse: true),
+            OmniumStore(id: "web-b", name: "Nett B", isWarehouse: true, isWebWarehouse: true),
+        ]
+        fixture.omnium.inventory += [
+            OmniumInventoryItem(sku: "SKU-1", warehouseCode: "web-a", inventory: 4, modified: day("2026-11-01T10:00:00Z")),
+            OmniumInventoryItem(sku: "SKU-1", warehouseCode: "web-b", inventory: 6, reservedInventory: 1,
+                                modified: day("2026-11-01T10:00:00Z")),
+        ]
+        try await fixture.run()
+        func web() throws -> FlowStock? {
+            try fixture.flow.read { try StockTable.fetch(warehouseUid: "web", productUid: "SKU-1", in: $0) }
+        }
+        XCTAssertEqual(try web(), FlowStock(warehouseUid: "web", productUid: "SKU-1", quantity: 1000, reserved: 100))
+
+        // Only web-a changes; the sum still needs web-b, which the extract re-reads for that SKU.
+        let last = fixture.omnium.inventory.count - 2
+        fixture.omnium.inventory[last].inventory = 5
+        fixture.omnium.inventory[last].modified = day("2026-11-10T08:00:00Z")
+        let manifest = try await fixture.run()
+        XCTAssertEqual(try web(), FlowStock(warehouseUid: "web", productUid: "SKU-1", quantity: 1100, reserved: 100))
+        XCTAssertEqual(manifest.written("load.inventory"), 1, "\(manifest.notes("load.inventory"))")
+    }
+
     // MARK: - Plan
 
     func testPlanRunsTheStoresLoadBeforeInventoryAndEveryExtractBeforeItsLoad() throws {
