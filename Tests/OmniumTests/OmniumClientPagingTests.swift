@@ -257,4 +257,25 @@ final class OmniumClientPagingTests: XCTestCase {
         XCTAssertEqual(transport.apiRequests.count, 3)
         XCTAssertEqual(clock.recordedSleeps, [.seconds(2)])
     }
+
+    func testServerErrorAnswerToAContinuationIsRepeatedInPlace() async throws {
+        let transport = ScriptedTransport { _, index in
+            switch index {
+            case 0: return Self.page(0 ..< 2, totalHits: 4, scrollId: "a")
+            case 1: return HTTPTransportResponse(status: 503)
+            case 2: return Self.page(2 ..< 4, totalHits: 4, scrollId: "a")
+            default: return Self.page(0 ..< 0, totalHits: 4, scrollId: "a")
+            }
+        }
+        let client = makeClient(transport, clock: TestClock())
+        var ids: [String] = []
+        for try await items in client.scrollPages(resource: "Inventory", request: Search(), of: TestItem.self) {
+            ids += items.map(\.id)
+        }
+        XCTAssertEqual(ids, ["o0", "o1", "o2", "o3"], "no batch twice, none lost")
+        XCTAssertEqual(transport.apiRequests.map { "\($0.method) \($0.url.path)" }, [
+            "POST /api/Inventory/Scroll", "GET /api/Inventory/Scroll/a", "GET /api/Inventory/Scroll/a",
+            "GET /api/Inventory/Scroll/a",
+        ], "the 503 answer delivered no batch, so the same continuation is asked again; no restart")
+    }
 }

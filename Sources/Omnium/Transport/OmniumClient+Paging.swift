@@ -163,7 +163,7 @@ actor ScrollCursor<Item: Decodable & Sendable> {
                 if let items = accept(envelope) { return items }
             case .scrolling(let scrollId):
                 var request = OmniumRequest.get("\(continuationPath)/\(OmniumRequest.segment(scrollId))")
-                request.repeatability = .notRepeatable
+                request.repeatability = .repeatableOnErrorAnswer
                 let envelope: OmniumPageEnvelope<Item>
                 do {
                     envelope = try await client.send(request, as: OmniumPageEnvelope<Item>.self)

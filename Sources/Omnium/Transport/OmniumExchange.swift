@@ -29,7 +29,8 @@ struct OmniumExchange: Sendable {
 
     func perform<T>(_ request: OmniumRequest, decode: (HTTPTransportResponse) throws -> T) async throws -> T {
         let policy = configuration.retryPolicy
-        let repeatsAfterPossibleEffect = request.repeatability != .notRepeatable
+        let repeatsAfterPossibleEffect = request.repeatability == .idempotent || request.repeatability == .conflictOnRepeat
+        let repeatsAfterErrorAnswer = request.repeatability != .notRepeatable
         var attempt = 0
         var hasRenewedToken = false
         var malformedRetries = 0
@@ -90,7 +91,7 @@ struct OmniumExchange: Sendable {
                                                        unitRandom: environment.random())
                 try await retry(request, status: 429, reason: "rate limited", attempt: attempt, after: delay)
             case 408, 500 ..< 600:
-                guard attempt < policy.maxAttempts, repeatsAfterPossibleEffect else {
+                guard attempt < policy.maxAttempts, repeatsAfterErrorAnswer else {
                     throw failure(OmniumError.kind(forStatus: response.status), request, response: response,
                                   attempts: attempt)
                 }

@@ -35,8 +35,13 @@ public struct OmniumRequest: Sendable {
         /// meets 409, which the caller reads as done), never after an unreadable 2xx (the write is
         /// known to have happened).
         case conflictOnRepeat
-        /// Never after a possible effect: a scroll continuation (the server may have moved on a
-        /// batch) or a create without an id (a repeat would create a second object).
+        /// A scroll continuation: repeated after an error *answer* (408, 5xx — the server said it failed
+        /// and delivered no batch; Omnium's scroll, an Elasticsearch scroll, does not advance on a failed
+        /// request), never after a lost connection, a timeout or an unreadable 2xx (a batch may have been
+        /// consumed unseen; the scroll then restarts from its query). Without this, one 5xx anywhere in a
+        /// long scroll restarted it from the start, and a 10 % error rate made 77-batch scrolls fail.
+        case repeatableOnErrorAnswer
+        /// Never after a possible effect: a create without an id (a repeat would create a second object).
         case notRepeatable
     }
 
