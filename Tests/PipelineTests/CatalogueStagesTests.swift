@@ -210,6 +210,22 @@ final class CatalogueStagesTests: XCTestCase {
         XCTAssertEqual(periods.map(\.price), [99950, 129900, 144900])
     }
 
+    func testQuarantinedProductIsRetriedOnTheNextRunAndLeavesTheQuarantineOnceFixed() async throws {
+        let fixture = try makeFixture()
+        try await fixture.run()
+        XCTAssertNil(try fixture.control.quarantined(entity: "product", recordKey: "SKU-2")?.resolvedAt)
+        // Fixed in Omnium without a newer `modified` (as a data fix may be): only the retry can see it.
+        fixture.omnium.products[1].ean = "7040000000016"
+        fixture.omnium.clearRequests()
+
+        let manifest = try await fixture.run()
+        XCTAssertTrue(fixture.omnium.requests.contains { $0.method == "GET" && $0.path == "/api/Products/SKU-2" })
+        XCTAssertNotNil(try fixture.control.quarantined(entity: "product", recordKey: "SKU-2")?.resolvedAt)
+        XCTAssertEqual(try fixture.flow.read { try ProductsTable.fetch(productUid: "SKU-2", in: $0) }?.barcodes,
+                       ["7040000000016"])
+        XCTAssertEqual(manifest.written("load.products"), 1, "\(manifest.notes("load.products"))")
+    }
+
     func testWatermarkStaysWhenTheLoadFails() async throws {
         let fixture = try makeFixture()
         try await fixture.run()
