@@ -1,2 +1,0 @@
-/// The `FlowMapping` module of omniflow. See README.md for the architecture.
-public enum FlowMappingModule {}

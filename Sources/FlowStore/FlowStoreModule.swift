@@ -1,2 +1,0 @@
-/// The `FlowStore` module of omniflow. See README.md for the architecture.
-public enum FlowStoreModule {}

@@ -1,2 +1,0 @@
-/// The `Pipeline` module of omniflow. See README.md for the architecture.
-public enum PipelineModule {}
