@@ -26,11 +26,10 @@ extension Omniflow {
 
         public func run(_ context: CommandContext) async throws -> ExitCode {
             let configuration = try global.loadConfiguration(context)
-            if global.isJSON {
-                try OutputJSON.write(configuration.settings, to: context.standardOutput)
-            } else if !global.isQuiet {
-                let source = configuration.sourceFile.map { "# from \($0) and the environment\n" } ?? "# from the environment (no configuration file)\n"
-                context.standardOutput.write(source + configuration.description + "\n")
+            try global.emit(configuration.settings, to: context.standardOutput) {
+                let source = configuration.sourceFile.map { "# from \($0) and the environment\n" }
+                    ?? "# from the environment (no configuration file)\n"
+                return source + configuration.description + "\n"
             }
             return .success
         }

@@ -37,4 +37,10 @@ public struct GlobalOptions: ParsableArguments {
 
     /// Whether a human summary should be printed (not with `--json`, not with `--quiet`).
     var isSummaryWanted: Bool { !isJSON && !isQuiet }
+
+    /// Prints `value` as JSON with `--json`, else the text `render` makes, unless `--quiet`.
+    func emit<Value: Encodable>(_ value: Value, to output: any TextOutput, render: () -> String) throws {
+        if isJSON { return try OutputJSON.write(value, to: output) }
+        if !isQuiet { output.write(render()) }
+    }
 }

@@ -21,11 +21,8 @@ extension Omniflow.Quarantine {
         public func run(_ context: CommandContext) async throws -> ExitCode {
             let configuration = try global.loadConfiguration(context)
             let entries = try context.services.listQuarantine(configuration: configuration)
-            if global.isJSON {
-                try OutputJSON.write(entries, to: context.standardOutput)
-            } else if !global.isQuiet {
-                context.standardOutput.write(
-                    entries.isEmpty ? "No quarantined records.\n" : Self.table(entries, timeZone: configuration.businessTimeZone))
+            try global.emit(entries, to: context.standardOutput) {
+                entries.isEmpty ? "No quarantined records.\n" : Self.table(entries, timeZone: configuration.businessTimeZone)
             }
             return .success
         }

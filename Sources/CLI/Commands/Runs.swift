@@ -24,11 +24,7 @@ extension Omniflow {
         public func run(_ context: CommandContext) async throws -> ExitCode {
             let configuration = try global.loadConfiguration(context)
             let runs = try context.services.listRuns(configuration: configuration)
-            if global.isJSON {
-                try OutputJSON.write(runs, to: context.standardOutput)
-            } else if !global.isQuiet {
-                context.standardOutput.write(Self.table(runs, timeZone: configuration.businessTimeZone))
-            }
+            try global.emit(runs, to: context.standardOutput) { Self.table(runs, timeZone: configuration.businessTimeZone) }
             return .success
         }
 

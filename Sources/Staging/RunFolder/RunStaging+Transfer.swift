@@ -71,6 +71,7 @@ extension RunStaging {
         }
     }
 
+    /// Computes the dataset's checksum and row count and records them in `datasets` (the manifest's source).
     static func recordSummary(_ db: Database, dataset: String, at now: Date) throws -> DatasetSummary {
         let checksum = try Self.checksum(db, dataset: dataset)
         let summary = DatasetSummary(name: dataset, rowCount: checksum.rowCount, checksum: checksum.hexDigest,

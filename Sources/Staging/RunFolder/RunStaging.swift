@@ -81,15 +81,7 @@ public final class RunStaging: Sendable {
                 dataset: name,
                 statement: try db.cachedStatement(sql: "INSERT INTO dataset_rows (dataset, key, payload) VALUES (?, ?, ?)"))
             try produce(&writer)
-            let checksum = try Self.checksum(db, dataset: name)
-            let summary = DatasetSummary(name: name, rowCount: checksum.rowCount, checksum: checksum.hexDigest,
-                                         writtenAt: now)
-            try db.execute(sql: """
-                INSERT INTO datasets (name, row_count, checksum, written_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (name) DO UPDATE SET row_count = excluded.row_count, checksum = excluded.checksum,
-                                                 written_at = excluded.written_at
-                """, arguments: [summary.name, summary.rowCount, summary.checksum, summary.writtenAt])
-            return summary
+            return try Self.recordSummary(db, dataset: name, at: now)
         }
     }
 
