@@ -115,6 +115,7 @@ public struct ConfigKey: Sendable {
             .field("OMNIFLOW_MAX_CONCURRENT_REQUESTS", \.maxConcurrentRequests, .integer(1...150)),
             .field("OMNIFLOW_MAX_CONCURRENT_BATCH_REQUESTS", \.maxConcurrentBatchRequests, .integer(1...20)),
             .field("OMNIFLOW_BUSINESS_TIME_ZONE", \.businessTimeZone, .timeZone),
+            .field("OMNIFLOW_FULL_RECONCILIATION_HOURS", \.fullReconciliationHours, .integer(0...8_760)),
         ]
     }
 

@@ -111,6 +111,10 @@ public struct OmniflowConfiguration: Sendable, Equatable {
     public var maxConcurrentBatchRequests: Int = OmniumLimiterSettings().maxConcurrentBatchRequests
     /// `OMNIFLOW_BUSINESS_TIME_ZONE`: business dates, pickup deadlines and receipts.
     public var businessTimeZone: TimeZone = TimeZone(identifier: "Europe/Oslo") ?? .current
+    /// `OMNIFLOW_FULL_RECONCILIATION_HOURS`: how old the last full read of prices and stock may get before
+    /// the next run reads them whole again and removes what Omnium no longer has (a delta never sees a
+    /// deletion); 0 = every run. See docs/mapping-catalogue.md "Full reconciliation".
+    public var fullReconciliationHours: Int = 24
 
     // MARK: - Provenance
 

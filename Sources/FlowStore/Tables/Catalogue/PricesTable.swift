@@ -91,6 +91,32 @@ public enum PricesTable {
         return counts
     }
 
+    // MARK: - Reconciliation
+
+    /// Every (price list, product) that has at least one period, in every list of `price_lists` (the
+    /// lists omniflow manages: only `load.prices` writes them). For a full read's reconciliation.
+    public static func storedKeys(in db: Database) throws -> [FlowPriceKey] {
+        try db.fetchAll(sql: """
+            SELECT DISTINCT p.price_list_uid, p.product_uid FROM prices p
+            JOIN price_lists l ON l.price_list_uid = p.price_list_uid
+            ORDER BY p.price_list_uid, p.product_uid
+            """).map { FlowPriceKey(priceListUid: try $0.decode("price_list_uid"), productUid: try $0.decode("product_uid")) }
+    }
+
+    /// Deletes every period of each key (Omnium no longer has a price for it).
+    /// - Returns: the periods deleted.
+    public static func delete(keys: some Sequence<FlowPriceKey>, in db: Database) throws -> Int {
+        try db.inSavepoint {
+            var deleted = 0
+            let statement = try db.cachedStatement(sql: "DELETE FROM prices WHERE price_list_uid = ? AND product_uid = ?")
+            for key in keys {
+                try statement.execute(arguments: [key.priceListUid, key.productUid])
+                deleted += db.changesCount
+            }
+            return deleted
+        }
+    }
+
     /// A product's periods in one list, oldest first (open start first).
     public static func fetchPrices(priceListUid: String, productUid: String, in db: Database) throws -> [FlowPrice] {
         try db.fetchAll(sql: """

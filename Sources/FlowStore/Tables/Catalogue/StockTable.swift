@@ -6,6 +6,8 @@ import SQLite
 ///
 /// Rows are upserted by key and written only when a level changed. Items Omnium stops reporting
 /// keep their last level: a delta run reports only changes, so absence means "unchanged", never 0.
+/// Only a full read's reconciliation sets the levels it did not see to 0 (`levelsToZero`, then
+/// `upsert` with zero levels): Flow keeps the row, since the product still exists and may get stock again.
 /// Callers wrap batches in a transaction; each call is atomic on its own (a savepoint).
 /// Spec: flow-integration.md §5.2; omnium-contract.md §8.
 public enum StockTable {
@@ -24,6 +26,24 @@ public enum StockTable {
         }
     }
 
+    /// The (warehouse, product) keys in `warehouseUids` whose quantity or reserved is not 0 yet.
+    public static func nonZeroKeys(warehouseUids: [String], in db: Database) throws -> [FlowStockKey] {
+        var keys: [FlowStockKey] = []
+        let statement = try db.cachedStatement(sql: """
+            SELECT product_uid FROM stock WHERE warehouse_uid = ? AND (quantity <> 0 OR reserved <> 0) ORDER BY product_uid
+            """)
+        for warehouseUid in warehouseUids {
+            try statement.forEachRow(arguments: [warehouseUid]) { row in
+                keys.append(FlowStockKey(warehouseUid: warehouseUid, productUid: try row.decode("product_uid")))
+            }
+        }
+        return keys
+    }
+
+    public static func count(in db: Database) throws -> Int {
+        try db.fetchValue(sql: "SELECT count(*) FROM stock", as: Int.self) ?? 0
+    }
+
     public static func fetch(warehouseUid: String, productUid: String, in db: Database) throws -> FlowStock? {
         try db.fetchOne(sql: """
             SELECT warehouse_uid, product_uid, quantity, reserved FROM stock WHERE warehouse_uid = ? AND product_uid = ?
@@ -39,5 +59,22 @@ public enum StockTable {
     private static func stock(from row: Row) throws -> FlowStock {
         FlowStock(warehouseUid: try row.decode("warehouse_uid"), productUid: try row.decode("product_uid"),
                   quantity: try row.decode("quantity"), reserved: try row.decode("reserved"))
+    }
+}
+
+// MARK: - FlowStockKey
+
+/// A stock row's key: (warehouse, product).
+public struct FlowStockKey: Hashable, Sendable, Comparable {
+    public var warehouseUid: String
+    public var productUid: String
+
+    public init(warehouseUid: String, productUid: String) {
+        self.warehouseUid = warehouseUid
+        self.productUid = productUid
+    }
+
+    public static func < (lhs: FlowStockKey, rhs: FlowStockKey) -> Bool {
+        (lhs.warehouseUid, lhs.productUid) < (rhs.warehouseUid, rhs.productUid)
     }
 }

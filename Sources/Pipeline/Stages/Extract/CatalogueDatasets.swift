@@ -37,6 +37,10 @@ public enum CatalogueStreams {
     public static let products = "omnium.products.modified"
     public static let prices = "omnium.prices.modified"
     public static let inventory = "omnium.inventory.modified"
+    /// When prices were last read whole and reconciled (`OMNIFLOW_FULL_RECONCILIATION_HOURS`).
+    public static let pricesFull = "omnium.prices.full"
+    /// When stock was last read whole and reconciled.
+    public static let inventoryFull = "omnium.inventory.full"
 }
 
 // MARK: - CatalogueMark
@@ -52,6 +56,18 @@ struct CatalogueMark: Codable, Sendable, Equatable {
     var previous: String?
     /// The latest `modified` the extract read; nil when it read nothing new.
     var latest: String?
+    /// Set when the extract read the stream whole: the load then reconciles (removes what Omnium no
+    /// longer has) and records the time in the full-read stream.
+    var full: FullRead? = nil
+
+    /// A full read: the stream to record its time in, the time (the extract's start, Omnium format),
+    /// how many Omnium records it returned, and, for stock, the Flow warehouses it covered.
+    struct FullRead: Codable, Sendable, Equatable {
+        var stream: String
+        var at: String
+        var recordsRead: Int
+        var warehouseUids: [String]? = nil
+    }
 
     /// The value to store after the load: the later of the two, nil when there is nothing to store.
     var next: String? {
@@ -99,6 +115,23 @@ extension StageContext {
         try control.setWatermark(next, for: mark.stream)
         log.info("watermark advanced", ["stage": stageName, "stream": mark.stream, "value": next])
         return "watermark \(mark.stream) = \(next)"
+    }
+
+    /// Whether the stream is due a full read: never read whole, `OMNIFLOW_FULL_RECONCILIATION_HOURS` is 0,
+    /// or the last full read is at least that many hours old.
+    func fullReadDue(_ fullStream: String) throws -> Bool {
+        let hours = configuration.fullReconciliationHours
+        guard hours > 0, let text = try control.watermark(for: fullStream)?.value,
+              let last = OmniumDateFormat.date(from: text) else { return true }
+        return now.timeIntervalSince(last) >= Double(hours) * 3_600
+    }
+
+    /// Records a full read's time after its load committed (a reconciliation that was refused leaves
+    /// the time alone, so the next run reads whole again).
+    func recordFullRead(_ full: CatalogueMark.FullRead) throws -> String {
+        try control.setWatermark(full.at, for: full.stream)
+        log.info("full read recorded", ["stage": stageName, "stream": full.stream, "value": full.at])
+        return "full read \(full.stream) = \(full.at)"
     }
 
     /// Open quarantine keys of one entity (for retries and resolution).

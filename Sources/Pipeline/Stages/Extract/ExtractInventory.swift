@@ -13,7 +13,9 @@ import Staging
 /// flow (the plan keeps `load.stores`, declared first, ahead of it). Delta by `lastModified = mark`
 /// (inclusive) and `warehouseCodes`; no watermark = every item of those warehouses. When several web
 /// warehouses are summed into `FlowWebWarehouse`, a SKU whose web stock changed is re-read in all of
-/// them, since the sum needs every part. Rows are keyed `<sku>␟<warehouse>`.
+/// them, since the sum needs every part. Rows are keyed `<sku>␟<warehouse>`. When the last full read is
+/// older than `OMNIFLOW_FULL_RECONCILIATION_HOURS`, every item is read again and the mark carries `full`
+/// with the Flow warehouses the read covered, which `load.inventory` reconciles.
 /// Spec: omnium-contract.md §3, §8; flow-integration.md §5.
 public struct ExtractInventory: Stage {
     public let name = "extract.inventory"
@@ -40,6 +42,9 @@ public struct ExtractInventory: Stage {
 
         let dataset = CatalogueDatasets.omniumInventory
         let mark = try context.watermarkDate(CatalogueStreams.inventory)
+        let startedAt = OmniumDateFormat.string(from: context.now)
+        let full = try mark.date == nil || context.fullReadDue(CatalogueStreams.inventoryFull)
+        let since = full ? nil : mark.date
         try staging.beginPending(dataset)
         var latest = LatestModified()
         var read = 0
@@ -48,7 +53,7 @@ public struct ExtractInventory: Stage {
             .map(\.warehouseCode))
 
         for chunk in Self.chunks(codes, size: codesPerRequest) {
-            let request = OmniumInventorySearchRequest(warehouseCodes: chunk, lastModified: mark.date)
+            let request = OmniumInventorySearchRequest(warehouseCodes: chunk, lastModified: since)
             for try await page in context.omnium.searchInventory(request) {
                 read += page.count
                 for item in page {
@@ -58,7 +63,7 @@ public struct ExtractInventory: Stage {
                 _ = try staging.appendPending(dataset, records: page, key: Self.key)
             }
         }
-        if mark.date != nil, webCodes.count > 1, !changedWebSkus.isEmpty {
+        if since != nil, webCodes.count > 1, !changedWebSkus.isEmpty {
             for skus in Self.chunks(changedWebSkus.sorted(), size: codesPerRequest) {
                 let request = OmniumInventorySearchRequest(productCodes: skus, warehouseCodes: webCodes.sorted())
                 for try await page in context.omnium.searchInventory(request) {
@@ -69,9 +74,13 @@ public struct ExtractInventory: Stage {
         }
 
         let summary = try staging.publishPending(dataset)
-        try CatalogueMark(stream: CatalogueStreams.inventory, previous: mark.text, latest: latest.text)
+        let fullRead = full ? CatalogueMark.FullRead(
+            stream: CatalogueStreams.inventoryFull, at: startedAt, recordsRead: read,
+            warehouseUids: Self.reconciledWarehouseUids(warehouses, flowWebWarehouse: settings.flowWebWarehouse)) : nil
+        try CatalogueMark(stream: CatalogueStreams.inventory, previous: mark.text, latest: latest.text, full: fullRead)
             .write(CatalogueDatasets.omniumInventoryMark, to: staging)
-        var notes = [mark.date == nil ? "full load" : "changed since \(mark.text ?? "")",
+        var notes = [mark.date == nil ? "full load" : full ? "full read (reconciliation)"
+                        : "changed since \(mark.text ?? "")",
                      "\(codes.count) warehouse(s) read"]
         if !flowMastered.isEmpty {
             notes.append("Flow is stock master, not read: \(flowMastered.joined(separator: ", "))")
@@ -82,6 +91,22 @@ public struct ExtractInventory: Stage {
     /// `<sku>␟<warehouseCode>`: one SKU's warehouses sort together (web warehouses are summed).
     static func key(_ item: OmniumInventoryItem) -> String {
         CatalogueDatasets.key(group: item.sku ?? "", item.warehouseCode ?? "")
+    }
+
+    /// The Flow warehouses whose stock this read covers whole, as `StockMapping` names them (web
+    /// warehouses go to `FlowWebWarehouse` when set); a warehouse Flow masters is never among them.
+    static func reconciledWarehouseUids(_ warehouses: [InventoryWarehouse], flowWebWarehouse: String?) -> [String] {
+        let web = flowWebWarehouse?.trimmingCharacters(in: .whitespaces)
+        let flowMastered = Set(warehouses.filter { $0.warehouse.stockMaster == .flow }.map(\.warehouse.warehouseUid))
+        var uids = Set<String>()
+        for entry in warehouses where entry.isExtracted {
+            if entry.warehouse.isWebWarehouse, let web, !web.isEmpty {
+                uids.insert(web)
+            } else if entry.warehouse.stockMaster == .omnium {
+                uids.insert(entry.warehouse.warehouseUid)
+            }
+        }
+        return uids.subtracting(flowMastered).sorted()
     }
 
     static func chunks<T>(_ values: [T], size: Int) -> [[T]] {

@@ -10,6 +10,9 @@ import Staging
 /// see **all** prices of a SKU, not only the changed one. The delta (`lastModified = mark`, inclusive)
 /// names the changed SKUs; their prices are then re-read by `productCodes`, `codesPerRequest` at a time.
 /// No watermark = the first run = every price (`lastModified` at the epoch, Omnium wants one filter).
+/// The same full read happens when the last one is older than `OMNIFLOW_FULL_RECONCILIATION_HOURS`;
+/// the mark then carries `full`, and `load.prices` removes what Omnium no longer has
+/// (docs/mapping-catalogue.md "Full reconciliation").
 /// SKUs whose prices wait in quarantine are re-read too. Rows are keyed `<sku>␟<fingerprint>`, so a
 /// repeated scroll batch collapses and one SKU's prices stay together for the chunked transform.
 /// Spec: omnium-contract.md §3, §7; docs/mapping-catalogue.md "Price resolution".
@@ -32,8 +35,10 @@ public struct ExtractPrices: Stage {
         var latest = LatestModified()
         var read = 0
         var notes: [String] = []
+        let startedAt = OmniumDateFormat.string(from: context.now)
+        let full = try mark.date == nil || context.fullReadDue(CatalogueStreams.pricesFull)
 
-        if let from = mark.date {
+        if !full, let from = mark.date {
             // MARK: Delta: which SKUs changed
             var changed = Set<String>()
             for try await page in context.omnium.searchPrices(
@@ -62,7 +67,7 @@ public struct ExtractPrices: Stage {
             }
         } else {
             // MARK: Full load
-            notes.append("full load")
+            notes.append(mark.date == nil ? "full load" : "full read (reconciliation)")
             for try await page in context.omnium.searchPrices(
                 OmniumPriceSearchRequest(lastModified: Date(timeIntervalSince1970: 0), scrollSize: scrollSize)) {
                 read += page.count
@@ -72,7 +77,9 @@ public struct ExtractPrices: Stage {
         }
 
         let summary = try staging.publishPending(dataset)
-        try CatalogueMark(stream: CatalogueStreams.prices, previous: mark.text, latest: latest.text)
+        let fullRead = full ? CatalogueMark.FullRead(stream: CatalogueStreams.pricesFull, at: startedAt,
+                                                     recordsRead: read) : nil
+        try CatalogueMark(stream: CatalogueStreams.prices, previous: mark.text, latest: latest.text, full: fullRead)
             .write(CatalogueDatasets.omniumPricesMark, to: staging)
         return StageOutcome(rowsRead: read, rowsWritten: summary.rowCount, notes: notes)
     }

@@ -2,9 +2,13 @@ import FlowStore
 import Foundation
 
 /// `load.inventory`: stock levels into the Flow store, `chunkSize` per transaction, writing only levels
-/// that changed. Levels Omnium did not report are left as they are (a delta reports changes only), and
-/// warehouses Flow masters never reach this stage. The `omnium.inventory.modified` watermark moves
-/// after the last commit.
+/// that changed. On a delta, levels Omnium did not report are left as they are (a delta reports changes
+/// only), and warehouses Flow masters never reach this stage.
+///
+/// After a full read (the mark carries `full`), every stock row of the Omnium-master warehouses the read
+/// covered that it did not report is set to 0 (omnium-contract.md §8: a missing item is 0); the row stays,
+/// see `CatalogueReconciliation`. The `omnium.inventory.modified` watermark, and after a full read the
+/// `omnium.inventory.full` time, move after the last commit.
 public struct LoadInventory: Stage {
     public let name = "load.inventory"
     public let version = 1
@@ -15,17 +19,28 @@ public struct LoadInventory: Stage {
     public init() {}
 
     public func run(_ context: StageContext) async throws -> StageOutcome {
+        let mark = try CatalogueMark.read(CatalogueDatasets.omniumInventoryMark, from: context.staging)
         var counts = UpsertCounts()
         var read = 0
+        var seen = Set<FlowStockKey>()
         try context.staging.forEachPage(CatalogueDatasets.flowStock, as: FlowStock.self, size: chunkSize) { page in
             read += page.count
+            if mark?.full != nil {
+                for entry in page { seen.insert(FlowStockKey(warehouseUid: entry.record.warehouseUid,
+                                                             productUid: entry.record.productUid)) }
+            }
             try context.flow.write { db in counts += try StockTable.upsert(page.map(\.record), in: db) }
         }
         var notes = ["stock: \(counts)"]
-        if let moved = try context.advanceWatermark(CatalogueMark.read(CatalogueDatasets.omniumInventoryMark,
-                                                                       from: context.staging)) {
-            notes.append(moved)
+        var reconciled = true
+        if let full = mark?.full {
+            let result = try CatalogueReconciliation.stock(context, full: full, seen: seen, chunkSize: chunkSize)
+            counts.updated += result.zeroed
+            notes.append(result.note)
+            reconciled = result.applied
         }
+        if let moved = try context.advanceWatermark(mark) { notes.append(moved) }
+        if let full = mark?.full, reconciled { notes.append(try context.recordFullRead(full)) }
         return StageOutcome(rowsRead: read, rowsWritten: counts.written, rowsUnchanged: counts.unchanged, notes: notes)
     }
 }

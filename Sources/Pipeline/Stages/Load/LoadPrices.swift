@@ -4,7 +4,11 @@ import Foundation
 /// `load.prices`: price lists, then each (list, product)'s periods replaced by the transformed ones,
 /// `chunkSize` pairs per transaction; unchanged periods are not rewritten.
 ///
-/// The `omnium.prices.modified` watermark moves after the last commit.
+/// After a full read (the mark carries `full`), every stored (list, product) of the lists omniflow
+/// manages that the read did not yield is deleted: Omnium no longer prices it, and a stale price must
+/// not stay on the till. A full read that yielded nothing while Flow has prices removes nothing (see
+/// `CatalogueReconciliation`). The `omnium.prices.modified` watermark, and after a full read the
+/// `omnium.prices.full` time, move after the last commit.
 public struct LoadPrices: Stage {
     public let name = "load.prices"
     public let version = 1
@@ -16,14 +20,17 @@ public struct LoadPrices: Stage {
     public init() {}
 
     public func run(_ context: StageContext) async throws -> StageOutcome {
+        let mark = try CatalogueMark.read(CatalogueDatasets.omniumPricesMark, from: context.staging)
         var lists: [FlowPriceList] = []
         try context.staging.forEachRecord(CatalogueDatasets.flowPriceLists, as: FlowPriceList.self) { lists.append($1) }
         let listCounts = try context.flow.write { db in try PricesTable.upsert(lists, in: db) }
 
         var priceCounts = UpsertCounts()
         var read = 0
+        var seen = Set<FlowPriceKey>()
         try context.staging.forEachPage(CatalogueDatasets.flowPrices, as: FlowPriceEntry.self, size: chunkSize) { page in
             read += page.count
+            if mark?.full != nil { for entry in page where !entry.record.periods.isEmpty { seen.insert(entry.record.key) } }
             try context.flow.write { db in
                 priceCounts += try PricesTable.replace(page.flatMap(\.record.periods), forKeys: page.map(\.record.key),
                                                        in: db)
@@ -31,10 +38,15 @@ public struct LoadPrices: Stage {
         }
 
         var notes = ["prices: \(priceCounts)", "price lists: \(listCounts)"]
-        if let moved = try context.advanceWatermark(CatalogueMark.read(CatalogueDatasets.omniumPricesMark,
-                                                                       from: context.staging)) {
-            notes.append(moved)
+        var reconciled = true
+        if let full = mark?.full {
+            let result = try CatalogueReconciliation.prices(context, full: full, seen: seen, chunkSize: chunkSize)
+            priceCounts.deleted += result.removed
+            notes.append(result.note)
+            reconciled = result.applied
         }
+        if let moved = try context.advanceWatermark(mark) { notes.append(moved) }
+        if let full = mark?.full, reconciled { notes.append(try context.recordFullRead(full)) }
         let total = priceCounts + listCounts
         return StageOutcome(rowsRead: read, rowsWritten: total.written, rowsUnchanged: total.unchanged, notes: notes)
     }
