@@ -54,6 +54,13 @@ final class ConfigurationLoaderTests: XCTestCase {
         XCTAssertEqual(configuration.colliDimensionUnit, .centimetre)
         XCTAssertEqual(configuration.businessTimeZone.identifier, "Europe/Oslo")
         XCTAssertFalse(configuration.isFlowStockMaster(storeID: "any"))
+        XCTAssertEqual(configuration.fullReconciliationHours, 24)
+    }
+
+    func testFullReconciliationHoursFromEnvironmentAndRange() throws {
+        XCTAssertEqual(try load(environment: ["OMNIFLOW_FULL_RECONCILIATION_HOURS": "0"]).fullReconciliationHours, 0)
+        XCTAssertEqual(try load(environment: ["OMNIFLOW_FULL_RECONCILIATION_HOURS": "168"]).fullReconciliationHours, 168)
+        XCTAssertNotNil(loadError(environment: ["OMNIFLOW_FULL_RECONCILIATION_HOURS": "-1"]))
     }
 
     func testFileValuesAreTyped() throws {
