@@ -12,6 +12,9 @@ final class FakeServices: OmniflowServices, @unchecked Sendable {
         case showRun(String)
         case runStage(String)
         case listQuarantine
+        case listQueues
+        case showQueue(String, state: QueueJobState?, limit: Int)
+        case retryQueue(String, QueueRetryTarget)
         case demo(DemoOptions)
         case serveSandbox(SandboxServeOptions)
         case dumpSandbox(SandboxTarget)
@@ -28,6 +31,9 @@ final class FakeServices: OmniflowServices, @unchecked Sendable {
     var runs: [RunListing] = []
     var detail: RunDetail?
     var quarantine: [QuarantineListing] = []
+    var queues: [QueueSummary] = []
+    var queueJobs: [QueueJobListing] = []
+    var retryError: (any Error)?
     var dump = SandboxDump(takenAt: Date(timeIntervalSince1970: 1_795_000_000), seed: 42, scale: .small)
 
     var calls: [Call] {
@@ -90,6 +96,22 @@ final class FakeServices: OmniflowServices, @unchecked Sendable {
     func listQuarantine(configuration: OmniflowConfiguration) throws -> [QuarantineListing] {
         record(.listQuarantine, configuration)
         return quarantine
+    }
+
+    func listQueues(configuration: OmniflowConfiguration) throws -> [QueueSummary] {
+        record(.listQueues, configuration)
+        return queues
+    }
+
+    func showQueue(name: String, state: QueueJobState?, limit: Int, configuration: OmniflowConfiguration) throws -> [QueueJobListing] {
+        record(.showQueue(name, state: state, limit: limit), configuration)
+        return queueJobs
+    }
+
+    func retryQueue(name: String, target: QueueRetryTarget, configuration: OmniflowConfiguration) throws -> QueueRetryReport {
+        record(.retryQueue(name, target), configuration)
+        if let retryError { throw retryError }
+        return QueueRetryReport(queue: name, retried: queueJobs)
     }
 
     func stageNames() -> [String] { names }
