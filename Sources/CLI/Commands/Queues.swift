@@ -50,7 +50,7 @@ extension Omniflow {
             var text = table.rendered()
             let dead = queues.filter { $0.dead > 0 }
             for queue in dead {
-                text += "\(queue.queue): \(queue.dead) dead job\(queue.dead == 1 ? "" : "s") wait for a person; "
+                text += "\(queue.queue): \(queue.dead) dead job\(queue.dead == 1 ? " waits" : "s wait") for a person; "
                     + "see 'omniflow queues show \(queue.queue) --state dead'.\n"
             }
             return text
