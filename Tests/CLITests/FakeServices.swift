@@ -145,7 +145,7 @@ struct CLIHarness {
     let folder: URL
     var environment: [String: String] = [
         "OMNIUM_BASE_URL": "http://127.0.0.1:1", "OMNIUM_CLIENT_ID": "client", "OMNIUM_CLIENT_SECRET": "top-secret",
-        "MainPricesListUid": "main", "DefaultVatCodeUid": "vat25",
+        "MainPricesListUid": "main", "DefaultVatCodeUid": "vat25", "DefaultProductGroupUid": "general",
     ]
 
     init(services: FakeServices = FakeServices()) throws {
