@@ -12,6 +12,9 @@ final class FakeServices: OmniflowServices, @unchecked Sendable {
         case showRun(String)
         case runStage(String)
         case listQuarantine
+        case listQueues
+        case showQueue(String, state: QueueJobState?, limit: Int)
+        case retryQueue(String, QueueRetryTarget)
         case demo(DemoOptions)
         case serveSandbox(SandboxServeOptions)
         case dumpSandbox(SandboxTarget)
@@ -28,6 +31,9 @@ final class FakeServices: OmniflowServices, @unchecked Sendable {
     var runs: [RunListing] = []
     var detail: RunDetail?
     var quarantine: [QuarantineListing] = []
+    var queues: [QueueSummary] = []
+    var queueJobs: [QueueJobListing] = []
+    var retryError: (any Error)?
     var dump = SandboxDump(takenAt: Date(timeIntervalSince1970: 1_795_000_000), seed: 42, scale: .small)
 
     var calls: [Call] {
@@ -92,6 +98,22 @@ final class FakeServices: OmniflowServices, @unchecked Sendable {
         return quarantine
     }
 
+    func listQueues(configuration: OmniflowConfiguration) throws -> [QueueSummary] {
+        record(.listQueues, configuration)
+        return queues
+    }
+
+    func showQueue(name: String, state: QueueJobState?, limit: Int, configuration: OmniflowConfiguration) throws -> [QueueJobListing] {
+        record(.showQueue(name, state: state, limit: limit), configuration)
+        return queueJobs
+    }
+
+    func retryQueue(name: String, target: QueueRetryTarget, configuration: OmniflowConfiguration) throws -> QueueRetryReport {
+        record(.retryQueue(name, target), configuration)
+        if let retryError { throw retryError }
+        return QueueRetryReport(queue: name, retried: queueJobs)
+    }
+
     func stageNames() -> [String] { names }
 
     func demo(options: DemoOptions, progress: ProgressReporter) async throws -> DemoReport {
@@ -123,7 +145,7 @@ struct CLIHarness {
     let folder: URL
     var environment: [String: String] = [
         "OMNIUM_BASE_URL": "http://127.0.0.1:1", "OMNIUM_CLIENT_ID": "client", "OMNIUM_CLIENT_SECRET": "top-secret",
-        "MainPricesListUid": "main", "DefaultVatCodeUid": "vat25",
+        "MainPricesListUid": "main", "DefaultVatCodeUid": "vat25", "DefaultProductGroupUid": "general",
     ]
 
     init(services: FakeServices = FakeServices()) throws {

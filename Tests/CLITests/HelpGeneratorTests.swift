@@ -56,6 +56,8 @@ final class HelpGeneratorTests: XCTestCase {
               stages                  List the stages in run order, with the datasets each
                                       reads and writes.
               quarantine              Inspect records that stages set aside as invalid.
+              queues                  Show the sync queues: pending, running, done and dead
+                                      jobs per queue.
               config                  Check and print the effective configuration (file,
                                       then environment).
               demo                    Run the whole integration against a local Omnium

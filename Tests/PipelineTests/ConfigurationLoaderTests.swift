@@ -197,13 +197,14 @@ final class ConfigurationLoaderTests: XCTestCase {
         XCTAssertThrowsError(try configuration.requireOmniumSettings()) { error in
             XCTAssertEqual((error as? ConfigError)?.description,
                            "omniflow.json: missing required values OMNIUM_BASE_URL, OMNIUM_CLIENT_SECRET, MainPricesListUid, "
-                           + "DefaultVatCodeUid (set in the configuration file or the environment)")
+                           + "DefaultVatCodeUid, DefaultProductGroupUid (set in the configuration file or the environment)")
         }
         var complete = configuration
         complete.omniumBaseURL = URL(string: "https://api.omnium.test")
         complete.omniumClientSecret = Secret("s")
         complete.mainPricesListUID = "p"
         complete.defaultVatCodeUID = "v"
+        complete.defaultProductGroupUID = "g"
         XCTAssertNoThrow(try complete.requireOmniumSettings())
     }
 }

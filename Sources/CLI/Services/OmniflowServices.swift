@@ -31,6 +31,19 @@ public protocol OmniflowServices: Sendable {
     /// Quarantined records still waiting for attention, newest first.
     func listQuarantine(configuration: OmniflowConfiguration) throws -> [QuarantineListing]
 
+    /// Every sync queue (the known ones, and any other holding jobs) with its counts, by name.
+    func listQueues(configuration: OmniflowConfiguration) throws -> [QueueSummary]
+
+    /// A queue's jobs, oldest first, in one state when given, at most `limit`.
+    /// - Throws: `ServiceError.invalidRequest` for a queue that is neither known nor holds jobs.
+    func showQueue(name: String, state: QueueJobState?, limit: Int, configuration: OmniflowConfiguration) throws -> [QueueJobListing]
+
+    /// Puts dead (or failed pending) jobs back to pending, due now, attempts kept, while holding the
+    /// run lock so it never races a run.
+    /// - Throws: `ServiceError.lockHeld` when a run holds the lock; `ServiceError.invalidRequest` for
+    ///   an unknown queue.
+    func retryQueue(name: String, target: QueueRetryTarget, configuration: OmniflowConfiguration) throws -> QueueRetryReport
+
     /// The dotted names of every stage, in run order. No I/O: used by `validate()`.
     func stageNames() -> [String]
 

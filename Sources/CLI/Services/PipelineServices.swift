@@ -95,6 +95,7 @@ public struct PipelineServices: OmniflowServices {
         runner.progress = { event in
             switch event.state {
             case .started: progress.report(.stageStarted(event.stage))
+            case .advanced(let rows): progress.report(.stageAdvanced(event.stage, completed: rows, total: nil))
             case .succeeded, .reused:
                 progress.report(.stageFinished(event.stage, status: .succeeded, rows: event.outcome?.rowsWritten ?? 0))
             case .failed: progress.report(.stageFinished(event.stage, status: .failed, rows: 0))

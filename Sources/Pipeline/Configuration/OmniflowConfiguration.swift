@@ -133,7 +133,7 @@ public struct OmniflowConfiguration: Sendable, Equatable {
 
     /// Throws `ConfigError.missingRequired` naming every value a run against Omnium needs but lacks:
     /// `OMNIUM_BASE_URL`, `OMNIUM_CLIENT_ID`, `OMNIUM_CLIENT_SECRET`, `MainPricesListUid`,
-    /// `DefaultVatCodeUid`.
+    /// `DefaultVatCodeUid`, `DefaultProductGroupUid`.
     public func requireOmniumSettings() throws {
         var missing: [String] = []
         if omniumBaseURL == nil { missing.append("OMNIUM_BASE_URL") }
@@ -141,6 +141,7 @@ public struct OmniflowConfiguration: Sendable, Equatable {
         if omniumClientSecret == nil { missing.append("OMNIUM_CLIENT_SECRET") }
         if mainPricesListUID == nil { missing.append("MainPricesListUid") }
         if defaultVatCodeUID == nil { missing.append("DefaultVatCodeUid") }
+        if defaultProductGroupUID == nil { missing.append("DefaultProductGroupUid") }
         guard missing.isEmpty else {
             let origin: ConfigError.Origin = sourceFile.map { .file($0) } ?? .configuration
             throw ConfigError(origin: origin, problem: .missingRequired(missing))

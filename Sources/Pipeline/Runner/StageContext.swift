@@ -34,12 +34,17 @@ public struct StageContext: Sendable {
     public let staging: RunStaging
     public let environment: PipelineEnvironment
     public let log: RunLog
+    /// Receives "rows so far" from long stages, for the terminal's progress line.
+    let progressHandler: (@Sendable (Int) -> Void)?
 
     public var configuration: OmniflowConfiguration { environment.configuration }
     public var flow: FlowDatabase { environment.flow }
     public var control: ControlStore { environment.control }
     public var omnium: OmniumClient { environment.omnium }
     public var now: Date { environment.clock.now }
+
+    /// Reports how many rows the stage has handled so far (call it per page; cheap, and silent in a pipe).
+    public func advance(_ rowsSoFar: Int) { progressHandler?(rowsSoFar) }
 
     /// Records mapping issues in the quarantine (retried on the next run) and logs each one.
     /// - Returns: how many records were quarantined (field-level issues are logged, not counted).

@@ -129,7 +129,7 @@ public struct StageRunner: Sendable {
             log.info("stage started", ["stage": name])
             let context = StageContext(runID: runID, stageName: name, runDirectory: runDirectory,
                                        businessDate: businessDate, staging: staging, environment: environment,
-                                       log: log)
+                                       log: log, progressHandler: advanceHandler(for: name))
             do {
                 var outcome = try await stage.run(context)
                 for output in stage.outputs where output.kind == .staged {
@@ -164,6 +164,12 @@ public struct StageRunner: Sendable {
     }
 
     // MARK: - Steps
+
+    /// Turns a stage's "rows so far" into progress events, when someone listens.
+    private func advanceHandler(for stage: String) -> (@Sendable (Int) -> Void)? {
+        guard let progress else { return nil }
+        return { rows in progress(StageProgress(stage: stage, state: .advanced(rows), outcome: nil)) }
+    }
 
     /// Writes the stage's state to the control database and the manifest (published atomically).
     private func record(_ stage: any Stage, status: StageRunRecord.Status, started: Date?, outcome: StageOutcome?,
@@ -226,7 +232,13 @@ public struct StageRunner: Sendable {
 
 /// A stage's progress, for the terminal display.
 public struct StageProgress: Sendable {
-    public enum State: Sendable, Equatable { case started, succeeded, reused, failed(String) }
+    public enum State: Sendable, Equatable {
+        case started
+        /// Rows handled so far by a long stage.
+        case advanced(Int)
+        case succeeded, reused
+        case failed(String)
+    }
     public var stage: String
     public var state: State
     public var outcome: StageOutcome?

@@ -108,6 +108,40 @@ public enum SyncQueueTable {
         return requeued
     }
 
+    // MARK: - Operator retry
+
+    /// Puts the object's dead job — or its failed pending job (one with an error, waiting for its
+    /// backoff) — back to pending, due now, attempts kept. An object ends with one pending job:
+    /// when it already has one, that job is made due now and its dead jobs are folded into it
+    /// (removed, their attempts kept by `max`); otherwise its newest dead job is revived and older
+    /// dead ones folded into it. Touches no other object.
+    /// - Returns: the job now pending, or nil when the object had nothing dead or failed.
+    @discardableResult
+    public static func retry(_ db: Database, queue: String, objectKey: String, at now: Date) throws -> SyncJob? {
+        let dead = try db.fetchAll(sql: """
+            SELECT * FROM sync_jobs WHERE queue = ? AND object_key = ? AND state = 'dead' ORDER BY id DESC
+            """, arguments: [queue, objectKey]).map(SyncJob.init(row:))
+        let pending = try pendingJob(db, queue: queue, objectKey: objectKey)
+        guard let target = pending ?? dead.first, !dead.isEmpty || target.lastError != nil else { return nil }
+        let attempts = ([target.attempts] + dead.map(\.attempts)).max() ?? target.attempts
+        try db.execute(sql: """
+            DELETE FROM sync_jobs WHERE queue = ? AND object_key = ? AND state = 'dead' AND id <> ?
+            """, arguments: [queue, objectKey, target.id])
+        try db.execute(sql: """
+            UPDATE sync_jobs SET state = 'pending', attempts = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?
+            """, arguments: [attempts, now, now, target.id])
+        return try job(db, id: target.id)
+    }
+
+    /// ``retry(_:queue:objectKey:at:)`` for every object of the queue with a dead job.
+    /// - Returns: the jobs now pending, by object key.
+    public static func retryAllDead(_ db: Database, queue: String, at now: Date) throws -> [SyncJob] {
+        let keys: [String] = try db.fetchAll(sql: """
+            SELECT DISTINCT object_key FROM sync_jobs WHERE queue = ? AND state = 'dead' ORDER BY object_key
+            """, arguments: [queue]).map { try $0.decode("object_key") }
+        return try keys.compactMap { try retry(db, queue: queue, objectKey: $0, at: now) }
+    }
+
     // MARK: - Reading
 
     public static func job(_ db: Database, id: Int64) throws -> SyncJob {
@@ -142,6 +176,17 @@ public enum SyncQueueTable {
             counts[state] = try row.decode("n")
         }
         return counts
+    }
+
+    /// Every queue that holds a job, by name.
+    public static func queueNames(_ db: Database) throws -> [String] {
+        try db.fetchAll(sql: "SELECT DISTINCT queue FROM sync_jobs ORDER BY queue").map { try $0.decode("queue") }
+    }
+
+    /// When the queue's oldest pending job was created (nil when none is pending).
+    public static func oldestPendingCreatedAt(_ db: Database, queue: String) throws -> Date? {
+        try db.fetchValue(sql: "SELECT min(created_at) FROM sync_jobs WHERE queue = ? AND state = 'pending'",
+                          arguments: [queue], as: Date.self)
     }
 
     /// When the earliest pending job is due (nil when none is pending).
@@ -201,5 +246,30 @@ extension ControlStore {
     /// When the queue's earliest pending job is due (nil when none is pending).
     public func nextSyncAttemptAt(queue: String) throws -> Date? {
         try read { try SyncQueueTable.nextAttemptAt($0, queue: queue) }
+    }
+
+    /// Dead jobs (or the object's failed pending job) pending again, due now, in one transaction.
+    /// See ``SyncQueueTable/retry(_:queue:objectKey:at:)``.
+    @discardableResult
+    public func retryJob(queue: String, objectKey: String) throws -> SyncJob? {
+        let now = clock.now
+        return try write { try SyncQueueTable.retry($0, queue: queue, objectKey: objectKey, at: now) }
+    }
+
+    /// Every dead job of the queue pending again, due now, in one transaction.
+    @discardableResult
+    public func retryDeadJobs(queue: String) throws -> [SyncJob] {
+        let now = clock.now
+        return try write { try SyncQueueTable.retryAllDead($0, queue: queue, at: now) }
+    }
+
+    /// Every queue that holds a job, by name.
+    public func syncQueueNames() throws -> [String] {
+        try read { try SyncQueueTable.queueNames($0) }
+    }
+
+    /// When the queue's oldest pending job was created (nil when none is pending).
+    public func oldestPendingSyncJobCreatedAt(queue: String) throws -> Date? {
+        try read { try SyncQueueTable.oldestPendingCreatedAt($0, queue: queue) }
     }
 }

@@ -75,6 +75,7 @@ public struct ExtractOrders: Stage {
             var highest: Date?
             var count = 0
             for try await page in context.omnium.scrollOrders(request) {
+                defer { context.advance(count) }
                 var records: [StagedOmniumOrder] = []
                 for order in page {
                     count += 1

@@ -37,6 +37,7 @@ public struct ExtractProducts: Stage {
             read += page.count
             for product in page { latest.see(product.modified) }
             _ = try context.staging.appendPending(dataset, records: page, key: Self.key)
+            context.advance(read)
         }
         var notes = [mark.date == nil ? "full load" : "changed since \(mark.text ?? "")"]
 

@@ -49,6 +49,7 @@ public struct ExtractPurchaseOrders: Stage {
         var seen = Set<String>()
         try context.staging.beginPending(Self.dataset)
         for try await page in context.omnium.scrollPurchaseOrders(request) {
+            defer { context.advance(read) }
             try await deliveries.read(for: page, context)
             var records: [StagedPurchaseOrder] = []
             for purchaseOrder in page {
