@@ -93,3 +93,21 @@ extension CommandLineProcessTests {
                        fixture.sandbox.state.stores().filter { $0.isPrimaryStore == true }.count)
     }
 }
+
+extension CommandLineProcessTests {
+    /// `make demo` runs `omniflow demo`: it must exit 0, say where things are, and fill a fresh Flow store.
+    func testDemoExitsZeroAndPrintsWhereTheFlowStoreAndRunFolderAre() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = try OmniflowProcess.run(["demo", "--dir", folder.path, "--products", "60"], secret: "")
+        XCTAssertEqual(demo.status, 0, demo.stdout + demo.stderr)
+        let flowStore = folder.appendingPathComponent("flow.db").path
+        XCTAssertTrue(demo.stdout.contains("Flow store: \(flowStore)"), demo.stdout)
+        XCTAssertTrue(demo.stdout.contains("Run folder: \(folder.path)/staging/runs/"), demo.stdout)
+        XCTAssertTrue(demo.stdout.contains("succeeded"), demo.stdout)
+        let flow = try FlowDatabase(path: flowStore)
+        let stores = try XCTUnwrap(try flow.rowCounts().first { $0.table == "stores" }?.count)
+        XCTAssertTrue(demo.stdout.contains("Omnium sandbox: \(stores) primary stores"), "Flow stores = primary stores: \(demo.stdout)")
+        XCTAssertGreaterThan(try flow.rowCounts().first { $0.table == "products" }?.count ?? 0, 0)
+    }
+}
