@@ -26,6 +26,9 @@ extension OmniumClient {
     /// - Throws: `OmniumError` `.badRequest` (validation or duplicate id), `.notFound` (unknown delivery).
     public func processGoodsReception(deliveryId: String, lines: [OmniumGoodsReceptionLine]) async throws {
         let path = "/api/Deliveries/\(OmniumRequest.segment(deliveryId))/ProcessGoodsReception"
-        try await send(try .json(.post, path, body: lines))
+        // `deliveredQuantity` is incremental: a repeat is safe only when every line carries the
+        // `goodsReceptionId` Omnium rejects a second time (400, nothing applied).
+        let isKeyed = lines.allSatisfy { !($0.goodsReceptionId?.isEmpty ?? true) }
+        try await send(try .json(.post, path, body: lines, repeatability: isKeyed ? .idempotent : .notRepeatable))
     }
 }

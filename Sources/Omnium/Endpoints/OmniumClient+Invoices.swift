@@ -9,7 +9,10 @@ import Foundation
 extension OmniumClient {
     /// `PUT /api/Invoices/UpdateInvoice`: upsert by `id`.
     public func updateInvoice(_ invoice: OmniumInvoice) async throws -> OmniumInvoice {
-        try await send(try .json(.put, "/api/Invoices/UpdateInvoice", body: invoice), as: OmniumInvoice.self)
+        // An upsert by `id`; without one Omnium makes a new GUID, so a repeat would add a second invoice.
+        let hasId = !(invoice.id?.isEmpty ?? true)
+        return try await send(try .json(.put, "/api/Invoices/UpdateInvoice", body: invoice,
+                                        repeatability: hasId ? .idempotent : .notRepeatable), as: OmniumInvoice.self)
     }
 
     /// `POST /api/Invoices/{invoiceId}/AddFileToInvoice?fileName=..` with the raw bytes

@@ -10,8 +10,11 @@ extension OmniumClient {
     /// (`order(id:)`) and finds the return in `returnOrderForms`.
     public func createReturn(orderId: String, _ request: OmniumReturnRequestModel) async throws
         -> OmniumReturnOrderForm {
-        try await send(try .json(.post, "/api/Returns/\(OmniumRequest.segment(orderId))/Return", body: request,
-                                 repeatability: .conflictOnRepeat),
+        // Only an explicit rmaNumber makes a repeat meet 409; without it Omnium generates one and a
+        // repeat would create a second return.
+        let hasRmaNumber = !(request.rmaNumber?.isEmpty ?? true)
+        return try await send(try .json(.post, "/api/Returns/\(OmniumRequest.segment(orderId))/Return", body: request,
+                                        repeatability: hasRmaNumber ? .conflictOnRepeat : .notRepeatable),
                        as: OmniumReturnOrderForm.self)
     }
 

@@ -158,7 +158,11 @@ struct OmniumExchange: Sendable {
     /// `Retry-After` as seconds (integer or decimal) or an HTTP date.
     private func retryAfter(in response: HTTPTransportResponse) -> Duration? {
         guard let value = response.header("Retry-After")?.trimmingCharacters(in: .whitespaces) else { return nil }
-        if let seconds = Double(value), seconds >= 0 { return .seconds(seconds) }
+        // Non-finite values are ignored and huge ones capped: `Duration.seconds` traps beyond ~1.7e20 s.
+        if let seconds = Double(value) {
+            guard seconds.isFinite, seconds >= 0 else { return nil }
+            return .seconds(min(seconds, 1e9))
+        }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
