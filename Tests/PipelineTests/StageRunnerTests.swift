@@ -160,4 +160,47 @@ final class StageRunnerTests: XCTestCase {
         XCTAssertTrue(result.succeeded)
         XCTAssertEqual(result.tookOverFrom?.runID, "crashed-run")
     }
+
+    /// A stage longer than the stale-lock age must keep its lock: another host may not take it over.
+    func testALongStageKeepsTheLockAliveThroughItsProgressReports() async throws {
+        let clock = FixedClock()
+        let environment = try environment(clock: clock)
+        let probe = LongStageProbe()
+        let stage = LongStage(clock: clock, probe: probe)
+        let result = try await StageRunner(stages: [stage], environment: environment).run(RunRequest())
+        XCTAssertTrue(result.succeeded, "\(result.manifest.stages.map { $0.error ?? "" })")
+        XCTAssertEqual(probe.otherHostRefused, true, "another host must see the long run's lock as live")
+    }
 }
+
+/// Records what another host saw while ``LongStage`` ran.
+final class LongStageProbe: @unchecked Sendable {
+    var otherHostRefused: Bool?
+}
+
+/// Runs for seven (fixed-clock) hours, reporting progress every hour, then asks, as another host,
+/// for the run lock.
+struct LongStage: Stage {
+    let name = "extract.long"
+    let version = 1
+    let inputs: [Dataset] = []
+    let outputs: [Dataset] = [.external("omnium.api.long")]
+    let clock: FixedClock
+    let probe: LongStageProbe
+
+    func run(_ context: StageContext) async throws -> StageOutcome {
+        for hour in 1...7 {
+            clock.advance(by: 3_600)
+            context.advance(hour * 1_000)
+        }
+        do {
+            try RunLock(store: context.control).acquire(runID: "other-host-run", pid: 1, host: "other-host",
+                                                         now: clock.now)
+            probe.otherHostRefused = false
+        } catch RunLockError.held {
+            probe.otherHostRefused = true
+        }
+        return StageOutcome(rowsRead: 7_000)
+    }
+}
+

@@ -36,6 +36,8 @@ public struct StageContext: Sendable {
     public let log: RunLog
     /// Receives "rows so far" from long stages, for the terminal's progress line.
     let progressHandler: (@Sendable (Int) -> Void)?
+    /// Keeps the run lock alive during a long stage (see ``StageHeartbeat``).
+    var heartbeat: StageHeartbeat? = nil
 
     public var configuration: OmniflowConfiguration { environment.configuration }
     public var flow: FlowDatabase { environment.flow }
@@ -44,7 +46,11 @@ public struct StageContext: Sendable {
     public var now: Date { environment.clock.now }
 
     /// Reports how many rows the stage has handled so far (call it per page; cheap, and silent in a pipe).
-    public func advance(_ rowsSoFar: Int) { progressHandler?(rowsSoFar) }
+    /// Also beats the run lock's heartbeat (at most once a minute), so a long stage keeps its lock.
+    public func advance(_ rowsSoFar: Int) {
+        heartbeat?.beat()
+        progressHandler?(rowsSoFar)
+    }
 
     /// Records mapping issues in the quarantine (retried on the next run) and logs each one.
     /// - Returns: how many records were quarantined (field-level issues are logged, not counted).

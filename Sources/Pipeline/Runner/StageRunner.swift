@@ -129,7 +129,8 @@ public struct StageRunner: Sendable {
             log.info("stage started", ["stage": name])
             let context = StageContext(runID: runID, stageName: name, runDirectory: runDirectory,
                                        businessDate: businessDate, staging: staging, environment: environment,
-                                       log: log, progressHandler: advanceHandler(for: name))
+                                       log: log, progressHandler: advanceHandler(for: name),
+                                       heartbeat: StageHeartbeat(lock: lock, runID: runID, clock: clock, log: log))
             do {
                 var outcome = try await stage.run(context)
                 for output in stage.outputs where output.kind == .staged {

@@ -56,6 +56,7 @@ public struct ExtractInventory: Stage {
             let request = OmniumInventorySearchRequest(warehouseCodes: chunk, lastModified: since)
             for try await page in context.omnium.searchInventory(request) {
                 read += page.count
+                context.advance(read)
                 for item in page {
                     latest.see(item.modified)
                     if let code = item.warehouseCode, webCodes.contains(code), let sku = item.sku { changedWebSkus.insert(sku) }
@@ -68,6 +69,7 @@ public struct ExtractInventory: Stage {
                 let request = OmniumInventorySearchRequest(productCodes: skus, warehouseCodes: webCodes.sorted())
                 for try await page in context.omnium.searchInventory(request) {
                     read += page.count
+                    context.advance(read)
                     _ = try staging.appendPending(dataset, records: page, key: Self.key)
                 }
             }

@@ -44,6 +44,7 @@ public struct ExtractPrices: Stage {
             for try await page in context.omnium.searchPrices(
                 OmniumPriceSearchRequest(lastModified: from, scrollSize: scrollSize)) {
                 read += page.count
+                context.advance(read)
                 for price in page {
                     latest.see(price.modified)
                     if let code = price.code, !code.isEmpty { changed.insert(code) }
@@ -62,6 +63,7 @@ public struct ExtractPrices: Stage {
                 for try await page in context.omnium.searchPrices(
                     OmniumPriceSearchRequest(productCodes: chunk, scrollSize: scrollSize)) {
                     read += page.count
+                    context.advance(read)
                     _ = try staging.appendPending(dataset, records: page, key: Self.key)
                 }
             }
@@ -71,6 +73,7 @@ public struct ExtractPrices: Stage {
             for try await page in context.omnium.searchPrices(
                 OmniumPriceSearchRequest(lastModified: Date(timeIntervalSince1970: 0), scrollSize: scrollSize)) {
                 read += page.count
+                context.advance(read)
                 for price in page { latest.see(price.modified) }
                 _ = try staging.appendPending(dataset, records: page, key: Self.key)
             }
