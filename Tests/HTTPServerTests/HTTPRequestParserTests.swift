@@ -104,6 +104,25 @@ final class HTTPRequestParserTests: XCTestCase {
         XCTAssertEqual(try parse("POST / HTTP/1.1\r\nContent-Length: 2, 2\r\n\r\nab")?.body.count, 2)
     }
 
+    func testIgnoresAFewEmptyLinesBeforeARequest() throws {
+        let request = try parse("\r\n\r\nGET /a HTTP/1.1\r\n\r\n")
+        XCTAssertEqual(request?.path, "/a")
+    }
+
+    /// A peer trickling bare CRLFs would otherwise keep the connection "idle" (each read restarting
+    /// the idle timeout) and its buffer growing, holding a server thread forever.
+    func testRefusesAnEndlessRunOfEmptyLinesWith400() {
+        var parser = HTTPRequestParser()
+        XCTAssertThrowsError(try {
+            for _ in 0 ..< 1_000 {
+                parser.append(Array("\r\n".utf8))
+                _ = try parser.nextRequest()
+            }
+        }()) { error in
+            XCTAssertEqual((error as? HTTPParseError)?.status, .badRequest)
+        }
+    }
+
     func testRefusesTransferEncodingWith411() {
         assertStatus("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n", .lengthRequired)
     }

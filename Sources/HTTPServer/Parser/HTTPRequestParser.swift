@@ -16,6 +16,10 @@ public struct HTTPRequestParser: Sendable {
     private var scanned = 0
     /// A parsed head whose body is still arriving.
     private var pending: HTTPRequestHead?
+    /// Empty lines skipped before the next request line (RFC 9112 §2.2 lets a server ignore a few).
+    private var skippedEmptyLines = 0
+    /// More than this many is a peer trickling CRLFs to hold the connection open forever.
+    private static let maxSkippedEmptyLines = 8
 
     public init(limits: HTTPLimits = HTTPLimits()) {
         self.limits = limits
@@ -63,6 +67,10 @@ public struct HTTPRequestParser: Sendable {
 
     private mutating func readHead() throws(HTTPParseError) -> HTTPRequestHead? {
         skipLeadingEmptyLines()
+        guard skippedEmptyLines <= Self.maxSkippedEmptyLines else {
+            throw HTTPParseError(status: .badRequest, reason: "too many empty lines before the request line")
+        }
+        compact()
         guard let end = findHeadEnd() else {
             try checkIncompleteHeadLimits()
             return nil
@@ -70,6 +78,7 @@ public struct HTTPRequestParser: Sendable {
         let head = try HTTPRequestHead.parse(buffer[start..<end], limits: limits)
         start = end + 4
         scanned = start
+        skippedEmptyLines = 0
         return head
     }
 
@@ -77,6 +86,7 @@ public struct HTTPRequestParser: Sendable {
     private mutating func skipLeadingEmptyLines() {
         while start + 1 < buffer.count, buffer[start] == 13, buffer[start + 1] == 10 {
             start += 2
+            skippedEmptyLines += 1
         }
         scanned = max(scanned, start)
     }
