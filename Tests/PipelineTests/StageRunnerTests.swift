@@ -161,6 +161,26 @@ final class StageRunnerTests: XCTestCase {
         XCTAssertEqual(result.tookOverFrom?.runID, "crashed-run")
     }
 
+    /// A run that stops on an error (here: `--only` a stage whose input no run has produced) must not
+    /// stay "running" in `omniflow runs` and its manifest forever.
+    func testARunAbortedByAnErrorIsRecordedFailed() async throws {
+        let environment = try environment()
+        do {
+            _ = try await StageRunner(stages: stages(), environment: environment)
+                .run(RunRequest(selection: StageSelection(only: ["transform.a"])))
+            XCTFail("expected a missing input")
+        } catch let error as StageRunnerError {
+            XCTAssertEqual(error, .missingInput(dataset: "omnium.a", producer: "extract.a"))
+        }
+        let runs = try environment.control.runs()
+        XCTAssertEqual(runs.count, 1)
+        XCTAssertEqual(runs.first?.status, .failed)
+        let manifest = try RunManifest.load(from: environment.control.runFolder(for: try XCTUnwrap(runs.first?.id)))
+        XCTAssertEqual(manifest.status, "failed")
+        XCTAssertNotNil(manifest.finishedAt)
+        XCTAssertNil(try RunLock(store: environment.control).holder(), "the lock is released")
+    }
+
     /// A stage longer than the stale-lock age must keep its lock: another host may not take it over.
     func testALongStageKeepsTheLockAliveThroughItsProgressReports() async throws {
         let clock = FixedClock()

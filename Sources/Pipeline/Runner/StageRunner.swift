@@ -96,6 +96,18 @@ public struct StageRunner: Sendable {
         manifest.status = "running"
         manifest.finishedAt = nil
         try manifest.write(to: runDirectory)
+        // A run stopped by an error (a missing input, a lost lock, a control-database failure) is recorded
+        // failed, so neither `omniflow runs` nor the manifest claims it is still running.
+        var finished = false
+        defer {
+            if !finished {
+                manifest.status = "failed"
+                manifest.finishedAt = clock.now
+                try? manifest.write(to: runDirectory)
+                _ = try? control.finishRun(id: runID, status: .failed)
+                log.error("run aborted", ["run.id": runID])
+            }
+        }
 
         let businessDate = manifest.startedAt
         var blocked: [String: String] = [:]  // stage -> the failed stage that blocks it
@@ -159,6 +171,7 @@ public struct StageRunner: Sendable {
         manifest.finishedAt = clock.now
         try manifest.write(to: runDirectory)
         try control.finishRun(id: runID, status: allSucceeded ? .succeeded : .failed)
+        finished = true
         log.info("run finished", ["run.id": runID, "status": manifest.status])
         return RunResult(runID: runID, runDirectory: runDirectory, succeeded: allSucceeded, manifest: manifest,
                          tookOverFrom: tookOverFrom)
