@@ -99,7 +99,14 @@ actor OmniumTokenCache {
         if let current, !current.needsRenewal(at: now(), margin: margin) {
             return current
         }
-        return try await renew(reason: current == nil ? (hasFetched ? "401" : "first use") : "expiring")
+        do {
+            return try await renew(reason: current == nil ? (hasFetched ? "401" : "first use") : "expiring")
+        } catch {
+            // An early renewal that failed (token endpoint down) must not stop a token that is still
+            // valid: keep it until it really expires; the next call tries the renewal again.
+            if let current, let expiresAt = current.expiresAt, expiresAt > now() { return current }
+            throw error
+        }
     }
 
     /// Forget `rejected` (it got a 401) unless it was already replaced.
