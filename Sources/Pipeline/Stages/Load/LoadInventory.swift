@@ -25,6 +25,7 @@ public struct LoadInventory: Stage {
         var seen = Set<FlowStockKey>()
         try context.staging.forEachPage(CatalogueDatasets.flowStock, as: FlowStock.self, size: chunkSize) { page in
             read += page.count
+            defer { context.advance(read) }
             if mark?.full != nil {
                 for entry in page { seen.insert(FlowStockKey(warehouseUid: entry.record.warehouseUid,
                                                              productUid: entry.record.productUid)) }

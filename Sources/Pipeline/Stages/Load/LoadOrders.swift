@@ -50,6 +50,7 @@ public struct LoadOrders: Stage {
             let results = try save(chunk, customers: customers, tally: &tally, context: context)
             try settle(results, tally: &tally, context: context)
             chunk.removeAll(keepingCapacity: true)
+            context.advance(tally.read)
         }
         try context.staging.forEachRecord(TransformOrders.dataset, as: StagedInboundOrder.self) { _, record in
             chunk.append(record)

@@ -30,6 +30,7 @@ public struct LoadPrices: Stage {
         var seen = Set<FlowPriceKey>()
         try context.staging.forEachPage(CatalogueDatasets.flowPrices, as: FlowPriceEntry.self, size: chunkSize) { page in
             read += page.count
+            defer { context.advance(read) }
             if mark?.full != nil { for entry in page where !entry.record.periods.isEmpty { seen.insert(entry.record.key) } }
             try context.flow.write { db in
                 priceCounts += try PricesTable.replace(page.flatMap(\.record.periods), forKeys: page.map(\.record.key),

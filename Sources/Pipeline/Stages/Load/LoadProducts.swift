@@ -34,6 +34,7 @@ public struct LoadProducts: Stage {
         var read = 0
         try context.staging.forEachPage(CatalogueDatasets.flowProducts, as: FlowProductEntry.self, size: chunkSize) { page in
             read += page.count
+            defer { context.advance(read) }
             try context.flow.write { db in
                 productCounts += try ProductsTable.upsert(page.map(\.record.product), in: db)
                 imageCounts += try ProductsTable.replaceImages(page.flatMap(\.record.images),

@@ -29,6 +29,7 @@ public struct LoadPurchaseOrders: Stage {
             counts += try context.flow.write { db in try PurchaseOrdersTable.save(batch, in: db) }
             chunk.removeAll(keepingCapacity: true)
             pending = 0
+            context.advance(read)
         }
         try context.staging.forEachRecord(TransformPurchaseOrders.dataset, as: StagedFlowPurchaseOrders.self) { _, staged in
             read += 1
