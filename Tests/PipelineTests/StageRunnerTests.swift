@@ -161,6 +161,29 @@ final class StageRunnerTests: XCTestCase {
         XCTAssertEqual(result.tookOverFrom?.runID, "crashed-run")
     }
 
+    /// Resuming a run after a later run has loaded newer data would write the old run's staged prices,
+    /// stock and products over the newer ones (and move catalogue watermarks back): refused.
+    func testResumingARunThatALaterRunFollowedIsRefused() async throws {
+        let clock = FixedClock()
+        let environment = try environment(clock: clock)
+        script.fail("load.a", true)
+        let failed = try await StageRunner(stages: stages(), environment: environment).run(RunRequest())
+        XCTAssertFalse(failed.succeeded)
+        script.fail("load.a", false)
+        clock.advance(by: 3_600)
+        let later = try await StageRunner(stages: stages(), environment: environment).run(RunRequest())
+        XCTAssertTrue(later.succeeded)
+        XCTAssertEqual(script.ran("load.a"), 2)
+        do {
+            _ = try await StageRunner(stages: stages(), environment: environment).run(RunRequest(resume: failed.runID))
+            XCTFail("expected the resume to be refused")
+        } catch let error as StageRunnerError {
+            XCTAssertEqual(error, .supersededRun(failed.runID, by: later.runID))
+        }
+        XCTAssertEqual(script.ran("load.a"), 2, "the old run's staged data is not loaded over the newer one")
+        XCTAssertEqual(try environment.control.run(id: failed.runID)?.status, .failed)
+    }
+
     /// A run that stops on an error (here: `--only` a stage whose input no run has produced) must not
     /// stay "running" in `omniflow runs` and its manifest forever.
     func testARunAbortedByAnErrorIsRecordedFailed() async throws {

@@ -61,6 +61,11 @@ public struct StageRunner: Sendable {
         if let resumeID = request.resume {
             guard let record = try control.run(id: resumeID) else { throw StageRunnerError.unknownRun(resumeID) }
             runID = record.id
+            // A later run has read Omnium and loaded Flow since: this run's staged data is older than what
+            // Flow now has, and loading it would put yesterday's prices and stock back.
+            if let latest = try control.runs(limit: 1).first, latest.id != runID, latest.startedAt > record.startedAt {
+                throw StageRunnerError.supersededRun(runID, by: latest.id)
+            }
             manifest = (try? RunManifest.load(from: control.runFolder(for: runID)))
                 ?? RunManifest(runID: runID, startedAt: record.startedAt,
                                businessDate: Self.day(record.startedAt), selection: selected)
@@ -262,12 +267,17 @@ public struct StageProgress: Sendable {
 public enum StageRunnerError: Error, Equatable, CustomStringConvertible {
     case unknownRun(String)
     case missingInput(dataset: String, producer: String)
+    /// `--resume` of a run that a later run has followed.
+    case supersededRun(String, by: String)
 
     public var description: String {
         switch self {
         case .unknownRun(let id): return "no run with id '\(id)' (see `omniflow runs`)"
         case .missingInput(let dataset, let producer):
             return "input '\(dataset)' is missing: no run has completed stage '\(producer)' yet; run it first"
+        case .supersededRun(let id, let later):
+            return "run '\(id)' cannot be resumed: run '\(later)' started after it and has newer data; "
+                + "start a new run instead (it reads from where the last load committed)"
         }
     }
 }
