@@ -32,6 +32,7 @@ struct OmniumAccessToken: Sendable, Equatable {
 
     private struct Claims: Decodable {
         var exp: Double?
+        var iat: Double?
     }
 
     /// Reads either response form. Returns nil when the body holds no token.
@@ -40,12 +41,12 @@ struct OmniumAccessToken: Sendable, Equatable {
         if text.hasPrefix("{") {
             guard let form = try? JSONDecoder().decode(JSONForm.self, from: Data(text.utf8)),
                   let token = form.accessToken.map(stripQuotes), !token.isEmpty else { return nil }
-            let expiry = form.expiresIn.map { issuedAt.addingTimeInterval($0) } ?? jwtExpiry(token)
+            let expiry = form.expiresIn.map { issuedAt.addingTimeInterval($0) } ?? jwtExpiry(token, issuedAt: issuedAt)
             return OmniumAccessToken(value: token, issuedAt: issuedAt, expiresAt: expiry)
         }
         let token = stripQuotes(text)
         guard !token.isEmpty, !token.contains(where: { $0.isWhitespace }) else { return nil }
-        return OmniumAccessToken(value: token, issuedAt: issuedAt, expiresAt: jwtExpiry(token))
+        return OmniumAccessToken(value: token, issuedAt: issuedAt, expiresAt: jwtExpiry(token, issuedAt: issuedAt))
     }
 
     static func stripQuotes(_ text: String) -> String {
@@ -57,8 +58,10 @@ struct OmniumAccessToken: Sendable, Equatable {
     }
 
     /// The `exp` claim (seconds since 1970) of a JWT, without verifying the signature (the
-    /// server does that; the client only wants to know when to renew).
-    static func jwtExpiry(_ token: String) -> Date? {
+    /// server does that; the client only wants to know when to renew). With an `iat` claim the
+    /// lifetime `exp - iat` is counted from `issuedAt` on the local clock instead: a server clock
+    /// behind ours would otherwise make every fresh token look expired and renew on every call.
+    static func jwtExpiry(_ token: String, issuedAt: Date) -> Date? {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3 else { return nil }
         var base64 = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
@@ -66,6 +69,7 @@ struct OmniumAccessToken: Sendable, Equatable {
         guard let payload = Data(base64Encoded: base64),
               let claims = try? JSONDecoder().decode(Claims.self, from: payload),
               let exp = claims.exp else { return nil }
+        if let iat = claims.iat, exp > iat { return issuedAt.addingTimeInterval(exp - iat) }
         return Date(timeIntervalSince1970: exp)
     }
 }
