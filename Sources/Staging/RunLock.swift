@@ -61,8 +61,9 @@ public enum RunLockError: Error, Sendable, Equatable, CustomStringConvertible {
 /// SQLite's write lock, so two processes starting at once cannot both win, and no lock file can
 /// be left behind by a crash without a way to judge it. A lock is stale — and taken over, with
 /// the takeover reported — when its holder runs on this host and its pid is gone
-/// (`kill(pid, 0)` fails with `ESRCH`), or runs on another host and has not sent a heartbeat
-/// for ``maxHeartbeatAge`` (default 6 hours).
+/// (`kill(pid, 0)` fails with `ESRCH`), or, on any host, has not sent a heartbeat for
+/// ``maxHeartbeatAge`` (default 6 hours; a run heart-beats between stages and as long stages
+/// report progress, so only a hung process or a reused pid goes that long without one).
 ///
 /// - Throws: ``RunLockError``, ``SQLiteError``.
 public struct RunLock: Sendable {
@@ -129,8 +130,11 @@ public struct RunLock: Sendable {
 
     /// The staleness rule (see the type's documentation).
     public func isStale(_ holder: RunLockHolder, host: String, now: Date) -> Bool {
-        if holder.host == host { return !isProcessAlive(holder.pid) }
-        return now.timeIntervalSince(holder.heartbeatAt) > maxHeartbeatAge
+        let isSilent = now.timeIntervalSince(holder.heartbeatAt) > maxHeartbeatAge
+        // On this host a dead pid settles it at once; a live pid that has been silent past the age is hung
+        // or a reused pid (after a reboot, in a container) and would otherwise block every run for ever.
+        if holder.host == host { return !isProcessAlive(holder.pid) || isSilent }
+        return isSilent
     }
 
     // MARK: - Process facts

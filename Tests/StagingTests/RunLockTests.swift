@@ -25,18 +25,22 @@ final class RunLockTests: XCTestCase {
         XCTAssertEqual(try lock.acquire(runID: "r2", pid: getpid(), host: host, now: testEpoch), .acquired)
     }
 
-    func testLiveHolderOnThisHostIsRefused() throws {
+    func testLiveHolderOnThisHostIsRefusedWhileItsHeartbeatIsFreshAndTakenOverWhenSilent() throws {
         let lock = RunLock(store: try makeControlStore(self))
         try lock.acquire(runID: "r1", pid: getpid(), host: host, now: testEpoch)
-        // Even days later: a live local process keeps its lock.
+        // Hours later, still within the heartbeat age: a live local process keeps its lock.
         XCTAssertThrowsError(try lock.acquire(runID: "r2", pid: getpid(), host: host,
-                                              now: testEpoch.addingTimeInterval(3 * 86_400))) { error in
+                                              now: testEpoch.addingTimeInterval(5 * 3_600))) { error in
             guard case .held(let holder)? = error as? RunLockError else { return XCTFail("\(error)") }
             XCTAssertEqual(holder.runID, "r1")
             XCTAssertEqual(holder.pid, getpid())
             XCTAssertTrue("\(error)".contains("r1"))
         }
         XCTAssertEqual(try lock.holder()?.runID, "r1")
+        // Days later with no heartbeat: hung, or a reused pid; taken over rather than blocking every run.
+        let silent = try XCTUnwrap(try lock.holder())
+        XCTAssertEqual(try lock.acquire(runID: "r3", pid: getpid(), host: host, now: testEpoch.addingTimeInterval(3 * 86_400)),
+                       .tookOver(from: silent))
     }
 
     func testDeadHolderOnThisHostIsTakenOver() throws {

@@ -39,7 +39,10 @@ extension PipelineServices {
         let lock = control.runLock()
         let holder = "queues-retry-\(getpid())"
         do {
-            try lock.acquire(runID: holder)
+            // Taking the lock over from a crashed run: that run ended, record it so (as `run` does).
+            if case .tookOver(let crashed) = try lock.acquire(runID: holder), try control.run(id: crashed.runID) != nil {
+                try control.finishRun(id: crashed.runID, status: .failed)
+            }
         } catch RunLockError.held(let current) {
             throw ServiceError.lockHeld("run \(current.runID) (pid \(current.pid) on \(current.host), "
                                         + "since \(current.acquiredAt.formatted(.iso8601)))")
