@@ -48,4 +48,11 @@ public struct CommandContext: Sendable {
     public func makeProgressReporter(quiet: Bool) -> ProgressReporter {
         ProgressReporter(output: standardError, isInteractive: isStandardErrorTerminal && !quiet)
     }
+
+    /// Runs `body` with a progress reporter and clears the progress line afterwards, even on error.
+    public func withProgress<T>(quiet: Bool, _ body: (ProgressReporter) async throws -> T) async rethrows -> T {
+        let progress = makeProgressReporter(quiet: quiet)
+        defer { progress.finish() }
+        return try await body(progress)
+    }
 }

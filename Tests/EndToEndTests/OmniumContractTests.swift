@@ -223,18 +223,4 @@ final class OmniumContractTests: XCTestCase {
         XCTAssertTrue(error?.description.contains("POST /api/Orders") ?? false, error?.description ?? "")
         XCTAssertNotNil(sandbox.state.order(id: "FLOW-MAL-1"), "the write itself went through")
     }
-
-    // MARK: - Helpers
-
-    private func omniumError(_ body: () async throws -> Void, line: UInt = #line) async -> OmniumError? {
-        do {
-            try await body()
-            XCTFail("expected an OmniumError", line: line)
-        } catch let error as OmniumError {
-            return error
-        } catch {
-            XCTFail("expected an OmniumError, got \(error)", line: line)
-        }
-        return nil
-    }
 }

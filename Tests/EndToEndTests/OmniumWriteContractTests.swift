@@ -194,18 +194,4 @@ final class OmniumWriteContractTests: XCTestCase {
         let reread = try await client.invoice(id: "FLOW-INV-1")
         XCTAssertEqual(reread.assets?.count, 1)
     }
-
-    // MARK: - Helpers
-
-    private func omniumError(_ body: () async throws -> Void, line: UInt = #line) async -> OmniumError? {
-        do {
-            try await body()
-            XCTFail("expected an OmniumError", line: line)
-        } catch let error as OmniumError {
-            return error
-        } catch {
-            XCTFail("expected an OmniumError, got \(error)", line: line)
-        }
-        return nil
-    }
 }

@@ -42,14 +42,8 @@ extension Omniflow {
         }
 
         public func run(_ context: CommandContext) async throws -> ExitCode {
-            let progress = context.makeProgressReporter(quiet: isQuiet)
-            let report: DemoReport
-            do {
-                report = try await context.services.demo(options: options, progress: progress)
-                progress.finish()
-            } catch {
-                progress.finish()
-                throw error
+            let report = try await context.withProgress(quiet: isQuiet) { progress in
+                try await context.services.demo(options: options, progress: progress)
             }
             if isJSON {
                 try OutputJSON.write(report, to: context.standardOutput)

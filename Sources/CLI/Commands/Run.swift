@@ -36,14 +36,8 @@ extension Omniflow {
         public func run(_ context: CommandContext) async throws -> ExitCode {
             let configuration = try global.loadConfiguration(context)
             try configuration.requireOmniumSettings()
-            let progress = context.makeProgressReporter(quiet: global.isQuiet)
-            let report: RunReport
-            do {
-                report = try await context.services.run(configuration: configuration, selection: selection.request, progress: progress)
-                progress.finish()
-            } catch {
-                progress.finish()
-                throw error
+            let report = try await context.withProgress(quiet: global.isQuiet) { progress in
+                try await context.services.run(configuration: configuration, selection: selection.request, progress: progress)
             }
             try RunReportPrinter(global: global, timeZone: configuration.businessTimeZone).print(report, to: context.standardOutput)
             return report.exitCode

@@ -142,3 +142,18 @@ func lastCompletePass<T>(_ stream: AsyncThrowingStream<[T], Error>, recorder: Cl
     }
     return (items, batches, received)
 }
+
+extension XCTestCase {
+    /// The `OmniumError` that `body` throws; fails the test when it throws nothing or something else.
+    func omniumError(_ body: () async throws -> Void, line: UInt = #line) async -> OmniumError? {
+        do {
+            try await body()
+            XCTFail("expected an OmniumError", line: line)
+        } catch let error as OmniumError {
+            return error
+        } catch {
+            XCTFail("expected an OmniumError, got \(error)", line: line)
+        }
+        return nil
+    }
+}
