@@ -5,8 +5,9 @@ import SQLite
 ///
 /// One SQLite file holding stores, catalogue, prices, stock, purchase orders, orders and customers in
 /// Flow's names and units. Each table group keeps its SQL in its own file under `Tables/`; this type
-/// only opens the file and applies every group's migrations in one fixed order (append-only: an applied
-/// migration is never edited, a change is a new migration at the end).
+/// only opens the file and applies every group's named migrations (an applied migration is never
+/// edited; a change is a new, newly named step appended to its group's list, and an existing
+/// `flow.db` applies exactly that step: see `DatabaseMigrator`).
 public final class FlowDatabase: Sendable {
     public let queue: DatabaseQueue
 
@@ -37,7 +38,8 @@ public final class FlowDatabase: Sendable {
         }
     }
 
-    /// Every table group's migrations, in the order they first shipped.
+    /// Every table group's migrations. Steps are recorded by name, so a group may grow its list
+    /// without disturbing the others.
     static let migrations: [(name: String, sql: String)] =
         StoresTable.migrations
         + CatalogueMigrations.migrations
@@ -45,8 +47,11 @@ public final class FlowDatabase: Sendable {
         + CustomersTable.migrations
         + OrdersTable.migrations
 
+    /// The steps a `flow.db` made before migrations were named counted in `user_version` (frozen).
+    static let legacyVersionSteps = ["stores.v1", "catalogue.v1", "purchase_orders.v1", "customers.v1", "orders.v1"]
+
     static let migrator: DatabaseMigrator = {
-        var migrator = DatabaseMigrator()
+        var migrator = DatabaseMigrator(legacyVersionSteps: legacyVersionSteps)
         for migration in migrations {
             migrator.registerMigration(migration.name) { try $0.executeScript(migration.sql) }
         }

@@ -2,15 +2,28 @@ import Foundation
 
 // MARK: - DatabaseMigrator
 
-/// The ordered schema history of one database.
+/// The schema history of one database, as named steps recorded by name.
 ///
-/// Why `PRAGMA user_version`: it lives in the database header, costs no table, and is written in the
-/// same transaction as the migration step, so a crash leaves either the old or the new schema.
-/// Steps are identified by position; their names must be unique and applied steps are never edited
-/// (add a new one instead). A database whose version is higher than the steps known here was
-/// written by a newer omniflow and is refused rather than misread.
+/// Why names and not positions: each table group owns its own list of steps, and a database may be
+/// opened by code whose lists have grown in any group. With positions (`PRAGMA user_version` as an
+/// index into the concatenated lists) a step added to an early group shifts every later one, so an
+/// existing database would rerun one step and skip the new one. Here each applied step's name is a
+/// row of `omniflow_migrations` (as GRDB's `grdb_migrations`), written in the same immediate
+/// transaction as the step itself, so a crash leaves either the old or the new schema and two
+/// processes migrating at once apply each step once.
 ///
-/// Modelled on GRDB's `DatabaseMigrator` (`hasBeenSuperseded`).
+/// Rules: names are unique and an applied step is never edited (add a new one); steps run in
+/// registration order, and a step may only rely on steps registered before it *in its own group*.
+/// A database that records a step this code does not know was written by a newer omniflow and is
+/// refused rather than misread.
+///
+/// Databases made before names were recorded counted their steps in `PRAGMA user_version`; the
+/// `legacyVersionSteps` given at construction (the names, in the order that code applied them)
+/// say which steps such a count stands for, so they are adopted in place without rerunning anything.
+/// After migrating, `user_version` holds ``namedSchemaUserVersion``, which position-based omniflow
+/// builds read as "newer than I know" and refuse.
+///
+/// Modelled on GRDB's `DatabaseMigrator` (`appliedIdentifiers`, `hasBeenSuperseded`).
 public struct DatabaseMigrator: Sendable {
     /// One named schema step.
     public struct Migration: Sendable {
@@ -18,9 +31,22 @@ public struct DatabaseMigrator: Sendable {
         let migrate: @Sendable (Database) throws -> Void
     }
 
+    /// The `user_version` of a database whose steps are recorded by name.
+    public static let namedSchemaUserVersion = 1_000_000
+
+    /// The table recording applied steps.
+    static let table = "omniflow_migrations"
+
     public private(set) var migrations: [Migration] = []
 
-    public init() {}
+    /// Names of the steps a position-based `user_version` counted, in the order they were applied.
+    public let legacyVersionSteps: [String]
+
+    /// - Parameter legacyVersionSteps: for databases that predate named migrations, the step names
+    ///   their `user_version` counted, in order (frozen: never edit this list).
+    public init(legacyVersionSteps: [String] = []) {
+        self.legacyVersionSteps = legacyVersionSteps
+    }
 
     /// Appends a step. Names must be unique (a programmer error otherwise).
     public mutating func registerMigration(_ name: String, migrate: @escaping @Sendable (Database) throws -> Void) {
@@ -28,34 +54,28 @@ public struct DatabaseMigrator: Sendable {
         migrations.append(Migration(name: name, migrate: migrate))
     }
 
-    /// The `user_version` a fully migrated database has.
-    public var latestVersion: Int { migrations.count }
-
     // MARK: - Migrating
 
-    /// Applies the pending steps, each in its own immediate transaction together with its version.
-    /// - Throws: ``MigrationError/databaseIsNewer(path:version:knownVersion:)``, or the step's error
-    ///   wrapped in ``MigrationError/stepFailed(name:version:underlying:)``.
+    /// Applies the pending steps, each in its own immediate transaction together with its record.
+    /// - Throws: ``MigrationError/databaseIsNewer(path:unknownSteps:)``, or the step's error wrapped in
+    ///   ``MigrationError/stepFailed(name:underlying:)``.
     public func migrate(_ db: Database) throws {
-        while true {
-            let done = try db.inTransaction(.immediate) { () throws -> Bool in
+        try db.inTransaction(.immediate) {
+            try adoptLegacyVersion(db)
+            try refuseNewerDatabase(db)
+        }
+        for step in migrations {
+            try db.inTransaction(.immediate) {
                 // Read inside the write transaction: two processes migrating at once apply each step once.
-                let version = try Self.userVersion(db)
-                if version > latestVersion {
-                    throw MigrationError.databaseIsNewer(path: db.path, version: version, knownVersion: latestVersion)
-                }
-                if version == latestVersion { return true }
-                let step = migrations[version]
+                guard try !isApplied(step.name, db) else { return }
                 do {
                     try step.migrate(db)
                 } catch {
-                    throw MigrationError.stepFailed(name: step.name, version: version + 1,
-                                                    underlying: String(describing: error))
+                    throw MigrationError.stepFailed(name: step.name, underlying: String(describing: error))
                 }
-                try db.execute(sql: "PRAGMA user_version = \(version + 1)")
-                return false
+                try db.execute(sql: "INSERT INTO \(Self.table) (name, applied_at) VALUES (?, ?)",
+                               arguments: [step.name, SQLiteDate.format(Date())])
             }
-            if done { return }
         }
     }
 
@@ -66,15 +86,60 @@ public struct DatabaseMigrator: Sendable {
 
     // MARK: - Inspecting
 
-    /// Names of the steps already applied.
+    /// Names of the steps already applied, in the order they were applied.
     public func appliedMigrations(_ db: Database) throws -> [String] {
-        let version = try Self.userVersion(db)
-        return migrations.prefix(min(version, migrations.count)).map(\.name)
+        guard try hasMigrationTable(db) else {
+            let version = try Self.userVersion(db)
+            return Array(legacyVersionSteps.prefix(min(version, legacyVersionSteps.count)))
+        }
+        return try db.fetchAll(sql: "SELECT name FROM \(Self.table) ORDER BY rowid").map { try $0.decode("name") }
     }
 
-    /// True when the database was migrated by a newer version of the code.
+    /// True when the database records steps this code does not know (a newer omniflow wrote it).
     public func hasBeenSuperseded(_ db: Database) throws -> Bool {
-        try Self.userVersion(db) > latestVersion
+        try !unknownSteps(db).isEmpty
+    }
+
+    // MARK: - Private
+
+    /// Creates the record table; a database that counted its steps in `user_version` gets those steps
+    /// recorded by name (they are not rerun).
+    private func adoptLegacyVersion(_ db: Database) throws {
+        guard try !hasMigrationTable(db) else { return }
+        let version = try Self.userVersion(db)
+        if version > legacyVersionSteps.count {
+            throw MigrationError.databaseIsNewer(path: db.path, unknownSteps: ["user_version \(version)"])
+        }
+        try db.execute(sql: """
+            CREATE TABLE \(Self.table) (
+                name       TEXT PRIMARY KEY NOT NULL,
+                applied_at TEXT NOT NULL
+            )
+            """)
+        for name in legacyVersionSteps.prefix(version) {
+            try db.execute(sql: "INSERT INTO \(Self.table) (name, applied_at) VALUES (?, ?)",
+                           arguments: [name, SQLiteDate.format(Date())])
+        }
+        try db.execute(sql: "PRAGMA user_version = \(Self.namedSchemaUserVersion)")
+    }
+
+    private func refuseNewerDatabase(_ db: Database) throws {
+        let unknown = try unknownSteps(db)
+        if !unknown.isEmpty { throw MigrationError.databaseIsNewer(path: db.path, unknownSteps: unknown) }
+    }
+
+    private func unknownSteps(_ db: Database) throws -> [String] {
+        let known = Set(migrations.map(\.name))
+        return try appliedMigrations(db).filter { !known.contains($0) }
+    }
+
+    private func isApplied(_ name: String, _ db: Database) throws -> Bool {
+        try db.fetchOne(sql: "SELECT 1 FROM \(Self.table) WHERE name = ?", arguments: [name]) != nil
+    }
+
+    private func hasMigrationTable(_ db: Database) throws -> Bool {
+        try db.fetchOne(sql: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        arguments: [Self.table]) != nil
     }
 
     static func userVersion(_ db: Database) throws -> Int {
@@ -86,16 +151,16 @@ public struct DatabaseMigrator: Sendable {
 
 /// Why a database could not be brought to the current schema.
 public enum MigrationError: Error, Sendable, Equatable, CustomStringConvertible {
-    case databaseIsNewer(path: String, version: Int, knownVersion: Int)
-    case stepFailed(name: String, version: Int, underlying: String)
+    case databaseIsNewer(path: String, unknownSteps: [String])
+    case stepFailed(name: String, underlying: String)
 
     public var description: String {
         switch self {
-        case let .databaseIsNewer(path, version, knownVersion):
-            return "Database \(path) has schema version \(version), newer than this omniflow knows (\(knownVersion)); "
-                + "refusing to use it"
-        case let .stepFailed(name, version, underlying):
-            return "Migration \(version) '\(name)' failed: \(underlying)"
+        case let .databaseIsNewer(path, unknownSteps):
+            return "Database \(path) was migrated by a newer omniflow (steps this one does not know: "
+                + "\(unknownSteps.joined(separator: ", "))); refusing to use it"
+        case let .stepFailed(name, underlying):
+            return "Migration '\(name)' failed: \(underlying)"
         }
     }
 }

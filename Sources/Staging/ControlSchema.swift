@@ -5,10 +5,16 @@ import SQLite
 /// The control database's migrations, in order, in one place.
 ///
 /// Each step's SQL lives with its table group (`Tables/`); applied steps are never edited —
-/// add a new step instead (DatabaseMigrator refuses databases newer than this list).
+/// add a new, newly named step instead. Steps are recorded by name (DatabaseMigrator), so an
+/// existing `omniflow.db` applies exactly the new steps, and one that records a step unknown here
+/// is refused.
 public enum ControlSchema {
+    /// The steps an `omniflow.db` made before migrations were named counted in `user_version` (frozen).
+    static let legacyVersionSteps = ["runs and stage runs", "watermarks", "run lock", "quarantine", "event inbox",
+                                     "sync queues"]
+
     public static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
+        var migrator = DatabaseMigrator(legacyVersionSteps: legacyVersionSteps)
         migrator.registerMigration("runs and stage runs") { try $0.executeScript(RunTable.schema) }
         migrator.registerMigration("watermarks") { try $0.executeScript(WatermarkTable.schema) }
         migrator.registerMigration("run lock") { try $0.executeScript(RunLockTable.schema) }

@@ -42,7 +42,7 @@ public final class RunStaging: Sendable {
     public var databaseURL: URL { URL(fileURLWithPath: queue.path) }
 
     static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
+        var migrator = DatabaseMigrator(legacyVersionSteps: ["datasets"])
         migrator.registerMigration("datasets") { db in
             try db.executeScript("""
                 CREATE TABLE dataset_rows (
