@@ -21,6 +21,8 @@ public enum ControlSchema {
         migrator.registerMigration("quarantine") { try $0.executeScript(QuarantineTable.schema) }
         migrator.registerMigration("event inbox") { try $0.executeScript(InboxTable.schema) }
         migrator.registerMigration("sync queues") { try $0.executeScript(SyncQueueTable.schema) }
+        migrator.registerMigration("watermark changes") { try $0.executeScript(WatermarkChangeTable.schema) }
+        migrator.registerMigration("run cycles") { try $0.executeScript(RunCycleTable.schema) }
         return migrator
     }
 }

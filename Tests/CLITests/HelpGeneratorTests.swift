@@ -18,7 +18,7 @@ final class HelpGeneratorTests: XCTestCase {
             omniflow exits with status 3.
 
             USAGE: omniflow run [--config <path>] [--json] [--quiet] [--resume <run-id>]
-                   [--from <stage>] [--only <stages>]
+                   [--from <stage>] [--only <stages>] [--cycle <name>]
 
             OPTIONS:
               --config <path>         Configuration file. Without it, omniflow.json is read
@@ -30,6 +30,9 @@ final class HelpGeneratorTests: XCTestCase {
               --from <stage>          Run this stage and every stage after it.
               --only <stages>         Run only these stages (comma-separated, or repeat the
                                       option).
+              --cycle <name>          Run a named cycle: the stages OMNIFLOW_CYCLE_<NAME>
+                                      selects (docs/operations.md). (values: nightly,
+                                      intraday)
               -h, --help              Show help information.
 
             """)
@@ -58,6 +61,14 @@ final class HelpGeneratorTests: XCTestCase {
               quarantine              Inspect records that stages set aside as invalid.
               queues                  Show the sync queues: pending, running, done and dead
                                       jobs per queue.
+              status                  Check the installation's health for monitoring
+                                      (Nagios-style exit codes).
+              watermarks              List each stream's watermark (changed-since mark) and
+                                      its last full read.
+              schedule                Print scheduler definitions for the nightly and
+                                      intraday cycles (systemd, cron, Kubernetes).
+              backup                  Copy the Flow store and the control database into a
+                                      folder (online, consistent).
               config                  Check and print the effective configuration (file,
                                       then environment).
               demo                    Run the whole integration against a local Omnium

@@ -1,3 +1,5 @@
+import Pipeline
+
 // MARK: - RunSelection
 
 /// `--resume`, `--from`, `--only`: which stages a run executes.
@@ -12,24 +14,39 @@ public struct RunSelection: ParsableArguments {
         "from", valueName: "stage", help: "Run this stage and every stage after it.")
     static let only = Option<CommaSeparated?>(
         "only", valueName: "stages", help: "Run only these stages (comma-separated, or repeat the option).")
+    static let cycle = Option<String?>(
+        "cycle", valueName: "name", help: "Run a named cycle: the stages OMNIFLOW_CYCLE_<NAME> selects (docs/operations.md).",
+        allowedValues: RunCycle.allCases.map(\.rawValue))
 
     public static var arguments: [ArgumentDefinition] {
-        [resume.definition, from.definition, only.definition]
+        [resume.definition, from.definition, only.definition, cycle.definition]
     }
 
     public var resumeRunID: String?
     public var fromStage: String?
     public var onlyStages: [String]
+    public var cycle: RunCycle?
 
     public init(_ values: ParsedValues) throws {
         resumeRunID = try values.get(Self.resume)
         fromStage = try values.get(Self.from)
         onlyStages = try values.get(Self.only)?.items ?? []
+        if let name = try values.get(Self.cycle) {
+            guard let cycle = RunCycle(rawValue: name) else {
+                throw CommandLineError.validation("unknown cycle '\(name)' for '--cycle'; cycles: "
+                                                  + RunCycle.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            self.cycle = cycle
+        }
     }
 
     public func validate(_ context: CommandContext) throws {
         if fromStage != nil, !onlyStages.isEmpty {
             throw CommandLineError.validation("'--from' and '--only' cannot be combined; use one of them")
+        }
+        if cycle != nil, fromStage != nil || !onlyStages.isEmpty || resumeRunID != nil {
+            throw CommandLineError.validation("'--cycle' selects its own stages; it cannot be combined with '--from', "
+                                              + "'--only' or '--resume' (a resumed run keeps its cycle)")
         }
         if let resumeRunID { try RunID.validate(resumeRunID, option: "--resume") }
         let names = context.services.stageNames()
@@ -38,7 +55,7 @@ public struct RunSelection: ParsableArguments {
     }
 
     var request: RunSelectionRequest {
-        RunSelectionRequest(resumeRunID: resumeRunID, fromStage: fromStage, onlyStages: onlyStages)
+        RunSelectionRequest(resumeRunID: resumeRunID, fromStage: fromStage, onlyStages: onlyStages, cycle: cycle)
     }
 }
 

@@ -36,22 +36,11 @@ extension PipelineServices {
                            configuration: OmniflowConfiguration) throws -> QueueRetryReport {
         let control = try openControl(configuration)
         try Self.checkQueue(name, in: control)
-        let lock = control.runLock()
-        let holder = "queues-retry-\(getpid())"
-        do {
-            // Taking the lock over from a crashed run: that run ended, record it so (as `run` does).
-            if case .tookOver(let crashed) = try lock.acquire(runID: holder), try control.run(id: crashed.runID) != nil {
-                try control.finishRun(id: crashed.runID, status: .failed)
+        let retried: [SyncJob] = try Self.holdingRunLock(control, holder: "queues-retry-\(getpid())") {
+            switch target {
+            case .object(let key): return try control.retryJob(queue: name, objectKey: key).map { [$0] } ?? []
+            case .allDead: return try control.retryDeadJobs(queue: name)
             }
-        } catch RunLockError.held(let current) {
-            throw ServiceError.lockHeld("run \(current.runID) (pid \(current.pid) on \(current.host), "
-                                        + "since \(current.acquiredAt.formatted(.iso8601)))")
-        }
-        defer { _ = try? lock.release(runID: holder) }
-        let retried: [SyncJob]
-        switch target {
-        case .object(let key): retried = try control.retryJob(queue: name, objectKey: key).map { [$0] } ?? []
-        case .allDead: retried = try control.retryDeadJobs(queue: name)
         }
         return QueueRetryReport(queue: name, retried: retried.map(QueueJobListing.init))
     }

@@ -12,11 +12,24 @@ public struct PipelineServices: OmniflowServices {
 
     public func run(configuration: OmniflowConfiguration, selection: RunSelectionRequest,
                     progress: ProgressReporter) async throws -> RunReport {
-        try await execute(configuration: configuration, request: RunRequest(
-            resume: selection.resumeRunID,
-            selection: StageSelection(only: selection.onlyStages.isEmpty ? nil : selection.onlyStages,
-                                      from: selection.fromStage),
-            arguments: CommandLine.arguments.dropFirst().joined(separator: " ")), progress: progress)
+        let arguments = CommandLine.arguments.dropFirst().joined(separator: " ")
+        guard let cycle = selection.cycle else {
+            return try await execute(configuration: configuration, request: RunRequest(
+                resume: selection.resumeRunID,
+                selection: StageSelection(only: selection.onlyStages.isEmpty ? nil : selection.onlyStages,
+                                          from: selection.fromStage),
+                arguments: arguments), progress: progress)
+        }
+        let stages: [String]
+        do {
+            stages = try cycle.selectStages(patterns: configuration.stagePatterns(of: cycle), among: stageNames())
+        } catch let error as RunCycleError {
+            throw ServiceError.invalidRequest(error.description)
+        }
+        var configuration = configuration
+        if cycle.forcesFullReconciliation { configuration.fullReconciliationHours = 0 }
+        return try await execute(configuration: configuration, request: RunRequest(
+            selection: StageSelection(only: stages), arguments: arguments, cycle: cycle.rawValue), progress: progress)
     }
 
     public func runStage(name: String, configuration: OmniflowConfiguration,
@@ -117,6 +130,14 @@ public struct PipelineServices: OmniflowServices {
         }
         if let previous = result.tookOverFrom {
             progress.report(.note("note: took over the run lock from run \(previous.runID), whose process is gone"))
+        }
+        do {
+            // The metrics file is for monitoring; failing to write it never fails the run.
+            let cycle = try environment.control.runCycle(runID: result.runID).flatMap(RunCycle.init(rawValue:))
+            try OperationsService(configuration: configuration)
+                .writeMetrics(control: environment.control, manifest: result.manifest, cycle: cycle)
+        } catch {
+            progress.report(.note("note: metrics file \(configuration.metricsFileURL.path) not written: \(error)"))
         }
         return RunReport(result)
     }

@@ -15,11 +15,14 @@ public struct RunSelectionRequest: Sendable, Equatable {
     public var fromStage: String?
     /// Run exactly these stages (in pipeline order); empty means all.
     public var onlyStages: [String]
+    /// Run a named cycle's stages (exclusive with the three above).
+    public var cycle: RunCycle?
 
-    public init(resumeRunID: String? = nil, fromStage: String? = nil, onlyStages: [String] = []) {
+    public init(resumeRunID: String? = nil, fromStage: String? = nil, onlyStages: [String] = [], cycle: RunCycle? = nil) {
         self.resumeRunID = resumeRunID
         self.fromStage = fromStage
         self.onlyStages = onlyStages
+        self.cycle = cycle
     }
 }
 

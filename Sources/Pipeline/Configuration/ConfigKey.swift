@@ -116,6 +116,16 @@ public struct ConfigKey: Sendable {
             .field("OMNIFLOW_MAX_CONCURRENT_BATCH_REQUESTS", \.maxConcurrentBatchRequests, .integer(1...20)),
             .field("OMNIFLOW_BUSINESS_TIME_ZONE", \.businessTimeZone, .timeZone),
             .field("OMNIFLOW_FULL_RECONCILIATION_HOURS", \.fullReconciliationHours, .integer(0...8_760)),
+            // operations (docs/operations.md)
+            .field("OMNIFLOW_CYCLE_NIGHTLY", \.nightlyCycleStages, .stringList),
+            .field("OMNIFLOW_CYCLE_INTRADAY", \.intradayCycleStages, .stringList),
+            .field("OMNIFLOW_STATUS_NIGHTLY_WARNING_HOURS", \.statusNightlyWarningHours, .integer(1...8_760)),
+            .field("OMNIFLOW_STATUS_NIGHTLY_CRITICAL_HOURS", \.statusNightlyCriticalHours, .integer(1...8_760)),
+            .field("OMNIFLOW_STATUS_INTRADAY_WARNING_MINUTES", \.statusIntradayWarningMinutes, .integer(1...525_600)),
+            .field("OMNIFLOW_STATUS_INTRADAY_CRITICAL_MINUTES", \.statusIntradayCriticalMinutes, .integer(1...525_600)),
+            .field("OMNIFLOW_STATUS_QUARANTINE_WARNING", \.statusQuarantineWarning, .integer(1...100_000_000)),
+            .optional("OMNIFLOW_METRICS_FILE", \.metricsFile, .string),
+            .field("OMNIFLOW_LOG_FORMAT", \.logFormat, .logFormat),
         ]
     }
 

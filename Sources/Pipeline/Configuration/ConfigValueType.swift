@@ -255,3 +255,20 @@ private func nonEmpty(_ text: String) throws(ConfigValueProblem) -> String {
     guard !text.isEmpty else { throw ConfigValueProblem(kind: .invalid, message: "the value must not be empty") }
     return text
 }
+
+extension ConfigValueType where Value == RunLogFormat {
+    /// `text` or `json`.
+    static var logFormat: Self {
+        let base = ConfigValueType<String>.string
+        let names = RunLogFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        let check: @Sendable (String) throws(ConfigValueProblem) -> RunLogFormat = { text throws(ConfigValueProblem) in
+            guard let format = RunLogFormat(rawValue: text) else { throw .init(kind: .invalid, message: "'\(text)' is not one of \(names)") }
+            return format
+        }
+        return ConfigValueType(
+            expected: "one of \(names)",
+            fromJSON: { node throws(ConfigValueProblem) in try check(try base.fromJSON(node)) },
+            fromText: { text throws(ConfigValueProblem) in try check(try base.fromText(text)) },
+            render: { $0.rawValue })
+    }
+}

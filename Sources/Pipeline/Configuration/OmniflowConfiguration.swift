@@ -116,6 +116,29 @@ public struct OmniflowConfiguration: Sendable, Equatable {
     /// deletion); 0 = every run. See docs/mapping-catalogue.md "Full reconciliation".
     public var fullReconciliationHours: Int = 24
 
+    // MARK: - Operations (docs/operations.md)
+
+    /// `OMNIFLOW_CYCLE_NIGHTLY`: the stages of `run --cycle nightly` (names or `*` patterns; all
+    /// stages by default). A nightly run also reads prices and stock in full (reconciliation).
+    public var nightlyCycleStages: [String] = RunCycle.nightly.defaultStagePatterns
+    /// `OMNIFLOW_CYCLE_INTRADAY`: the stages of `run --cycle intraday` (orders, inbox, queues, pushes).
+    public var intradayCycleStages: [String] = RunCycle.intraday.defaultStagePatterns
+    /// `OMNIFLOW_STATUS_NIGHTLY_WARNING_HOURS` / `…_CRITICAL_HOURS`: age of the last successful
+    /// nightly run at which `omniflow status` warns / is critical.
+    public var statusNightlyWarningHours: Int = 26
+    public var statusNightlyCriticalHours: Int = 50
+    /// `OMNIFLOW_STATUS_INTRADAY_WARNING_MINUTES` / `…_CRITICAL_MINUTES`: the same for the intraday cycle
+    /// (checked once an intraday run has been recorded).
+    public var statusIntradayWarningMinutes: Int = 30
+    public var statusIntradayCriticalMinutes: Int = 120
+    /// `OMNIFLOW_STATUS_QUARANTINE_WARNING`: open quarantined records at which `omniflow status` warns.
+    public var statusQuarantineWarning: Int = 100
+    /// `OMNIFLOW_METRICS_FILE`: Prometheus text file written after every run (node_exporter's textfile
+    /// collector); default `<staging root>/metrics/omniflow.prom`.
+    public var metricsFile: String?
+    /// `OMNIFLOW_LOG_FORMAT`: `text` (key=value lines) or `json` (JSON Lines) for `run.log`.
+    public var logFormat: RunLogFormat = .text
+
     // MARK: - Provenance
 
     /// The configuration file the values came from, if any (for messages).
@@ -125,6 +148,19 @@ public struct OmniflowConfiguration: Sendable, Equatable {
     public init() {}
 
     // MARK: - Queries
+
+    /// The stage patterns of a named cycle.
+    public func stagePatterns(of cycle: RunCycle) -> [String] {
+        switch cycle {
+        case .nightly: return nightlyCycleStages
+        case .intraday: return intradayCycleStages
+        }
+    }
+
+    /// Where the metrics text file goes.
+    public var metricsFileURL: URL {
+        URL(fileURLWithPath: metricsFile ?? (stagingRoot as NSString).appendingPathComponent("metrics/omniflow.prom"))
+    }
 
     /// Whether Flow is stock master for `storeID` (`OMNIUM_FLOW_STOCK_MASTER`, default `false`).
     public func isFlowStockMaster(storeID: String) -> Bool {

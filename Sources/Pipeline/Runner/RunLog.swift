@@ -1,5 +1,14 @@
 import Foundation
 
+/// How `run.log` lines are written (`OMNIFLOW_LOG_FORMAT`).
+public enum RunLogFormat: String, Sendable, CaseIterable, Codable {
+    /// `timestamp level message key=value …`: greps well, reads well.
+    case text
+    /// One JSON object per line (`ts`, `level`, `msg`, and the metadata as string members), for log
+    /// shippers (Loki, Elasticsearch, Splunk) that parse JSON Lines without a grok pattern.
+    case json
+}
+
 /// A run's log: `staging/runs/<run-id>/run.log`, one line per event, fixed messages with the data in
 /// `key=value` pairs (as swift-log's structured metadata), so it greps well and never carries secrets
 /// (callers pass identifiers and counts, never credentials).
@@ -7,11 +16,14 @@ public final class RunLog: @unchecked Sendable {
     private let lock = NSLock()
     private let handle: FileHandle?
     private let echo: (@Sendable (String) -> Void)?
+    private let format: RunLogFormat
 
     /// - Parameters:
     ///   - file: where to append; nil keeps the log in memory only (tests).
-    ///   - echo: also hand each line to this closure (the CLI uses it for `--verbose`).
-    public init(file: URL?, echo: (@Sendable (String) -> Void)? = nil) {
+    ///   - echo: also hand each line to this closure.
+    ///   - format: text lines or JSON Lines.
+    public init(file: URL?, echo: (@Sendable (String) -> Void)? = nil, format: RunLogFormat = .text) {
+        self.format = format
         if let file {
             try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(),
                                                      withIntermediateDirectories: true)
@@ -33,12 +45,30 @@ public final class RunLog: @unchecked Sendable {
     public func error(_ message: String, _ metadata: [String: String] = [:]) { write("error", message, metadata) }
 
     private func write(_ level: String, _ message: String, _ metadata: [String: String]) {
-        let pairs = metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quoted($0.value))" }
-        let line = ([Self.timestamp(), level, message] + pairs).joined(separator: " ")
+        let line = format == .json ? Self.jsonLine(level, message, metadata) : Self.textLine(level, message, metadata)
         lock.withLock {
             handle?.write(Data((line + "\n").utf8))
         }
         echo?(line)
+    }
+
+    static func textLine(_ level: String, _ message: String, _ metadata: [String: String]) -> String {
+        let pairs = metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quoted($0.value))" }
+        return ([Self.timestamp(), level, message] + pairs).joined(separator: " ")
+    }
+
+    /// `{"ts":…,"level":…,"msg":…,<metadata>}` with sorted keys; metadata cannot replace the three fixed members.
+    static func jsonLine(_ level: String, _ message: String, _ metadata: [String: String]) -> String {
+        var object = metadata.filter { !["ts", "level", "msg"].contains($0.key) }
+        object["ts"] = Self.timestamp()
+        object["level"] = level
+        object["msg"] = message
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(object), let text = String(data: data, encoding: .utf8) else {
+            return textLine(level, message, metadata)
+        }
+        return text
     }
 
     static func quoted(_ value: String) -> String {

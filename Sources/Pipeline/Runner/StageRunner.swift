@@ -8,11 +8,14 @@ public struct RunRequest: Sendable, Equatable {
     public var selection: StageSelection
     /// Free text for the run record (the command line).
     public var arguments: String
+    /// The named cycle (`nightly`, `intraday`) this run was started as, recorded with the run.
+    public var cycle: String?
 
-    public init(resume: String? = nil, selection: StageSelection = .all, arguments: String = "") {
+    public init(resume: String? = nil, selection: StageSelection = .all, arguments: String = "", cycle: String? = nil) {
         self.resume = resume
         self.selection = selection
         self.arguments = arguments
+        self.cycle = cycle
     }
 }
 
@@ -89,11 +92,13 @@ public struct StageRunner: Sendable {
 
         if request.resume == nil {
             try control.createRun(id: runID, arguments: request.arguments)
+            if let cycle = request.cycle { try control.setRunCycle(runID: runID, cycle: cycle) }
         } else {
             try control.reopenRun(id: runID)
         }
         let runDirectory = control.runFolder(for: runID)
-        let log = RunLog(file: runDirectory.appendingPathComponent("run.log"), echo: echo)
+        let log = RunLog(file: runDirectory.appendingPathComponent("run.log"), echo: echo,
+                         format: environment.configuration.logFormat)
         let staging = try RunStaging(root: control.root, runID: runID, clock: clock)
         log.info(request.resume == nil ? "run started" : "run resumed",
                  ["run.id": runID, "stages": selected.joined(separator: ",")])
