@@ -20,6 +20,9 @@ final class FakeOmnium: HTTPTransport, @unchecked Sendable {
     private var scrolls: [String: [Data]] = [:]
     private var log: [(method: String, path: String, body: String)] = []
     var pageSize = 3
+    /// When set, every request after this many (token calls not counted) is answered 400: an Omnium that
+    /// stops mid-stream, for checkpoint tests.
+    var failAfterRequests: Int?
 
     var stores: [OmniumStore] { get { lock.withLock { _stores } } set { lock.withLock { _stores = newValue } } }
     var products: [OmniumProduct] { get { lock.withLock { _products } } set { lock.withLock { _products = newValue } } }
@@ -38,7 +41,11 @@ final class FakeOmnium: HTTPTransport, @unchecked Sendable {
             return Self.json(#"{"accessToken":"fake","tokenType":"Bearer","expiresIn":864000}"#)
         }
         let body = request.body ?? Data()
-        lock.withLock { log.append((request.method, path, String(decoding: body, as: UTF8.self))) }
+        let failing: Bool = lock.withLock {
+            log.append((request.method, path, String(decoding: body, as: UTF8.self)))
+            return failAfterRequests.map { log.count > $0 } ?? false
+        }
+        if failing { return HTTPTransportResponse(status: 400, body: Data("fake Omnium stopped".utf8)) }
         let decoder = OmniumJSON.requestDecoder
         switch (request.method, path) {
         case ("GET", "/api/Stores"):

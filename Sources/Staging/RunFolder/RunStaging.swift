@@ -59,6 +59,17 @@ public final class RunStaging: Sendable {
                 );
                 """)
         }
+        migrator.registerMigration("pending checkpoints") { db in
+            try db.executeScript("""
+                CREATE TABLE pending_checkpoints (
+                    dataset    TEXT PRIMARY KEY NOT NULL,
+                    position   TEXT NOT NULL,
+                    rows       INTEGER NOT NULL,
+                    pages      INTEGER NOT NULL,
+                    written_at TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 

@@ -11,6 +11,11 @@ import Staging
 /// Products still in quarantine are fetched again by id (at most `retryLimit`), so a fix in Omnium or
 /// in the configuration reaches Flow without a change to the product. The latest `modified` read goes
 /// to `omnium.products.mark`, which `load.products` stores after its commit.
+///
+/// Mid-stream checkpoints: each staged page records, in its own transaction, the latest `modified`
+/// read so far. A rerun of this stage in the same run (`--resume` after a crash or a failure) keeps
+/// the pages already staged and continues the scroll from that mark (inclusive, ascending), so it
+/// asks Omnium only for what it had not read.
 /// Spec: omnium-contract.md §3 (delta rule), §6; flow-integration.md §3.
 public struct ExtractProducts: Stage {
     public let name = "extract.products"
@@ -26,20 +31,29 @@ public struct ExtractProducts: Stage {
     public func run(_ context: StageContext) async throws -> StageOutcome {
         let dataset = CatalogueDatasets.omniumProducts
         let mark = try context.watermarkDate(CatalogueStreams.products)
-        var request = mark.date.map(OmniumProductSearchRequest.modified(from:))
+        let checkpoint = try context.staging.resumePending(dataset)
+        var latest = LatestModified()
+        latest.see(checkpoint.flatMap { OmniumDateFormat.date(from: $0.position) })
+        let from = latest.date ?? mark.date
+        var request = from.map(OmniumProductSearchRequest.modified(from:))
             ?? OmniumProductSearchRequest(isFacetsDisabled: true, sortOrder: OmniumSortOrder.modifiedAscending)
         if !context.configuration.marketIDs.isEmpty { request.marketIds = context.configuration.marketIDs }
 
-        try context.staging.beginPending(dataset)
-        var latest = LatestModified()
         var read = 0
+        var pages = checkpoint?.pages ?? 0
         for try await page in context.omnium.scrollProducts(request) {
             read += page.count
+            pages += 1
             for product in page { latest.see(product.modified) }
-            _ = try context.staging.appendPending(dataset, records: page, key: Self.key)
+            _ = try context.staging.appendPending(
+                dataset, records: page, key: Self.key,
+                checkpoint: latest.text.map { PendingCheckpoint(position: $0, rows: (checkpoint?.rows ?? 0) + read, pages: pages) })
             context.advance(read)
         }
         var notes = [mark.date == nil ? "full load" : "changed since \(mark.text ?? "")"]
+        if let checkpoint {
+            notes.append("resumed from checkpoint \(checkpoint.position) after \(checkpoint.pages) staged page(s)")
+        }
 
         // MARK: Retry quarantined products
         let retry = try context.openQuarantineKeys("product").sorted()
