@@ -100,7 +100,12 @@ final class OperationsCommandTests: XCTestCase {
         try control.setWatermark("2026-11-30T10:00:00.0000000Z", for: "omnium.products.modified")
         var configuration = OmniflowConfiguration()
         configuration.stagingRoot = staging.path
-        try OperationsService(configuration: configuration).writeMetrics(control: control, manifest: nil, cycle: nil)
+        var traffic = OmniumTrafficTally.Counts()
+        traffic.requests = 12
+        traffic.successes = 10
+        traffic.throttled = 2
+        try OperationsService(configuration: configuration).writeMetrics(control: control, manifest: nil, cycle: nil,
+                                                                         omniumTraffic: traffic)
         let text = try String(contentsOf: configuration.metricsFileURL, encoding: .utf8)
         XCTAssertEqual(configuration.metricsFileURL.path, staging.appendingPathComponent("metrics/omniflow.prom").path)
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
@@ -115,6 +120,9 @@ final class OperationsCommandTests: XCTestCase {
         XCTAssertTrue(text.contains("omniflow_queue_jobs{queue=\"external_order_sync\",state=\"dead\"} 0"), text)
         XCTAssertTrue(text.contains("omniflow_watermark_age_seconds{stream=\"omnium.products.modified\"} "), text)
         XCTAssertTrue(text.contains("omniflow_quarantine_open 0"), text)
+        XCTAssertTrue(text.contains("omniflow_last_run_omnium_requests 12"), text)
+        XCTAssertTrue(text.contains("omniflow_last_run_omnium_responses{class=\"429\"} 2"), text)
+        XCTAssertTrue(text.contains("omniflow_last_run_omnium_retried_attempts 2"), text)
     }
 
     // MARK: - watermarks

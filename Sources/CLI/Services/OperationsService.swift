@@ -43,9 +43,11 @@ struct OperationsService {
     }
 
     /// Writes the Prometheus file after a run (errors are the caller's to report, never the run's).
-    func writeMetrics(control: ControlStore, manifest: RunManifest?, cycle: RunCycle?) throws {
+    func writeMetrics(control: ControlStore, manifest: RunManifest?, cycle: RunCycle?,
+                      omniumTraffic: OmniumTrafficTally.Counts? = nil) throws {
         let snapshot = try HealthSnapshot.read(from: control, knownQueues: PipelineServices.knownQueues)
-        try PrometheusMetrics(snapshot: snapshot, lastRun: manifest, cycle: cycle).write(to: configuration.metricsFileURL)
+        try PrometheusMetrics(snapshot: snapshot, lastRun: manifest, cycle: cycle, omniumTraffic: omniumTraffic)
+            .write(to: configuration.metricsFileURL)
     }
 
     // MARK: - Watermarks

@@ -135,7 +135,8 @@ public struct PipelineServices: OmniflowServices {
             // The metrics file is for monitoring; failing to write it never fails the run.
             let cycle = try environment.control.runCycle(runID: result.runID).flatMap(RunCycle.init(rawValue:))
             try OperationsService(configuration: configuration)
-                .writeMetrics(control: environment.control, manifest: result.manifest, cycle: cycle)
+                .writeMetrics(control: environment.control, manifest: result.manifest, cycle: cycle,
+                              omniumTraffic: environment.omniumTraffic?.snapshot)
         } catch {
             progress.report(.note("note: metrics file \(configuration.metricsFileURL.path) not written: \(error)"))
         }

@@ -13,8 +13,19 @@ import Staging
 public struct PrometheusMetrics: Sendable {
     public var text: String
 
-    public init(snapshot: HealthSnapshot, lastRun manifest: RunManifest?, cycle: RunCycle?) {
+    public init(snapshot: HealthSnapshot, lastRun manifest: RunManifest?, cycle: RunCycle?,
+                omniumTraffic: OmniumTrafficTally.Counts? = nil) {
         var out = MetricWriter()
+        if let traffic = omniumTraffic {
+            out.gauge("omniflow_last_run_omnium_requests", "HTTP requests the last run sent to Omnium, retries included.",
+                      [([:], Double(traffic.requests))])
+            out.gauge("omniflow_last_run_omnium_responses", "Omnium's answers in the last run by class (transport = no answer).",
+                      [("2xx", traffic.successes), ("4xx", traffic.clientErrors), ("429", traffic.throttled),
+                       ("5xx", traffic.serverErrors), ("transport", traffic.transportErrors)]
+                          .map { (["class": $0.0], Double($0.1)) })
+            out.gauge("omniflow_last_run_omnium_retried_attempts", "Attempts the client repeated (429, 5xx, transport errors).",
+                      [([:], Double(traffic.retriableFailures))])
+        }
         if let manifest {
             let runLabels = ["cycle": cycle?.rawValue ?? ""]
             let duration = (manifest.finishedAt ?? snapshot.takenAt).timeIntervalSince(manifest.startedAt)

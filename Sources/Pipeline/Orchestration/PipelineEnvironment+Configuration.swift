@@ -11,10 +11,11 @@ extension PipelineEnvironment {
         try configuration.requireOmniumSettings()
         let control = try ControlStore(root: URL(fileURLWithPath: configuration.stagingRoot), clock: clock)
         let flow = try FlowDatabase(path: configuration.flowStorePath)
+        let traffic = OmniumTrafficTally()
         let omnium = OmniumClient(configuration: try configuration.omniumConfiguration(),
-                                  transport: transport ?? URLSessionTransport())
+                                  transport: traffic.counting(transport ?? URLSessionTransport()))
         return PipelineEnvironment(configuration: configuration, flow: flow, control: control, omnium: omnium,
-                                   clock: clock)
+                                   clock: clock, omniumTraffic: traffic)
     }
 }
 

@@ -13,14 +13,17 @@ public struct PipelineEnvironment: Sendable {
     public var control: ControlStore
     public var omnium: OmniumClient
     public var clock: any OmniflowClock
+    /// Requests sent to Omnium by this process, when counted (production: always; for the metrics file).
+    public var omniumTraffic: OmniumTrafficTally?
 
     public init(configuration: OmniflowConfiguration, flow: FlowDatabase, control: ControlStore,
-                omnium: OmniumClient, clock: any OmniflowClock) {
+                omnium: OmniumClient, clock: any OmniflowClock, omniumTraffic: OmniumTrafficTally? = nil) {
         self.configuration = configuration
         self.flow = flow
         self.control = control
         self.omnium = omnium
         self.clock = clock
+        self.omniumTraffic = omniumTraffic
     }
 }
 
