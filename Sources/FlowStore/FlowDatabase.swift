@@ -30,7 +30,8 @@ public final class FlowDatabase: Sendable {
     public func rowCounts() throws -> [(table: String, count: Int)] {
         let tables = ["organizations", "stores", "warehouses", "opening_hours", "brands", "product_groups", "products",
                       "price_lists", "prices", "stock", "purchase_orders", "purchase_order_lines", "orders",
-                      "order_items", "customers"]
+                      "order_items", "customers", "pos_orders", "pos_order_lines", "pos_payments", "goods_receptions",
+                      "stock_movements"]
         return try read { db in
             try tables.map { table in
                 (table, try db.fetchValue(sql: "SELECT count(*) FROM \(table)", as: Int.self) ?? 0)
@@ -46,6 +47,7 @@ public final class FlowDatabase: Sendable {
         + PurchaseOrdersTable.migrations
         + CustomersTable.migrations
         + OrdersTable.migrations
+        + PosMigrations.migrations
 
     /// The steps a `flow.db` made before migrations were named counted in `user_version` (frozen).
     static let legacyVersionSteps = ["stores.v1", "catalogue.v1", "purchase_orders.v1", "customers.v1", "orders.v1"]

@@ -23,6 +23,7 @@ public enum ControlSchema {
         migrator.registerMigration("sync queues") { try $0.executeScript(SyncQueueTable.schema) }
         migrator.registerMigration("watermark changes") { try $0.executeScript(WatermarkChangeTable.schema) }
         migrator.registerMigration("run cycles") { try $0.executeScript(RunCycleTable.schema) }
+        migrator.registerMigration("sync jobs by kind") { try $0.executeScript(SyncQueueTable.kindMigration) }
         return migrator
     }
 }

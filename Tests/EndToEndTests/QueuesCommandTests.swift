@@ -13,7 +13,7 @@ final class QueuesCommandTests: XCTestCase {
         let config = try fixture.writeConfigurationFile().path
         let control = try ControlStore(root: URL(fileURLWithPath: fixture.configuration.stagingRoot))
         for key in ["OC-1001", "OC-1002", "OC-1003"] { try control.enqueue(queue: queue, objectKey: key) }
-        let claimed = try control.claimDueJobs(queue: queue, limit: 2)
+        let claimed = try control.claimDueJobs(queue: queue, kind: .inboundOrder, limit: 2)
         XCTAssertEqual(claimed.map(\.objectKey), ["OC-1001", "OC-1002"])
         for job in claimed {
             try control.failJob(id: job.id, error: "Omnium POST /api/Orders: 400\nstore \(job.objectKey) unknown", retryable: false)
@@ -52,7 +52,7 @@ final class QueuesCommandTests: XCTestCase {
         XCTAssertEqual(retry.status, 0, retry.stderr)
         XCTAssertTrue(retry.stdout.contains("Retried 2 jobs of \(queue): OC-1001, OC-1002"), retry.stdout)
         XCTAssertEqual(try control.syncJobCounts(queue: queue), [.pending: 3, .running: 0, .done: 0, .dead: 0])
-        let due = try control.claimDueJobs(queue: queue)      // OC-1003 was due first; the retried ones are due now
+        let due = try control.claimDueJobs(queue: queue, kind: .inboundOrder)      // OC-1003 was due first; the retried ones are due now
         XCTAssertEqual(due.map(\.objectKey), ["OC-1003", "OC-1001", "OC-1002"])
         XCTAssertEqual(due.map(\.attempts), [1, 2, 2], "attempts kept, one more for this claim")
         XCTAssertNil(try lock.holder(), "retry gives the lock back")

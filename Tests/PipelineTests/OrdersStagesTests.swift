@@ -196,7 +196,7 @@ final class OrdersStagesTests: XCTestCase {
         try harness.control.setWatermark(OmniumDateFormat.string(from: oslo("2026-04-01 09:00:00")),
                                          for: ExtractOrders.watermarkStream(orderType: "ClickAndCollect"))
         try harness.control.enqueue(queue: SyncJob.Queue.externalOrderSync, objectKey: "CC-K")
-        XCTAssertEqual(try harness.control.claimDueJobs(queue: SyncJob.Queue.externalOrderSync).map(\.state), [.running])
+        XCTAssertEqual(try harness.control.claimDueJobs(queue: SyncJob.Queue.externalOrderSync, kind: .inboundOrder).map(\.state), [.running])
         try await harness.run(stages)
 
         let jobs = try harness.control.syncJobs(queue: SyncJob.Queue.externalOrderSync)
@@ -204,6 +204,30 @@ final class OrdersStagesTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(harness.control.inboxEvent(id: "gone")).isProcessed, "nothing left to wait for")
         XCTAssertEqual(jobs.first { $0.objectKey == "CC-K" }?.state, .done)
         XCTAssertNotNil(try snapshot(harness, "CC-K"))
+    }
+
+    /// Issue 7's acceptance: an outbound POS-order push waiting (or left running) in `external_order_sync`
+    /// is never taken by the inbound order extract, which would fetch it from Omnium, get 404 and kill it.
+    func testAnOutboundJobInTheOrderQueueIsUntouchedByTheInboundExtract() async throws {
+        let harness = try makeHarness()
+        let pending = try harness.control.enqueue(queue: SyncJob.Queue.externalOrderSync, kind: .posOrderPush,
+                                                  objectKey: "POS-OSLO-1-1001")
+        let running = try harness.control.enqueue(queue: SyncJob.Queue.externalOrderSync, kind: .posOrderPush,
+                                                  objectKey: "POS-OSLO-1-1002")
+        XCTAssertEqual(try harness.control.claimDueJobs(queue: SyncJob.Queue.externalOrderSync, kind: .posOrderPush)
+            .map(\.objectKey).sorted(), ["POS-OSLO-1-1001", "POS-OSLO-1-1002"])
+        try harness.control.write { db in
+            try db.execute(sql: "UPDATE sync_jobs SET state = 'pending' WHERE id = ?", arguments: [pending.id])
+        }
+        try await harness.run(stages)
+
+        let after = try harness.control.syncJobs(queue: SyncJob.Queue.externalOrderSync)
+        let pendingAfter = try XCTUnwrap(after.first { $0.id == pending.id })
+        XCTAssertEqual(pendingAfter.state, .pending)
+        XCTAssertEqual(pendingAfter.kind, .posOrderPush)
+        XCTAssertNil(pendingAfter.lastError)
+        XCTAssertEqual(after.first { $0.id == running.id }?.state, .running, "only the POS worker requeues its own jobs")
+        XCTAssertFalse(harness.omnium.requests.contains { $0.contains("POS-OSLO") }, "\(harness.omnium.requests)")
     }
 
     // MARK: - Quarantine

@@ -26,18 +26,18 @@ final class SyncJobTests: XCTestCase {
         let store = try makeControlStore(self, clock: clock)
         let a = try store.enqueue(queue: queue, objectKey: "A")
         let b = try store.enqueue(queue: queue, objectKey: "B")
-        let claimed = try store.claimDueJobs(queue: queue)
+        let claimed = try store.claimDueJobs(queue: queue, kind: .inboundOrder)
         XCTAssertEqual(claimed.map(\.id), [a.id, b.id])
         XCTAssertEqual(claimed.map(\.state), [.running, .running])
         XCTAssertEqual(claimed.map(\.attempts), [1, 1])
-        XCTAssertEqual(try store.claimDueJobs(queue: queue), [])
+        XCTAssertEqual(try store.claimDueJobs(queue: queue, kind: .inboundOrder), [])
         try store.failJob(id: a.id, error: "503", retryable: true)
-        XCTAssertEqual(try store.claimDueJobs(queue: queue), [])          // due in 1 minute
+        XCTAssertEqual(try store.claimDueJobs(queue: queue, kind: .inboundOrder), [])          // due in 1 minute
         XCTAssertEqual(try store.nextSyncAttemptAt(queue: queue), testEpoch.addingTimeInterval(60))
         clock.advance(by: 59)
-        XCTAssertEqual(try store.claimDueJobs(queue: queue), [])
+        XCTAssertEqual(try store.claimDueJobs(queue: queue, kind: .inboundOrder), [])
         clock.advance(by: 1)
-        XCTAssertEqual(try store.claimDueJobs(queue: queue).map(\.id), [a.id])
+        XCTAssertEqual(try store.claimDueJobs(queue: queue, kind: .inboundOrder).map(\.id), [a.id])
         XCTAssertEqual(try store.completeJob(id: b.id).state, .done)
     }
 
@@ -47,7 +47,7 @@ final class SyncJobTests: XCTestCase {
         let job = try store.enqueue(queue: queue, objectKey: "ORD-1")
         var waits: [TimeInterval] = []
         for _ in 0..<10 {
-            let claimed = try XCTUnwrap(store.claimDueJobs(queue: queue).first)
+            let claimed = try XCTUnwrap(store.claimDueJobs(queue: queue, kind: .inboundOrder).first)
             XCTAssertEqual(claimed.id, job.id)
             let failed = try store.failJob(id: claimed.id, error: "HTTP 503", retryable: true)
             XCTAssertEqual(failed.state, .pending)
@@ -62,7 +62,7 @@ final class SyncJobTests: XCTestCase {
     func testRetryAfterIsALowerBound() throws {
         let store = try makeControlStore(self)
         let job = try store.enqueue(queue: queue, objectKey: "ORD-1")
-        _ = try store.claimDueJobs(queue: queue)
+        _ = try store.claimDueJobs(queue: queue, kind: .inboundOrder)
         let failed = try store.failJob(id: job.id, error: "HTTP 429", retryable: true, retryAfter: 300)
         XCTAssertEqual(failed.nextAttemptAt, testEpoch.addingTimeInterval(300))
     }
@@ -70,7 +70,7 @@ final class SyncJobTests: XCTestCase {
     func testNonRetryableFailureIsDeadAtOnce() throws {
         let store = try makeControlStore(self)
         let job = try store.enqueue(queue: queue, objectKey: "ORD-1")
-        _ = try store.claimDueJobs(queue: queue)
+        _ = try store.claimDueJobs(queue: queue, kind: .inboundOrder)
         let dead = try store.failJob(id: job.id, error: "HTTP 400 invalid order", retryable: false)
         XCTAssertEqual(dead.state, .dead)
         XCTAssertEqual(dead.lastError, "HTTP 400 invalid order")
@@ -83,7 +83,7 @@ final class SyncJobTests: XCTestCase {
         let clock = FixedClock(testEpoch)
         let store = try makeControlStore(self, clock: clock)
         let running = try XCTUnwrap(store.enqueue(queue: queue, objectKey: "ORD-1")).id
-        _ = try store.claimDueJobs(queue: queue)
+        _ = try store.claimDueJobs(queue: queue, kind: .inboundOrder)
         let newer = try store.enqueue(queue: queue, objectKey: "ORD-1")   // the order changed mid-push
         XCTAssertNotEqual(newer.id, running)
         let carried = try store.failJob(id: running, error: "timeout", retryable: true)
@@ -97,9 +97,9 @@ final class SyncJobTests: XCTestCase {
         let store = try makeControlStore(self)
         let a = try store.enqueue(queue: queue, objectKey: "A")
         try store.enqueue(queue: queue, objectKey: "B")
-        _ = try store.claimDueJobs(queue: queue)
+        _ = try store.claimDueJobs(queue: queue, kind: .inboundOrder)
         let newerB = try store.enqueue(queue: queue, objectKey: "B")
-        XCTAssertEqual(try store.requeueInterruptedJobs(queue: queue), 1)
+        XCTAssertEqual(try store.requeueInterruptedJobs(queue: queue, kind: .inboundOrder), 1)
         let pending = try store.syncJobs(queue: queue, state: .pending)
         XCTAssertEqual(Set(pending.map(\.id)), [a.id, newerB.id])
         XCTAssertEqual(try store.syncJobs(queue: queue, state: .running), [])

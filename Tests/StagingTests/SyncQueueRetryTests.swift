@@ -10,10 +10,10 @@ final class SyncQueueRetryTests: XCTestCase {
     private func kill(_ key: String, in store: ControlStore, clock: FixedClock, retryableFailures: Int = 0) throws -> SyncJob {
         let job = try store.enqueue(queue: queue, objectKey: key)
         for _ in 0..<retryableFailures {
-            let claimed = try XCTUnwrap(store.claimDueJobs(queue: queue).first { $0.id == job.id })
+            let claimed = try XCTUnwrap(store.claimDueJobs(queue: queue, kind: .inboundOrder).first { $0.id == job.id })
             clock.now = try store.failJob(id: claimed.id, error: "HTTP 503", retryable: true).nextAttemptAt
         }
-        let claimed = try XCTUnwrap(store.claimDueJobs(queue: queue).first { $0.id == job.id })
+        let claimed = try XCTUnwrap(store.claimDueJobs(queue: queue, kind: .inboundOrder).first { $0.id == job.id })
         return try store.failJob(id: claimed.id, error: "HTTP 400 order rejected", retryable: false)
     }
 
@@ -23,7 +23,7 @@ final class SyncQueueRetryTests: XCTestCase {
         let a = try kill("ORD-A", in: store, clock: clock, retryableFailures: 2)
         let b = try kill("ORD-B", in: store, clock: clock)
         let done = try store.enqueue(queue: queue, objectKey: "ORD-C")
-        _ = try store.claimDueJobs(queue: queue)
+        _ = try store.claimDueJobs(queue: queue, kind: .inboundOrder)
         try store.completeJob(id: done.id)
         let other = try store.enqueue(queue: SyncJob.Queue.externalReceivementSync, objectKey: "ORD-A")
         XCTAssertEqual(a.state, .dead)
@@ -40,7 +40,7 @@ final class SyncQueueRetryTests: XCTestCase {
         XCTAssertEqual(try store.syncJobCounts(queue: queue), [.pending: 2, .running: 0, .done: 1, .dead: 0])
         XCTAssertEqual(try store.syncJob(id: done.id).state, .done)
         XCTAssertEqual(try store.syncJob(id: other.id), other)
-        XCTAssertEqual(try store.claimDueJobs(queue: queue).map(\.id), [a.id, b.id])
+        XCTAssertEqual(try store.claimDueJobs(queue: queue, kind: .inboundOrder).map(\.id), [a.id, b.id])
         XCTAssertEqual(try store.retryDeadJobs(queue: queue), [])
     }
 
@@ -60,7 +60,7 @@ final class SyncQueueRetryTests: XCTestCase {
         let clock = FixedClock(testEpoch)
         let store = try makeControlStore(self, clock: clock)
         let job = try store.enqueue(queue: queue, objectKey: "ORD-A")
-        _ = try store.claimDueJobs(queue: queue)
+        _ = try store.claimDueJobs(queue: queue, kind: .inboundOrder)
         let failed = try store.failJob(id: job.id, error: "HTTP 503", retryable: true)
         XCTAssertGreaterThan(failed.nextAttemptAt, clock.now)
         let retried = try XCTUnwrap(store.retryJob(queue: queue, objectKey: "ORD-A"))

@@ -50,12 +50,12 @@ extension Omniflow.Queues {
 
         static func table(_ jobs: [QueueJobListing], timeZone: TimeZone) -> String {
             var table = TextTable([
-                .init(title: "OBJECT"), .init(title: "STATE"), .init(title: "ATTEMPTS", alignment: .right),
+                .init(title: "OBJECT"), .init(title: "KIND"), .init(title: "STATE"), .init(title: "ATTEMPTS", alignment: .right),
                 .init(title: "NEXT ATTEMPT"), .init(title: "UPDATED"), .init(title: "LAST ERROR"),
             ])
             for job in jobs {
                 table.append([
-                    job.objectKey, job.state.rawValue, String(job.attempts),
+                    job.objectKey, job.kind, job.state.rawValue, String(job.attempts),
                     job.state == .pending ? Format.timestamp(job.nextAttemptAt, in: timeZone) : "–",
                     Format.timestamp(job.updatedAt, in: timeZone), job.lastError ?? "",
                 ])

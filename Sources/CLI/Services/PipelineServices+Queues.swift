@@ -9,6 +9,7 @@ extension PipelineServices {
     /// The queues the stages use, listed even while empty.
     static let knownQueues = [
         SyncJob.Queue.externalOrderSync, SyncJob.Queue.externalReceivementSync, SyncJob.Queue.externalOrderReceiptSync,
+        SyncJob.Queue.externalStockSync, SyncJob.Queue.externalCustomerSync,
     ]
 
     public func listQueues(configuration: OmniflowConfiguration) throws -> [QueueSummary] {
@@ -58,7 +59,7 @@ extension PipelineServices {
 
 extension QueueJobListing {
     init(_ job: SyncJob) {
-        self.init(id: job.id, objectKey: job.objectKey, state: QueueJobState(rawValue: job.state.rawValue) ?? .pending,
+        self.init(id: job.id, objectKey: job.objectKey, kind: job.kind.rawValue, state: QueueJobState(rawValue: job.state.rawValue) ?? .pending,
                   attempts: job.attempts, nextAttemptAt: job.nextAttemptAt,
                   lastError: job.lastError.map(Self.oneLine), updatedAt: job.updatedAt)
     }

@@ -44,6 +44,8 @@ public struct QueueJobListing: Codable, Sendable, Equatable {
     public var id: Int64
     /// The object the job pushes (order id, reception id, …).
     public var objectKey: String
+    /// What the job does (`inbound_order`, `pos_order_push`, …): one queue may carry several kinds.
+    public var kind: String
     public var state: QueueJobState
     /// How many times the job was tried.
     public var attempts: Int
@@ -52,10 +54,11 @@ public struct QueueJobListing: Codable, Sendable, Equatable {
     public var lastError: String?
     public var updatedAt: Date
 
-    public init(id: Int64, objectKey: String, state: QueueJobState, attempts: Int, nextAttemptAt: Date,
-                lastError: String? = nil, updatedAt: Date) {
+    public init(id: Int64, objectKey: String, kind: String = "inbound_order", state: QueueJobState, attempts: Int,
+                nextAttemptAt: Date, lastError: String? = nil, updatedAt: Date) {
         self.id = id
         self.objectKey = objectKey
+        self.kind = kind
         self.state = state
         self.attempts = attempts
         self.nextAttemptAt = nextAttemptAt

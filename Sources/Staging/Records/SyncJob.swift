@@ -20,10 +20,42 @@ public struct SyncJob: Sendable, Hashable, Codable {
         public static let externalOrderSync = "external_order_sync"
         public static let externalReceivementSync = "external_receivement_sync"
         public static let externalOrderReceiptSync = "external_order_receipt_sync"
+        /// Flow-master stock levels to Omnium (Flow's naming pattern; the docs name only the three above).
+        public static let externalStockSync = "external_stock_sync"
+        /// Customers created or changed in Flow to Omnium.
+        public static let externalCustomerSync = "external_customer_sync"
+    }
+
+    /// What a job asks a worker to do; a queue may carry several kinds, a worker claims one.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// Fetch an Omnium order (named by delta search or a webhook event) into Flow.
+        case inboundOrder = "inbound_order"
+        /// Push a Flow POS order (sale, return, cancellation) to Omnium.
+        case posOrderPush = "pos_order_push"
+        /// Push a Flow goods reception to Omnium.
+        case goodsReceptionPush = "goods_reception_push"
+        /// Push a Flow-master store's stock level of one SKU to Omnium.
+        case stockPush = "stock_push"
+        /// Push a customer created or changed in Flow to Omnium.
+        case customerPush = "customer_push"
+        /// Send a Flow receipt to Omnium as an invoice with its PDF.
+        case invoicePush = "invoice_push"
+
+        /// The Flow queue a kind travels in.
+        public var queue: String {
+            switch self {
+            case .inboundOrder, .posOrderPush: return Queue.externalOrderSync
+            case .goodsReceptionPush: return Queue.externalReceivementSync
+            case .stockPush: return Queue.externalStockSync
+            case .customerPush: return Queue.externalCustomerSync
+            case .invoicePush: return Queue.externalOrderReceiptSync
+            }
+        }
     }
 
     public var id: Int64
     public var queue: String
+    public var kind: Kind
     /// The object the job is about (order id, reception id, …).
     public var objectKey: String
     public var state: State
@@ -36,10 +68,11 @@ public struct SyncJob: Sendable, Hashable, Codable {
     public var createdAt: Date
     public var updatedAt: Date
 
-    public init(id: Int64, queue: String, objectKey: String, state: State, attempts: Int, nextAttemptAt: Date,
-                lastError: String? = nil, payload: String? = nil, createdAt: Date, updatedAt: Date) {
+    public init(id: Int64, queue: String, kind: Kind = .inboundOrder, objectKey: String, state: State, attempts: Int,
+                nextAttemptAt: Date, lastError: String? = nil, payload: String? = nil, createdAt: Date, updatedAt: Date) {
         self.id = id
         self.queue = queue
+        self.kind = kind
         self.objectKey = objectKey
         self.state = state
         self.attempts = attempts
@@ -55,6 +88,7 @@ public struct SyncJob: Sendable, Hashable, Codable {
     public init(row: Row) throws {
         id = try row.decode("id")
         queue = try row.decode("queue")
+        kind = try StagingError.decodeEnum(row, "kind")
         objectKey = try row.decode("object_key")
         state = try StagingError.decodeEnum(row, "state")
         attempts = try row.decode("attempts")

@@ -3,8 +3,12 @@ import SQLite
 
 // MARK: - SyncQueueTable
 
-/// SQL for `sync_jobs`. A partial unique index allows one pending job per (queue, object key);
+/// SQL for `sync_jobs`. A partial unique index allows one pending job per (queue, kind, object key);
 /// a running job may coexist with a new pending one (the object changed during the push).
+///
+/// Jobs have a kind (``SyncJob/Kind``): one queue can carry several (Flow's `external_order_sync`
+/// carries inbound order fetches and outbound POS order pushes), and claiming and requeueing always
+/// select one kind, so a worker never takes a job it does not know how to run.
 public enum SyncQueueTable {
     static let schema = """
         CREATE TABLE sync_jobs (
@@ -23,28 +27,39 @@ public enum SyncQueueTable {
         CREATE INDEX sync_jobs_due ON sync_jobs (queue, state, next_attempt_at);
         """
 
+    /// Adds the job kind. Every job made before kinds existed was an inbound order fetch (the only
+    /// producer on `external_order_sync`; the other queues had none), hence the default.
+    static let kindMigration = """
+        ALTER TABLE sync_jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'inbound_order';
+        DROP INDEX sync_jobs_one_pending;
+        CREATE UNIQUE INDEX sync_jobs_one_pending ON sync_jobs (queue, kind, object_key) WHERE state = 'pending';
+        DROP INDEX sync_jobs_due;
+        CREATE INDEX sync_jobs_due ON sync_jobs (queue, kind, state, next_attempt_at);
+        """
+
     // MARK: - Enqueue and claim
 
-    /// Adds a pending job due now, or returns the object's pending job unchanged.
+    /// Adds a pending job of `kind` due now, or returns the object's pending job of that kind unchanged.
     @discardableResult
-    public static func enqueue(_ db: Database, queue: String, objectKey: String, payload: String? = nil,
-                               at now: Date) throws -> SyncJob {
-        if let existing = try pendingJob(db, queue: queue, objectKey: objectKey) { return existing }
+    public static func enqueue(_ db: Database, queue: String, kind: SyncJob.Kind = .inboundOrder, objectKey: String,
+                               payload: String? = nil, at now: Date) throws -> SyncJob {
+        if let existing = try pendingJob(db, queue: queue, kind: kind, objectKey: objectKey) { return existing }
         try db.execute(sql: """
-            INSERT INTO sync_jobs (queue, object_key, state, attempts, next_attempt_at, last_error, payload,
+            INSERT INTO sync_jobs (queue, kind, object_key, state, attempts, next_attempt_at, last_error, payload,
                                    created_at, updated_at)
-            VALUES (?, ?, 'pending', 0, ?, NULL, ?, ?, ?)
-            """, arguments: [queue, objectKey, now, payload, now, now])
+            VALUES (?, ?, ?, 'pending', 0, ?, NULL, ?, ?, ?)
+            """, arguments: [queue, kind.rawValue, objectKey, now, payload, now, now])
         return try job(db, id: db.lastInsertedRowID)
     }
 
-    /// Marks up to `limit` due pending jobs running (counting an attempt) and returns them,
-    /// earliest due first.
-    public static func claimDue(_ db: Database, queue: String, at now: Date, limit: Int = 100) throws -> [SyncJob] {
+    /// Marks up to `limit` due pending jobs of `kind` running (counting an attempt) and returns them,
+    /// earliest due first. Jobs of other kinds in the same queue are never taken.
+    public static func claimDue(_ db: Database, queue: String, kind: SyncJob.Kind, at now: Date,
+                                limit: Int = 100) throws -> [SyncJob] {
         let ids: [Int64] = try db.fetchAll(sql: """
-            SELECT id FROM sync_jobs WHERE queue = ? AND state = 'pending' AND next_attempt_at <= ?
+            SELECT id FROM sync_jobs WHERE queue = ? AND kind = ? AND state = 'pending' AND next_attempt_at <= ?
             ORDER BY next_attempt_at, id LIMIT ?
-            """, arguments: [queue, now, limit]).map { try $0.decode("id") }
+            """, arguments: [queue, kind.rawValue, now, limit]).map { try $0.decode("id") }
         return try ids.map { id in
             try db.execute(sql: """
                 UPDATE sync_jobs SET state = 'running', attempts = attempts + 1, updated_at = ? WHERE id = ?
@@ -76,7 +91,8 @@ public enum SyncQueueTable {
             return try job(db, id: id)
         }
         let due = now.addingTimeInterval(SyncRetryPolicy.delay(afterAttempt: failed.attempts, retryAfter: retryAfter))
-        if let sibling = try pendingJob(db, queue: failed.queue, objectKey: failed.objectKey), sibling.id != id {
+        if let sibling = try pendingJob(db, queue: failed.queue, kind: failed.kind, objectKey: failed.objectKey),
+           sibling.id != id {
             try db.execute(sql: """
                 UPDATE sync_jobs SET attempts = max(attempts, ?), next_attempt_at = max(next_attempt_at, ?),
                                      last_error = ?, updated_at = ?
@@ -91,20 +107,23 @@ public enum SyncQueueTable {
         return try job(db, id: id)
     }
 
-    /// After a crash: jobs left running are pending again, due now (pushes are safe to repeat).
+    /// After a crash: jobs of `kind` left running are pending again, due now (pushes are safe to
+    /// repeat: the worker reads back what an interrupted attempt may have done before sending again).
     /// A running job whose object already has a pending job is removed (the pending one covers it).
     /// - Returns: how many jobs were made pending again.
     @discardableResult
-    public static func requeueInterrupted(_ db: Database, queue: String, at now: Date) throws -> Int {
+    public static func requeueInterrupted(_ db: Database, queue: String, kind: SyncJob.Kind, at now: Date) throws -> Int {
         try db.execute(sql: """
-            UPDATE sync_jobs SET state = 'pending', next_attempt_at = ?, updated_at = ?
-            WHERE queue = ? AND state = 'running' AND NOT EXISTS (
+            UPDATE sync_jobs SET state = 'pending', next_attempt_at = ?, updated_at = ?,
+                                 last_error = coalesce(last_error, 'interrupted: outcome unknown')
+            WHERE queue = ? AND kind = ? AND state = 'running' AND NOT EXISTS (
                 SELECT 1 FROM sync_jobs AS other
-                WHERE other.queue = sync_jobs.queue AND other.object_key = sync_jobs.object_key
-                  AND other.state = 'pending')
-            """, arguments: [now, now, queue])
+                WHERE other.queue = sync_jobs.queue AND other.kind = sync_jobs.kind
+                  AND other.object_key = sync_jobs.object_key AND other.state = 'pending')
+            """, arguments: [now, now, queue, kind.rawValue])
         let requeued = db.changesCount
-        try db.execute(sql: "DELETE FROM sync_jobs WHERE queue = ? AND state = 'running'", arguments: [queue])
+        try db.execute(sql: "DELETE FROM sync_jobs WHERE queue = ? AND kind = ? AND state = 'running'",
+                       arguments: [queue, kind.rawValue])
         return requeued
     }
 
@@ -121,7 +140,8 @@ public enum SyncQueueTable {
         let dead = try db.fetchAll(sql: """
             SELECT * FROM sync_jobs WHERE queue = ? AND object_key = ? AND state = 'dead' ORDER BY id DESC
             """, arguments: [queue, objectKey]).map(SyncJob.init(row:))
-        let pending = try pendingJob(db, queue: queue, objectKey: objectKey)
+        let kind = dead.first?.kind ?? .inboundOrder
+        let pending = try pendingJob(db, queue: queue, kind: kind, objectKey: objectKey)
         guard let target = pending ?? dead.first, !dead.isEmpty || target.lastError != nil else { return nil }
         let attempts = ([target.attempts] + dead.map(\.attempts)).max() ?? target.attempts
         try db.execute(sql: """
@@ -151,9 +171,10 @@ public enum SyncQueueTable {
         return try SyncJob(row: row)
     }
 
-    public static func pendingJob(_ db: Database, queue: String, objectKey: String) throws -> SyncJob? {
-        try db.fetchOne(sql: "SELECT * FROM sync_jobs WHERE queue = ? AND object_key = ? AND state = 'pending'",
-                        arguments: [queue, objectKey]).map(SyncJob.init(row:))
+    public static func pendingJob(_ db: Database, queue: String, kind: SyncJob.Kind, objectKey: String) throws -> SyncJob? {
+        try db.fetchOne(sql: """
+            SELECT * FROM sync_jobs WHERE queue = ? AND kind = ? AND object_key = ? AND state = 'pending'
+            """, arguments: [queue, kind.rawValue, objectKey]).map(SyncJob.init(row:))
     }
 
     /// Jobs of a queue (in one state when given), oldest first.
@@ -201,14 +222,17 @@ public enum SyncQueueTable {
 /// One-transaction wrappers over ``SyncQueueTable``, timed by the store's clock.
 extension ControlStore {
     @discardableResult
-    public func enqueue(queue: String, objectKey: String, payload: String? = nil) throws -> SyncJob {
+    public func enqueue(queue: String, kind: SyncJob.Kind = .inboundOrder, objectKey: String,
+                        payload: String? = nil) throws -> SyncJob {
         let now = clock.now
-        return try write { try SyncQueueTable.enqueue($0, queue: queue, objectKey: objectKey, payload: payload, at: now) }
+        return try write {
+            try SyncQueueTable.enqueue($0, queue: queue, kind: kind, objectKey: objectKey, payload: payload, at: now)
+        }
     }
 
-    public func claimDueJobs(queue: String, limit: Int = 100) throws -> [SyncJob] {
+    public func claimDueJobs(queue: String, kind: SyncJob.Kind, limit: Int = 100) throws -> [SyncJob] {
         let now = clock.now
-        return try write { try SyncQueueTable.claimDue($0, queue: queue, at: now, limit: limit) }
+        return try write { try SyncQueueTable.claimDue($0, queue: queue, kind: kind, at: now, limit: limit) }
     }
 
     @discardableResult
@@ -226,9 +250,9 @@ extension ControlStore {
     }
 
     @discardableResult
-    public func requeueInterruptedJobs(queue: String) throws -> Int {
+    public func requeueInterruptedJobs(queue: String, kind: SyncJob.Kind) throws -> Int {
         let now = clock.now
-        return try write { try SyncQueueTable.requeueInterrupted($0, queue: queue, at: now) }
+        return try write { try SyncQueueTable.requeueInterrupted($0, queue: queue, kind: kind, at: now) }
     }
 
     public func syncJob(id: Int64) throws -> SyncJob {

@@ -58,7 +58,7 @@ public struct ExtractOrders: Stage {
 
     public func run(_ context: StageContext) async throws -> StageOutcome {
         let control = context.control
-        let requeued = try control.requeueInterruptedJobs(queue: Self.queue)
+        let requeued = try control.requeueInterruptedJobs(queue: Self.queue, kind: .inboundOrder)
         let eventIds = try enqueueInboxEvents(context)
         let (byJob, jobNotes) = try await fetchDueJobs(context, eventIds: eventIds)
 
@@ -130,7 +130,7 @@ public struct ExtractOrders: Stage {
                 continue
             }
             eventIds[orderId, default: []].append(event.id)
-            try context.control.enqueue(queue: Self.queue, objectKey: orderId)
+            try context.control.enqueue(queue: Self.queue, kind: .inboundOrder, objectKey: orderId)
         }
         return eventIds
     }
@@ -145,7 +145,7 @@ public struct ExtractOrders: Stage {
         var orders: [String: StagedOmniumOrder] = [:]
         var missing = 0
         var failed = 0
-        let jobs = try control.claimDueJobs(queue: Self.queue, limit: jobBatchSize)
+        let jobs = try control.claimDueJobs(queue: Self.queue, kind: .inboundOrder, limit: jobBatchSize)
         let client = context.omnium
         let reads = try await OrdersConcurrentReads.map(jobs) { job -> Result<OmniumOrder, OmniumError> in
             do {

@@ -136,7 +136,7 @@ public struct LoadOrders: Stage {
             case .retry(let reason):
                 tally.retried += 1
                 if record.syncJobIds.isEmpty {
-                    try control.enqueue(queue: ExtractOrders.queue, objectKey: record.omniumOrderId)
+                    try control.enqueue(queue: ExtractOrders.queue, kind: .inboundOrder, objectKey: record.omniumOrderId)
                 }
                 for id in record.syncJobIds {
                     try control.failJob(id: id, error: reason, retryable: true)

@@ -1,0 +1,104 @@
+import FlowStore
+import Foundation
+import SQLite
+import XCTest
+
+/// The POS tables: whole, validated, idempotent writes that journal what the outbound push needs.
+final class PosTablesTests: XCTestCase {
+    private var flow: FlowDatabase!
+    private let at = Date(timeIntervalSince1970: 1_796_000_000)
+
+    override func setUpWithError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pos-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        flow = try FlowDatabase(path: folder.appendingPathComponent("flow.db").path)
+    }
+
+    /// 2 × 199,50 at 25 % with 19,90 off, and 1 × 49,90 at 15 %; paid 500 in cash, change given.
+    static func sale(uid: String = "POS-oslo-1-1001", number: String = "1001", sourceKey: String? = nil) -> FlowPosOrder {
+        let lines = [
+            FlowPosOrderLine(lineNo: 1, sku: "SKU-1", name: "Genser", quantity: 200, unitPrice: 19_950, discountAmount: 1_990,
+                             vatRate: 2500, vatAmount: 7_582, lineTotal: 37_910),
+            FlowPosOrderLine(lineNo: 2, sku: "SKU-2", name: "Kaffe", quantity: 100, unitPrice: 4_990, vatRate: 1500,
+                             vatAmount: 651, lineTotal: 4_990),
+        ]
+        return FlowPosOrder(orderUid: uid, orderNumber: number, type: .sale, storeUid: "oslo", cashRegisterUid: "oslo-1",
+                            createdAt: Date(timeIntervalSince1970: 1_796_000_000), settledAt: Date(timeIntervalSince1970: 1_796_000_060),
+                            orderTotal: 42_900, vatTotal: 8_233, discountTotal: 1_990, changeGiven: 7_100,
+                            sourceKey: sourceKey, lines: lines,
+                            payments: [FlowPosPayment(paymentNo: 1, tenderType: .cash, amount: 50_000)])
+    }
+
+    func testASaleIsStoredWholeOnceAndJournaledWithItsReceipt() throws {
+        let sale = Self.sale()
+        XCTAssertEqual(try flow.write { try PosOrdersTable.save(sale, in: $0) }, .inserted)
+        XCTAssertEqual(try flow.write { try PosOrdersTable.save(sale, in: $0) }, .alreadyStored)
+        XCTAssertEqual(try flow.read { try PosOrdersTable.fetch(orderUid: sale.orderUid, in: $0) }, sale)
+        let changes = try flow.read { try FlowChangesTable.changes(after: 0, in: $0) }
+        XCTAssertEqual(changes.map(\.entity), [.posOrder, .receipt])
+        XCTAssertEqual(Set(changes.map(\.objectKey)), [sale.orderUid])
+    }
+
+    func testAnOrderWhoseNumbersDoNotAddUpIsRefusedNamingTheField() throws {
+        var sale = Self.sale()
+        sale.orderTotal += 1
+        XCTAssertThrowsError(try flow.write { try PosOrdersTable.save(sale, in: $0) }) { error in
+            XCTAssertEqual((error as? PosOrderError)?.field, "orderTotal", "\(error)")
+        }
+        sale = Self.sale()
+        sale.lines[0].lineTotal = 40_000
+        XCTAssertThrowsError(try flow.write { try PosOrdersTable.save(sale, in: $0) }) { error in
+            XCTAssertEqual((error as? PosOrderError)?.field, "lines[1].lineTotal", "\(error)")
+        }
+        sale = Self.sale()
+        sale.payments[0].amount = 40_000
+        XCTAssertThrowsError(try flow.write { try PosOrdersTable.save(sale, in: $0) }) { error in
+            XCTAssertEqual((error as? PosOrderError)?.field, "payments", "\(error)")
+        }
+        sale = Self.sale()
+        sale.lines[1].quantity = -100
+        XCTAssertThrowsError(try flow.write { try PosOrdersTable.save(sale, in: $0) })
+        XCTAssertEqual(try flow.read { try PosOrdersTable.orderUids(in: $0) }, [], "nothing stored in part")
+        XCTAssertEqual(try flow.read { try FlowChangesTable.changes(after: 0, in: $0) }.count, 0)
+    }
+
+    func testTheSameSourceKeyForAnotherOrderIsRefused() throws {
+        try flow.write { try PosOrdersTable.save(Self.sale(sourceKey: "saft:f1:1"), in: $0) }
+        XCTAssertThrowsError(try flow.write {
+            try PosOrdersTable.save(Self.sale(uid: "POS-oslo-1-1002", number: "1002", sourceKey: "saft:f1:1"), in: $0)
+        })
+    }
+
+    func testCancellingJournalsTheOrderAgain() throws {
+        try flow.write { try PosOrdersTable.save(Self.sale(), in: $0) }
+        XCTAssertTrue(try flow.write { try PosOrdersTable.cancel(orderUid: "POS-oslo-1-1001", at: self.at, in: $0) })
+        XCTAssertFalse(try flow.write { try PosOrdersTable.cancel(orderUid: "POS-oslo-1-1001", at: self.at, in: $0) })
+        XCTAssertEqual(try flow.read { try PosOrdersTable.fetch(orderUid: "POS-oslo-1-1001", in: $0) }?.orderState, .cancelled)
+        XCTAssertEqual(try flow.read { try FlowChangesTable.changes(after: 2, in: $0) }.map(\.entity), [.posOrder])
+    }
+
+    func testAGoodsReceptionRaisesStockOnceWithoutJournalingTheLevel() throws {
+        let reception = FlowGoodsReception(receptionUid: "GR-1", purchaseOrderUid: "PO-LOCAL-7", warehouseUid: "oslo",
+                                           receivedAt: at, lines: [.init(lineNo: 1, omniumLineItemId: nil, sku: "SKU-1", quantity: 500)])
+        XCTAssertTrue(try flow.write { try GoodsReceptionsTable.save(reception, in: $0) })
+        XCTAssertFalse(try flow.write { try GoodsReceptionsTable.save(reception, in: $0) })
+        XCTAssertEqual(try flow.read { try StockMovementsTable.level(warehouseUid: "oslo", productUid: "SKU-1", in: $0) }?.quantity, 500)
+        XCTAssertEqual(try flow.read { try FlowChangesTable.changes(after: 0, in: $0) }.map(\.entity), [.goodsReception])
+        XCTAssertEqual(try flow.read { try GoodsReceptionsTable.fetch(receptionUid: "GR-1", in: $0) }, reception)
+    }
+
+    func testStockMovementsAndPosCustomersAreJournaled() throws {
+        try flow.write { db in
+            try StockMovementsTable.apply(FlowStockMovement(warehouseUid: "oslo", productUid: "SKU-9", quantityChange: -200,
+                                                            reason: "SALE", occurredAt: self.at), in: db)
+            let customer = FlowCustomer(customerUid: "C-POS-1", type: .person, firstName: "Kari", lastName: "Nordmann")
+            XCTAssertTrue(try CustomersTable.saveFromPos(customer, at: self.at, in: db))
+            XCTAssertFalse(try CustomersTable.saveFromPos(customer, at: self.at, in: db), "unchanged: nothing to push")
+        }
+        let changes = try flow.read { try FlowChangesTable.changes(after: 0, in: $0) }
+        XCTAssertEqual(changes.map(\.entity), [.stock, .customer])
+        XCTAssertEqual(changes.map(\.objectKey), ["oslo/SKU-9", "C-POS-1"])
+        XCTAssertEqual(try flow.read { try StockMovementsTable.level(warehouseUid: "oslo", productUid: "SKU-9", in: $0) }?.quantity, -200)
+    }
+}
