@@ -112,3 +112,13 @@ extension CustomersTable {
         try db.execute(sql: "UPDATE customers SET external_id = ? WHERE customer_uid = ?", arguments: [externalId, customerUid])
     }
 }
+
+// MARK: - Stores: market
+
+extension StoresTable {
+    /// The Omnium market a Flow store sells in (`stores.external_id`: the first market of the Omnium
+    /// store), nil when the store or its market is unknown.
+    public static func marketId(storeUid: String, in db: Database) throws -> String? {
+        try db.fetchValue(sql: "SELECT external_id FROM stores WHERE store_uid = ?", arguments: [storeUid], as: String.self)
+    }
+}

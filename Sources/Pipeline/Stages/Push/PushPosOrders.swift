@@ -1,0 +1,80 @@
+import FlowMapping
+import FlowStore
+import Foundation
+import Omnium
+import Staging
+
+extension OutboundMappingError: OutboundMappingFailure {}
+extension PosOrderError: OutboundMappingFailure {}
+
+/// `push.pos_orders`: works `external_order_sync` jobs of kind `pos_order_push` (docs/mapping-outbound.md).
+///
+/// A sale (or a return without an original in Flow) → `PUT /api/Orders/PosOrders` with the Flow uid as
+/// id; 409 = already there (read back) = done. A return of a sale → `POST /api/Returns/{sale}/Return`
+/// with `rmaNumber` = the return's uid; 409 = done; a sale not yet known to be in Omnium is pushed first
+/// (idempotently), so a day's sales and returns arrive in one run whatever order their jobs run in. A cancelled order → created if needed, then `UpdateStatus` `OrderCanceled` (a repeat
+/// is a no-op in Omnium). The Omnium id is written back to `pos_orders.omnium_order_id`.
+public struct PushPosOrders: Stage {
+    public let name = "push.pos_orders"
+    public let version = 1
+    public let inputs: [Dataset] = [.staged(EnqueuePosChanges.enqueuedDataset), .external("flow.pos_orders")]
+    public let outputs: [Dataset] = [.external("omnium.api.orders"), .external("control.sync_jobs.external_order_sync")]
+
+    public init() {}
+
+    public func run(_ context: StageContext) async throws -> StageOutcome {
+        let settings = context.configuration.outboundSettings
+        let flow = context.flow
+        let omnium = context.omnium
+        let report = try await QueueWorker(kind: .posOrderPush).drain(context) { attempt in
+            guard let order = try flow.read({ try PosOrdersTable.fetch(orderUid: attempt.job.objectKey, in: $0) }) else {
+                return .dead(reason: "POS order \(attempt.job.objectKey) is not in the Flow store")
+            }
+            return try await Self.push(order, flow: flow, omnium: omnium, settings: settings)
+        }
+        return StageOutcome(rowsRead: report.claimed, rowsWritten: report.done, notes: report.notes)
+    }
+
+    static func push(_ order: FlowPosOrder, flow: FlowDatabase, omnium: OmniumClient,
+                     settings: OutboundSettings) async throws -> QueueWorker.Outcome {
+        // A payment receipt sells nothing: it reaches Omnium as a REMITTANCE invoice (receipts), not an order.
+        if order.type == .payment { return .done }
+        if order.type == .return, let originalUid = order.originalOrderUid {
+            guard let original = try flow.read({ try PosOrdersTable.fetch(orderUid: originalUid, in: $0) }) else {
+                return .dead(reason: "return \(order.orderUid): original sale \(originalUid) is not in the Flow store")
+            }
+            if try flow.read({ try PosOrdersTable.omniumOrderId(orderUid: originalUid, in: $0) }) == nil {
+                // The sale is not known to be in Omnium yet (its job may be pending, or running beside this
+                // one): push it first. Safe to repeat: its id makes a second create a 409, read back.
+                guard try await push(original, flow: flow, omnium: omnium, settings: settings) == .done else {
+                    return .retry(reason: "return \(order.orderUid) waits for its sale \(originalUid) to reach Omnium", after: 60)
+                }
+            }
+            let request = try OutboundOrderMapping.returnRequest(order, original: original)
+            do {
+                _ = try await omnium.createReturn(orderId: originalUid, request)
+            } catch let error as OmniumError where error.isConflict {
+                // 409: a return with this rmaNumber exists: an earlier attempt made it.
+            }
+            try flow.write { try PosOrdersTable.setOmniumOrderId(originalUid, orderUid: order.orderUid, in: $0) }
+            return .done
+        }
+        let marketId = try flow.read { try StoresTable.marketId(storeUid: order.storeUid, in: $0) }
+        let omniumOrder = OutboundOrderMapping.posOrder(order, marketId: marketId, settings: settings)
+        let created = try await omnium.createPosOrderTreatingConflictAsDone(omniumOrder)
+        let id = created.value.id ?? order.orderUid
+        if order.orderState == .cancelled, created.value.status != OutboundOrderMapping.cancelled {
+            _ = try await omnium.updateOrderStatus(orderId: id, OmniumUpdateStatusPatch(status: OutboundOrderMapping.cancelled))
+        }
+        try flow.write { try PosOrdersTable.setOmniumOrderId(id, orderUid: order.orderUid, in: $0) }
+        return .done
+    }
+}
+
+extension OmniflowConfiguration {
+    /// The settings of the outbound mappings.
+    public var outboundSettings: OutboundSettings {
+        OutboundSettings(defaultShippingMethodID: defaultShippingMethodID, propertyPrefix: propertyPrefix,
+                         customerMarketGroupID: customerMarketGroupID, tenantCountryCode: tenantCountryCode)
+    }
+}
