@@ -108,10 +108,17 @@ public enum SyncRetryPolicy {
     public static let initialDelay: TimeInterval = 60
     public static let maximumDelay: TimeInterval = 2 * 3600
 
-    /// The wait after the `attempts`-th failed attempt (1 → 1 min, 2 → 2 min, 3 → 4 min, … 2 h).
-    public static func delay(afterAttempt attempts: Int, retryAfter: TimeInterval? = nil) -> TimeInterval {
+    /// Largest share of the backoff added as jitter.
+    public static let jitterShare = 0.1
+
+    /// The wait after the `attempts`-th failed attempt (1 → 1 min, 2 → 2 min, 3 → 4 min, … 2 h), plus
+    /// `jitter` (a fraction 0..<1) of up to 10 % of that backoff, never past the 2 h cap, and at least
+    /// `retryAfter` (a 429's `Retry-After`). Jitter spreads jobs that failed together (a rate limit, an
+    /// outage) so they do not all come back in the same second.
+    public static func delay(afterAttempt attempts: Int, retryAfter: TimeInterval? = nil, jitter: Double = 0) -> TimeInterval {
         let exponent = min(max(attempts, 1) - 1, 30)   // 2^30 minutes is far past the cap
         let backoff = min(initialDelay * Double(1 << exponent), maximumDelay)
-        return max(backoff, retryAfter ?? 0)
+        let spread = backoff * jitterShare * min(max(jitter, 0), 1)
+        return max(min(backoff + spread, maximumDelay), retryAfter ?? 0)
     }
 }

@@ -83,14 +83,15 @@ public enum SyncQueueTable {
     /// - Returns: the job that will carry the retry (or the dead job).
     @discardableResult
     public static func fail(_ db: Database, id: Int64, error: String, retryable: Bool,
-                            retryAfter: TimeInterval? = nil, at now: Date) throws -> SyncJob {
+                            retryAfter: TimeInterval? = nil, jitter: Double = 0, at now: Date) throws -> SyncJob {
         let failed = try job(db, id: id)
         guard retryable else {
             try db.execute(sql: "UPDATE sync_jobs SET state = 'dead', last_error = ?, updated_at = ? WHERE id = ?",
                            arguments: [error, now, id])
             return try job(db, id: id)
         }
-        let due = now.addingTimeInterval(SyncRetryPolicy.delay(afterAttempt: failed.attempts, retryAfter: retryAfter))
+        let due = now.addingTimeInterval(SyncRetryPolicy.delay(afterAttempt: failed.attempts, retryAfter: retryAfter,
+                                                                      jitter: jitter))
         if let sibling = try pendingJob(db, queue: failed.queue, kind: failed.kind, objectKey: failed.objectKey),
            sibling.id != id {
             try db.execute(sql: """
@@ -242,10 +243,12 @@ extension ControlStore {
     }
 
     @discardableResult
-    public func failJob(id: Int64, error: String, retryable: Bool, retryAfter: TimeInterval? = nil) throws -> SyncJob {
+    public func failJob(id: Int64, error: String, retryable: Bool, retryAfter: TimeInterval? = nil,
+                        jitter: Double = 0) throws -> SyncJob {
         let now = clock.now
         return try write {
-            try SyncQueueTable.fail($0, id: id, error: error, retryable: retryable, retryAfter: retryAfter, at: now)
+            try SyncQueueTable.fail($0, id: id, error: error, retryable: retryable, retryAfter: retryAfter,
+                                    jitter: jitter, at: now)
         }
     }
 

@@ -58,7 +58,7 @@ public struct ExtractOrders: Stage {
 
     public func run(_ context: StageContext) async throws -> StageOutcome {
         let control = context.control
-        let requeued = try control.requeueInterruptedJobs(queue: Self.queue, kind: .inboundOrder)
+        let requeued = try worker.requeueInterrupted(control: control)
         let eventIds = try enqueueInboxEvents(context)
         let (byJob, jobNotes) = try await fetchDueJobs(context, eventIds: eventIds)
 
@@ -137,49 +137,51 @@ public struct ExtractOrders: Stage {
 
     // MARK: - Jobs
 
-    /// Claims the due `external_order_sync` jobs and reads their orders by id.
+    /// Claims the due inbound-order jobs of `external_order_sync` through the queue worker and reads their
+    /// orders by id; the read orders are handed over to the order load, which completes their jobs.
     /// - Returns: the orders by id, and notes for the manifest.
     func fetchDueJobs(_ context: StageContext, eventIds: [String: [String]]) async throws
         -> ([String: StagedOmniumOrder], [String]) {
         let control = context.control
-        var orders: [String: StagedOmniumOrder] = [:]
-        var missing = 0
-        var failed = 0
-        let jobs = try control.claimDueJobs(queue: Self.queue, kind: .inboundOrder, limit: jobBatchSize)
         let client = context.omnium
-        let reads = try await OrdersConcurrentReads.map(jobs) { job -> Result<OmniumOrder, OmniumError> in
+        let log = context.log
+        let stageName = name
+        let reads = FetchedOrders()
+        let report = try await worker.runDue(control: control, limit: jobBatchSize) { attempt in
+            let job = attempt.job
             do {
-                return .success(try await client.order(id: job.objectKey))
+                reads.add(job, try await client.order(id: job.objectKey))
+                return .handedOver
+            } catch let error as OmniumError where error.isNotFound {
+                // Nothing to load, now or later: the job goes dead (visible to an operator), its events are done.
+                reads.missing(job.objectKey)
+                log.warning("order of a sync job not found", ["stage": stageName, "order": job.objectKey])
+                return .dead(reason: "order not found in Omnium: \(error)")
             } catch let error as OmniumError where !error.isFatal {
-                return .failure(error)
+                log.warning("order of a sync job could not be read", ["stage": stageName, "order": job.objectKey,
+                                                                      "error": error.description])
+                // A read has no effect to verify: a lost answer is an ordinary retry.
+                return .retry(reason: error.description, retryAfter: error.retryAfter.map(SyncJobOutcome.seconds))
             }
         }
-        for (job, read) in zip(jobs, reads) {
-            switch read {
-            case .success(let order):
-                var record = orders[job.objectKey]
-                    ?? StagedOmniumOrder(order: order, inboxEventIds: eventIds[job.objectKey] ?? [])
-                record.syncJobIds.append(job.id)
-                orders[job.objectKey] = record
-            case .failure(let error) where error.isNotFound:
-                // Nothing to load, now or later: the job goes dead (visible to an operator), its events are done.
-                missing += 1
-                try control.failJob(id: job.id, error: "order not found in Omnium: \(error)", retryable: false)
-                for id in eventIds[job.objectKey] ?? [] { try control.markInboxEventProcessed(id: id) }
-                context.log.warning("order of a sync job not found", ["stage": name, "order": job.objectKey])
-            case .failure(let error):
-                failed += 1
-                try control.failJob(id: job.id, error: error.description, retryable: error.isRetryable,
-                                    retryAfter: error.retryAfter.map(Self.seconds))
-                context.log.warning("order of a sync job could not be read", ["stage": name, "order": job.objectKey,
-                                                                              "error": error.description])
-            }
+        var orders: [String: StagedOmniumOrder] = [:]
+        for (job, order) in reads.orders {
+            var record = orders[job.objectKey]
+                ?? StagedOmniumOrder(order: order, inboxEventIds: eventIds[job.objectKey] ?? [])
+            record.syncJobIds.append(job.id)
+            orders[job.objectKey] = record
+        }
+        for orderId in reads.missingIds {
+            for id in eventIds[orderId] ?? [] { try control.markInboxEventProcessed(id: id) }
         }
         var notes = ["sync jobs read: \(orders.count)"]
-        if missing > 0 { notes.append("sync jobs whose order Omnium does not have (dead): \(missing)") }
-        if failed > 0 { notes.append("sync jobs that could not be read (retried later): \(failed)") }
+        if report.dead > 0 { notes.append("sync jobs whose order Omnium does not have (dead): \(report.dead)") }
+        if report.retried > 0 { notes.append("sync jobs that could not be read (retried later): \(report.retried)") }
         return (orders, notes)
     }
+
+    /// The queue worker of this stage: inbound order fetches only, never an outbound push in the same queue.
+    var worker: SyncQueueWorker { SyncQueueWorker(kind: .inboundOrder, maxConcurrent: OrdersConcurrentReads.width) }
 
     // MARK: - Helpers
 
@@ -191,9 +193,19 @@ public struct ExtractOrders: Stage {
         default: return false
         }
     }
+}
 
-    static func seconds(_ duration: Duration) -> TimeInterval {
-        let parts = duration.components
-        return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
-    }
+// MARK: - FetchedOrders
+
+/// What the concurrent job reads found, collected across the worker's tasks.
+private final class FetchedOrders: @unchecked Sendable {
+    private let lock = NSLock()
+    private var fetched: [(SyncJob, OmniumOrder)] = []
+    private var missed: [String] = []
+
+    func add(_ job: SyncJob, _ order: OmniumOrder) { lock.withLock { fetched.append((job, order)) } }
+    func missing(_ orderId: String) { lock.withLock { missed.append(orderId) } }
+    /// In job order (claims come earliest due first), so the first job of an order keeps its place.
+    var orders: [(SyncJob, OmniumOrder)] { lock.withLock { fetched.sorted { $0.0.id < $1.0.id } } }
+    var missingIds: [String] { lock.withLock { missed } }
 }

@@ -127,11 +127,13 @@ public struct LoadOrders: Stage {
     /// After the commit: completes or retries sync jobs and marks inbox events processed.
     func settle(_ results: [(StagedInboundOrder, OrderResult)], tally: inout LoadOrdersTally, context: StageContext) throws {
         let control = context.control
+        // The jobs were claimed by the extract's worker and handed over; their outcome is recorded the same way.
+        let worker = ExtractOrders().worker
         for (record, result) in results {
             switch result {
             case .loaded(let outcome):
                 tally.count(outcome)
-                for id in record.syncJobIds { try control.completeJob(id: id) }
+                for id in record.syncJobIds { try worker.record(.done, jobId: id, control: control) }
                 for id in record.inboxEventIds { try control.markInboxEventProcessed(id: id) }
             case .retry(let reason):
                 tally.retried += 1
@@ -139,7 +141,7 @@ public struct LoadOrders: Stage {
                     try control.enqueue(queue: ExtractOrders.queue, kind: .inboundOrder, objectKey: record.omniumOrderId)
                 }
                 for id in record.syncJobIds {
-                    try control.failJob(id: id, error: reason, retryable: true)
+                    try worker.record(.retry(reason: reason), jobId: id, control: control)
                 }
             }
         }

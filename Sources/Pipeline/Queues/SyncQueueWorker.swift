@@ -1,0 +1,140 @@
+import Foundation
+import Staging
+
+// MARK: - SyncQueueWorker
+
+/// The one mechanism every sync queue consumer uses: claim the due jobs of one kind, run them with
+/// bounded concurrency, record each outcome (done / retry with backoff and `Retry-After` / dead with the
+/// reason / outcome unknown → verify before resending).
+///
+/// Why one type: the bookkeeping (claim, requeue after a crash, backoff 1 min doubling to 2 h with jitter,
+/// dead at once for permanent errors, a change during the push re-sent afterwards) must be the same for
+/// the inbound order fetch and every outbound push, so it lives here once and the stages only say what
+/// one job does. Claims select the worker's kind: a job of another kind in the same queue is never taken.
+/// Spec: flow-integration.md §2.1; DESIGN.md "Sync queues".
+public struct SyncQueueWorker: Sendable {
+    public var kind: SyncJob.Kind
+    /// Jobs in flight at once (keep within Omnium's limits; the client's limiter applies on top).
+    public var maxConcurrent: Int
+    /// Jobs claimed per round.
+    public var batchSize: Int
+    /// A fraction in 0..<1 spreading retries (up to +10 % of the backoff) so failed jobs do not return together.
+    public var jitter: @Sendable () -> Double
+
+    public init(kind: SyncJob.Kind, maxConcurrent: Int = 8, batchSize: Int = 500,
+                jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+        self.kind = kind
+        self.maxConcurrent = max(1, maxConcurrent)
+        self.batchSize = max(1, batchSize)
+        self.jitter = jitter
+    }
+
+    public var queue: String { kind.queue }
+
+    /// Makes jobs of this kind left running by a crashed run pending again (their next attempt verifies).
+    @discardableResult
+    public func requeueInterrupted(control: ControlStore) throws -> Int {
+        try control.requeueInterruptedJobs(queue: queue, kind: kind)
+    }
+
+    /// Claims one batch of due jobs and runs them. A handler that throws (a fatal error such as a refused
+    /// token, or cancellation) stops the round; jobs it left unrecorded stay running and are requeued, to
+    /// be verified, by the next round's `requeueInterrupted`.
+    /// - Returns: the tally of outcomes.
+    public func runDue(control: ControlStore, limit: Int? = nil,
+                       _ handler: @escaping @Sendable (SyncJobAttempt) async throws -> SyncJobOutcome) async throws -> SyncQueueReport {
+        let jobs = try control.claimDueJobs(queue: queue, kind: kind, limit: limit ?? batchSize)
+        var report = SyncQueueReport()
+        report.claimed = jobs.count
+        try await withThrowingTaskGroup(of: (SyncJob, SyncJobOutcome).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < jobs.count else { return }
+                let job = jobs[next]
+                next += 1
+                group.addTask { (job, try await handler(SyncJobAttempt(job: job))) }
+            }
+            for _ in 0..<min(maxConcurrent, jobs.count) { startNext() }
+            while let (job, outcome) = try await group.next() {
+                try record(outcome, jobId: job.id, control: control)
+                report.count(outcome)
+                startNext()
+            }
+        }
+        return report
+    }
+
+    /// Runs due jobs round after round until none is due (failed jobs wait for their backoff, so this ends),
+    /// or `maxJobs` were claimed.
+    public func drain(control: ControlStore, maxJobs: Int = .max,
+                      _ handler: @escaping @Sendable (SyncJobAttempt) async throws -> SyncJobOutcome) async throws -> SyncQueueReport {
+        var total = SyncQueueReport()
+        total.requeued = try requeueInterrupted(control: control)
+        while total.claimed < maxJobs {
+            try Task.checkCancellation()
+            let round = try await runDue(control: control, limit: min(batchSize, maxJobs - total.claimed), handler)
+            total.add(round)
+            if round.claimed == 0 { break }
+        }
+        return total
+    }
+
+    /// Records an outcome for a claimed job (also for stages that finish jobs handed over by another).
+    public func record(_ outcome: SyncJobOutcome, jobId: Int64, control: ControlStore) throws {
+        switch outcome {
+        case .done: try control.completeJob(id: jobId)
+        case .handedOver: break
+        case .retry(let reason, let retryAfter):
+            try control.failJob(id: jobId, error: reason, retryable: true, retryAfter: retryAfter, jitter: jitter())
+        case .outcomeUnknown(let reason):
+            try control.failJob(id: jobId, error: "outcome unknown: \(reason)", retryable: true, jitter: jitter())
+        case .dead(let reason): try control.failJob(id: jobId, error: reason, retryable: false)
+        }
+    }
+}
+
+// MARK: - SyncQueueReport
+
+/// How a worker's round went, for the stage's notes and `omniflow queues work`.
+public struct SyncQueueReport: Sendable, Hashable {
+    public var claimed = 0
+    public var done = 0
+    public var handedOver = 0
+    public var retried = 0
+    public var unknown = 0
+    public var dead = 0
+    public var requeued = 0
+
+    public init() {}
+
+    mutating func count(_ outcome: SyncJobOutcome) {
+        switch outcome {
+        case .done: done += 1
+        case .handedOver: handedOver += 1
+        case .retry: retried += 1
+        case .outcomeUnknown: unknown += 1
+        case .dead: dead += 1
+        }
+    }
+
+    mutating func add(_ other: SyncQueueReport) {
+        claimed += other.claimed
+        done += other.done
+        handedOver += other.handedOver
+        retried += other.retried
+        unknown += other.unknown
+        dead += other.dead
+        requeued += other.requeued
+    }
+
+    /// One line for the manifest: `done 12, retried 1, dead 0`.
+    public var summary: String {
+        var parts = ["claimed \(claimed)", "done \(done)"]
+        if handedOver > 0 { parts.append("handed over \(handedOver)") }
+        if retried > 0 { parts.append("retried \(retried)") }
+        if unknown > 0 { parts.append("outcome unknown \(unknown)") }
+        if dead > 0 { parts.append("dead \(dead)") }
+        if requeued > 0 { parts.append("requeued after a crash \(requeued)") }
+        return parts.joined(separator: ", ")
+    }
+}
