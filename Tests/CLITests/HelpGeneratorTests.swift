@@ -61,6 +61,8 @@ final class HelpGeneratorTests: XCTestCase {
               quarantine              Inspect records that stages set aside as invalid.
               queues                  Show the sync queues: pending, running, done and dead
                                       jobs per queue.
+              pos                     POS activity in the Flow store: simulate a day (and
+                                      import journals).
               status                  Check the installation's health for monitoring
                                       (Nagios-style exit codes).
               watermarks              List each stream's watermark (changed-since mark) and

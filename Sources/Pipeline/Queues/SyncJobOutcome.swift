@@ -34,6 +34,19 @@ public enum SyncJobOutcome: Sendable, Hashable {
         }
     }
 
+    /// The outcome of an error a push threw: Omnium errors as ``from(_:)`` (a refused token is rethrown:
+    /// every other job would fail the same way), a record that can never be pushed → dead, anything
+    /// else of ours (the Flow store) → retry after the backoff.
+    public static func from(anyError error: any Error) throws -> SyncJobOutcome {
+        if let error = error as? OmniumError {
+            if error.isFatal { throw error }
+            return from(error)
+        }
+        if let error = error as? OutboundMappingFailure { return .dead(reason: error.description) }
+        if error is CancellationError { throw error }
+        return .retry(reason: String(describing: error))
+    }
+
     static func seconds(_ duration: Duration) -> TimeInterval {
         let parts = duration.components
         return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
@@ -51,3 +64,6 @@ public struct SyncJobAttempt: Sendable {
 
     public init(job: SyncJob) { self.job = job }
 }
+
+/// Errors that make a job dead rather than retried: a record that can never be pushed as it is.
+public protocol OutboundMappingFailure: Error, CustomStringConvertible {}

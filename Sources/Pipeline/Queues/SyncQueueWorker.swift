@@ -1,4 +1,5 @@
 import Foundation
+import Omnium
 import Staging
 
 // MARK: - SyncQueueWorker
@@ -75,6 +76,36 @@ public struct SyncQueueWorker: Sendable {
             let round = try await runDue(control: control, limit: min(batchSize, maxJobs - total.claimed), handler)
             total.add(round)
             if round.claimed == 0 { break }
+        }
+        return total
+    }
+
+    /// Like ``drain(control:maxJobs:_:)`` for pushes that send many jobs in one call (stock levels,
+    /// customers): each claimed batch (up to ``batchSize``) goes to `handler` whole, which returns one
+    /// outcome per job, in order. A handler that throws an Omnium error ends the whole batch with that
+    /// error's outcome; any other error stops the drain (the jobs stay running and are requeued, to be
+    /// verified, next time).
+    public func drainBatches(control: ControlStore,
+                             _ handler: @escaping @Sendable ([SyncJobAttempt]) async throws -> [SyncJobOutcome]) async throws
+        -> SyncQueueReport {
+        var total = SyncQueueReport()
+        total.requeued = try requeueInterrupted(control: control)
+        while true {
+            try Task.checkCancellation()
+            let jobs = try control.claimDueJobs(queue: queue, kind: kind, limit: batchSize)
+            guard !jobs.isEmpty else { break }
+            total.claimed += jobs.count
+            var outcomes: [SyncJobOutcome]
+            do {
+                outcomes = try await handler(jobs.map(SyncJobAttempt.init(job:)))
+            } catch let error as OmniumError where !error.isFatal {
+                outcomes = Array(repeating: SyncJobOutcome.from(error), count: jobs.count)
+            }
+            precondition(outcomes.count == jobs.count, "a batch handler returns one outcome per job")
+            for (job, outcome) in zip(jobs, outcomes) {
+                try record(outcome, jobId: job.id, control: control)
+                total.count(outcome)
+            }
         }
         return total
     }

@@ -22,9 +22,9 @@ public struct PushCustomers: Stage {
         let flow = context.flow
         let omnium = context.omnium
         let settings = context.configuration.outboundSettings
-        let worker = QueueWorker(kind: .customerPush, batchSize: batchSize, concurrency: 1)
-        let report = try await worker.drainBatches(context) { attempts in
-            var outcomes: [QueueWorker.Outcome] = []
+        let worker = SyncQueueWorker(kind: .customerPush, maxConcurrent: 1, batchSize: batchSize)
+        let report = try await worker.drainBatches(control: context.control) { attempts in
+            var outcomes: [SyncJobOutcome] = []
             var privates: [OmniumPrivateCustomer] = [], businesses: [OmniumBusinessCustomer] = []
             var pushed: [(uid: String, omniumId: String)] = []
             for attempt in attempts {
@@ -49,6 +49,6 @@ public struct PushCustomers: Stage {
             }
             return outcomes
         }
-        return StageOutcome(rowsRead: report.claimed, rowsWritten: report.done, notes: report.notes)
+        return StageOutcome(rowsRead: report.claimed, rowsWritten: report.done, notes: [report.summary])
     }
 }

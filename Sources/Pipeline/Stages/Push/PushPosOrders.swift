@@ -26,17 +26,21 @@ public struct PushPosOrders: Stage {
         let settings = context.configuration.outboundSettings
         let flow = context.flow
         let omnium = context.omnium
-        let report = try await QueueWorker(kind: .posOrderPush).drain(context) { attempt in
-            guard let order = try flow.read({ try PosOrdersTable.fetch(orderUid: attempt.job.objectKey, in: $0) }) else {
-                return .dead(reason: "POS order \(attempt.job.objectKey) is not in the Flow store")
+        let report = try await SyncQueueWorker(kind: .posOrderPush).drain(control: context.control) { attempt in
+            do {
+                guard let order = try flow.read({ try PosOrdersTable.fetch(orderUid: attempt.job.objectKey, in: $0) }) else {
+                    return .dead(reason: "POS order \(attempt.job.objectKey) is not in the Flow store")
+                }
+                return try await Self.push(order, flow: flow, omnium: omnium, settings: settings)
+            } catch {
+                return try SyncJobOutcome.from(anyError: error)
             }
-            return try await Self.push(order, flow: flow, omnium: omnium, settings: settings)
         }
-        return StageOutcome(rowsRead: report.claimed, rowsWritten: report.done, notes: report.notes)
+        return StageOutcome(rowsRead: report.claimed, rowsWritten: report.done, notes: [report.summary])
     }
 
     static func push(_ order: FlowPosOrder, flow: FlowDatabase, omnium: OmniumClient,
-                     settings: OutboundSettings) async throws -> QueueWorker.Outcome {
+                     settings: OutboundSettings) async throws -> SyncJobOutcome {
         // A payment receipt sells nothing: it reaches Omnium as a REMITTANCE invoice (receipts), not an order.
         if order.type == .payment { return .done }
         if order.type == .return, let originalUid = order.originalOrderUid {
@@ -47,7 +51,7 @@ public struct PushPosOrders: Stage {
                 // The sale is not known to be in Omnium yet (its job may be pending, or running beside this
                 // one): push it first. Safe to repeat: its id makes a second create a 409, read back.
                 guard try await push(original, flow: flow, omnium: omnium, settings: settings) == .done else {
-                    return .retry(reason: "return \(order.orderUid) waits for its sale \(originalUid) to reach Omnium", after: 60)
+                    return .retry(reason: "return \(order.orderUid) waits for its sale \(originalUid) to reach Omnium")
                 }
             }
             let request = try OutboundOrderMapping.returnRequest(order, original: original)

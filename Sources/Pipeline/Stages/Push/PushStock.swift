@@ -24,10 +24,10 @@ public struct PushStock: Stage {
     public func run(_ context: StageContext) async throws -> StageOutcome {
         let flow = context.flow
         let omnium = context.omnium
-        let worker = QueueWorker(kind: .stockPush, batchSize: batchSize, concurrency: 1)
-        let report = try await worker.drainBatches(context) { attempts in
+        let worker = SyncQueueWorker(kind: .stockPush, maxConcurrent: 1, batchSize: batchSize)
+        let report = try await worker.drainBatches(control: context.control) { attempts in
             var items: [OmniumInventoryItem] = []
-            var outcomes: [QueueWorker.Outcome] = []
+            var outcomes: [SyncJobOutcome] = []
             for attempt in attempts {
                 let parts = attempt.job.objectKey.split(separator: "/", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else {
@@ -42,6 +42,6 @@ public struct PushStock: Stage {
             if !items.isEmpty { try await omnium.updateInventory(items) }
             return outcomes
         }
-        return StageOutcome(rowsRead: report.claimed, rowsWritten: report.done, notes: report.notes)
+        return StageOutcome(rowsRead: report.claimed, rowsWritten: report.done, notes: [report.summary])
     }
 }
