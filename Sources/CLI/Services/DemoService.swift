@@ -4,7 +4,8 @@ import OmniumSandbox
 import Pipeline
 import Staging
 
-/// `omniflow demo`: the sandbox, a fresh Flow store and one full run, in a named folder.
+/// `omniflow demo`: the sandbox, a fresh Flow store, one full inbound run, a simulated POS day, and an
+/// outbound run that pushes that day to the sandbox, in a named folder.
 ///
 /// Everything the demo writes stays in `options.directory` (`flow.db`, `staging/`); the folder is
 /// emptied of those first so every demo starts from a fresh Flow store. The sandbox listens on a free
@@ -46,14 +47,45 @@ struct DemoService {
 
         let flow = try FlowDatabase(path: flowStore.path)
         let control = try ControlStore(root: staging)
+
+        // The shops' day: simulate it in the Flow store, then push it to the sandbox.
+        let simulation = try PosDaySimulator(options: .init(
+            date: Self.businessDay(configuration.businessTimeZone), seed: options.seed, timeZone: configuration.businessTimeZone,
+            flowMasterStores: Set(configuration.flowStockMaster.filter(\.value).keys))).run(flow: flow)
+        progress.report(.note("POS day simulated: \(simulation.sales) sales, \(simulation.returns) returns, "
+                              + "\(simulation.goodsReceptions) goods receptions, \(simulation.customers) customer changes"))
+        let outboundStages = try RunCycle.intraday.selectStages(patterns: ["enqueue.*", "push.*"],
+                                                                among: OmniflowStages.all().map(\.name))
+        let outbound = try await PipelineServices().execute(
+            configuration: configuration,
+            request: RunRequest(selection: StageSelection(only: outboundStages), arguments: "demo outbound"), progress: progress)
+        let dump = sandbox.state.dump()
+
         var notes = [
             "Omnium sandbox: \(stores.filter { $0.isPrimaryStore == true }.count) primary stores, "
                 + "\(stores.count) stores and warehouses, \(options.products) products (seed \(options.seed))",
         ]
         notes.append("Flow store now holds: " + (try flow.rowCounts()).map { "\($0.count) \($0.table)" }.joined(separator: ", "))
         notes.append("Quarantined records: \(try control.openQuarantineCount()) (omniflow quarantine list)")
+        notes.append("POS day simulated in \(simulation.stores) stores: \(simulation.sales) sales, \(simulation.returns) returns, "
+                     + "\(simulation.cancellations) cancellations, \(simulation.paymentReceipts) payment receipts, "
+                     + "\(simulation.goodsReceptions) goods receptions, \(simulation.customers) customer changes, "
+                     + "\(simulation.stockMovements) stock movements")
+        notes.append("Outbound run \(outbound.runID) \(outbound.status.rawValue): "
+                     + outbound.stages.map { "\($0.name) \($0.rowsWritten)" }.joined(separator: ", "))
+        notes.append("Omnium sandbox received: \(dump.posOrderIds.count) POS orders, \(dump.returns.count) returns, "
+                     + "\(dump.statusChanges.count) status changes, \(dump.inventory.count) stock records, "
+                     + "\(dump.privateCustomers.count) private and \(dump.businessCustomers.count) business customers, "
+                     + "\(dump.processedGoodsReceptionIds.count) goods receptions, \(dump.invoices.count) invoices")
         notes.append("Control database: \(control.databaseURL.path)")
         return DemoReport(directory: folder.path, run: report, flowStorePath: flowStore.path, notes: notes)
+    }
+
+    /// Today in the business time zone, at midnight.
+    static func businessDay(_ timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.startOfDay(for: Date())
     }
 
     /// The configuration a demo run uses: the sandbox tenant, demo price list, VAT code and handling tasks.
