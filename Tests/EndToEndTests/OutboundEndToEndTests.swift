@@ -82,6 +82,34 @@ final class OutboundEndToEndTests: XCTestCase {
         let business = try XCTUnwrap(dump.businessCustomers.first { $0.customerId == "B-\(stores[0])-20261203" })
         XCTAssertEqual(business.taxId, "900012345")
 
+        // Goods receptions: on a PO Omnium knows, processed once under the reception's id; on a local PO,
+        // the received SKUs' levels when Flow is stock master there, a dead job naming why otherwise.
+        let receptions: [(uid: String, po: String, warehouse: String)] = try flow.read { db in
+            try db.fetchAll(sql: "SELECT reception_uid, purchase_order_uid, warehouse_uid FROM goods_receptions ORDER BY reception_uid")
+                .map { (try $0.decode("reception_uid"), try $0.decode("purchase_order_uid"), try $0.decode("warehouse_uid")) }
+        }
+        XCTAssertGreaterThanOrEqual(receptions.count, 2)
+        let jobs = try fixture.environment().control.syncJobs(queue: SyncJob.Queue.externalReceivementSync)
+        for reception in receptions {
+            let known = try flow.read { try PurchaseOrdersTable.fetchSnapshot(purchaseOrderUid: reception.po, in: $0) } != nil
+            let job = try XCTUnwrap(jobs.first { $0.objectKey == reception.uid }, reception.uid)
+            if known {
+                XCTAssertEqual(job.state, .done, "\(reception.uid): \(job.lastError ?? "")")
+                XCTAssertEqual(dump.processedGoodsReceptionIds.filter { $0 == reception.uid }.count, 1, reception.uid)
+            } else if reception.warehouse == master {
+                XCTAssertEqual(job.state, .done, "\(reception.uid): \(job.lastError ?? "")")
+                let received = try XCTUnwrap(try flow.read { try GoodsReceptionsTable.fetch(receptionUid: reception.uid, in: $0) })
+                for line in received.lines {
+                    let level = try flow.read { try StockMovementsTable.level(warehouseUid: master, productUid: line.sku, in: $0) }
+                    let item = dump.inventory.first { $0.warehouseCode == master && $0.sku == line.sku }
+                    XCTAssertEqual(item?.inventory, OutboundOrderMapping.quantity(level?.quantity ?? 0), line.sku)
+                }
+            } else {
+                XCTAssertEqual(job.state, .dead, reception.uid)
+                XCTAssertTrue(job.lastError?.contains("Omnium is stock master") ?? false, job.lastError ?? "")
+            }
+        }
+
         // Invoices (issue 12): one per settled receipt, a credit note per return, a REMITTANCE line per
         // payment receipt, each with exactly one file equal to the local PDF byte for byte.
         XCTAssertEqual(Set(dump.invoices.compactMap(\.id)), Set(orders.map(\.orderUid)))
@@ -100,7 +128,7 @@ final class OutboundEndToEndTests: XCTestCase {
         // A second run pushes nothing.
         let third = try await fixture.run()
         XCTAssertTrue(third.succeeded)
-        for stage in ["push.pos_orders", "push.stock", "push.customers", "push.invoices"] {
+        for stage in ["push.pos_orders", "push.goods_receptions", "push.stock", "push.customers", "push.invoices"] {
             XCTAssertEqual(third.manifest.entry(named: stage)?.outcome?.rowsWritten, 0, stage)
         }
         let after = fixture.sandbox.state.dump()

@@ -116,3 +116,19 @@ private final class InFlightGauge: @unchecked Sendable {
     func enter() { lock.withLock { current += 1; peak = max(peak, current) } }
     func leave() { lock.withLock { current -= 1 } }
 }
+
+/// `omniflow queues work`: which stages drain which queue.
+final class OutboundStagesTests: XCTestCase {
+    func testEachOutboundQueueHasItsPushStageAfterTheEnqueueStage() throws {
+        let names = Set(OmniflowStages.all().map(\.name))
+        for (queue, push) in OutboundStages.pushByQueue {
+            XCTAssertEqual(try OutboundStages.stages(forQueue: queue), ["enqueue.pos_changes", push])
+            XCTAssertTrue(names.contains(push), push)
+        }
+        XCTAssertTrue(names.contains(OutboundStages.enqueueStage))
+        XCTAssertEqual(try OutboundStages.stages(forQueue: nil).count, 5)
+        XCTAssertThrowsError(try OutboundStages.stages(forQueue: "external_order_receipt_sync")) { error in
+            XCTAssertTrue("\(error)".contains("external_stock_sync"), "\(error)")
+        }
+    }
+}

@@ -16,7 +16,7 @@ extension Omniflow {
                     them with 'omniflow queues show <queue> --state dead', fix the cause, then \
                     'omniflow queues retry <queue> --all-dead'.
                     """,
-                subcommands: [Show.self, Retry.self])
+                subcommands: [Show.self, Retry.self, Work.self])
         }
 
         public static var arguments: [ArgumentDefinition] { GlobalOptions.arguments }
