@@ -63,6 +63,8 @@ final class HelpGeneratorTests: XCTestCase {
                                       jobs per queue.
               pos                     POS activity in the Flow store: simulate a day (and
                                       import journals).
+              events                  Receive Omnium webhook events into the inbox (serve an
+                                      endpoint, or ingest a file).
               status                  Check the installation's health for monitoring
                                       (Nagios-style exit codes).
               watermarks              List each stream's watermark (changed-since mark) and
