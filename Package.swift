@@ -34,7 +34,7 @@ let package = Package(
                 dependencies: ["SQLite", "Staging", "FlowStore", "Omnium", "FlowMapping", "Receipts"]),
 
         // MARK: - Command line
-        .target(name: "CLI", dependencies: ["Pipeline", "OmniumSandbox", "HTTPServer", "Staging", "FlowStore", "Omnium"]),
+        .target(name: "CLI", dependencies: ["Pipeline", "OmniumSandbox", "HTTPServer", "Staging", "FlowStore", "Omnium", "Receipts"]),
         .executableTarget(name: "omniflow", dependencies: ["CLI"]),
         .executableTarget(name: "omniflow-bench",
                           dependencies: ["CLI", "Pipeline", "OmniumSandbox", "Omnium", "SQLite", "HTTPServer"]),

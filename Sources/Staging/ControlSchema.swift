@@ -24,6 +24,7 @@ public enum ControlSchema {
         migrator.registerMigration("watermark changes") { try $0.executeScript(WatermarkChangeTable.schema) }
         migrator.registerMigration("run cycles") { try $0.executeScript(RunCycleTable.schema) }
         migrator.registerMigration("sync jobs by kind") { try $0.executeScript(SyncQueueTable.kindMigration) }
+        migrator.registerMigration("receipt index") { try $0.executeScript(ReceiptIndexTable.schema) }
         return migrator
     }
 }

@@ -65,6 +65,8 @@ final class HelpGeneratorTests: XCTestCase {
                                       import journals).
               events                  Receive Omnium webhook events into the inbox (serve an
                                       endpoint, or ingest a file).
+              receipts                Render receipts to PDF from the templates, list and
+                                      regenerate them.
               status                  Check the installation's health for monitoring
                                       (Nagios-style exit codes).
               watermarks              List each stream's watermark (changed-since mark) and

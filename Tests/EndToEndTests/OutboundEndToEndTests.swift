@@ -21,6 +21,9 @@ final class OutboundEndToEndTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(stores.count, 2)
         let master = try XCTUnwrap(stores.first)
         fixture.configuration.flowStockMaster = [master: true]
+        fixture.configuration.sendOrderReceiptToOmnium = true
+        fixture.configuration.templatesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates").path
 
         let day = OrdersEndToEndTests.osloTime("2026-12-03 00:00:00")
         let simulation = try PosDaySimulator(options: .init(date: day, seed: 11, storeUids: Array(stores.prefix(2)),
@@ -107,15 +110,72 @@ final class OutboundEndToEndTests: XCTestCase {
             }
         }
 
+        // Invoices (issue 12): one per settled receipt, a credit note per return, a REMITTANCE line per
+        // payment receipt, each with exactly one file equal to the local PDF byte for byte.
+        XCTAssertEqual(Set(dump.invoices.compactMap(\.id)), Set(orders.map(\.orderUid)))
+        for order in orders {
+            let invoice = try XCTUnwrap(dump.invoices.first { $0.id == order.orderUid })
+            XCTAssertEqual(invoice.isCreditNote, order.type == .return)
+            XCTAssertEqual(invoice.amount, OutboundOrderMapping.amount(order.orderTotal))
+            if order.type == .payment { XCTAssertEqual(invoice.lineItems?.map(\.code), ["REMITTANCE"]) }
+            let file = try XCTUnwrap(fixture.sandbox.state.invoiceFile(id: order.orderUid), order.orderUid)
+            let local = URL(fileURLWithPath: fixture.configuration.stagingRoot)
+                .appendingPathComponent("receipts/invoices/\(order.orderUid).pdf")
+            XCTAssertEqual(file.bytes, try Data(contentsOf: local), order.orderUid)
+            XCTAssertEqual(file.fileName, "\(order.orderNumber).pdf")
+        }
+
         // A second run pushes nothing.
         let third = try await fixture.run()
         XCTAssertTrue(third.succeeded)
-        for stage in ["push.pos_orders", "push.goods_receptions", "push.stock", "push.customers"] {
+        for stage in ["push.pos_orders", "push.goods_receptions", "push.stock", "push.customers", "push.invoices"] {
             XCTAssertEqual(third.manifest.entry(named: stage)?.outcome?.rowsWritten, 0, stage)
         }
         let after = fixture.sandbox.state.dump()
         XCTAssertEqual(after.posOrderIds, dump.posOrderIds)
         XCTAssertEqual(after.returns.count, dump.returns.count)
         XCTAssertEqual(after.privateCustomers.count, dump.privateCustomers.count)
+        XCTAssertEqual(after.invoices.count, dump.invoices.count)
+    }
+}
+
+/// Issue 12's atomicity: no invoice without its PDF, and a crash between invoice and file heals to
+/// exactly one invoice with one file.
+final class InvoicePushEndToEndTests: XCTestCase {
+    func testABrokenTemplateSendsNoInvoiceAndAnInvoiceLeftWithoutItsFileGetsExactlyOne() async throws {
+        let fixture = try EndToEndFixture()
+        let inbound = try await fixture.run()
+        XCTAssertTrue(inbound.succeeded)
+        let flow = try FlowDatabase(path: fixture.configuration.flowStorePath)
+        _ = try PosDaySimulator(options: .init(date: OrdersEndToEndTests.osloTime("2026-12-03 00:00:00"), seed: 5,
+                                               timeZone: fixture.configuration.businessTimeZone)).run(flow: flow)
+        fixture.configuration.sendOrderReceiptToOmnium = true
+        let broken = fixture.folder.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
+        try Data("page: a4\nleft: {{totl}}\n".utf8).write(to: broken.appendingPathComponent("invoice-a4.tmpl"))
+        fixture.configuration.templatesDirectory = broken.path
+
+        let run = try await fixture.run()
+        XCTAssertTrue(run.succeeded)
+        XCTAssertEqual(fixture.sandbox.state.dump().invoices.count, 0, "no invoice without its PDF")
+        let control = try ControlStore(root: URL(fileURLWithPath: fixture.configuration.stagingRoot))
+        let dead = try control.syncJobs(queue: SyncJob.Queue.externalOrderReceiptSync, state: .dead)
+        XCTAssertFalse(dead.isEmpty)
+        XCTAssertTrue(dead.allSatisfy { $0.lastError?.contains("invoice-a4.tmpl:2: no field 'totl'") == true }, "\(dead.map(\.lastError))")
+
+        // A crash after UpdateInvoice and before AddFileToInvoice: Omnium holds the invoice without a file.
+        let uid = try XCTUnwrap(dead.first?.objectKey)
+        _ = fixture.sandbox.state.updateInvoice(OmniumInvoice(id: uid, invoiceNumber: "half"))
+        try Data(try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("templates/invoice-a4.tmpl"), encoding: .utf8).utf8)
+            .write(to: broken.appendingPathComponent("invoice-a4.tmpl"))
+        _ = try control.retryDeadJobs(queue: SyncJob.Queue.externalOrderReceiptSync)
+        let healed = try await fixture.run()
+        XCTAssertTrue(healed.succeeded)
+        let dump = fixture.sandbox.state.dump()
+        XCTAssertEqual(dump.invoices.filter { $0.id == uid }.count, 1)
+        XCTAssertEqual(dump.invoiceFiles.filter { $0.invoiceId == uid }.count, 1)
+        XCTAssertEqual(Set(dump.invoices.compactMap(\.id)).count, dump.invoices.count, "no invoice twice")
+        XCTAssertEqual(dump.invoices.count, dump.invoiceFiles.count, "every invoice has its file")
     }
 }

@@ -116,6 +116,9 @@ public struct OmniflowConfiguration: Sendable, Equatable {
     /// deletion); 0 = every run. See docs/mapping-catalogue.md "Full reconciliation".
     public var fullReconciliationHours: Int = 24
 
+    /// `OMNIFLOW_TEMPLATES_DIR`: the receipt templates (`receipt-80mm.tmpl`, `invoice-a4.tmpl`).
+    public var templatesDirectory: String = "templates"
+
     // MARK: - Operations (docs/operations.md)
 
     /// `OMNIFLOW_CYCLE_NIGHTLY`: the stages of `run --cycle nightly` (names or `*` patterns; all

@@ -8,7 +8,7 @@ public enum OmniflowStages {
             ExtractInventory(), TransformInventory(), LoadInventory(),
             ExtractPurchaseOrders(), TransformPurchaseOrders(), LoadPurchaseOrders(),
             ExtractOrders(), TransformOrders(), ExtractOrderCustomers(), TransformOrderCustomers(), LoadOrders(),
-            EnqueuePosChanges(), PushPosOrders(), PushGoodsReceptions(), PushStock(), PushCustomers(),
+            EnqueuePosChanges(), PushPosOrders(), PushGoodsReceptions(), PushStock(), PushCustomers(), PushInvoices(),
         ]
     }
 }

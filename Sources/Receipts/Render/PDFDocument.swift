@@ -13,6 +13,7 @@ public final class PDFDocument {
     let handle: HPDF_Doc
     private let errors: ErrorBox
     private var fontName: String?
+    private var boldFontName: String?
 
     /// Where the PDF's errors land; the C callback reaches it through `user_data`.
     final class ErrorBox {
@@ -47,15 +48,36 @@ public final class PDFDocument {
         fontName = String(cString: name)
     }
 
+    /// Embeds a second TrueType font for bold text (headings, totals).
+    public func useBoldFont(path: String) throws {
+        guard let name = HPDF_LoadTTFontFromFile(handle, path, HPDF_TRUE) else {
+            throw lastError("HPDF_LoadTTFontFromFile \(path)")
+        }
+        boldFontName = String(cString: name)
+    }
+
     /// Adds a page of the given size in points (1/72 inch) and returns it for drawing.
     public func addPage(width: Float, height: Float) throws -> PDFPage {
         guard let page = HPDF_AddPage(handle) else { throw lastError("HPDF_AddPage") }
         try check(HPDF_Page_SetWidth(page, width), "HPDF_Page_SetWidth")
         try check(HPDF_Page_SetHeight(page, height), "HPDF_Page_SetHeight")
-        guard let fontName, let font = HPDF_GetFont(handle, fontName, "UTF-8") else {
+        let font = try self.font(bold: false)
+        return PDFPage(document: self, handle: page, font: font, boldFont: boldFontName == nil ? nil : try self.font(bold: true))
+    }
+
+    /// The width `text` takes at `size` in points, measured without a page (for layout before pagination).
+    public func textWidth(_ text: String, size: Float, bold: Bool = false) throws -> Float {
+        let font = try self.font(bold: bold && boldFontName != nil)
+        let bytes = Array(text.utf8)
+        let width = HPDF_Font_TextWidth(font, bytes, UInt32(bytes.count))
+        return Float(width.width) * size / 1000
+    }
+
+    func font(bold: Bool) throws -> HPDF_Font {
+        guard let name = bold ? boldFontName : fontName, let font = HPDF_GetFont(handle, name, "UTF-8") else {
             throw PDFError(code: 0, detail: 0, operation: "HPDF_GetFont: call useFont(path:) first")
         }
-        return PDFPage(document: self, handle: page, font: font)
+        return font
     }
 
     /// The finished document's bytes.
@@ -84,18 +106,33 @@ public final class PDFDocument {
     }
 }
 
-/// A page of a `PDFDocument`; draws text in the document's font.
+/// A page of a `PDFDocument`; draws text in the document's fonts.
 public struct PDFPage {
     let document: PDFDocument
     let handle: HPDF_Page
     let font: HPDF_Font
+    /// A bold face, when one was embedded; otherwise bold is drawn by stroking the regular glyphs'
+    /// outlines as well as filling them (half the file size: one embedded font instead of two).
+    let boldFont: HPDF_Font?
 
     /// Writes `text` with its baseline at (`x`, `y`) points from the bottom-left corner.
-    public func text(_ text: String, x: Float, y: Float, size: Float) throws {
+    public func text(_ text: String, x: Float, y: Float, size: Float, bold: Bool = false) throws {
         try document.check(HPDF_Page_BeginText(handle), "HPDF_Page_BeginText")
-        try document.check(HPDF_Page_SetFontAndSize(handle, font, size), "HPDF_Page_SetFontAndSize")
+        let fakeBold = bold && boldFont == nil
+        try document.check(HPDF_Page_SetFontAndSize(handle, bold ? (boldFont ?? font) : font, size), "HPDF_Page_SetFontAndSize")
+        try document.check(HPDF_Page_SetTextRenderingMode(handle, fakeBold ? HPDF_FILL_THEN_STROKE : HPDF_FILL),
+                           "HPDF_Page_SetTextRenderingMode")
+        if fakeBold { try document.check(HPDF_Page_SetLineWidth(handle, size * 0.04), "HPDF_Page_SetLineWidth") }
         try document.check(HPDF_Page_TextOut(handle, x, y, text), "HPDF_Page_TextOut")
         try document.check(HPDF_Page_EndText(handle), "HPDF_Page_EndText")
+    }
+
+    /// A horizontal line from `x1` to `x2` at height `y`.
+    public func line(x1: Float, x2: Float, y: Float, width: Float = 0.5) throws {
+        try document.check(HPDF_Page_SetLineWidth(handle, width), "HPDF_Page_SetLineWidth")
+        try document.check(HPDF_Page_MoveTo(handle, x1, y), "HPDF_Page_MoveTo")
+        try document.check(HPDF_Page_LineTo(handle, x2, y), "HPDF_Page_LineTo")
+        try document.check(HPDF_Page_Stroke(handle), "HPDF_Page_Stroke")
     }
 
     /// The width `text` takes at `size`, for right-aligning amounts.

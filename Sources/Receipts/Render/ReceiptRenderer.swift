@@ -1,0 +1,183 @@
+import Foundation
+
+// MARK: - ReceiptRenderer
+
+/// Renders a ``ReceiptDocument`` with a ``ReceiptTemplate`` to PDF bytes with libharu.
+///
+/// Layout: the template's lines, wrapped to the content width (words, then characters for a word
+/// longer than a line), on a till roll whose length grows with the content, or on A4 pages with
+/// `Side n av m` at the foot. A copy gets `KOPI` at the top of every page whatever the template says,
+/// so a copy can never pass for the original. Deterministic: the same receipt and template give the
+/// same bytes (libharu writes no date or random id).
+public struct ReceiptRenderer: Sendable {
+    public var fontPath: String
+    /// A bold face to embed; nil draws bold by stroking the regular face (one embedded font: libharu
+    /// embeds about 90 KB of DejaVu Sans per face, so a second face doubles every receipt).
+    public var boldFontPath: String?
+    public var timeZone: TimeZone
+
+    public static let defaultFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+    public init(fontPath: String = defaultFont, boldFontPath: String? = nil,
+                timeZone: TimeZone = TimeZone(identifier: "Europe/Oslo") ?? .current) {
+        self.fontPath = fontPath
+        self.boldFontPath = boldFontPath
+        self.timeZone = timeZone
+    }
+
+    public func render(_ receipt: ReceiptDocument, with template: ReceiptTemplate) throws -> Data {
+        let document = try PDFDocument()
+        try document.useFont(path: fontPath)
+        if let boldFontPath { try document.useBoldFont(path: boldFontPath) }
+        let points = template.margin * 72 / 25.4
+        let pageWidth: Float = { if case .roll(let width) = template.page { return width }; return 595.28 }()
+        let contentWidth = pageWidth - 2 * points
+        let size = template.fontSize
+        var lines = template.layout(receipt, timeZone: timeZone)
+        if receipt.isCopy { lines.insert(.text(alignment: .center, style: .title, text: "KOPI"), at: 0) }
+        let rows = try wrap(lines, width: contentWidth, size: size, document: document)
+        let lineHeight = size * 1.35
+
+        switch template.page {
+        case .roll:
+            let height = max(2 * points + rows.reduce(0) { $0 + $1.height(lineHeight) }, 100)
+            let page = try document.addPage(width: pageWidth, height: height)
+            var y = height - points
+            for row in rows {
+                y -= row.height(lineHeight)
+                try row.draw(on: page, x: points, y: y, width: contentWidth, size: size)
+            }
+        case .a4:
+            let height: Float = 841.89
+            let bottom = points + lineHeight * 2
+            var pages = [try document.addPage(width: pageWidth, height: height)]
+            var y = height - points
+            for row in rows {
+                if y - row.height(lineHeight) < bottom {
+                    pages.append(try document.addPage(width: pageWidth, height: height))
+                    y = height - points
+                    if receipt.isCopy {
+                        y -= Row.title("KOPI").height(lineHeight)
+                        try Row.title("KOPI").draw(on: pages[pages.count - 1], x: points, y: y, width: contentWidth, size: size)
+                    }
+                }
+                y -= row.height(lineHeight)
+                try row.draw(on: pages[pages.count - 1], x: points, y: y, width: contentWidth, size: size)
+            }
+            for (index, page) in pages.enumerated() {
+                let footer = "Side \(index + 1) av \(pages.count)"
+                let width = try document.textWidth(footer, size: size - 1)
+                try page.text(footer, x: pageWidth - points - width, y: points, size: size - 1)
+            }
+        }
+        return try document.data()
+    }
+
+    // MARK: - Rows
+
+    /// One printed row after wrapping.
+    enum Row {
+        case text(x: Float, text: String, bold: Bool, scale: Float)
+        case columns(cells: [(x: Float, text: String)], bold: Bool)
+        case rule
+        case space
+
+        static func title(_ text: String) -> Row { .text(x: -1, text: text, bold: true, scale: 1.5) }
+
+        func height(_ lineHeight: Float) -> Float {
+            switch self {
+            case .text(_, _, _, let scale): return lineHeight * scale
+            case .columns: return lineHeight
+            case .rule: return lineHeight * 0.6
+            case .space: return lineHeight * 0.6
+            }
+        }
+
+        func draw(on page: PDFPage, x: Float, y: Float, width: Float, size: Float) throws {
+            switch self {
+            case let .text(offset, text, bold, scale):
+                let fontSize = size * scale
+                // x < 0 marks a centred row whose offset is computed here (titles made after wrapping).
+                let left = offset >= 0 ? x + offset : x + (width - (try page.width(of: text, size: fontSize))) / 2
+                try page.text(text, x: left, y: y, size: fontSize, bold: bold)
+            case let .columns(cells, bold):
+                for cell in cells where !cell.text.isEmpty { try page.text(cell.text, x: x + cell.x, y: y, size: size, bold: bold) }
+            case .rule:
+                try page.line(x1: x, x2: x + width, y: y + size * 0.3)
+            case .space:
+                break
+            }
+        }
+    }
+
+    /// Wraps layout lines to rows of at most `width` points.
+    func wrap(_ lines: [LayoutLine], width: Float, size: Float, document: PDFDocument) throws -> [Row] {
+        var rows: [Row] = []
+        for line in lines {
+            switch line {
+            case let .text(alignment, style, text):
+                let scale: Float = style == .title ? 1.5 : 1
+                let bold = style != .regular
+                for piece in try Self.wrap(text, width: width, size: size * scale, bold: bold, document: document) {
+                    let pieceWidth = try document.textWidth(piece, size: size * scale, bold: bold)
+                    let x: Float
+                    switch alignment {
+                    case .left: x = 0
+                    case .center: x = max(0, (width - pieceWidth) / 2)
+                    case .right: x = max(0, width - pieceWidth)
+                    }
+                    rows.append(.text(x: x, text: piece, bold: bold, scale: scale))
+                }
+            case let .columns(style, cells):
+                let bold = style != .regular
+                // The first cell wraps in what the right-aligned cells leave; those take fixed shares.
+                let share: Float = cells.count == 2 ? 0.3 : cells.count == 3 ? 0.22 : 0.18
+                let rightWidth = width * share
+                let firstWidth = width - rightWidth * Float(cells.count - 1)
+                let first = try Self.wrap(cells[0], width: firstWidth - 4, size: size, bold: bold, document: document)
+                var rightCells: [(x: Float, text: String)] = []
+                for (index, cell) in cells.dropFirst().enumerated() {
+                    let cellRight = firstWidth + rightWidth * Float(index + 1)
+                    let cellWidth = try document.textWidth(cell, size: size, bold: bold)
+                    rightCells.append((x: cellRight - cellWidth, text: cell))
+                }
+                for (index, piece) in first.enumerated() {
+                    // Amounts sit on the last line of a wrapped name, as till printers do.
+                    let isLast = index == first.count - 1
+                    rows.append(.columns(cells: [(x: Float(0), text: piece)] + (isLast ? rightCells : []), bold: bold))
+                }
+                if first.isEmpty { rows.append(.columns(cells: rightCells, bold: bold)) }
+            case .rule: rows.append(.rule)
+            case .space: rows.append(.space)
+            }
+        }
+        return rows
+    }
+
+    /// Words to lines of at most `width`; a word longer than a line is cut by characters.
+    static func wrap(_ text: String, width: Float, size: Float, bold: Bool, document: PDFDocument) throws -> [String] {
+        guard !text.isEmpty else { return [""] }
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if try document.textWidth(candidate, size: size, bold: bold) <= width {
+                current = candidate
+                continue
+            }
+            if !current.isEmpty { lines.append(current) }
+            current = ""
+            var piece = ""
+            for character in word {
+                if try document.textWidth(piece + String(character), size: size, bold: bold) > width, !piece.isEmpty {
+                    lines.append(piece)
+                    piece = ""
+                }
+                piece.append(character)
+            }
+            current = piece
+        }
+        lines.append(current)
+        return lines
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Receipts
+import XCTest
+
+/// Receipts rendered from the templates in templates/, read back with pdftotext.
+final class ReceiptRenderingTests: XCTestCase {
+    static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("templates")
+    let renderer = ReceiptRenderer(timeZone: TimeZone(identifier: "Europe/Oslo")!)
+
+    static let seller = ReceiptDocument.Seller(name: "Bærum Sportshus AS", organisationNumber: "987 654 321",
+                                               storeName: "Sandvika Storsenter", address: "Brodtkorbsgate 7",
+                                               postalCode: "1338", city: "Sandvika")
+
+    /// Mixed VAT (25/15/12/0), a discount, cash rounding and change; names in æøå and beyond Latin-1.
+    static func sale(copy: Bool = false, extraLines: Int = 0) -> ReceiptDocument {
+        var lines = [
+            ReceiptDocument.Line(name: "Strikkegenser blå ærmeløs – størrelse M", sku: "SKU-1", quantity: 200, unitPrice: 19_950,
+                                 discount: 3_990, vatRate: 2500, amount: 35_910),
+            ReceiptDocument.Line(name: "Økologisk kaffe 500 g", sku: "SKU-2", quantity: 100, unitPrice: 4_990, discount: 0,
+                                 vatRate: 1500, amount: 4_990),
+            ReceiptDocument.Line(name: "Bussbillett Ελληνικά Łódź", sku: "SKU-3", quantity: 100, unitPrice: 4_250, discount: 0,
+                                 vatRate: 1200, amount: 4_250),
+            ReceiptDocument.Line(name: "Avis", sku: "SKU-4", quantity: 150, unitPrice: 3_000, discount: 0, vatRate: 0, amount: 4_500),
+        ]
+        for index in 0..<extraLines {
+            lines.append(.init(name: "Vare nr. \(index + 1) med et langt navn som må brytes over flere linjer på kvitteringen",
+                               sku: "X-\(index)", quantity: 100, unitPrice: 1_000, discount: 0, vatRate: 2500, amount: 1_000))
+        }
+        let sum = lines.reduce(Int64(0)) { $0 + $1.amount }
+        let rounding = (sum + 50) / 100 * 100 - sum
+        var receipt = ReceiptDocument(kind: "SALE", receiptNumber: "20261203-001", cashRegister: "sandvika-1", employee: "Ola",
+                               createdAt: Date(timeIntervalSince1970: 1_796_313_900), seller: seller, lines: lines,
+                               payments: [.init(method: "Kontant", amount: (sum + rounding) / 10_000 * 10_000 + 10_000)],
+                               total: sum + rounding, vatTotal: 0, discountTotal: 3_990, rounding: rounding,
+                               change: (sum + rounding) / 10_000 * 10_000 + 10_000 - (sum + rounding), isCopy: copy)
+        receipt.vatTotal = receipt.vatLines.reduce(0) { $0 + $1.vat }
+        return receipt
+    }
+
+    func template(_ name: String) throws -> ReceiptTemplate {
+        try ReceiptTemplate(contentsOf: Self.templates.appendingPathComponent(name))
+    }
+
+    func pdftotext(_ pdf: Data) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("receipt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("r.pdf")
+        try pdf.write(to: input)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        process.arguments = ["-layout", input.path, "-"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Asserts the texts appear in this order.
+    func assertInOrder(_ text: String, _ expected: [String], file: StaticString = #filePath, line: UInt = #line) {
+        var rest = Substring(text)
+        for item in expected {
+            guard let range = rest.range(of: item) else {
+                return XCTFail("'\(item)' missing or out of order in:\n\(text)", file: file, line: line)
+            }
+            rest = rest[range.upperBound...]
+        }
+    }
+
+    func testTillReceiptShowsEverythingInOrderAndRendersTheSameBytesTwice() throws {
+        let template = try template("receipt-80mm.tmpl")
+        let receipt = Self.sale()
+        let pdf = try renderer.render(receipt, with: template)
+        XCTAssertEqual(pdf, try renderer.render(receipt, with: template), "the same receipt renders to the same bytes")
+        let text = try pdftotext(pdf)
+        assertInOrder(text, ["Bærum Sportshus AS", "Org.nr. 987 654 321 MVA", "Sandvika Storsenter", "SALGSKVITTERING",
+                             "20261203-001", "03.12.2026", "sandvika-1", "Strikkegenser", "359,10", "2 x 199,50",
+                             "Rabatt", "-39,90", "Økologisk kaffe", "Ελληνικά Łódź", "1,5 x 30,00",
+                             "Øreavrunding", "TOTAL NOK", "497,00", "25 %", "287,28", "71,82", "15 %", "12 %", "45,00", "Sum MVA", "82,88", "Kontant", "500,00",
+                             "Tilbake", "3,00"])
+        XCTAssertFalse(text.contains("KOPI"))
+        // libharu embeds ~90 KB of DejaVu Sans; one face (bold is stroked) keeps a receipt near 100 KB.
+        XCTAssertLessThan(pdf.count, 120_000, "\(pdf.count) bytes")
+    }
+
+    func testACopyIsMarkedAndAReturnIsTitledWithNegativeAmounts() throws {
+        let template = try template("receipt-80mm.tmpl")
+        let copy = try pdftotext(try renderer.render(Self.sale(copy: true), with: template))
+        XCTAssertTrue(copy.hasPrefix("KOPI") || copy.contains("KOPI"), copy)
+        let returned = ReceiptDocument(kind: "RETURN", receiptNumber: "20261203-007", cashRegister: "sandvika-1",
+                                       originalReceipt: "20261203-001", createdAt: Date(timeIntervalSince1970: 1_796_320_000),
+                                       seller: Self.seller,
+                                       lines: [.init(name: "Avis", sku: "SKU-4", quantity: -100, unitPrice: 3_000, discount: 0,
+                                                     vatRate: 0, amount: -3_000)],
+                                       payments: [.init(method: "Kontant", amount: -3_000)], total: -3_000, vatTotal: 0)
+        let text = try pdftotext(try renderer.render(returned, with: template))
+        assertInOrder(text, ["RETUR", "20261203-007", "Gjelder kvittering", "20261203-001", "-1 x 30,00", "-30,00"])
+        XCTAssertFalse(text.contains("SALGSKVITTERING"))
+    }
+
+    func testAnA4InvoiceOf200LinesHasNumberedPages() throws {
+        let pdf = try renderer.render(Self.sale(extraLines: 200), with: try template("invoice-a4.tmpl"))
+        let text = try pdftotext(pdf)
+        XCTAssertTrue(text.contains("Side 1 av"), text)
+        let pages = text.components(separatedBy: "Side ").count - 1
+        XCTAssertGreaterThan(pages, 3)
+        XCTAssertTrue(text.contains("Side \(pages) av \(pages)"))
+        XCTAssertTrue(text.contains("Vare nr. 200"))
+        assertInOrder(text, ["KVITTERING 20261203-001", "Vare nr. 1 ", "Vare nr. 200", "Total NOK"])
+    }
+
+    func testABrokenTemplateNamesFileAndLine() {
+        let cases: [(String, Int, String)] = [
+            ("page: 80mm\nleft: {{receiptNumbr}}\n", 2, "no field 'receiptNumbr' (did you mean 'receiptNumber'?)"),
+            ("page: 80mm\n\nfor line in lines\nleft: {{line.prce}}\nend\n", 4, "no field 'line.prce'"),
+            ("page: 80mm\nif isReturn\nleft: x\n", 2, "'if' without 'end'"),
+            ("page: 80mm\nbanner: hei\n", 2, "unknown directive 'banner'"),
+            ("left: no page first\n", 1, "must start with 'page:"),
+            ("page: 80mm\nleft: {{total|euro}}\n", 2, "unknown filter 'euro'"),
+        ]
+        for (text, line, reason) in cases {
+            XCTAssertThrowsError(try ReceiptTemplate(name: "broken.tmpl", text: text)) { error in
+                let templateError = error as? TemplateError
+                XCTAssertEqual(templateError?.file, "broken.tmpl")
+                XCTAssertEqual(templateError?.line, line, "\(error)")
+                XCTAssertTrue(templateError?.reason.contains(reason) == true, "\(error)")
+            }
+        }
+    }
+
+    func testNorwegianFormats() {
+        XCTAssertEqual(NorwegianFormat.money(123_450), "1 234,50")
+        XCTAssertEqual(NorwegianFormat.money(-4_990), "-49,90")
+        XCTAssertEqual(NorwegianFormat.money(5), "0,05")
+        XCTAssertEqual(NorwegianFormat.money(100_000_000_00), "100 000 000,00")
+        XCTAssertEqual(NorwegianFormat.quantity(150), "1,5")
+        XCTAssertEqual(NorwegianFormat.quantity(-200), "-2")
+        XCTAssertEqual(NorwegianFormat.quantity(105), "1,05")
+        XCTAssertEqual(NorwegianFormat.percent(1250), "12,5 %")
+        XCTAssertEqual(NorwegianFormat.dateTime(Date(timeIntervalSince1970: 1_796_313_900), timeZone: TimeZone(identifier: "Europe/Oslo")!),
+                       "03.12.2026 17:05")
+    }
+}
