@@ -60,6 +60,8 @@ public struct PosJournalImporter: Sendable {
     }
 
     public var options: Options
+    /// Orders written per SQLite transaction.
+    static let batchSize = 500
 
     public init(options: Options) {
         self.options = options
@@ -96,27 +98,42 @@ public struct PosJournalImporter: Sendable {
         var totals: [String: Int64] = [:]   // "<register>|<date>|<key>" → øre
         var zReports: [SaftZReport] = []
 
-        // Pass 2: import transaction by transaction.
+        // Pass 2: import. Orders are written in batches of `batchSize`, one SQLite transaction per batch
+        // (one fsync instead of one per order), each order in its own savepoint: a failing order rolls
+        // back alone and is quarantined; the batch's others commit.
+        var pending: [(order: FlowPosOrder, transaction: SaftTransaction)] = []
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            try flow.write { db in
+                for (order, transaction) in pending {
+                    do {
+                        switch try PosOrdersTable.save(order, in: db) {
+                        case .inserted: report.imported += 1
+                        case .alreadyStored: report.alreadyStored += 1
+                        }
+                        Self.addTotals(transaction, order: order, into: &totals)
+                    } catch {
+                        report.issues.append(Issue(key: "\(transaction.registerID)/\(transaction.transID ?? "?")",
+                                                   line: transaction.line, reason: "\(error)"))
+                    }
+                }
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
         try SaftReader(url: url).read(transaction: { transaction in
             report.transactions += 1
             let key = "\(transaction.registerID)/\(transaction.transID ?? "?")"
             switch mapping.map(transaction) {
             case .order(let order):
-                Self.addTotals(transaction, order: order, into: &totals)
-                do {
-                    switch try flow.write({ try PosOrdersTable.save(order, in: $0) }) {
-                    case .inserted: report.imported += 1
-                    case .alreadyStored: report.alreadyStored += 1
-                    }
-                } catch {
-                    report.issues.append(Issue(key: key, line: transaction.line, reason: "\(error)"))
-                }
+                pending.append((order, transaction))
+                if pending.count >= Self.batchSize { try flush() }
             case .skipped(let why):
                 report.skipped[why, default: 0] += 1
             case .broken(let reason):
                 report.issues.append(Issue(key: key, line: transaction.line, reason: reason))
             }
         }, zReport: { zReports.append($0) })
+        try flush()
 
         for z in zReports {
             let prefix = "\(z.registerID)|\(z.reportDate ?? "")|"
