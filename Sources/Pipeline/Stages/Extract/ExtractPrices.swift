@@ -19,7 +19,7 @@ import Staging
 public struct ExtractPrices: Stage {
     public let name = "extract.prices"
     public let version = 1
-    public let inputs: [Dataset] = [.external("omnium.api.prices")]
+    public let inputs: [Dataset] = [.remote("omnium.api.prices")]
     public let outputs: [Dataset] = [.staged(CatalogueDatasets.omniumPrices), .staged(CatalogueDatasets.omniumPricesMark)]
     public var codesPerRequest = 200
     /// Omnium's `scrollSize` (≤ 20,000).

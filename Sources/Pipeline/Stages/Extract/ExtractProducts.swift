@@ -20,7 +20,7 @@ import Staging
 public struct ExtractProducts: Stage {
     public let name = "extract.products"
     public let version = 1
-    public let inputs: [Dataset] = [.external("omnium.api.products")]
+    public let inputs: [Dataset] = [.remote("omnium.api.products")]
     public let outputs: [Dataset] = [.staged(CatalogueDatasets.omniumProducts),
                                      .staged(CatalogueDatasets.omniumProductsMark)]
     /// Quarantined products re-read per run, at most.

@@ -43,7 +43,7 @@ extension RunStaging {
     private static func rows(_ db: Database, dataset: String, after: String?, before: String?,
                              limit: Int?) throws -> [DatasetRow] {
         var sql = "SELECT key, payload FROM dataset_rows WHERE dataset = ?"
-        var arguments: StatementArguments = [dataset]
+        var arguments: StatementArguments = [try storageName(db, dataset: dataset)]
         if let after { sql += " AND key > ?"; arguments.append(after) }
         if let before { sql += " AND key < ?"; arguments.append(before) }
         sql += " ORDER BY key"
