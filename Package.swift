@@ -30,8 +30,9 @@ let package = Package(
         // MARK: - Integration
         .target(name: "FlowMapping", dependencies: ["Omnium", "FlowStore"]),
         .target(name: "Receipts", dependencies: ["CHaru"]),
+        .target(name: "PosImport", dependencies: ["FlowStore", "FlowMapping"]),
         .target(name: "Pipeline",
-                dependencies: ["SQLite", "Staging", "FlowStore", "Omnium", "FlowMapping", "Receipts"]),
+                dependencies: ["SQLite", "Staging", "FlowStore", "Omnium", "FlowMapping", "Receipts", "PosImport"]),
 
         // MARK: - Command line
         .target(name: "CLI", dependencies: ["Pipeline", "OmniumSandbox", "HTTPServer", "Staging", "FlowStore", "Omnium", "Receipts"]),
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "OmniumSandboxTests", dependencies: ["OmniumSandbox", "Omnium", "HTTPServer"]),
         .testTarget(name: "FlowMappingTests", dependencies: ["FlowMapping", "Omnium", "FlowStore", "SQLite"]),
         .testTarget(name: "ReceiptsTests", dependencies: ["Receipts"]),
+        .testTarget(name: "PosImportTests", dependencies: ["PosImport", "FlowStore", "SQLite"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Staging", "FlowStore", "SQLite"]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Pipeline", "Staging", "OmniumSandbox"]),
         .testTarget(name: "EndToEndTests",

@@ -10,7 +10,7 @@ extension Omniflow {
             CommandConfiguration(
                 name: "pos",
                 abstract: "POS activity in the Flow store: simulate a day (and import journals).",
-                subcommands: [Simulate.self])
+                subcommands: [Simulate.self, Import.self])
         }
 
         public init(_ values: ParsedValues) throws {}

@@ -101,10 +101,11 @@ public struct PipelineServices: OmniflowServices {
 
     // MARK: - Running
 
-    func execute(configuration: OmniflowConfiguration, request: RunRequest,
-                 progress: ProgressReporter) async throws -> RunReport {
-        let environment = try PipelineEnvironment.open(configuration: configuration)
-        var runner = try StageRunner(stages: OmniflowStages.all(), environment: environment)
+    func execute(configuration: OmniflowConfiguration, request: RunRequest, progress: ProgressReporter,
+                 stages: [any Stage] = OmniflowStages.all(), localOnly: Bool = false) async throws -> RunReport {
+        let environment = localOnly ? try PipelineEnvironment.openLocal(configuration: configuration)
+            : try PipelineEnvironment.open(configuration: configuration)
+        var runner = try StageRunner(stages: stages, environment: environment)
         runner.progress = { event in
             switch event.state {
             case .started: progress.report(.stageStarted(event.stage))

@@ -17,5 +17,17 @@ extension PipelineEnvironment {
         return PipelineEnvironment(configuration: configuration, flow: flow, control: control, omnium: omnium,
                                    clock: clock, omniumTraffic: traffic)
     }
-}
 
+    /// The stores without Omnium settings, for work that never calls Omnium (importing POS journals):
+    /// the client points at the configured URL when there is one, else at a closed loopback port.
+    public static func openLocal(configuration: OmniflowConfiguration, clock: any OmniflowClock = SystemClock()) throws
+        -> PipelineEnvironment {
+        let control = try ControlStore(root: URL(fileURLWithPath: configuration.stagingRoot), clock: clock)
+        let flow = try FlowDatabase(path: configuration.flowStorePath)
+        let omniumConfiguration = (try? configuration.omniumConfiguration())
+            ?? OmniumConfiguration(baseURL: URL(string: "http://127.0.0.1:9")!, clientId: "unused", clientSecret: "unused")
+        return PipelineEnvironment(configuration: configuration, flow: flow, control: control,
+                                   omnium: OmniumClient(configuration: omniumConfiguration, transport: URLSessionTransport()),
+                                   clock: clock)
+    }
+}

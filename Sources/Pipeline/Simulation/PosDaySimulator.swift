@@ -229,7 +229,8 @@ public struct PosDaySimulator: Sendable {
             try db.fetchOne(sql: """
                 SELECT l.purchase_order_uid, l.omnium_line_item_id, l.sku, l.quantity_ordered - l.quantity_received AS open
                 FROM purchase_order_lines l JOIN purchase_orders p ON p.purchase_order_uid = l.purchase_order_uid
-                WHERE (p.warehouse_uid = ?1 OR p.store_uid = ?1) AND p.omnium_delivery_id IS NOT NULL
+                WHERE (p.warehouse_uid = ?1 OR p.store_uid = ?1)
+                  AND coalesce(l.omnium_delivery_id, p.omnium_delivery_id) IS NOT NULL
                   AND l.quantity_ordered > l.quantity_received
                 ORDER BY l.purchase_order_uid, l.position LIMIT 1
                 """, arguments: [store])

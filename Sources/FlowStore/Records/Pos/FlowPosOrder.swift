@@ -216,5 +216,11 @@ public struct PosOrderError: Error, Sendable, Equatable, CustomStringConvertible
     public var field: String
     public var reason: String
 
+    public init(orderUid: String, field: String, reason: String) {
+        self.orderUid = orderUid
+        self.field = field
+        self.reason = reason
+    }
+
     public var description: String { "POS order \(orderUid): \(field): \(reason)" }
 }

@@ -14,8 +14,8 @@ import Staging
 ///   it and applies nothing: that answer means an earlier attempt arrived, so the job is done.
 /// - On a local PO (Omnium does not know it): the receiving warehouse's stock levels of the received SKUs
 ///   through `PUT /api/Inventory/UpdateMany` (absolute levels: a repeat changes nothing), and only when
-///   Flow is stock master there (`OMNIUM_FLOW_STOCK_MASTER` names the warehouse's store id); for an
-///   Omnium-master warehouse nothing can be sent correctly (dead, named).
+///   Flow is stock master there (`OMNIUM_FLOW_STOCK_MASTER` names the warehouse's store id); where Omnium is
+///   stock master Flow sends no inventory back (§5.1), so the job is done with nothing sent.
 /// Every attempt is safe to repeat, so an answer that never came is retried like any failure.
 public struct PushGoodsReceptions: Stage {
     public let name = "push.goods_receptions"
@@ -43,7 +43,10 @@ public struct PushGoodsReceptions: Stage {
                     return try await Self.processGoodsReception(reception, po: po, omnium: omnium)
                 }
                 guard configuration.isFlowStockMaster(storeID: reception.warehouseUid) else {
-                    return .dead(reason: "goods reception \(uid) on local PO \(reception.purchaseOrderUid): Omnium is stock master of \(reception.warehouseUid), so no level can be sent")
+                    // Omnium is stock master here: Flow sends no inventory back (§5.1), so nothing is owed.
+                    log.info("goods reception on a local PO of an Omnium-master store: nothing to send",
+                             ["reception": uid, "warehouse": reception.warehouseUid])
+                    return .done
                 }
                 let items = try flow.read { db in
                     try Set(reception.lines.map(\.sku)).sorted().map { sku in

@@ -1,0 +1,281 @@
+import FlowMapping
+import FlowStore
+import Foundation
+import SQLite
+
+// MARK: - PosJournalImporter
+
+/// Imports a POS journal file into the Flow store's POS tables: Norwegian SAF-T Cash Register XML or
+/// omniflow's JSON Lines (docs/mapping-saft.md), told apart by their first character.
+///
+/// Guarantees: a file that is not usable as a whole (not XML, wrong namespace, truncated, a DTD) imports
+/// nothing — it is read through once to check it before anything is written; each transaction is
+/// written whole in its own transaction or not at all; a broken transaction is quarantined with its
+/// reason and line, the rest imports; importing the same file again stores nothing new (each order
+/// keeps the file's key). After a SAF-T import, its Z reports are compared per VAT code and payment type.
+public struct PosJournalImporter: Sendable {
+    public struct Options: Sendable {
+        /// The Flow store the file's location is; nil = match the location's name to a Flow store.
+        public var storeUid: String?
+        public var createUnknownArticles = false
+        public var timeZone: TimeZone
+
+        public init(storeUid: String? = nil, createUnknownArticles: Bool = false, timeZone: TimeZone) {
+            self.storeUid = storeUid
+            self.createUnknownArticles = createUnknownArticles
+            self.timeZone = timeZone
+        }
+    }
+
+    /// A transaction that was not imported, with why and where.
+    public struct Issue: Sendable, Codable, Equatable {
+        public var key: String
+        public var line: Int
+        public var reason: String
+    }
+
+    /// One compared figure of a Z report.
+    public struct Reconciliation: Sendable, Codable, Equatable {
+        public var register: String
+        public var date: String
+        /// `vat <code> sale`, `vat <code> vat`, `payment <type>`, `total cash sale`.
+        public var key: String
+        /// Øre, as the Z report says.
+        public var expected: Int64
+        /// Øre, as the file's transactions add up.
+        public var actual: Int64
+        public var matches: Bool { expected == actual }
+    }
+
+    public struct Report: Sendable, Codable, Equatable {
+        public var file: String
+        public var format: String
+        public var transactions = 0
+        public var imported = 0
+        public var alreadyStored = 0
+        public var skipped: [String: Int] = [:]
+        public var issues: [Issue] = []
+        public var reconciliation: [Reconciliation] = []
+        public var mismatches: [Reconciliation] { reconciliation.filter { !$0.matches } }
+    }
+
+    public var options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    public func importFile(_ url: URL, into flow: FlowDatabase) throws -> Report {
+        guard let first = try Self.firstCharacter(url) else {
+            throw SaftFileError(element: "file", line: 0, reason: "\(url.lastPathComponent) is empty")
+        }
+        switch first {
+        case "<": return try importSaft(url, into: flow)
+        case "{": return try importJSONLines(url, into: flow)
+        default:
+            throw SaftFileError(element: "file", line: 1,
+                                reason: "\(url.lastPathComponent) is neither SAF-T Cash Register XML nor JSON Lines (starts with '\(first)')")
+        }
+    }
+
+    // MARK: - SAF-T
+
+    func importSaft(_ url: URL, into flow: FlowDatabase) throws -> Report {
+        // Pass 1: the whole file must be readable before anything of it is written.
+        let check = SaftReader(url: url)
+        var count = 0
+        try check.read(transaction: { _ in count += 1 })
+        let master = check.master
+        let store = try storeUid(for: master, flow: flow)
+        let skus: Set<String> = try flow.read { db in
+            Set(try db.fetchAll(sql: "SELECT sku FROM products").map { try $0.decode("sku") as String })
+        }
+        let mapping = SaftMapping(master: master, storeUid: store, timeZone: options.timeZone, knownSkus: skus,
+                                  createUnknownArticles: options.createUnknownArticles)
+        var report = Report(file: url.lastPathComponent, format: "SAF-T Cash Register")
+        var totals: [String: Int64] = [:]   // "<register>|<date>|<key>" → øre
+        var zReports: [SaftZReport] = []
+
+        // Pass 2: import transaction by transaction.
+        try SaftReader(url: url).read(transaction: { transaction in
+            report.transactions += 1
+            let key = "\(transaction.registerID)/\(transaction.transID ?? "?")"
+            switch mapping.map(transaction) {
+            case .order(let order):
+                Self.addTotals(transaction, order: order, into: &totals)
+                do {
+                    switch try flow.write({ try PosOrdersTable.save(order, in: $0) }) {
+                    case .inserted: report.imported += 1
+                    case .alreadyStored: report.alreadyStored += 1
+                    }
+                } catch {
+                    report.issues.append(Issue(key: key, line: transaction.line, reason: "\(error)"))
+                }
+            case .skipped(let why):
+                report.skipped[why, default: 0] += 1
+            case .broken(let reason):
+                report.issues.append(Issue(key: key, line: transaction.line, reason: reason))
+            }
+        }, zReport: { zReports.append($0) })
+
+        for z in zReports {
+            let prefix = "\(z.registerID)|\(z.reportDate ?? "")|"
+            func compare(_ key: String, _ text: String?) {
+                guard let expected = SaftAmount.hundredths(text) else { return }
+                report.reconciliation.append(Reconciliation(register: z.registerID, date: z.reportDate ?? "", key: key,
+                                                            expected: expected, actual: totals[prefix + key] ?? 0))
+            }
+            compare("total cash sale", z.totalCashSale)
+            for vat in z.vat {
+                compare("vat \(vat.code) sale", vat.sale)
+                compare("vat \(vat.code) vat", vat.vat)
+            }
+            for payment in z.payments { compare("payment \(payment.type)", payment.amount) }
+        }
+        return report
+    }
+
+    /// Adds a sale's figures to the per-register, per-day totals a Z report states.
+    static func addTotals(_ t: SaftTransaction, order: FlowPosOrder, into totals: inout [String: Int64]) {
+        let prefix = "\(t.registerID)|\(t.transDate ?? "")|"
+        totals[prefix + "total cash sale", default: 0] += order.orderTotal
+        for (line, source) in zip(order.lines, t.lines) {
+            let code = source.vatCode ?? "?"
+            totals[prefix + "vat \(code) sale", default: 0] += line.lineTotal
+            totals[prefix + "vat \(code) vat", default: 0] += line.vatAmount
+        }
+        for (payment, source) in zip(order.payments, t.payments) {
+            totals[prefix + "payment \(source.paymentType ?? "?")", default: 0] += payment.amount
+        }
+    }
+
+    /// The Flow store of the file's location: the option, else the store whose name or uid is the
+    /// location's name (case-insensitive).
+    func storeUid(for master: SaftMasterData, flow: FlowDatabase) throws -> String {
+        let stores: [(uid: String, name: String)] = try flow.read { db in
+            try db.fetchAll(sql: "SELECT store_uid, name FROM stores").map { (try $0.decode("store_uid"), try $0.decode("name")) }
+        }
+        if let uid = options.storeUid {
+            guard stores.contains(where: { $0.uid == uid }) else {
+                throw SaftFileError(element: "location", line: 0, reason: "--store '\(uid)' is not a Flow store")
+            }
+            return uid
+        }
+        let names = master.locations
+        for name in names {
+            if let store = stores.first(where: { $0.name.lowercased() == name.lowercased() || $0.uid.lowercased() == name.lowercased() }) {
+                return store.uid
+            }
+        }
+        throw SaftFileError(element: "location", line: 0,
+                            reason: "location '\(names.joined(separator: "', '"))' matches no Flow store by name; give the store with --store")
+    }
+
+    // MARK: - JSON Lines
+
+    /// One transaction of omniflow's JSON Lines journal (docs/mapping-saft.md "JSON Lines").
+    struct JournalTransaction: Decodable {
+        struct Line: Decodable {
+            var sku: String
+            var name: String?
+            var quantity: Decimal
+            var unitPrice: Decimal
+            var discount: Decimal?
+            var vatRate: Decimal
+            var vatAmount: Decimal
+            var amount: Decimal
+        }
+
+        struct Payment: Decodable {
+            var type: FlowTenderType
+            var amount: Decimal
+            var reference: String?
+        }
+
+        var id: String
+        var store: String
+        var register: String
+        var receiptNumber: String
+        var type: FlowPosOrderType
+        var createdAt: Date
+        var currency: String?
+        var customer: String?
+        var originalId: String?
+        var rounding: Decimal?
+        var change: Decimal?
+        var lines: [Line]
+        var payments: [Payment]
+    }
+
+    func importJSONLines(_ url: URL, into flow: FlowDatabase) throws -> Report {
+        var report = Report(file: url.lastPathComponent, format: "JSON Lines")
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        var number = 0
+        try Self.forEachLine(url) { text in
+            number += 1
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+            report.transactions += 1
+            do {
+                let t = try decoder.decode(JournalTransaction.self, from: Data(text.utf8))
+                func ore(_ value: Decimal?, _ field: String) throws -> Int64 {
+                    guard let value else { return 0 }
+                    guard let result = SaftAmount.hundredths("\(value)") else {
+                        throw PosOrderError(orderUid: t.id, field: field, reason: "\(value) is not whole øre")
+                    }
+                    return result
+                }
+                let lines = try t.lines.enumerated().map { index, line in
+                    FlowPosOrderLine(lineNo: index + 1, sku: line.sku, name: line.name ?? line.sku,
+                                     quantity: try ore(line.quantity, "quantity"), unitPrice: try ore(line.unitPrice, "unitPrice"),
+                                     discountAmount: try ore(line.discount, "discount"),
+                                     vatRate: Int(try ore(line.vatRate, "vatRate")), vatAmount: try ore(line.vatAmount, "vatAmount"),
+                                     lineTotal: try ore(line.amount, "amount"))
+                }
+                let rounding = try ore(t.rounding, "rounding")
+                let order = FlowPosOrder(
+                    orderUid: t.id, orderNumber: t.receiptNumber, type: t.type, storeUid: t.store, cashRegisterUid: t.register,
+                    customerUid: t.customer, originalOrderUid: t.originalId, currency: t.currency ?? "NOK", createdAt: t.createdAt,
+                    settledAt: t.createdAt, orderTotal: lines.reduce(0) { $0 + $1.lineTotal } + rounding,
+                    vatTotal: lines.reduce(0) { $0 + $1.vatAmount }, discountTotal: lines.reduce(0) { $0 + $1.discountAmount },
+                    rounding: rounding, changeGiven: try ore(t.change, "change"), source: "JSONL",
+                    sourceKey: "jsonl:\(t.id)", lines: lines,
+                    payments: try t.payments.enumerated().map {
+                        FlowPosPayment(paymentNo: $0 + 1, tenderType: $1.type, amount: try ore($1.amount, "payments.amount"),
+                                       reference: $1.reference)
+                    })
+                switch try flow.write({ try PosOrdersTable.save(order, in: $0) }) {
+                case .inserted: report.imported += 1
+                case .alreadyStored: report.alreadyStored += 1
+                }
+            } catch {
+                report.issues.append(Issue(key: "line \(number)", line: number, reason: "\(error)"))
+            }
+        }
+        return report
+    }
+
+    // MARK: - Files
+
+    static func firstCharacter(_ url: URL) throws -> Character? {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        let head = try handle.read(upToCount: 4_096) ?? Data()
+        return String(decoding: head, as: UTF8.self).first { !$0.isWhitespace && $0 != "\u{FEFF}" }
+    }
+
+    /// Calls `body` with each line of a text file, reading in chunks (memory flat in the file's size).
+    static func forEachLine(_ url: URL, _ body: (String) throws -> Void) throws {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var buffer = Data()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            buffer.append(chunk)
+            while let newline = buffer.firstIndex(of: 0x0A) {
+                try body(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
+                buffer.removeSubrange(buffer.startIndex...newline)
+            }
+        }
+        if !buffer.isEmpty { try body(String(decoding: buffer, as: UTF8.self)) }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+// MARK: - SAF-T Cash Register model
+
+/// What the reader takes from a Norwegian SAF-T Cash Register file (schema v1.00), one transaction at
+/// a time. Amounts stay as the file's decimal text until ``SaftAmount`` turns them into øre.
+public struct SaftTransaction: Sendable, Equatable {
+    public var line: Int
+    public var registerID: String
+    public var transID: String?
+    public var transType: String?
+    public var transAmntIn: String?
+    public var transAmntEx: String?
+    public var amntTp: String?
+    public var empID: String?
+    public var transDate: String?
+    public var transTime: String?
+    public var receiptNum: String?
+    public var voidTransaction: Bool = false
+    public var trainingID: Bool = false
+    public var custSupID: String?
+    public var roundingAmnt: String?
+    public var lines: [SaftLine] = []
+    public var payments: [SaftPayment] = []
+}
+
+/// One `ctLine`.
+public struct SaftLine: Sendable, Equatable {
+    public var lineID: String?
+    public var lineType: String?
+    public var artGroupID: String?
+    public var artID: String?
+    public var qnt: String?
+    public var lineAmntIn: String?
+    public var lineAmntEx: String?
+    public var amntTp: String?
+    public var vatCode: String?
+    public var vatPerc: String?
+    public var vatAmnt: String?
+    public var discounts: [String] = []
+}
+
+/// One `payment` of a transaction.
+public struct SaftPayment: Sendable, Equatable {
+    public var paymentType: String?
+    public var paidAmnt: String?
+    public var paymentRefID: String?
+}
+
+/// A Z report (`event` with `eventReport`): the register's totals per VAT code and per payment type.
+public struct SaftZReport: Sendable, Equatable {
+    public var line: Int
+    public var registerID: String
+    public var reportID: String?
+    public var reportDate: String?
+    public var totalCashSale: String?
+    /// vatCode → (cash sale amount incl. VAT, VAT amount).
+    public var vat: [(code: String, perc: String?, sale: String?, vat: String?)] = []
+    /// paymentType → amount.
+    public var payments: [(type: String, amount: String?)] = []
+
+    public static func == (lhs: SaftZReport, rhs: SaftZReport) -> Bool {
+        lhs.line == rhs.line && lhs.registerID == rhs.registerID && lhs.reportID == rhs.reportID
+    }
+}
+
+/// The file's master data, read before its transactions.
+public struct SaftMasterData: Sendable, Equatable {
+    public var companyIdent: String?
+    public var companyName: String?
+    public var currency: String?
+    /// Locations in file order: name and their registers.
+    public var locations: [String] = []
+    /// artID → description.
+    public var articles: [String: String] = [:]
+    /// (basicType, basicID) → predefinedBasicID, e.g. ("11", "CASHSAL") → "11001".
+    public var basics: [String: String] = [:]
+    public var employees: [String: String] = [:]
+
+    public func predefined(type: String, id: String) -> String? { basics["\(type)/\(id)"] }
+}
+
+// MARK: - SaftAmount
+
+/// Decimal text of the file as whole øre or hundredths, exactly: `86.40` → 8640, `1234.560` → 123456,
+/// `2` → 200. More precision than hundredths (`1.005`) is refused, never rounded.
+public enum SaftAmount {
+    public static func hundredths(_ text: String?) -> Int64? {
+        guard var text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        var negative = false
+        if text.hasPrefix("-") { negative = true; text.removeFirst() } else if text.hasPrefix("+") { text.removeFirst() }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCII), whole.allSatisfy(\.isNumber)
+        else { return nil }
+        var fraction = parts.count == 2 ? String(parts[1]) : ""
+        guard fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        while fraction.count > 2, fraction.hasSuffix("0") { fraction.removeLast() }
+        guard fraction.count <= 2 else { return nil }
+        fraction = fraction.padding(toLength: 2, withPad: "0", startingAt: 0)
+        guard whole.count <= 15, let units = Int64(whole), let cents = Int64(fraction) else { return nil }
+        let value = units * 100 + cents
+        return negative ? -value : value
+    }
+}

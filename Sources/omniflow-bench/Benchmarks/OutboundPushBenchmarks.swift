@@ -1,0 +1,135 @@
+import FlowStore
+import Foundation
+import Omnium
+import OmniumSandbox
+import Pipeline
+import Staging
+
+/// Issue 11: the outbound pushes through the real client to an in-process sandbox with 20 ms added
+/// latency and Omnium's documented rate limits on (token bucket 12,000, +1,000 per 10 s; 20 requests in
+/// flight per user): 10,000 POS orders (one `PUT /api/Orders/PosOrders` each) and 100,000 Flow-master stock
+/// rows (`PUT /api/Inventory/UpdateMany`, ≤ 1,000 a call, so at most 110 requests allowed).
+///
+/// `prepare` fills a Flow store and a control database in the workspace (POS orders or stock movements,
+/// then `enqueue.pos_changes`); `run` times the push stage alone. Requests and 429s are counted from the
+/// sandbox's request log and printed; a run that needs more stock requests than allowed, or sees a 429,
+/// fails the benchmark.
+enum OutboundPushBenchmarks {
+    static let all: [Benchmark] = [posOrders, stock]
+
+    static let posOrders = Benchmark(name: "omnium.push.pos-orders", sizes: [10_000], unit: "orders", run: { size, _ in
+        try await PushFixture.shared.push(stage: "push.pos_orders", expected: size, pathPrefix: "/api/Orders/PosOrders",
+                                          maxRequests: nil)
+    }, prepare: { size, workspace in try await PushFixture.shared.prepare(workspace: workspace, orders: size, stockRows: 0) })
+
+    static let stock = Benchmark(name: "omnium.push.stock", sizes: [100_000], unit: "rows", run: { size, _ in
+        try await PushFixture.shared.push(stage: "push.stock", expected: size, pathPrefix: "/api/Inventory/UpdateMany",
+                                          maxRequests: size / 1_000 + 10)
+    }, prepare: { size, workspace in try await PushFixture.shared.prepare(workspace: workspace, orders: 0, stockRows: size) })
+}
+
+// MARK: - Push fixture
+
+/// A sandbox, a Flow store with POS data and its enqueued jobs: made by `prepare`, pushed and stopped by `push`.
+final class PushFixture: @unchecked Sendable {
+    static let shared = PushFixture()
+
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    private let lock = NSLock()
+    private var sandbox: SandboxServer?
+    private var configuration: OmniflowConfiguration?
+    private var requests: [String: Int] = [:]
+    private var throttled = 0
+
+    func prepare(workspace: URL, orders: Int, stockRows: Int) async throws {
+        let log = SandboxLogHandler { [weak self] entry in
+            guard let self, entry.message == "request", let target = entry.metadata["http.target"] else { return }
+            let path = String(target.prefix { $0 != "?" })
+            self.lock.withLock {
+                self.requests[path, default: 0] += 1
+                if entry.metadata["http.status"] == "429" { self.throttled += 1 }
+            }
+        }
+        let server = try SandboxServer.start(configuration: SandboxConfiguration(
+            clients: [.default], faults: SandboxFaults(latency: .milliseconds(20)), seed: 42,
+            scale: SandboxScale(products: 50, stores: 6, orders: 10, purchaseOrders: 5, privateCustomers: 10,
+                                businessCustomers: 2),
+            log: log))
+        let warehouses = server.state.stores().filter { $0.isWarehouse == true && $0.isVirtual != true }.map(\.id).sorted()
+        guard let store = warehouses.first else { throw Failure(description: "the sandbox has no warehouse store") }
+
+        var configuration = OmniflowConfiguration()
+        configuration.omniumBaseURL = server.baseURL
+        configuration.omniumClientID = SandboxClient.default.clientId
+        configuration.omniumClientSecret = Secret(SandboxClient.default.clientSecret)
+        configuration.stagingRoot = workspace.appendingPathComponent("staging").path
+        configuration.flowStorePath = workspace.appendingPathComponent("flow.db").path
+        configuration.mainPricesListUID = "main"
+        configuration.defaultVatCodeUID = "vat_25"
+        configuration.defaultProductGroupUID = "general"
+        configuration.organizationUID = "org"
+        configuration.marketIDs = ["NOR"]
+        configuration.flowStockMaster = Dictionary(uniqueKeysWithValues: warehouses.prefix(2).map { ($0, true) })
+
+        let flow = try FlowDatabase(path: configuration.flowStorePath)
+        let start = Date(timeIntervalSince1970: 1_796_000_000)
+        try flow.write { db in
+            for index in 0..<orders {
+                let total: Int64 = 2 * 19_990 + 4_990
+                let order = FlowPosOrder(
+                    orderUid: "BENCH-\(index)", orderNumber: String(index), type: .sale, storeUid: store,
+                    cashRegisterUid: "\(store)-1", createdAt: start.addingTimeInterval(Double(index)),
+                    settledAt: start.addingTimeInterval(Double(index)), orderTotal: total, vatTotal: 8_994,
+                    source: "BENCH", lines: [
+                        FlowPosOrderLine(lineNo: 1, sku: "SKU-\(index % 500)", name: "Genser", quantity: 200,
+                                         unitPrice: 19_990, vatRate: 2_500, vatAmount: 7_996, lineTotal: 39_980),
+                        FlowPosOrderLine(lineNo: 2, sku: "SKU-\(index % 77)", name: "Kaffe", quantity: 100,
+                                         unitPrice: 4_990, vatRate: 2_500, vatAmount: 998, lineTotal: 4_990),
+                    ], payments: [FlowPosPayment(paymentNo: 1, tenderType: .card, amount: total, reference: "**** 4242")])
+                try PosOrdersTable.save(order, in: db)
+            }
+            let stores = Array(warehouses.prefix(2))
+            for index in 0..<stockRows {
+                try StockMovementsTable.apply(FlowStockMovement(
+                    warehouseUid: stores[index % stores.count], productUid: "SKU-\(index / stores.count)",
+                    quantityChange: Int64(100 + index % 900), reason: "COUNT", occurredAt: start), in: db)
+            }
+        }
+        let environment = try PipelineEnvironment.open(configuration: configuration)
+        let runner = try StageRunner(stages: OmniflowStages.all(), environment: environment)
+        let enqueued = try await runner.run(RunRequest(selection: StageSelection(only: ["enqueue.pos_changes"])))
+        guard enqueued.succeeded else { throw Failure(description: "enqueue.pos_changes failed") }
+        lock.withLock {
+            sandbox = server
+            self.configuration = configuration
+            requests = [:]
+            throttled = 0
+        }
+    }
+
+    /// Runs `stage`, checks every job is done, prints requests and 429s, stops the sandbox.
+    func push(stage: String, expected: Int, pathPrefix: String, maxRequests: Int?) async throws -> Int {
+        guard let (server, configuration) = lock.withLock({ sandbox.flatMap { s in self.configuration.map { (s, $0) } } }) else {
+            throw Failure(description: "push fixture not prepared")
+        }
+        defer {
+            server.stop()
+            lock.withLock { sandbox = nil }
+        }
+        let environment = try PipelineEnvironment.open(configuration: configuration)
+        let runner = try StageRunner(stages: OmniflowStages.all(), environment: environment)
+        let result = try await runner.run(RunRequest(selection: StageSelection(only: [stage])))
+        let done = result.manifest.stages.first { $0.name == stage }?.outcome?.rowsWritten ?? 0
+        let (used, limited) = lock.withLock { (requests.filter { $0.key.hasPrefix(pathPrefix) }.values.reduce(0, +), throttled) }
+        FileHandle.standardError.write(Data("  \(stage): \(done) done, \(used) requests to \(pathPrefix), \(limited) answered 429\n".utf8))
+        guard result.succeeded, done == expected else {
+            throw Failure(description: "\(stage) pushed \(done) of \(expected): \(result.manifest.stages.map { $0.error ?? $0.status })")
+        }
+        if let maxRequests, used > maxRequests {
+            throw Failure(description: "\(stage) used \(used) requests, more than \(maxRequests)")
+        }
+        guard limited == 0 else { throw Failure(description: "\(stage) met \(limited) 429 answers in steady state") }
+        return done
+    }
+}
