@@ -38,7 +38,8 @@ let package = Package(
         .target(name: "CLI", dependencies: ["Pipeline", "OmniumSandbox", "HTTPServer", "Staging", "FlowStore", "Omnium", "Receipts"]),
         .executableTarget(name: "omniflow", dependencies: ["CLI"]),
         .executableTarget(name: "omniflow-bench",
-                          dependencies: ["CLI", "Pipeline", "OmniumSandbox", "Omnium", "SQLite", "HTTPServer"]),
+                          dependencies: ["CLI", "Pipeline", "OmniumSandbox", "Omnium", "SQLite", "HTTPServer", "FlowStore",
+                                         "Receipts", "PosImport"]),
 
         // MARK: - Tests
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),

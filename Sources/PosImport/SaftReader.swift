@@ -235,5 +235,11 @@ public struct SaftFileError: Error, Sendable, Equatable, CustomStringConvertible
     public var line: Int
     public var reason: String
 
+    public init(element: String, line: Int, reason: String) {
+        self.element = element
+        self.line = line
+        self.reason = reason
+    }
+
     public var description: String { "line \(line), element \(element): \(reason)" }
 }

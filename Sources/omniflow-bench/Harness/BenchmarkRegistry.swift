@@ -1,5 +1,5 @@
 /// Every benchmark `make bench` runs, in order. Add new ones here.
 enum BenchmarkRegistry {
     static let all: [Benchmark] = StagingBenchmarks.all + CatalogueBenchmarks.all + OmniumExtractBenchmarks.all
-        + OutboundPushBenchmarks.all
+        + OutboundPushBenchmarks.all + ReceiptsAndImportBenchmarks.all
 }
