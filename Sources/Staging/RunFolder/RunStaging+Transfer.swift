@@ -46,6 +46,22 @@ extension RunStaging {
         return try appendPendingRows(dataset, rows: rows, checkpoint: checkpoint)
     }
 
+    /// Like ``appendPending(_:records:key:checkpoint:)``, for records keyed by their content: `key` gets
+    /// the staged payload too, so a content fingerprint needs no second encoding of the record.
+    public func appendPending<Record: Encodable>(_ dataset: String, records: some Sequence<Record>,
+                                                 keyOfPayload key: (Record, Data) -> String,
+                                                 checkpoint: PendingCheckpoint? = nil) throws -> Int {
+        let encoder = Self.makeEncoder()
+        let rows = try records.map { record in
+            let payload: Data
+            do { payload = try encoder.encode(record) } catch {
+                throw StagingError.payload(dataset: dataset, key: "?", reason: "cannot encode: \(error)")
+            }
+            return DatasetRow(key: key(record, payload), payload: payload)
+        }
+        return try appendPendingRows(dataset, rows: rows, checkpoint: checkpoint)
+    }
+
     /// ``appendPending(_:records:key:checkpoint:)`` for rows already encoded (e.g. raw pages).
     public func appendPendingRows(_ dataset: String, rows: some Sequence<DatasetRow>,
                                   checkpoint: PendingCheckpoint? = nil) throws -> Int {

@@ -54,7 +54,7 @@ public struct ExtractInventory: Stage {
 
         for chunk in Self.chunks(codes, size: codesPerRequest) {
             let request = OmniumInventorySearchRequest(warehouseCodes: chunk, lastModified: since)
-            for try await page in context.omnium.searchInventory(request) {
+            for try await page in PagesAhead(context.omnium.searchInventory(request)) {
                 read += page.count
                 context.advance(read)
                 for item in page {
@@ -67,7 +67,7 @@ public struct ExtractInventory: Stage {
         if since != nil, webCodes.count > 1, !changedWebSkus.isEmpty {
             for skus in Self.chunks(changedWebSkus.sorted(), size: codesPerRequest) {
                 let request = OmniumInventorySearchRequest(productCodes: skus, warehouseCodes: webCodes.sorted())
-                for try await page in context.omnium.searchInventory(request) {
+                for try await page in PagesAhead(context.omnium.searchInventory(request)) {
                     read += page.count
                     context.advance(read)
                     _ = try staging.appendPending(dataset, records: page, key: Self.key)

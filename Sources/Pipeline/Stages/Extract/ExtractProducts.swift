@@ -41,7 +41,7 @@ public struct ExtractProducts: Stage {
 
         var read = 0
         var pages = checkpoint?.pages ?? 0
-        for try await page in context.omnium.scrollProducts(request) {
+        for try await page in PagesAhead(context.omnium.scrollProducts(request)) {
             read += page.count
             pages += 1
             for product in page { latest.see(product.modified) }
