@@ -52,6 +52,12 @@ extension RunStaging {
         try appendPending(dataset.name, records: records, key: key, checkpoint: checkpoint)
     }
 
+    public func appendPending<Record: Encodable>(_ dataset: DatasetKey<Record>, records: some Sequence<Record>,
+                                                 keyOfPayload key: (Record, Data) -> String,
+                                                 checkpoint: PendingCheckpoint? = nil) throws -> Int {
+        try appendPending(dataset.name, records: records, keyOfPayload: key, checkpoint: checkpoint)
+    }
+
     @discardableResult
     public func publishPending<Record>(_ dataset: DatasetKey<Record>) throws -> DatasetSummary {
         try publishPending(dataset.name)

@@ -40,6 +40,12 @@ extension RunStaging {
         }
     }
 
+    /// ``forEachPage(_:as:size:grouped:_:)`` through the dataset's typed key.
+    func forEachPage<Record>(_ dataset: DatasetKey<Record>, size: Int, grouped: Bool = false,
+                             _ body: ([(key: String, record: Record)]) throws -> Void) throws {
+        try forEachPage(dataset.name, as: Record.self, size: size, grouped: grouped, body)
+    }
+
     private static func rows(_ db: Database, dataset: String, after: String?, before: String?,
                              limit: Int?) throws -> [DatasetRow] {
         var sql = "SELECT key, payload FROM dataset_rows WHERE dataset = ?"
