@@ -24,7 +24,7 @@ final class ExtractCheckpointTests: XCTestCase {
         let first = try await StageRunner(stages: stages, environment: fixture.environment).run(RunRequest())
         XCTAssertFalse(first.succeeded)
         let staging = try RunStaging(root: fixture.control.root, runID: first.runID)
-        XCTAssertEqual(try staging.count("omnium.products#pending"), total / 2, "the pages read before the stop stay staged")
+        XCTAssertEqual(try staging.pendingCount("omnium.products"), total / 2, "the pages read before the stop stay staged")
 
         // The resume continues from the checkpoint.
         fixture.omnium.failAfterRequests = nil
@@ -40,7 +40,7 @@ final class ExtractCheckpointTests: XCTestCase {
 
         // Every product is staged once, and the checkpoint is gone with the publication.
         XCTAssertEqual(try staging.count("omnium.products"), total)
-        XCTAssertEqual(try staging.count("omnium.products#pending"), 0)
+        XCTAssertEqual(try staging.pendingCount("omnium.products"), 0)
         XCTAssertNil(try staging.resumePending("omnium.products"))
         let notes = resumed.manifest.notes("extract.products")
         XCTAssertTrue(notes.contains { $0.hasPrefix("resumed from checkpoint") }, "\(notes)")

@@ -95,7 +95,7 @@ struct SeedFlowStores: Stage {
     let name = "load.test_stores"
     let version = 1
     let inputs: [Dataset] = []
-    let outputs: [Dataset] = [.staged(LoadStores.loadedDataset), .external("flow.stores")]
+    let outputs: [Dataset] = [.external("flow.stores")]
     let batch: FlowStoresBatch
 
     /// Stores `oslo` (with warehouse `oslo-lager`) and `bergen`.
@@ -107,7 +107,6 @@ struct SeedFlowStores: Stage {
         storeWarehouses: [FlowStoreWarehouse(storeUid: "oslo", warehouseUid: "oslo-lager", priority: 1)])
 
     func run(_ context: StageContext) async throws -> StageOutcome {
-        try context.staging.replaceDataset(LoadStores.loadedDataset, records: batch.stores.map(\.storeUid), key: { $0 })
         _ = try context.flow.write { db in try StoresTable.save(batch, in: db) }
         return StageOutcome()
     }

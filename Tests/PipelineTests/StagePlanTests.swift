@@ -11,7 +11,7 @@ struct DeclaredStage: Stage {
 }
 
 final class StagePlanTests: XCTestCase {
-    let extract = DeclaredStage(name: "extract.a", inputs: [.external("omnium.api.a")], outputs: [.staged("omnium.a")])
+    let extract = DeclaredStage(name: "extract.a", inputs: [.remote("omnium.api.a")], outputs: [.staged("omnium.a")])
     let transform = DeclaredStage(name: "transform.a", inputs: [.staged("omnium.a")], outputs: [.staged("flow.a")])
     let load = DeclaredStage(name: "load.a", inputs: [.staged("flow.a")], outputs: [.external("flow.a")])
     let other = DeclaredStage(name: "extract.b", inputs: [], outputs: [.staged("omnium.b")])
@@ -19,6 +19,23 @@ final class StagePlanTests: XCTestCase {
     func testOrdersByInputsWhateverTheDeclarationOrder() throws {
         let plan = try StagePlan(stages: [load, other, transform, extract])
         XCTAssertEqual(plan.stageNames, ["extract.b", "extract.a", "transform.a", "load.a"])
+    }
+
+    func testAnExternalDatasetOrdersItsReadersAfterEveryWriterInThePlan() throws {
+        // reader.a reads the Flow table load.a and other.writer write; the queue drain reads and writes
+        // its own table without waiting for itself; a push to Omnium's API orders no extract.
+        let reader = DeclaredStage(name: "reader.a", inputs: [.external("flow.a")], outputs: [.staged("x.a")])
+        let secondWriter = DeclaredStage(name: "other.writer", inputs: [], outputs: [.external("flow.a")])
+        let drain = DeclaredStage(name: "push.a", inputs: [.external("flow.a"), .external("control.q")],
+                                  outputs: [.remote("omnium.api.a"), .external("control.q")])
+        let plan = try StagePlan(stages: [reader, drain, extract, transform, load, secondWriter])
+        XCTAssertEqual(plan.stageNames, ["extract.a", "transform.a", "load.a", "other.writer", "reader.a", "push.a"])
+        XCTAssertEqual(plan.upstream["reader.a"], ["load.a", "other.writer"])
+        XCTAssertEqual(plan.upstream["push.a"], ["load.a", "other.writer"])
+        XCTAssertEqual(plan.upstream["extract.a"], [])
+        XCTAssertEqual(plan.downstream(of: "transform.a"), ["transform.a", "load.a", "reader.a", "push.a"])
+        // An external dataset nobody in the plan writes orders nothing.
+        XCTAssertEqual(try StagePlan(stages: [reader]).stageNames, ["reader.a"])
     }
 
     func testRejectsCyclesMissingAndDuplicateProducers() {

@@ -227,7 +227,7 @@ struct LongStage: Stage {
     let name = "extract.long"
     let version = 1
     let inputs: [Dataset] = []
-    let outputs: [Dataset] = [.external("omnium.api.long")]
+    let outputs: [Dataset] = [.remote("omnium.api.long")]
     let clock: FixedClock
     let probe: LongStageProbe
 

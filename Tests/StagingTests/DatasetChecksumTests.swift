@@ -15,13 +15,42 @@ final class DatasetChecksumTests: XCTestCase {
         XCTAssertNotEqual(checksum([("a", "b"), ("c", "d")]), checksum([("a", "bcd")]))
     }
 
-    func testIsTheDocumentedSHA256Framing() {
-        // key "k" (1 byte), payload "v" (1 byte), 8-byte big-endian lengths.
+    func testIsTheDocumentedSumOfRowDigests() {
+        // Row digest: SHA-256 of key "k" and payload "v", each after its 8-byte big-endian length.
         var framed = Data([0, 0, 0, 0, 0, 0, 0, 1]) + Data("k".utf8)
         framed += Data([0, 0, 0, 0, 0, 0, 0, 1]) + Data("v".utf8)
-        XCTAssertEqual(checksum([("k", "v")]), SHA256.hexDigest(of: framed))
+        var rowDigest = SHA256()
+        rowDigest.update(framed)
+        // One row: the sum is that digest; the checksum hashes the count then the sum.
+        XCTAssertEqual(checksum([("k", "v")]),
+                       SHA256.hexDigest(of: Data([0, 0, 0, 0, 0, 0, 0, 1]) + Data(rowDigest.finalize())))
+        XCTAssertEqual(checksum([]), SHA256.hexDigest(of: Data(repeating: 0, count: 40)))
         var counted = DatasetChecksum()
         counted.add(key: "k", payload: Data())
         XCTAssertEqual(counted.rowCount, 1)
+    }
+
+    func testOrderDoesNotMatterAndARemovedRowLeavesNoTrace() {
+        XCTAssertEqual(checksum([("a", "1"), ("b", "2"), ("c", "3")]), checksum([("c", "3"), ("a", "1"), ("b", "2")]))
+        var replaced = DatasetChecksum()
+        for (key, payload) in [("a", "old"), ("b", "2"), ("c", "3")] { replaced.add(key: key, payload: Data(payload.utf8)) }
+        replaced.remove(key: "a", payload: Data("old".utf8))
+        replaced.add(key: "a", payload: Data("1".utf8))
+        XCTAssertEqual(replaced.hexDigest, checksum([("a", "1"), ("b", "2"), ("c", "3")]))
+        XCTAssertEqual(replaced.rowCount, 3)
+        // Removing every row (carries through all four words) is the empty checksum again.
+        replaced.remove(key: "a", payload: Data("1".utf8))
+        replaced.remove(key: "b", payload: Data("2".utf8))
+        replaced.remove(key: "c", payload: Data("3".utf8))
+        XCTAssertEqual(replaced, DatasetChecksum())
+    }
+
+    func testTheRunningSumSurvivesBeingSaved() {
+        var running = DatasetChecksum()
+        for index in 0..<50 { running.add(key: "k\(index)", payload: Data("v\(index)".utf8)) }
+        let restored = DatasetChecksum(sumBytes: running.sumBytes, rowCount: running.rowCount)
+        XCTAssertEqual(restored, running)
+        XCTAssertEqual(restored.hexDigest, running.hexDigest)
+        XCTAssertNotEqual(running.hexDigest, checksum([("k0", "v0")]))
     }
 }

@@ -69,7 +69,47 @@ final class RunStagingTests: XCTestCase {
         XCTAssertEqual(try staging.checksum("a"), one.checksum)
         let changed = try staging.replaceDataset("b", rows: [DatasetRow(key: "2", text: "y"), DatasetRow(key: "1", text: "X")])
         XCTAssertNotEqual(changed.checksum, one.checksum)
-        XCTAssertEqual(try staging.checksum("empty"), SHA256.hexDigest(of: Data()))
+        XCTAssertEqual(try staging.checksum("empty"), DatasetChecksum().hexDigest)
+    }
+
+    func testPagedDatasetIsPublishedByPointerWithTheChecksumOfWhatIsOnDisk() throws {
+        let staging = try makeStaging()
+        let first = try staging.replaceDataset("p", rows: [DatasetRow(key: "old", text: "o")])
+        try staging.beginPending("p")
+        XCTAssertEqual(try staging.appendPendingRows("p", rows: [DatasetRow(key: "2", text: "b"), DatasetRow(key: "1", text: "x")]), 2)
+        // A key read again replaces its row and its part of the checksum.
+        _ = try staging.appendPendingRows("p", rows: [DatasetRow(key: "1", text: "a"), DatasetRow(key: "3", text: "c")],
+                                          checkpoint: PendingCheckpoint(position: "3", rows: 4, pages: 2))
+        // Not visible before publication.
+        XCTAssertEqual(try rows(staging, "p").map(\.key), ["old"])
+        XCTAssertEqual(try staging.summary("p"), first)
+        // A resumed attempt finds the checkpoint and keeps its pages and running checksum.
+        XCTAssertEqual(try staging.resumePending("p"), PendingCheckpoint(position: "3", rows: 4, pages: 2))
+        let published = try staging.publishPending("p")
+        XCTAssertEqual(try rows(staging, "p"), [DatasetRow(key: "1", text: "a"), DatasetRow(key: "2", text: "b"),
+                                                DatasetRow(key: "3", text: "c")])
+        XCTAssertEqual(published.rowCount, 3)
+        XCTAssertEqual(published.checksum, try staging.checksum("p"))
+        let direct = try staging.replaceDataset("q", rows: try rows(staging, "p"))
+        XCTAssertEqual(published.checksum, direct.checksum)
+        // The old version's rows are gone; the pending storage became the current one.
+        let stored = try staging.read { try $0.fetchAll(sql: "SELECT DISTINCT dataset FROM dataset_rows WHERE dataset LIKE 'p%'") }
+        XCTAssertEqual(try stored.map { try $0.decode("dataset") as String }, ["p#a"])
+        // The next version goes to the other storage; a fresh begin discards an unpublished attempt.
+        try staging.beginPending("p")
+        _ = try staging.appendPendingRows("p", rows: [DatasetRow(key: "z", text: "unpublished")])
+        XCTAssertNil(try staging.resumePending("p"))
+        _ = try staging.appendPendingRows("p", rows: [DatasetRow(key: "9", text: "n")])
+        try staging.publishPending("p")
+        XCTAssertEqual(try rows(staging, "p"), [DatasetRow(key: "9", text: "n")])
+        XCTAssertEqual(try staging.summary("p")?.checksum, try staging.checksum("p"))
+        XCTAssertEqual(try staging.count("p"), 1)
+        // replaceDataset and removeDataset follow the pointer.
+        try staging.replaceDataset("p", rows: [DatasetRow(key: "r", text: "r")])
+        XCTAssertEqual(try rows(staging, "p").map(\.key), ["r"])
+        XCTAssertTrue(try staging.removeDataset("p"))
+        XCTAssertEqual(try staging.read { try $0.fetchValue(sql: "SELECT count(*) FROM dataset_rows WHERE dataset LIKE 'p%'",
+                                                             as: Int.self) }, 0)
     }
 
     func testChecksumNoticesRowsChangedBehindItsBack() throws {

@@ -1,22 +1,41 @@
 import Foundation
+import Staging
 
 /// A dataset a stage reads or writes.
 ///
 /// Stages are ordered by matching their inputs to other stages' outputs (as Luigi's `requires()` /
-/// `output()` and Dagster's asset keys do). A `.staged` dataset lives in the run's `staging.db` and must
-/// have exactly one producing stage; `.external` datasets (Omnium's API, the Flow store) are sources or
-/// sinks outside the run and order nothing.
+/// `output()` and Dagster's asset keys do):
+/// - `.staged` datasets live in the run's `staging.db` and have exactly one producing stage; declare
+///   them with a ``DatasetKey`` (name + record type) and read them through it.
+/// - `.external` datasets are omniflow's own stores outside the run: tables of the Flow store
+///   (`flow.stores`) and of the control database (`control.sync_jobs.<kind>`, `control.inbox_events`).
+///   A stage that writes one lists it as an output, and every stage of the plan that reads it runs
+///   after every stage that writes it (a reader after the writer's commit, with no marker dataset).
+///   A stage's side effects on the control database are declared like its other outputs.
+/// - `.remote` datasets are Omnium's API: read by extracts, written by pushes. They order nothing:
+///   what a push sends is not an input of this run's extract (it would be a cycle: push.stock reads
+///   flow.stock, which the inventory extract leads to).
 public struct Dataset: Hashable, Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable { case staged, external }
+    public enum Kind: String, Sendable { case staged, external, remote }
     public let kind: Kind
     public let name: String
 
-    /// A dataset in the run's staging database, e.g. `.staged("omnium.stores")`.
+    /// A dataset in the run's staging database, by its typed key.
+    public static func staged<Record>(_ key: DatasetKey<Record>) -> Dataset { Dataset(kind: .staged, name: key.name) }
+    /// A staged dataset by name (prefer the typed key).
     public static func staged(_ name: String) -> Dataset { Dataset(kind: .staged, name: name) }
-    /// A source or sink outside the run, e.g. `.external("omnium.api.stores")`, `.external("flow.stores")`.
+    /// A Flow-store or control-database dataset, e.g. `.external("flow.stores")`.
     public static func external(_ name: String) -> Dataset { Dataset(kind: .external, name: name) }
+    /// An Omnium API dataset, e.g. `.remote("omnium.api.stores")`.
+    public static func remote(_ name: String) -> Dataset { Dataset(kind: .remote, name: name) }
 
-    public var description: String { kind == .staged ? name : "\(name) (external)" }
+    public var description: String {
+        switch kind {
+        case .staged: return name
+        case .external: return "\(name) (external)"
+        case .remote: return "\(name) (remote)"
+        }
+    }
 }
 
 /// One step of the batch: extract, transform or load.

@@ -2,7 +2,9 @@
 ///
 /// Built once from the stage list: producers are matched to consumers by staged dataset, cycles,
 /// missing producers and duplicate producers are rejected, and the order is topological with ties
-/// broken by declaration order, so the same stage list always runs in the same order.
+/// broken by declaration order, so the same stage list always runs in the same order. An external
+/// dataset (Flow store, control database) whose writers are in the plan orders its readers after all
+/// of them; remote ones (Omnium's API) order nothing (see ``Dataset``).
 public struct StagePlan: Sendable {
     /// All stages, topologically ordered.
     public let ordered: [any Stage]
@@ -11,6 +13,7 @@ public struct StagePlan: Sendable {
 
     public init(stages: [any Stage]) throws {
         var producer: [String: String] = [:]
+        var externalWriters: [String: [String]] = [:]
         var seen = Set<String>()
         for stage in stages {
             guard seen.insert(stage.name).inserted else { throw StagePlanError.duplicateStage(stage.name) }
@@ -19,6 +22,9 @@ public struct StagePlan: Sendable {
                     throw StagePlanError.duplicateProducer(dataset: output.name, stages: [other, stage.name])
                 }
                 producer[output.name] = stage.name
+            }
+            for output in stage.outputs where output.kind == .external {
+                externalWriters[output.name, default: []].append(stage.name)
             }
         }
         var upstream: [String: Set<String>] = [:]
@@ -29,6 +35,10 @@ public struct StagePlan: Sendable {
                     throw StagePlanError.missingProducer(dataset: input.name, consumer: stage.name)
                 }
                 deps.insert(source)
+            }
+            // A stage that reads and writes the same table (a queue it drains) does not wait for itself.
+            for input in stage.inputs where input.kind == .external {
+                deps.formUnion(externalWriters[input.name, default: []].filter { $0 != stage.name })
             }
             upstream[stage.name] = deps
         }

@@ -54,19 +54,24 @@ public struct DatasetSummary: Sendable, Hashable, Codable {
 /// ``RunStaging/replaceDataset(_:_:)``, whose transaction it writes in.
 public struct DatasetWriter {
     public let dataset: String
+    /// The storage name the rows go under (see ``RunStaging``).
+    let storage: String
     let statement: Statement
-    public private(set) var rowCount = 0
+    /// Computed as rows are written, so the summary needs no second read.
+    private(set) var checksum = DatasetChecksum()
+    public var rowCount: Int { checksum.rowCount }
 
-    init(dataset: String, statement: Statement) {
+    init(dataset: String, storage: String, statement: Statement) {
         self.dataset = dataset
+        self.storage = storage
         self.statement = statement
     }
 
     /// Adds a row.
     /// - Throws: ``SQLiteError`` (a constraint violation for a key written twice).
     public mutating func insert(key: String, payload: Data) throws {
-        try statement.execute(arguments: [dataset, key, payload])
-        rowCount += 1
+        try statement.execute(arguments: [storage, key, payload])
+        checksum.add(key: key, payload: payload)
     }
 
     public mutating func insert(_ row: DatasetRow) throws {

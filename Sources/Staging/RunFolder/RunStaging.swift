@@ -11,6 +11,17 @@ import SQLite
 /// replacement records the row count and ``DatasetChecksum`` in the same transaction, like Luigi's
 /// marker written with the data. Stages that need their own tables use ``write(_:)``.
 ///
+/// Why a storage pointer: the rows of a dataset live under a storage name in `dataset_rows`
+/// (`<name>`, `<name>#a` or `<name>#b`), and `datasets.storage` says which one is current. A dataset
+/// written page by page goes to the storage that is not current and is published by moving the
+/// pointer, so publishing never rewrites rows (renaming the leading primary-key column of a
+/// WITHOUT ROWID table rewrote every row: docs/CONTRACTS.md "Staging").
+///
+/// Why `synchronous = NORMAL`: in WAL mode it still survives a killed process (each commit is in the
+/// WAL before it returns); only a power cut may lose the last commits, and then the recorded checksums
+/// no longer match and `--resume` reruns the stage. Staged pages are commits; fsyncing each of them
+/// cost more than staging them.
+///
 /// - Throws: ``SQLiteError``, ``MigrationError``, ``StagingError``.
 public final class RunStaging: Sendable {
     public let runID: String
@@ -37,6 +48,7 @@ public final class RunStaging: Sendable {
         self.clock = clock
         queue = try DatabaseQueue(path: folder.appendingPathComponent(Self.fileName).path, configuration: configuration)
         try Self.migrator.migrate(queue)
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = NORMAL") }
     }
 
     public var databaseURL: URL { URL(fileURLWithPath: queue.path) }
@@ -70,6 +82,18 @@ public final class RunStaging: Sendable {
                 );
                 """)
         }
+        migrator.registerMigration("dataset storage pointers") { db in
+            // storage NULL = the rows are under the dataset's own name (staging written before pointers).
+            try db.executeScript("""
+                ALTER TABLE datasets ADD COLUMN storage TEXT;
+                CREATE TABLE pending_datasets (
+                    dataset      TEXT PRIMARY KEY NOT NULL,
+                    storage      TEXT NOT NULL,
+                    checksum_sum BLOB NOT NULL,
+                    row_count    INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 
@@ -87,12 +111,13 @@ public final class RunStaging: Sendable {
     public func replaceDataset(_ name: String, _ produce: (inout DatasetWriter) throws -> Void) throws -> DatasetSummary {
         let now = clock.now
         return try write { db in
-            try db.execute(sql: "DELETE FROM dataset_rows WHERE dataset = ?", arguments: [name])
+            let storage = try Self.storageName(db, dataset: name)
+            try db.execute(sql: "DELETE FROM dataset_rows WHERE dataset = ?", arguments: [storage])
             var writer = DatasetWriter(
-                dataset: name,
+                dataset: name, storage: storage,
                 statement: try db.cachedStatement(sql: "INSERT INTO dataset_rows (dataset, key, payload) VALUES (?, ?, ?)"))
             try produce(&writer)
-            return try Self.recordSummary(db, dataset: name, at: now)
+            return try Self.recordSummary(db, dataset: name, storage: storage, checksum: writer.checksum, at: now)
         }
     }
 
@@ -125,7 +150,7 @@ public final class RunStaging: Sendable {
     @discardableResult
     public func removeDataset(_ name: String) throws -> Bool {
         try write { db in
-            try db.execute(sql: "DELETE FROM dataset_rows WHERE dataset = ?", arguments: [name])
+            try db.execute(sql: "DELETE FROM dataset_rows WHERE dataset = ?", arguments: [Self.storageName(db, dataset: name)])
             try db.execute(sql: "DELETE FROM datasets WHERE name = ?", arguments: [name])
             return db.changesCount > 0
         }
@@ -138,7 +163,7 @@ public final class RunStaging: Sendable {
     public func forEachRow(_ dataset: String, _ body: (DatasetRow) throws -> Void) throws {
         try read { db in
             try db.forEachRow(sql: "SELECT key, payload FROM dataset_rows WHERE dataset = ? ORDER BY key",
-                              arguments: [dataset]) { row in
+                              arguments: [Self.storageName(db, dataset: dataset)]) { row in
                 try body(DatasetRow(key: row.decode("key"), payload: row.decode("payload")))
             }
         }
@@ -161,14 +186,16 @@ public final class RunStaging: Sendable {
     public func row(_ dataset: String, key: String) throws -> DatasetRow? {
         try read { db in
             try db.fetchOne(sql: "SELECT key, payload FROM dataset_rows WHERE dataset = ? AND key = ?",
-                            arguments: [dataset, key])
+                            arguments: [Self.storageName(db, dataset: dataset), key])
                 .map { DatasetRow(key: try $0.decode("key"), payload: try $0.decode("payload")) }
         }
     }
 
     public func count(_ dataset: String) throws -> Int {
-        try read { try $0.fetchValue(sql: "SELECT count(*) FROM dataset_rows WHERE dataset = ?",
-                                     arguments: [dataset], as: Int.self) ?? 0 }
+        try read { db in
+            try db.fetchValue(sql: "SELECT count(*) FROM dataset_rows WHERE dataset = ?",
+                              arguments: [Self.storageName(db, dataset: dataset)], as: Int.self) ?? 0
+        }
     }
 
     /// The checksum of the rows as they are now (recomputed; compare with ``summary(_:)`` or a manifest).
@@ -189,10 +216,17 @@ public final class RunStaging: Sendable {
 
     // MARK: - Helpers
 
+    /// Where the current rows of `dataset` are in `dataset_rows` (see the type's "storage pointer").
+    public static func storageName(_ db: Database, dataset: String) throws -> String {
+        try db.fetchValue(sql: "SELECT storage FROM datasets WHERE name = ?", arguments: [dataset], as: String.self)
+            ?? dataset
+    }
+
+    /// Recomputes the checksum from the rows on disk (resume checks and copies; writes compute it as they go).
     static func checksum(_ db: Database, dataset: String) throws -> DatasetChecksum {
         var checksum = DatasetChecksum()
-        try db.forEachRow(sql: "SELECT key, payload FROM dataset_rows WHERE dataset = ? ORDER BY key",
-                          arguments: [dataset]) { row in
+        try db.forEachRow(sql: "SELECT key, payload FROM dataset_rows WHERE dataset = ?",
+                          arguments: [storageName(db, dataset: dataset)]) { row in
             checksum.add(key: try row.decode("key"), payload: try row.decode("payload"))
         }
         return checksum

@@ -1,3 +1,4 @@
+import FlowStore
 import Foundation
 import Omnium
 import Staging
@@ -6,24 +7,25 @@ import Staging
 
 /// The staged datasets and watermark streams of the catalogue stages (products, prices, inventory).
 ///
-/// Why in one place: each name is written by exactly one stage and read by others; a typo would
-/// only show as a "no producer" plan error at run time.
+/// Why in one place, as typed keys: each dataset is written by exactly one stage and read by others;
+/// the key carries the record type, so no reader restates the name or the type (docs/CONTRACTS.md
+/// "Datasets").
 enum CatalogueDatasets {
-    static let omniumProducts = "omnium.products"
-    static let omniumProductsMark = "omnium.products.mark"
-    static let flowProducts = "flow.products"
-    static let flowBrands = "flow.brands"
-    static let flowProductGroups = "flow.product_groups"
+    static let omniumProducts = DatasetKey<OmniumProduct>("omnium.products")
+    static let omniumProductsMark = DatasetKey<CatalogueMark>("omnium.products.mark")
+    static let flowProducts = DatasetKey<FlowProductEntry>("flow.products")
+    static let flowBrands = DatasetKey<FlowBrand>("flow.brands")
+    static let flowProductGroups = DatasetKey<FlowProductGroup>("flow.product_groups")
 
-    static let omniumPrices = "omnium.prices"
-    static let omniumPricesMark = "omnium.prices.mark"
-    static let flowPrices = "flow.prices"
-    static let flowPriceLists = "flow.price_lists"
+    static let omniumPrices = DatasetKey<OmniumPrice>("omnium.prices")
+    static let omniumPricesMark = DatasetKey<CatalogueMark>("omnium.prices.mark")
+    static let flowPrices = DatasetKey<FlowPriceEntry>("flow.prices")
+    static let flowPriceLists = DatasetKey<FlowPriceList>("flow.price_lists")
 
-    static let omniumInventory = "omnium.inventory"
-    static let omniumInventoryMark = "omnium.inventory.mark"
-    static let inventoryWarehouses = "omnium.inventory.warehouses"
-    static let flowStock = "flow.stock"
+    static let omniumInventory = DatasetKey<OmniumInventoryItem>("omnium.inventory")
+    static let omniumInventoryMark = DatasetKey<CatalogueMark>("omnium.inventory.mark")
+    static let inventoryWarehouses = DatasetKey<InventoryWarehouse>("omnium.inventory.warehouses")
+    static let flowStock = DatasetKey<FlowStock>("flow.stock")
 
     /// Separates the group part of a staged key from the rest (`<sku>␟<warehouse>`): rows of one
     /// group sort together, so a chunked transform sees all of them at once (see `forEachPage`).
@@ -77,13 +79,11 @@ struct CatalogueMark: Codable, Sendable, Equatable {
         return to > from ? latest : nil
     }
 
-    static func read(_ dataset: String, from staging: RunStaging) throws -> CatalogueMark? {
-        var mark: CatalogueMark?
-        try staging.forEachRecord(dataset, as: CatalogueMark.self) { _, record in mark = record }
-        return mark
+    static func read(_ dataset: DatasetKey<CatalogueMark>, from staging: RunStaging) throws -> CatalogueMark? {
+        try staging.records(dataset).last
     }
 
-    func write(_ dataset: String, to staging: RunStaging) throws {
+    func write(_ dataset: DatasetKey<CatalogueMark>, to staging: RunStaging) throws {
         try staging.replaceDataset(dataset, records: [self], key: \.stream)
     }
 }

@@ -9,7 +9,7 @@ import Staging
 ///
 /// Only warehouses Flow has and whose stores leave stock to Omnium (`OMNIUM_FLOW_STOCK_MASTER` false)
 /// are asked for, plus web warehouses when `FlowWebWarehouse` is set (`CatalogueWarehouses`). The
-/// look-up is read from the Flow store, so this stage reads `flow.stores.loaded` and runs after the stores
+/// look-up is read from the Flow store, so this stage reads the external `flow.stores` and runs after the stores
 /// flow (the plan keeps `load.stores`, declared first, ahead of it). Delta by `lastModified = mark`
 /// (inclusive) and `warehouseCodes`; no watermark = every item of those warehouses. When several web
 /// warehouses are summed into `FlowWebWarehouse`, a SKU whose web stock changed is re-read in all of
@@ -20,7 +20,7 @@ import Staging
 public struct ExtractInventory: Stage {
     public let name = "extract.inventory"
     public let version = 1
-    public let inputs: [Dataset] = [.external("omnium.api.inventory"), .staged("omnium.stores"), .staged(LoadStores.loadedDataset)]
+    public let inputs: [Dataset] = [.remote("omnium.api.inventory"), .staged(ExtractStores.dataset), .external("flow.stores")]
     public let outputs: [Dataset] = [.staged(CatalogueDatasets.omniumInventory),
                                      .staged(CatalogueDatasets.omniumInventoryMark),
                                      .staged(CatalogueDatasets.inventoryWarehouses)]
@@ -33,7 +33,7 @@ public struct ExtractInventory: Stage {
         let settings = try context.configuration.catalogueMappingSettings()
         let staging = context.staging
         var omniumStores: [OmniumStore] = []
-        try staging.forEachRecord("omnium.stores", as: OmniumStore.self) { omniumStores.append($1) }
+        try staging.forEachRecord(ExtractStores.dataset) { omniumStores.append($1) }
         let warehouses = try CatalogueWarehouses.lookup(flow: context.flow, omniumStores: omniumStores,
                                                         configuration: context.configuration, settings: settings)
         try staging.replaceDataset(CatalogueDatasets.inventoryWarehouses, records: warehouses, key: \.warehouseCode)
@@ -54,7 +54,7 @@ public struct ExtractInventory: Stage {
 
         for chunk in Self.chunks(codes, size: codesPerRequest) {
             let request = OmniumInventorySearchRequest(warehouseCodes: chunk, lastModified: since)
-            for try await page in context.omnium.searchInventory(request) {
+            for try await page in PagesAhead(context.omnium.searchInventory(request)) {
                 read += page.count
                 context.advance(read)
                 for item in page {
@@ -67,7 +67,7 @@ public struct ExtractInventory: Stage {
         if since != nil, webCodes.count > 1, !changedWebSkus.isEmpty {
             for skus in Self.chunks(changedWebSkus.sorted(), size: codesPerRequest) {
                 let request = OmniumInventorySearchRequest(productCodes: skus, warehouseCodes: webCodes.sorted())
-                for try await page in context.omnium.searchInventory(request) {
+                for try await page in PagesAhead(context.omnium.searchInventory(request)) {
                     read += page.count
                     context.advance(read)
                     _ = try staging.appendPending(dataset, records: page, key: Self.key)

@@ -52,7 +52,7 @@ public struct StagedOmniumCustomer: Codable, Sendable, Equatable {
 public struct ExtractOrderCustomers: Stage {
     public let name = "extract.order_customers"
     public let version = 1
-    public let inputs: [Dataset] = [.staged(TransformOrders.dataset), .external("omnium.api.customers")]
+    public let inputs: [Dataset] = [.staged(TransformOrders.dataset), .remote("omnium.api.customers")]
     public let outputs: [Dataset] = [.staged(Self.dataset)]
 
     public static let dataset = "omnium.order_customers"

@@ -41,7 +41,7 @@ public struct StagedOmniumOrder: Codable, Sendable, Equatable {
 public struct ExtractOrders: Stage {
     public let name = "extract.orders"
     public let version = 1
-    public let inputs: [Dataset] = [.external("omnium.api.orders"), .external("control.inbox_events")]
+    public let inputs: [Dataset] = [.remote("omnium.api.orders"), .external("control.inbox_events")]
     public let outputs: [Dataset] = [.staged(Self.dataset), .staged(Self.markDataset)]
 
     public static let dataset = "omnium.orders"

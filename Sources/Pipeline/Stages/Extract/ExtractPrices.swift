@@ -18,8 +18,9 @@ import Staging
 /// Spec: omnium-contract.md §3, §7; docs/mapping-catalogue.md "Price resolution".
 public struct ExtractPrices: Stage {
     public let name = "extract.prices"
-    public let version = 1
-    public let inputs: [Dataset] = [.external("omnium.api.prices")]
+    /// 2: rows keyed by a fingerprint of the staged payload (no second encoding per price).
+    public let version = 2
+    public let inputs: [Dataset] = [.remote("omnium.api.prices")]
     public let outputs: [Dataset] = [.staged(CatalogueDatasets.omniumPrices), .staged(CatalogueDatasets.omniumPricesMark)]
     public var codesPerRequest = 200
     /// Omnium's `scrollSize` (≤ 20,000).
@@ -41,8 +42,8 @@ public struct ExtractPrices: Stage {
         if !full, let from = mark.date {
             // MARK: Delta: which SKUs changed
             var changed = Set<String>()
-            for try await page in context.omnium.searchPrices(
-                OmniumPriceSearchRequest(lastModified: from, scrollSize: scrollSize)) {
+            for try await page in PagesAhead(context.omnium.searchPrices(
+                OmniumPriceSearchRequest(lastModified: from, scrollSize: scrollSize))) {
                 read += page.count
                 context.advance(read)
                 for price in page {
@@ -50,7 +51,7 @@ public struct ExtractPrices: Stage {
                     if let code = price.code, !code.isEmpty { changed.insert(code) }
                 }
                 // A price without a SKU cannot be re-read; stage it so the transform quarantines it.
-                _ = try staging.appendPending(dataset, records: page.filter { ($0.code ?? "").isEmpty }, key: Self.key)
+                _ = try staging.appendPending(dataset, records: page.filter { ($0.code ?? "").isEmpty }, keyOfPayload: Self.key)
             }
             let retry = try context.openQuarantineKeys("price").subtracting(changed)
             notes.append("\(changed.count) SKU(s) with changed prices since \(mark.text ?? "")"
@@ -60,22 +61,22 @@ public struct ExtractPrices: Stage {
             let codes = Array(changed.union(retry)).sorted()
             for start in stride(from: 0, to: codes.count, by: codesPerRequest) {
                 let chunk = Array(codes[start..<min(start + codesPerRequest, codes.count)])
-                for try await page in context.omnium.searchPrices(
-                    OmniumPriceSearchRequest(productCodes: chunk, scrollSize: scrollSize)) {
+                for try await page in PagesAhead(context.omnium.searchPrices(
+                    OmniumPriceSearchRequest(productCodes: chunk, scrollSize: scrollSize))) {
                     read += page.count
                     context.advance(read)
-                    _ = try staging.appendPending(dataset, records: page, key: Self.key)
+                    _ = try staging.appendPending(dataset, records: page, keyOfPayload: Self.key)
                 }
             }
         } else {
             // MARK: Full load
             notes.append(mark.date == nil ? "full load" : "full read (reconciliation)")
-            for try await page in context.omnium.searchPrices(
-                OmniumPriceSearchRequest(lastModified: Date(timeIntervalSince1970: 0), scrollSize: scrollSize)) {
+            for try await page in PagesAhead(context.omnium.searchPrices(
+                OmniumPriceSearchRequest(lastModified: Date(timeIntervalSince1970: 0), scrollSize: scrollSize))) {
                 read += page.count
                 context.advance(read)
                 for price in page { latest.see(price.modified) }
-                _ = try staging.appendPending(dataset, records: page, key: Self.key)
+                _ = try staging.appendPending(dataset, records: page, keyOfPayload: Self.key)
             }
         }
 
@@ -87,16 +88,11 @@ public struct ExtractPrices: Stage {
         return StageOutcome(rowsRead: read, rowsWritten: summary.rowCount, notes: notes)
     }
 
-    /// `<sku>␟<fingerprint of the price>`: Omnium prices have no id of their own.
-    static func key(_ price: OmniumPrice) -> String {
+    /// `<sku>␟<fingerprint of the staged payload>` (Omnium prices have no id of their own): the payload is the record's deterministic JSON
+    /// (sorted keys), so equal prices collapse; fingerprinting it spares a second encoding per price.
+    static func key(_ price: OmniumPrice, payload: Data) -> String {
         var hasher = ContentHasher()
-        if let data = try? encoder.encode(price) { hasher.combine(String(decoding: data, as: UTF8.self)) }
+        hasher.combine(String(decoding: payload, as: UTF8.self))
         return CatalogueDatasets.key(group: price.code ?? "", hasher.finalize().description)
     }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = OmniumJSON.encoder
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
 }

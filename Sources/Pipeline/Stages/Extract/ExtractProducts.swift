@@ -20,7 +20,7 @@ import Staging
 public struct ExtractProducts: Stage {
     public let name = "extract.products"
     public let version = 1
-    public let inputs: [Dataset] = [.external("omnium.api.products")]
+    public let inputs: [Dataset] = [.remote("omnium.api.products")]
     public let outputs: [Dataset] = [.staged(CatalogueDatasets.omniumProducts),
                                      .staged(CatalogueDatasets.omniumProductsMark)]
     /// Quarantined products re-read per run, at most.
@@ -41,7 +41,7 @@ public struct ExtractProducts: Stage {
 
         var read = 0
         var pages = checkpoint?.pages ?? 0
-        for try await page in context.omnium.scrollProducts(request) {
+        for try await page in PagesAhead(context.omnium.scrollProducts(request)) {
             read += page.count
             pages += 1
             for product in page { latest.see(product.modified) }

@@ -29,7 +29,7 @@ public struct StagedPurchaseOrder: Codable, Sendable, Equatable {
 public struct ExtractPurchaseOrders: Stage {
     public let name = "extract.purchase_orders"
     public let version = 1
-    public let inputs: [Dataset] = [.external("omnium.api.purchase_orders")]
+    public let inputs: [Dataset] = [.remote("omnium.api.purchase_orders")]
     public let outputs: [Dataset] = [.staged(Self.dataset), .staged(Self.markDataset)]
 
     public static let dataset = "omnium.purchase_orders"

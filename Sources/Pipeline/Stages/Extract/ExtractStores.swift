@@ -1,4 +1,5 @@
 import Foundation
+import Staging
 import Omnium
 
 /// `extract.stores`: every Omnium store (stores, warehouses, pickup points) into `omnium.stores`.
@@ -8,14 +9,16 @@ import Omnium
 public struct ExtractStores: Stage {
     public let name = "extract.stores"
     public let version = 1
-    public let inputs: [Dataset] = [.external("omnium.api.stores")]
-    public let outputs: [Dataset] = [.staged("omnium.stores")]
+    public let inputs: [Dataset] = [.remote("omnium.api.stores")]
+    public let outputs: [Dataset] = [.staged(ExtractStores.dataset)]
+    /// Omnium's stores as read, by store id.
+    public static let dataset = DatasetKey<OmniumStore>("omnium.stores")
 
     public init() {}
 
     public func run(_ context: StageContext) async throws -> StageOutcome {
         let stores = try await context.omnium.stores()
-        let summary = try context.staging.replaceDataset("omnium.stores", records: stores, key: \.id)
+        let summary = try context.staging.replaceDataset(Self.dataset, records: stores, key: \.id)
         return StageOutcome(rowsRead: stores.count, rowsWritten: summary.rowCount)
     }
 }

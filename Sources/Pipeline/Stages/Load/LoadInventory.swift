@@ -23,7 +23,7 @@ public struct LoadInventory: Stage {
         var counts = UpsertCounts()
         var read = 0
         var seen = Set<FlowStockKey>()
-        try context.staging.forEachPage(CatalogueDatasets.flowStock, as: FlowStock.self, size: chunkSize) { page in
+        try context.staging.forEachPage(CatalogueDatasets.flowStock, size: chunkSize) { page in
             read += page.count
             defer { context.advance(read) }
             if mark?.full != nil {

@@ -22,13 +22,13 @@ public struct LoadPrices: Stage {
     public func run(_ context: StageContext) async throws -> StageOutcome {
         let mark = try CatalogueMark.read(CatalogueDatasets.omniumPricesMark, from: context.staging)
         var lists: [FlowPriceList] = []
-        try context.staging.forEachRecord(CatalogueDatasets.flowPriceLists, as: FlowPriceList.self) { lists.append($1) }
+        try context.staging.forEachRecord(CatalogueDatasets.flowPriceLists) { lists.append($1) }
         let listCounts = try context.flow.write { db in try PricesTable.upsert(lists, in: db) }
 
         var priceCounts = UpsertCounts()
         var read = 0
         var seen = Set<FlowPriceKey>()
-        try context.staging.forEachPage(CatalogueDatasets.flowPrices, as: FlowPriceEntry.self, size: chunkSize) { page in
+        try context.staging.forEachPage(CatalogueDatasets.flowPrices, size: chunkSize) { page in
             read += page.count
             defer { context.advance(read) }
             if mark?.full != nil { for entry in page where !entry.record.periods.isEmpty { seen.insert(entry.record.key) } }

@@ -20,8 +20,8 @@ public struct LoadProducts: Stage {
     public func run(_ context: StageContext) async throws -> StageOutcome {
         var brands: [FlowBrand] = []
         var groups: [FlowProductGroup] = []
-        try context.staging.forEachRecord(CatalogueDatasets.flowBrands, as: FlowBrand.self) { brands.append($1) }
-        try context.staging.forEachRecord(CatalogueDatasets.flowProductGroups, as: FlowProductGroup.self) {
+        try context.staging.forEachRecord(CatalogueDatasets.flowBrands) { brands.append($1) }
+        try context.staging.forEachRecord(CatalogueDatasets.flowProductGroups) {
             groups.append($1)
         }
         var brandCounts = UpsertCounts(), groupCounts = UpsertCounts()
@@ -32,7 +32,7 @@ public struct LoadProducts: Stage {
 
         var productCounts = UpsertCounts(), imageCounts = UpsertCounts()
         var read = 0
-        try context.staging.forEachPage(CatalogueDatasets.flowProducts, as: FlowProductEntry.self, size: chunkSize) { page in
+        try context.staging.forEachPage(CatalogueDatasets.flowProducts, size: chunkSize) { page in
             read += page.count
             defer { context.advance(read) }
             try context.flow.write { db in

@@ -12,7 +12,7 @@ public struct PushCustomers: Stage {
     public let name = "push.customers"
     public let version = 1
     public let inputs: [Dataset] = [.staged(EnqueuePosChanges.enqueuedDataset), .external("flow.customers")]
-    public let outputs: [Dataset] = [.external("omnium.api.customers"), .external("control.sync_jobs.external_customer_sync")]
+    public let outputs: [Dataset] = [.remote("omnium.api.customers"), .external("control.sync_jobs.external_customer_sync")]
     /// Omnium's ceiling per `AddOrUpdateMany` call.
     public var batchSize = 100
 

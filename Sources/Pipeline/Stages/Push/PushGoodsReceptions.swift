@@ -21,7 +21,7 @@ public struct PushGoodsReceptions: Stage {
     public let name = "push.goods_receptions"
     public let version = 1
     public let inputs: [Dataset] = [.staged(EnqueuePosChanges.enqueuedDataset), .external("flow.goods_receptions")]
-    public let outputs: [Dataset] = [.external("omnium.api.deliveries.goods_receptions"),
+    public let outputs: [Dataset] = [.remote("omnium.api.deliveries.goods_receptions"),
                                      .external("control.sync_jobs.external_receivement_sync")]
 
     public init() {}

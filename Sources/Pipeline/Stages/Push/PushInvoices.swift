@@ -18,7 +18,7 @@ public struct PushInvoices: Stage {
     public let name = "push.invoices"
     public let version = 1
     public let inputs: [Dataset] = [.staged(EnqueuePosChanges.enqueuedDataset), .external("flow.pos_orders")]
-    public let outputs: [Dataset] = [.external("omnium.api.invoices"), .external("control.sync_jobs.external_order_receipt_sync")]
+    public let outputs: [Dataset] = [.remote("omnium.api.invoices"), .external("control.sync_jobs.external_order_receipt_sync")]
 
     public init() {}
 

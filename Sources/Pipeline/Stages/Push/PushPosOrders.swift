@@ -18,7 +18,7 @@ public struct PushPosOrders: Stage {
     public let name = "push.pos_orders"
     public let version = 1
     public let inputs: [Dataset] = [.staged(EnqueuePosChanges.enqueuedDataset), .external("flow.pos_orders")]
-    public let outputs: [Dataset] = [.external("omnium.api.orders"), .external("control.sync_jobs.external_order_sync")]
+    public let outputs: [Dataset] = [.remote("omnium.api.orders"), .external("control.sync_jobs.external_order_sync")]
 
     public init() {}
 

@@ -15,7 +15,7 @@ public struct PushStock: Stage {
     public let name = "push.stock"
     public let version = 1
     public let inputs: [Dataset] = [.staged(EnqueuePosChanges.enqueuedDataset), .external("flow.stock")]
-    public let outputs: [Dataset] = [.external("omnium.api.inventory"), .external("control.sync_jobs.external_stock_sync")]
+    public let outputs: [Dataset] = [.remote("omnium.api.inventory"), .external("control.sync_jobs.external_stock_sync")]
     /// Omnium's ceiling per `UpdateMany` call.
     public var batchSize = 1_000
 

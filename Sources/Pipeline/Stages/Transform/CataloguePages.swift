@@ -40,10 +40,16 @@ extension RunStaging {
         }
     }
 
+    /// ``forEachPage(_:as:size:grouped:_:)`` through the dataset's typed key.
+    func forEachPage<Record>(_ dataset: DatasetKey<Record>, size: Int, grouped: Bool = false,
+                             _ body: ([(key: String, record: Record)]) throws -> Void) throws {
+        try forEachPage(dataset.name, as: Record.self, size: size, grouped: grouped, body)
+    }
+
     private static func rows(_ db: Database, dataset: String, after: String?, before: String?,
                              limit: Int?) throws -> [DatasetRow] {
         var sql = "SELECT key, payload FROM dataset_rows WHERE dataset = ?"
-        var arguments: StatementArguments = [dataset]
+        var arguments: StatementArguments = [try storageName(db, dataset: dataset)]
         if let after { sql += " AND key > ?"; arguments.append(after) }
         if let before { sql += " AND key < ?"; arguments.append(before) }
         sql += " ORDER BY key"

@@ -8,8 +8,8 @@ extension KnownFlowStores {
     /// The stores and warehouses Flow has now, for the order and purchase-order mappings.
     ///
     /// Why from the Flow store and not from this run's staged stores: an order may only name a store
-    /// that Flow really has; the order and PO stages take `flow.stores.loaded` (made by `load.stores`
-    /// after its commit) as an input, so they run after the stores are in Flow.
+    /// that Flow really has; the order and PO stages take the external `flow.stores` (written by
+    /// `load.stores`) as an input, so the plan runs them after the stores are in Flow.
     /// A warehouse shared by several stores resolves to the first store (by uid) that lists it.
     static func read(from flow: FlowDatabase) throws -> KnownFlowStores {
         try flow.read { db in

@@ -21,14 +21,14 @@ public struct TransformInventory: Stage {
         let settings = try context.configuration.catalogueMappingSettings()
         let staging = context.staging
         var warehouses: [String: StockWarehouse] = [:]
-        try staging.forEachRecord(CatalogueDatasets.inventoryWarehouses, as: InventoryWarehouse.self) { _, entry in
+        try staging.forEachRecord(CatalogueDatasets.inventoryWarehouses) { _, entry in
             warehouses[entry.warehouseCode] = entry.warehouse
         }
         var skipped: [String: Int] = [:]
         var read = 0, quarantined = 0
 
         try staging.beginPending(CatalogueDatasets.flowStock)
-        try staging.forEachPage(CatalogueDatasets.omniumInventory, as: OmniumInventoryItem.self, size: chunkSize,
+        try staging.forEachPage(CatalogueDatasets.omniumInventory, size: chunkSize,
                                 grouped: true) { page in
             read += page.count
             let result = StockMapping.map(page.map(\.record), warehouses: warehouses, settings: settings)

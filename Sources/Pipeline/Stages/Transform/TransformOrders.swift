@@ -56,11 +56,11 @@ public struct StagedInboundOrder: Codable, Sendable, Equatable {
 /// their reason; the rest go on. The merge with Flow's existing order happens in `load.orders`, inside
 /// the transaction that saves it.
 ///
-/// Runs after the stores stages (input `flow.stores.loaded`): the pickup store must exist in Flow.
+/// Runs after the stores stages (input: the external `flow.stores`): the pickup store must exist in Flow.
 public struct TransformOrders: Stage {
     public let name = "transform.orders"
     public let version = 1
-    public let inputs: [Dataset] = [.staged(ExtractOrders.dataset), .staged(LoadStores.loadedDataset)]
+    public let inputs: [Dataset] = [.staged(ExtractOrders.dataset), .external("flow.stores")]
     public let outputs: [Dataset] = [.staged(Self.dataset)]
 
     public static let dataset = "flow.orders"

@@ -35,7 +35,7 @@ public struct TransformPrices: Stage {
         var resolved: [String] = []
 
         try staging.beginPending(CatalogueDatasets.flowPrices)
-        try staging.forEachPage(CatalogueDatasets.omniumPrices, as: OmniumPrice.self, size: chunkSize,
+        try staging.forEachPage(CatalogueDatasets.omniumPrices, size: chunkSize,
                                 grouped: true) { page in
             let prices = page.map(\.record)
             read += prices.count

@@ -37,7 +37,7 @@ public struct TransformProducts: Stage {
         var resolved: [String] = []
 
         try staging.beginPending(CatalogueDatasets.flowProducts)
-        try staging.forEachPage(CatalogueDatasets.omniumProducts, as: OmniumProduct.self, size: chunkSize,
+        try staging.forEachPage(CatalogueDatasets.omniumProducts, size: chunkSize,
                                 grouped: true) { page in
             let documents = page.map(\.record)
             read += documents.count

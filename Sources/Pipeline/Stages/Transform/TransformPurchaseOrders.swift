@@ -25,12 +25,12 @@ public struct StagedFlowPurchaseOrders: Codable, Sendable, Equatable {
 ///
 /// In delivery mode the Flow POs already made from an Omnium PO are passed to the mapping as
 /// deliveries too, so a delivery whose lines all moved elsewhere yields an empty PO and its lines are
-/// deleted in Flow. Runs after the stores stages (input `flow.stores.loaded`), since the receiving warehouse
+/// deleted in Flow. Runs after the stores stages (input: the external `flow.stores`), since the receiving warehouse
 /// must be a Flow store or warehouse.
 public struct TransformPurchaseOrders: Stage {
     public let name = "transform.purchase_orders"
     public let version = 1
-    public let inputs: [Dataset] = [.staged(ExtractPurchaseOrders.dataset), .staged(LoadStores.loadedDataset)]
+    public let inputs: [Dataset] = [.staged(ExtractPurchaseOrders.dataset), .external("flow.stores")]
     public let outputs: [Dataset] = [.staged(Self.dataset)]
 
     public static let dataset = "flow.purchase_orders"

@@ -1,6 +1,7 @@
 import FlowMapping
 import FlowStore
 import Foundation
+import Staging
 import Omnium
 
 /// `transform.stores`: Omnium stores → Flow organizations, stores, warehouses and opening hours, by the
@@ -8,14 +9,16 @@ import Omnium
 public struct TransformStores: Stage {
     public let name = "transform.stores"
     public let version = 1
-    public let inputs: [Dataset] = [.staged("omnium.stores")]
-    public let outputs: [Dataset] = [.staged("flow.stores")]
+    public let inputs: [Dataset] = [.staged(ExtractStores.dataset)]
+    public let outputs: [Dataset] = [.staged(TransformStores.dataset)]
+    /// The Flow stores batch (organizations, stores, warehouses and their links), one row.
+    public static let dataset = DatasetKey<FlowStoresBatch>("flow.stores")
 
     public init() {}
 
     public func run(_ context: StageContext) async throws -> StageOutcome {
         var omniumStores: [OmniumStore] = []
-        try context.staging.forEachRecord("omnium.stores", as: OmniumStore.self) { _, store in
+        try context.staging.forEachRecord(ExtractStores.dataset) { _, store in
             omniumStores.append(store)
         }
         let result = StoreMapping.map(omniumStores, settings: context.configuration.storeMappingSettings)
@@ -24,7 +27,7 @@ public struct TransformStores: Stage {
         // A store that maps cleanly now leaves the quarantine it may have been in.
         let failed = Set(result.issues.map(\.recordKey))
         try context.resolveQuarantine(entity: .store, keys: omniumStores.map(\.id).filter { !failed.contains($0) })
-        let summary = try context.staging.replaceDataset("flow.stores", records: [result.batch], key: { _ in "batch" })
+        let summary = try context.staging.replaceDataset(Self.dataset, records: [result.batch], key: { _ in "batch" })
         return StageOutcome(rowsRead: omniumStores.count, rowsWritten: summary.rowCount,
                             quarantined: quarantined, notes: result.notes)
     }
