@@ -36,6 +36,12 @@ extension Omniflow.Runs {
             } else if !global.isQuiet {
                 let timeZone = configuration.businessTimeZone
                 var text = RunReportPrinter(global: global, timeZone: timeZone).summary(detail.run)
+                if !detail.notes.isEmpty {
+                    text += "\nNotes:\n"
+                    for stage in detail.notes {
+                        for note in stage.notes { text += "  \(stage.stage): \(note)\n" }
+                    }
+                }
                 if !detail.stageErrors.isEmpty {
                     text += "\nErrors:\n"
                     for failure in detail.stageErrors { text += "  \(failure.stage): \(failure.message)\n" }

@@ -64,7 +64,12 @@ public struct PipelineServices: OmniflowServices {
                 stage.status == .failed ? StageFailure(stage: stage.stage, message: stage.error ?? "failed",
                                                        occurredAt: stage.finishedAt) : nil
             },
-            quarantine: QuarantineListing.list(try control.openQuarantine(runID: id)))
+            quarantine: QuarantineListing.list(try control.openQuarantine(runID: id)),
+            // The manifest holds the stages' notes; a run folder that was pruned just has none to show.
+            notes: ((try? RunManifest.load(from: control.runFolder(for: id)))?.stages ?? []).compactMap { entry in
+                guard let notes = entry.outcome?.notes, !notes.isEmpty else { return nil }
+                return StageNotes(stage: entry.name, notes: notes)
+            })
     }
 
     public func listQuarantine(configuration: OmniflowConfiguration) throws -> [QuarantineListing] {

@@ -45,11 +45,25 @@ public struct RunDetail: Codable, Sendable, Equatable {
     public var run: RunReport
     public var stageErrors: [StageFailure]
     public var quarantine: [QuarantineListing]
+    /// What each stage noted (counts per kind, reconciliations, watermarks), from the run's manifest.
+    public var notes: [StageNotes]
 
-    public init(run: RunReport, stageErrors: [StageFailure], quarantine: [QuarantineListing]) {
+    public init(run: RunReport, stageErrors: [StageFailure], quarantine: [QuarantineListing], notes: [StageNotes] = []) {
         self.run = run
         self.stageErrors = stageErrors
         self.quarantine = quarantine
+        self.notes = notes
+    }
+}
+
+/// One stage's notes.
+public struct StageNotes: Codable, Sendable, Equatable {
+    public var stage: String
+    public var notes: [String]
+
+    public init(stage: String, notes: [String]) {
+        self.stage = stage
+        self.notes = notes
     }
 }
 
