@@ -51,6 +51,11 @@ public struct Omniflow: ParsableCommand {
     public static func execute(_ arguments: [String], context: CommandContext) async -> ExitCode {
         var context = context
         context.commandStack = [Omniflow.self]
+        // `omniflow --version` as every command-line tool answers it (same as `omniflow version`).
+        if arguments == ["--version"] {
+            context.standardOutput.write("omniflow \(Omniflow.version)\n")
+            return .success
+        }
         do {
             switch try CommandParser(root: Omniflow.self).parse(arguments) {
             case .help(let stack):

@@ -320,3 +320,35 @@ final class RunCycleCommandTests: XCTestCase {
         XCTAssertEqual(unknown.code, .usageError)
     }
 }
+
+/// Read-only commands never create a control database (issue 7: "refuse a missing control database").
+final class MissingControlDatabaseTests: XCTestCase {
+    func testReadCommandsRefuseAMissingControlDatabaseWithoutCreatingIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nocontrol-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var configuration = OmniflowConfiguration()
+        configuration.stagingRoot = folder.appendingPathComponent("staging").path
+        let services = PipelineServices()
+        for call in [{ _ = try services.listRuns(configuration: configuration) },
+                     { _ = try services.listQuarantine(configuration: configuration) },
+                     { _ = try services.listQueues(configuration: configuration) }] as [() throws -> Void] {
+            XCTAssertThrowsError(try call()) { error in
+                XCTAssertEqual((error as? ServiceError)?.exitCode, .usageError, "\(error)")
+                XCTAssertTrue("\(error)".contains("no control database"), "\(error)")
+            }
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("staging/omniflow.db").path))
+    }
+}
+
+final class VersionFlagTests: XCTestCase {
+    func testVersionFlagPrintsTheVersion() async throws {
+        let harness = try CLIHarness()
+        defer { harness.cleanUp() }
+        let flag = await harness.run(["--version"])
+        let command = await harness.run(["version"])
+        XCTAssertEqual(flag.code, .success)
+        XCTAssertEqual(flag.output, "omniflow \(Omniflow.version)\n")
+        XCTAssertEqual(flag.output, command.output)
+    }
+}

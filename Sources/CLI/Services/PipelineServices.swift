@@ -149,8 +149,11 @@ public struct PipelineServices: OmniflowServices {
         return RunReport(result)
     }
 
+    /// The control database for the read and operator commands (`runs`, `quarantine`, `queues`): one that
+    /// does not exist is refused (exit 2, naming the path) rather than created empty, which would hide a
+    /// wrong `--config` or `OMNIFLOW_STAGING_ROOT` behind "no runs recorded yet".
     func openControl(_ configuration: OmniflowConfiguration) throws -> ControlStore {
-        try ControlStore(root: URL(fileURLWithPath: configuration.stagingRoot))
+        try OperationsService(configuration: configuration).openExistingControl()
     }
 }
 
