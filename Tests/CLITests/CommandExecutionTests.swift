@@ -175,12 +175,15 @@ final class CommandExecutionTests: XCTestCase {
     }
 
     func testSandboxServeOptions() async {
-        _ = await harness.run(["sandbox", "serve", "--port", "0", "--scale", "medium", "--faults", "chaos"])
+        _ = await harness.run(["sandbox", "serve", "--port", "0", "--scale", "medium", "--faults", "hostile"])
         _ = await harness.run(["sandbox", "serve", "--scale", "large", "--products", "10", "--bad-eans", "0"])
+        let unknown = await harness.run(["sandbox", "serve", "--faults", "chaos"])
+        XCTAssertEqual(unknown.code, .usageError, "an unknown profile is refused with the list of profiles")
+        XCTAssertTrue(unknown.error.contains("hostile"), unknown.error)
         var large = SandboxScale.large
         large.products = 10
         XCTAssertEqual(harness.services.calls, [
-            .serveSandbox(SandboxServeOptions(port: 0, seed: 42, scale: .medium, faultProfile: "chaos", badEANCount: 3)),
+            .serveSandbox(SandboxServeOptions(port: 0, seed: 42, scale: .medium, faultProfile: "hostile", badEANCount: 3)),
             .serveSandbox(SandboxServeOptions(port: 8089, seed: 42, scale: large, faultProfile: "none", badEANCount: 0)),
         ])
     }

@@ -30,7 +30,9 @@ extension Omniflow.Sandbox {
         static let badEANs = Option<Int>(
             "bad-eans", valueName: "count", help: "SKUs given an EAN-13 with a wrong check digit.", default: DemoService.badEANCount)
         static let faults = Option<String>(
-            "faults", valueName: "profile", help: "Fault-injection profile (latency, errors, malformed bodies, drops).", default: "none")
+            "faults", valueName: "profile",
+            help: "Fault-injection profile: none; flaky (10 % 500s, 5 % 429s); slow (200 ms per answer); hostile (flaky plus malformed and truncated bodies and dropped connections).",
+            default: "none", allowedValues: SandboxFaultProfile.allCases.map(\.rawValue))
         static let webhookURL = Option<String?>("webhook-url", valueName: "url", help: "Where order events are POSTed.")
         static let webhookHeader = Option<String?>(
             "webhook-header", valueName: "header", help: "A 'Name: value' header sent with every event.")
