@@ -109,5 +109,11 @@ extension CommandLineProcessTests {
         let stores = try XCTUnwrap(try flow.rowCounts().first { $0.table == "stores" }?.count)
         XCTAssertTrue(demo.stdout.contains("Omnium sandbox: \(stores) primary stores"), "Flow stores = primary stores: \(demo.stdout)")
         XCTAssertGreaterThan(try flow.rowCounts().first { $0.table == "products" }?.count ?? 0, 0)
+        // The demo writes its configuration and prints commands that work from here.
+        let config = folder.appendingPathComponent("omniflow.json").path
+        XCTAssertTrue(demo.stdout.contains("omniflow runs --config \(config)"), demo.stdout)
+        let runs = try OmniflowProcess.run(["runs", "--config", config], secret: "")
+        XCTAssertEqual(runs.status, 0, runs.stderr)
+        XCTAssertTrue(runs.stdout.contains("succeeded"), runs.stdout)
     }
 }

@@ -78,7 +78,33 @@ struct DemoService {
                      + "\(dump.privateCustomers.count) private and \(dump.businessCustomers.count) business customers, "
                      + "\(dump.processedGoodsReceptionIds.count) goods receptions, \(dump.invoices.count) invoices")
         notes.append("Control database: \(control.databaseURL.path)")
+        let configFile = try Self.writeConfiguration(configuration, to: folder.appendingPathComponent("omniflow.json"))
+        notes.append("Configuration of this demo: \(configFile.path) (the secret is never written; the sandbox has stopped)")
+        notes.append("Inspect it from here:")
+        let config = "--config \(configFile.path)"
+        for command in ["runs \(config)", "runs show \(outbound.runID) \(config)", "quarantine list \(config)",
+                        "queues \(config)", "status \(config)", "watermarks \(config)", "receipts list \(config)"] {
+            notes.append("  omniflow \(command)")
+        }
         return DemoReport(directory: folder.path, run: report, flowStorePath: flowStore.path, notes: notes)
+    }
+
+    /// Writes the demo's configuration (without the secret) so the read commands can be pointed at the
+    /// demo's folder with `--config`.
+    static func writeConfiguration(_ configuration: OmniflowConfiguration, to url: URL) throws -> URL {
+        var settings: [String: String] = [
+            "OMNIFLOW_STAGING_ROOT": configuration.stagingRoot,
+            "OMNIFLOW_FLOW_STORE_PATH": configuration.flowStorePath,
+            "MainPricesListUid": configuration.mainPricesListUID ?? "main",
+            "DefaultVatCodeUid": configuration.defaultVatCodeUID ?? "vat_25",
+            "DefaultProductGroupUid": configuration.defaultProductGroupUID ?? "general",
+        ]
+        if let url = configuration.omniumBaseURL { settings["OMNIUM_BASE_URL"] = url.absoluteString }
+        if let id = configuration.omniumClientID { settings["OMNIUM_CLIENT_ID"] = id }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(settings).write(to: url, options: .atomic)
+        return url
     }
 
     /// Today in the business time zone, at midnight.
