@@ -15,7 +15,8 @@ public final class FlowDatabase: Sendable {
 
     public init(path: String) throws {
         try FileManager.default.createDirectory(
-            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         queue = try DatabaseQueue(path: path)
         try Self.migrator.migrate(queue)
     }

@@ -60,6 +60,12 @@ public final class Database {
     }
 
     private static func openHandle(path: String, configuration: Configuration) throws -> OpaquePointer {
+        // Databases hold customer names, e-mails and addresses: a new file is created readable by its
+        // owner alone whatever the umask (SQLite gives its -wal and -shm files the database's mode).
+        if !configuration.readOnly, path != ":memory:", !path.isEmpty, !FileManager.default.fileExists(atPath: path) {
+            let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            if descriptor >= 0 { close(descriptor); chmod(path, 0o600) }
+        }
         var handle: OpaquePointer?
         let flags = (configuration.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
             | SQLITE_OPEN_NOMUTEX

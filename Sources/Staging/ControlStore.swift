@@ -28,7 +28,8 @@ public final class ControlStore: Sendable {
     /// Opens (creating the folder and the database if needed) and migrates the control database.
     public init(root: URL, clock: any OmniflowClock = SystemClock(),
                 configuration: Database.Configuration = Database.Configuration()) throws {
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
         self.root = root
         self.clock = clock
         queue = try DatabaseQueue(path: root.appendingPathComponent(Self.fileName).path, configuration: configuration)

@@ -28,7 +28,7 @@ public final class RunLog: @unchecked Sendable {
             try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(),
                                                      withIntermediateDirectories: true)
             if !FileManager.default.fileExists(atPath: file.path) {
-                FileManager.default.createFile(atPath: file.path, contents: nil)
+                FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
             }
             handle = try? FileHandle(forWritingTo: file)
             _ = try? handle?.seekToEnd()

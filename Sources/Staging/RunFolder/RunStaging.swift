@@ -43,7 +43,8 @@ public final class RunStaging: Sendable {
         precondition(!runID.isEmpty && !runID.contains("/") && runID != "." && runID != "..",
                      "run id '\(runID)' is not a folder name")
         folder = Self.folder(root: root, runID: runID)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
         self.runID = runID
         self.clock = clock
         queue = try DatabaseQueue(path: folder.appendingPathComponent(Self.fileName).path, configuration: configuration)
