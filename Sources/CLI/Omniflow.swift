@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Pipeline
 
 // MARK: - Omniflow
 
@@ -94,7 +95,8 @@ public struct Omniflow: ParsableCommand {
     }
 
     private static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        RunLog.escapingControlCharacters(
+            text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "))
     }
 }
 

@@ -32,4 +32,15 @@ final class RunLogFormatTests: XCTestCase {
         XCTAssertTrue(lines[0].contains("stage=load.products"), lines[0])
         XCTAssertTrue(lines[1].contains("reason=\"429 \\\"slow down\\\"\""), lines[1])
     }
+
+    func testControlBytesFromOutsideAreEscapedInTheLog() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("runlog-\(UUID().uuidString)/run.log")
+        addTeardownBlock { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let log = RunLog(file: file)
+        log.warning("omnium said \u{1B}[2J", ["body": "ok\u{1B}]0;pwned\u{07}\r\nnext"])
+        let text = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0 == "\r" }, text)
+        XCTAssertTrue(text.contains("\\u{1B}[2J"), text)
+        XCTAssertEqual(text.split(separator: "\n").count, 1, "one event, one line")
+    }
 }

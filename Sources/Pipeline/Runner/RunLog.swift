@@ -54,7 +54,7 @@ public final class RunLog: @unchecked Sendable {
 
     static func textLine(_ level: String, _ message: String, _ metadata: [String: String]) -> String {
         let pairs = metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quoted($0.value))" }
-        return ([Self.timestamp(), level, message] + pairs).joined(separator: " ")
+        return ([Self.timestamp(), level, escapingControlCharacters(message)] + pairs).joined(separator: " ")
     }
 
     /// `{"ts":…,"level":…,"msg":…,<metadata>}` with sorted keys; metadata cannot replace the three fixed members.
@@ -72,8 +72,29 @@ public final class RunLog: @unchecked Sendable {
     }
 
     static func quoted(_ value: String) -> String {
-        value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" })
+        let value = escapingControlCharacters(value)
+        return value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" })
             ? "\"" + value.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : value
+    }
+
+    /// Text from outside (an Omnium answer, a file) never reaches a log or a terminal raw: ESC and the
+    /// other C0/C1 control characters (except tab) are written as `\u{1B}`, so a hostile server cannot
+    /// move the cursor, recolour or rewrite what an operator reads.
+    public static func escapingControlCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
     static func timestamp() -> String {
