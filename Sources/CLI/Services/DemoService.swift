@@ -42,6 +42,9 @@ struct DemoService {
         if let flowMaster = stores.filter({ $0.isPrimaryStore == true }).dropFirst().first {
             configuration.flowStockMaster[flowMaster.id] = true
         }
+        // Send receipts to Omnium as invoices when the templates are at hand (`make demo` runs from the repository).
+        configuration.sendOrderReceiptToOmnium = FileManager.default.fileExists(
+            atPath: (configuration.templatesDirectory as NSString).appendingPathComponent("invoice-a4.tmpl"))
         let report = try await PipelineServices().execute(
             configuration: configuration, request: RunRequest(arguments: "demo"), progress: progress)
 
