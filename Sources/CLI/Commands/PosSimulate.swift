@@ -48,7 +48,7 @@ extension Omniflow.Pos {
 
         public func run(_ context: CommandContext) async throws -> ExitCode {
             let configuration = try global.loadConfiguration(context)
-            guard let day = Omniflow.Watermarks.Set.parse(date, timeZone: configuration.businessTimeZone), date.count == 10 else {
+            guard let day = BusinessTime.date(date, timeZone: configuration.businessTimeZone) else {
                 throw CommandLineError.validation("'\(date)' is not a date (yyyy-mm-dd)")
             }
             let flow = try FlowDatabase(path: configuration.flowStorePath)

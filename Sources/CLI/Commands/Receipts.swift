@@ -167,8 +167,7 @@ extension Omniflow.Receipts {
                 ids = [receipt]
             } else if let from, let to {
                 let zone = configuration.businessTimeZone
-                guard let start = Omniflow.Watermarks.Set.parse(from, timeZone: zone),
-                      let end = Omniflow.Watermarks.Set.parse(to, timeZone: zone) else {
+                guard let start = BusinessTime.date(from, timeZone: zone), let end = BusinessTime.date(to, timeZone: zone) else {
                     throw CommandLineError.validation("'--from' and '--to' take dates (yyyy-mm-dd)")
                 }
                 ids = try printer.receipts(from: start, to: end.addingTimeInterval(86_399))

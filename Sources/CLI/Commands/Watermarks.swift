@@ -81,7 +81,7 @@ extension Omniflow.Watermarks {
 
         public func run(_ context: CommandContext) async throws -> ExitCode {
             let configuration = try global.loadConfiguration(context)
-            guard let date = Self.parse(time, timeZone: configuration.businessTimeZone) else {
+            guard let date = BusinessTime.parse(time, timeZone: configuration.businessTimeZone) else {
                 throw CommandLineError.validation("'\(time)' is not a date (2026-11-01) or an ISO 8601 time with offset "
                                                   + "(2026-11-01T06:00:00+01:00)")
             }
@@ -93,25 +93,6 @@ extension Omniflow.Watermarks {
                     + "\(move.nextRead).\n"
             }
             return .success
-        }
-
-        /// A calendar date (midnight in `timeZone`) or a time with an explicit offset.
-        static func parse(_ text: String, timeZone: TimeZone) -> Date? {
-            if text.count == 10 {
-                let parts = text.split(separator: "-")
-                guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
-                    return nil
-                }
-                var calendar = Calendar(identifier: .gregorian)
-                calendar.timeZone = timeZone
-                let components = DateComponents(year: year, month: month, day: day)
-                guard components.isValidDate(in: calendar) else { return nil }
-                return calendar.date(from: components)
-            }
-            let hasOffset = text.hasSuffix("Z") || text.hasSuffix("z")
-                || text.dropFirst(19).contains(where: { $0 == "+" || $0 == "-" })
-            guard hasOffset else { return nil }
-            return try? Date(text, strategy: .iso8601)
         }
     }
 }

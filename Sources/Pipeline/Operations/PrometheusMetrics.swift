@@ -64,17 +64,9 @@ public struct PrometheusMetrics: Sendable {
         text = out.text
     }
 
-    /// Writes the file atomically (temporary file in the same folder, then rename).
+    /// Writes the file atomically (``AtomicFile``: the collector never reads half a file).
     public func write(to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        try Data(text.utf8).write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path,
-                                                            NSLocalizedDescriptionKey: String(cString: strerror(code))])
-        }
+        try AtomicFile.write(Data(text.utf8), to: url)
     }
 }
 

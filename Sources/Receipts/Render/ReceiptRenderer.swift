@@ -33,9 +33,12 @@ public struct ReceiptRenderer: Sendable {
         let pageWidth: Float = { if case .roll(let width) = template.page { return width }; return 595.28 }()
         let contentWidth = pageWidth - 2 * points
         let size = template.fontSize
-        var lines = template.layout(receipt, timeZone: timeZone)
-        if receipt.isCopy { lines.insert(.text(alignment: .center, style: .title, text: "KOPI"), at: 0) }
-        let rows = try wrap(lines, width: contentWidth, size: size, document: document)
+        // A copy's mark, laid out like any title; it heads the first page and every later one.
+        let copyMark = receipt.isCopy
+            ? try wrap([.text(alignment: .center, style: .title, text: "KOPI")], width: contentWidth, size: size, document: document)
+            : []
+        let rows = copyMark + (try wrap(template.layout(receipt, timeZone: timeZone), width: contentWidth, size: size,
+                                        document: document))
         let lineHeight = size * 1.35
 
         switch template.page {
@@ -56,9 +59,9 @@ public struct ReceiptRenderer: Sendable {
                 if y - row.height(lineHeight) < bottom {
                     pages.append(try document.addPage(width: pageWidth, height: height))
                     y = height - points
-                    if receipt.isCopy {
-                        y -= Row.title("KOPI").height(lineHeight)
-                        try Row.title("KOPI").draw(on: pages[pages.count - 1], x: points, y: y, width: contentWidth, size: size)
+                    for mark in copyMark {
+                        y -= mark.height(lineHeight)
+                        try mark.draw(on: pages[pages.count - 1], x: points, y: y, width: contentWidth, size: size)
                     }
                 }
                 y -= row.height(lineHeight)
@@ -82,8 +85,6 @@ public struct ReceiptRenderer: Sendable {
         case rule
         case space
 
-        static func title(_ text: String) -> Row { .text(x: -1, text: text, bold: true, scale: 1.5) }
-
         func height(_ lineHeight: Float) -> Float {
             switch self {
             case .text(_, _, _, let scale): return lineHeight * scale
@@ -96,10 +97,7 @@ public struct ReceiptRenderer: Sendable {
         func draw(on page: PDFPage, x: Float, y: Float, width: Float, size: Float) throws {
             switch self {
             case let .text(offset, text, bold, scale):
-                let fontSize = size * scale
-                // x < 0 marks a centred row whose offset is computed here (titles made after wrapping).
-                let left = offset >= 0 ? x + offset : x + (width - (try page.width(of: text, size: fontSize))) / 2
-                try page.text(text, x: left, y: y, size: fontSize, bold: bold)
+                try page.text(text, x: x + offset, y: y, size: size * scale, bold: bold)
             case let .columns(cells, bold):
                 for cell in cells where !cell.text.isEmpty { try page.text(cell.text, x: x + cell.x, y: y, size: size, bold: bold) }
             case .rule:

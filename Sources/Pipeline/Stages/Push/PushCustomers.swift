@@ -27,8 +27,12 @@ public struct PushCustomers: Stage {
             var outcomes: [SyncJobOutcome] = []
             var privates: [OmniumPrivateCustomer] = [], businesses: [OmniumBusinessCustomer] = []
             var pushed: [(uid: String, omniumId: String)] = []
-            for attempt in attempts {
-                guard let customer = try flow.read({ try CustomersTable.fetch(customerUid: attempt.job.objectKey, in: $0) }) else {
+            // The batch's customers in one read snapshot.
+            let customers = try flow.read { db in
+                try attempts.map { try CustomersTable.fetch(customerUid: $0.job.objectKey, in: db) }
+            }
+            for (attempt, customer) in zip(attempts, customers) {
+                guard let customer else {
                     outcomes.append(.dead(reason: "customer \(attempt.job.objectKey) is not in the Flow store"))
                     continue
                 }

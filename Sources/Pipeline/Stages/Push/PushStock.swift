@@ -28,16 +28,19 @@ public struct PushStock: Stage {
         let report = try await worker.drainBatches(control: context.control) { attempts in
             var items: [OmniumInventoryItem] = []
             var outcomes: [SyncJobOutcome] = []
-            for attempt in attempts {
-                let parts = attempt.job.objectKey.split(separator: "/", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else {
-                    outcomes.append(.dead(reason: "stock job key '\(attempt.job.objectKey)' is not <warehouse>/<sku>"))
-                    continue
+            // The batch's levels in one read snapshot.
+            try flow.read { db in
+                for attempt in attempts {
+                    let parts = attempt.job.objectKey.split(separator: "/", maxSplits: 1).map(String.init)
+                    guard parts.count == 2 else {
+                        outcomes.append(.dead(reason: "stock job key '\(attempt.job.objectKey)' is not <warehouse>/<sku>"))
+                        continue
+                    }
+                    let level = try StockMovementsTable.level(warehouseUid: parts[0], productUid: parts[1], in: db)
+                    items.append(OmniumInventoryItem(sku: parts[1], warehouseCode: parts[0],
+                                                     inventory: OutboundOrderMapping.quantity(level?.quantity ?? 0)))
+                    outcomes.append(.done)
                 }
-                let level = try flow.read { try StockMovementsTable.level(warehouseUid: parts[0], productUid: parts[1], in: $0) }
-                items.append(OmniumInventoryItem(sku: parts[1], warehouseCode: parts[0],
-                                                 inventory: OutboundOrderMapping.quantity(level?.quantity ?? 0)))
-                outcomes.append(.done)
             }
             if !items.isEmpty { try await omnium.updateInventory(items) }
             return outcomes
