@@ -65,6 +65,47 @@ final class ModelsTests: XCTestCase {
         try assertRoundTrip(order)
     }
 
+    // MARK: - Products
+
+    /// omnium-contract.md §6 (corrected): categories and assortment codes are objects. The vendor's
+    /// own example sends only `categoryId`; the schema adds `id`, `name`, `parentId`, `isMainCategory`...
+    func testProductCategoriesAndAssortmentCodesAreObjects() throws {
+        let vendor = try decode(OmniumProduct.self, #"{"id":"tee_en","productId":"tee","categories": [{"categoryId": "tees"}]}"#)
+        XCTAssertEqual(vendor.categories, [OmniumProductCategory(categoryId: "tees")])
+
+        let json = #"""
+        {"id":"shirt-yellow_no","productId":"shirt-yellow","skuId":"shirt-yellow","mainCategoryId":"tees",
+         "categories":[{"categoryId":"tees","id":"tees_no","name":"T-skjorter","parentId":"clothes","isMainCategory":true,
+                        "isHidden":false,"language":"no","description":null,"sortIndex":3,"seoInfo":{"title":"x"}},
+                       {"categoryId":"clothes","id":"clothes_no","name":"Klær","parentId":null,"isMainCategory":false}],
+         "categoryIds":["tees","clothes"],
+         "assortmentCodes":[{"assortmentCodeId":"CORE"},
+                            {"assortmentCodeId":"OUTGOING","validFrom":"2026-06-01T00:00:00","validTo":"2026-07-01T00:00:00Z"},
+                            {"assortmentCodeId":"X","validFrom":null,"validTo":"0001-01-01T00:00:00"}]}
+        """#
+        let product = try decode(OmniumProduct.self, json)
+        let main = try XCTUnwrap(product.categories?.first)
+        XCTAssertEqual(main.categoryId, "tees")
+        XCTAssertEqual(main.id, "tees_no")
+        XCTAssertEqual(main.name, "T-skjorter")
+        XCTAssertEqual(main.parentId, "clothes")
+        XCTAssertEqual(main.isMainCategory, true)
+        XCTAssertEqual(main.isHidden, false)
+        XCTAssertEqual(main.language, "no")
+        XCTAssertEqual(main.sortIndex, 3)
+        XCTAssertEqual(product.categories?.last?.isMainCategory, false)
+        XCTAssertEqual(product.categoryIds, ["tees", "clothes"])
+        XCTAssertEqual(product.assortmentCodes?.map(\.assortmentCodeId), ["CORE", "OUTGOING", "X"])
+        let outgoing = try XCTUnwrap(product.assortmentCodes?[1])
+        XCTAssertEqual(outgoing.validFrom, OmniumDateFormat.date(from: "2026-06-01T00:00:00Z"))
+        XCTAssertFalse(outgoing.isValid(at: OmniumDateFormat.date(from: "2026-05-31T23:59:59Z")!))
+        XCTAssertTrue(outgoing.isValid(at: OmniumDateFormat.date(from: "2026-06-01T00:00:00Z")!))
+        XCTAssertFalse(outgoing.isValid(at: OmniumDateFormat.date(from: "2026-07-01T00:00:00Z")!), "validTo is exclusive")
+        XCTAssertTrue(product.assortmentCodes?[2].isValid(at: Date()) == true, "Omnium's unset date is no bound")
+        XCTAssertTrue(product.assortmentCodes?[0].isValid(at: Date()) == true)
+        try assertRoundTrip(product)
+    }
+
     // MARK: - Events
 
     /// flow-integration.md §7.1, the older event shape (no id/operationId/objectNumber).

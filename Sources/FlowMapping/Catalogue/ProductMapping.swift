@@ -13,8 +13,8 @@ import Omnium
 ///
 /// Spec: flow-integration.md §3 (steps 2–6), §3.1 (field mapping), §3.2, §3.3, §15.
 public enum ProductMapping {
-    /// Maps one batch. Pure: `businessDate` is only used to pick the best valid price for
-    /// `recommendedRetailPrice` when `usesPriceScheduledTask` is off.
+    /// Maps one batch. Pure: `businessDate` picks the best valid price for `recommendedRetailPrice`
+    /// when `usesPriceScheduledTask` is off, and decides which assortment codes are in force.
     public static func map(_ documents: [OmniumProduct], categories: [CatalogueCategory] = [],
                            settings: CatalogueMappingSettings, businessDate: Date) -> CatalogueProducts {
         var groups = ProductGroupResolver(categories: categories, settings: settings)
@@ -51,8 +51,7 @@ public enum ProductMapping {
         for uid in order {
             guard let entry = chosen[uid] else { continue }
             let source = entry.source
-            let (groupUid, groupProblem) = groups.groupUid(mainCategoryId: source.mainCategoryId,
-                                                           mainCategoryName: source.mainCategoryName)
+            let (groupUid, groupProblem) = groups.groupUid(for: source)
             if let groupProblem {
                 result.issues.append(issue(source, key: entry.key, groupProblem, field: "productGroupUid"))
             }
@@ -80,7 +79,7 @@ public enum ProductMapping {
                 brandUid: brandUid,
                 barcodes: barcodes,
                 isActive: isActive,
-                allowPurchase: isActive && !isNonPurchasable(source, settings: settings),
+                allowPurchase: isActive && !isNonPurchasable(source, settings: settings, at: businessDate),
                 purchasePrice: cost,
                 currencyPurchasePrice: costCurrency == nil ? nil : cost,
                 currency: costCurrency,
@@ -124,10 +123,16 @@ public enum ProductMapping {
 
     // MARK: - Fields
 
-    private static func isNonPurchasable(_ product: OmniumProduct, settings: CatalogueMappingSettings) -> Bool {
+    /// Whether a non-purchasable assortment code is in force on `date` (codes compared
+    /// case-insensitively; a code outside its `validFrom`..<`validTo` window does not count).
+    private static func isNonPurchasable(_ product: OmniumProduct, settings: CatalogueMappingSettings,
+                                         at date: Date) -> Bool {
         guard !settings.nonPurchasableAssortmentCodes.isEmpty else { return false }
         let blocked = Set(settings.nonPurchasableAssortmentCodes.map { $0.lowercased() })
-        return (product.assortmentCodes ?? []).contains { blocked.contains($0.trimmingCharacters(in: .whitespaces).lowercased()) }
+        return (product.assortmentCodes ?? []).contains { code in
+            guard let id = code.assortmentCodeId?.trimmedNonBlank, blocked.contains(id.lowercased()) else { return false }
+            return code.isValid(at: date)
+        }
     }
 
     /// `ean` first, then `gtins`, trimmed and deduplicated; invalid ones dropped and reported.
