@@ -149,6 +149,8 @@ final class CatalogueProductMappingTests: XCTestCase {
         XCTAssertEqual(flow.barcodes, ["96385074", "7038010055720"])
         XCTAssertEqual(result.issues.map(\.outcome), [.fieldDropped, .fieldDropped])
         XCTAssertEqual(result.issues.map(\.recordKey), ["kopp", "kopp"])
+        // Each dropped barcode is its own issue, named by the value dropped.
+        XCTAssertEqual(result.issues.map(\.field), ["barcode 7038010055721", "barcode 12AB"])
         XCTAssertTrue(result.issues[0].reason.contains("7038010055721"))
         XCTAssertTrue(result.issues[0].sourcePayload?.contains("\"skuId\":\"kopp\"") == true)
     }

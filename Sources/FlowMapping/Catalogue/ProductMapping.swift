@@ -53,7 +53,7 @@ public enum ProductMapping {
             let source = entry.source
             let (groupUid, groupProblem) = groups.groupUid(for: source)
             if let groupProblem {
-                result.issues.append(issue(source, key: entry.key, groupProblem, outcome: .fieldDropped))
+                result.issues.append(issue(source, key: entry.key, groupProblem, field: "productGroupUid"))
             }
             let brandName = source.brand?.trimmedNonBlank
             let brandUid = brandName.flatMap(FlowUID.brand)
@@ -146,7 +146,7 @@ public enum ProductMapping {
             } else {
                 issues.append(issue(product, key: key,
                     "barcode '\(code)' is not a valid EAN-8/12/13/GTIN-14 (length or check digit)",
-                    outcome: .fieldDropped))
+                    field: "barcode \(code)"))
             }
         }
         return (barcodes, issues)
@@ -170,9 +170,10 @@ public enum ProductMapping {
         }?.amount
     }
 
-    static func issue(_ product: OmniumProduct, key: String, _ reason: String,
-                      outcome: MappingIssue.Outcome = .recordQuarantined) -> MappingIssue {
-        MappingIssue(entity: .product, recordKey: key, reason: reason, outcome: outcome,
+    /// A product issue: the record withheld, or with `field` only that field dropped (the product loads).
+    static func issue(_ product: OmniumProduct, key: String, _ reason: String, field: String? = nil) -> MappingIssue {
+        MappingIssue(entity: .product, recordKey: key, reason: reason,
+                     outcome: field == nil ? .recordQuarantined : .fieldDropped, field: field,
                      sourcePayload: SourcePayload.json(product))
     }
 }
