@@ -25,6 +25,10 @@ public enum ControlSchema {
         migrator.registerMigration("run cycles") { try $0.executeScript(RunCycleTable.schema) }
         migrator.registerMigration("sync jobs by kind") { try $0.executeScript(SyncQueueTable.kindMigration) }
         migrator.registerMigration("receipt index") { try $0.executeScript(ReceiptIndexTable.schema) }
+        migrator.registerMigration("quarantine kinds") { try $0.executeScript(QuarantineTable.kindsMigration) }
+        migrator.registerMigration("stage runs fields dropped") {
+            try $0.executeScript(RunTable.fieldsDroppedMigration)
+        }
         return migrator
     }
 }

@@ -26,9 +26,10 @@ final class CommandExecutionTests: XCTestCase {
         XCTAssertEqual(outcome.error, "", "no progress drawn when standard error is not a terminal")
         XCTAssertEqual(outcome.output, """
             Run 20261126-0300-a1 succeeded in 12.5 s (started 2026-11-18 12:06:40)
-            STAGE             STATUS     READ  WRITTEN  QUARANTINED   TIME
-            extract.stores    succeeded    12       12            0  0.4 s
-            extract.products  succeeded   200      198            2  3.2 s
+            STAGE             STATUS     READ  WRITTEN  WITHHELD  DROPPED   TIME
+            extract.stores    succeeded    12       12         0        0  0.4 s
+            extract.products  succeeded   200      198         2        1  3.2 s
+            Quarantine: 2 record(s) withheld (not loaded), 1 field(s) dropped from records that loaded; omniflow quarantine list
             Run folder: staging/runs/20261126-0300-a1
 
             """)
@@ -159,6 +160,34 @@ final class CommandExecutionTests: XCTestCase {
         let explicit = await harness.run(["quarantine", "list"])
         XCTAssertTrue(explicit.output.contains("order:OC-1"), explicit.output)
         XCTAssertEqual(harness.services.calls, [.listQuarantine, .listQuarantine])
+    }
+
+    func testQuarantineShowPrintsTheSourcePayloadAndRefusesAnUnknownId() async throws {
+        let issue = QuarantineListing(id: 12, kind: .fieldDropped, runID: "r1", stage: "transform.products",
+                                      recordKey: "product SKU-2", field: "barcode 1234567890123",
+                                      reason: "barcode '1234567890123' fails the check digit",
+                                      quarantinedAt: Date(timeIntervalSince1970: 1_795_000_000))
+        harness.services.quarantineDetail = QuarantineDetail(
+            issue: issue, firstSeen: Date(timeIntervalSince1970: 1_794_000_000), attempts: 3,
+            sourcePayload: #"{"skuId":"SKU-2","name":"Lue\u001b[31m","ean":"1234567890123"}"#)
+        let text = await harness.run(["quarantine", "show", "12"])
+        XCTAssertEqual(text.code, .success, text.error)
+        XCTAssertTrue(text.output.contains("Quarantine issue 12: product SKU-2, field dropped (the record loaded without it)"),
+                      text.output)
+        XCTAssertTrue(text.output.contains("Field:       barcode 1234567890123\n"), text.output)
+        XCTAssertTrue(text.output.contains("3 attempt(s)"), text.output)
+        XCTAssertTrue(text.output.contains("Source payload:\n{\n"), text.output)
+        XCTAssertTrue(text.output.contains(#""skuId" : "SKU-2""#), text.output)
+        XCTAssertFalse(text.output.contains("\u{1B}"), "no raw ESC from the payload reaches the terminal")
+
+        let json = await harness.run(["quarantine", "show", "12", "--json"])
+        XCTAssertEqual(try OutputJSON.decoder().decode(QuarantineDetail.self, from: Data(json.output.utf8)),
+                       harness.services.quarantineDetail)
+
+        let unknown = await harness.run(["quarantine", "show", "13"])
+        XCTAssertEqual(unknown.code, .usageError)
+        XCTAssertTrue(unknown.error.contains("no quarantine issue with id 13"), unknown.error)
+        XCTAssertEqual(harness.services.calls, [.showQuarantine(12), .showQuarantine(12), .showQuarantine(13)])
     }
 
     // MARK: - demo, sandbox, version

@@ -12,6 +12,7 @@ final class FakeServices: OmniflowServices, @unchecked Sendable {
         case showRun(String)
         case runStage(String)
         case listQuarantine
+        case showQuarantine(Int64)
         case listQueues
         case showQueue(String, state: QueueJobState?, limit: Int)
         case retryQueue(String, QueueRetryTarget)
@@ -31,6 +32,7 @@ final class FakeServices: OmniflowServices, @unchecked Sendable {
     var runs: [RunListing] = []
     var detail: RunDetail?
     var quarantine: [QuarantineListing] = []
+    var quarantineDetail: QuarantineDetail?
     var queues: [QueueSummary] = []
     var queueJobs: [QueueJobListing] = []
     var retryError: (any Error)?
@@ -62,7 +64,7 @@ final class FakeServices: OmniflowServices, @unchecked Sendable {
                 StageReport(name: "extract.stores", status: .succeeded, rowsRead: 12, rowsWritten: 12, duration: 0.4),
                 StageReport(
                     name: "extract.products", status: status == .succeeded ? .succeeded : .failed, rowsRead: 200, rowsWritten: 198,
-                    rowsQuarantined: 2, duration: 3.25, message: status == .succeeded ? nil : "Omnium GET /api/Products/Scroll: 500"),
+                    rowsQuarantined: 2, fieldsDropped: 1, duration: 3.25, message: status == .succeeded ? nil : "Omnium GET /api/Products/Scroll: 500"),
             ],
             runFolder: "staging/runs/20261126-0300-a1")
     }
@@ -96,6 +98,14 @@ final class FakeServices: OmniflowServices, @unchecked Sendable {
     func listQuarantine(configuration: OmniflowConfiguration) throws -> [QuarantineListing] {
         record(.listQuarantine, configuration)
         return quarantine
+    }
+
+    func showQuarantine(id: Int64, configuration: OmniflowConfiguration) throws -> QuarantineDetail {
+        record(.showQuarantine(id), configuration)
+        guard let quarantineDetail, quarantineDetail.issue.id == id else {
+            throw ServiceError.invalidRequest("no quarantine issue with id \(id) (see `omniflow quarantine list`)")
+        }
+        return quarantineDetail
     }
 
     func listQueues(configuration: OmniflowConfiguration) throws -> [QueueSummary] {

@@ -58,7 +58,8 @@ final class HelpGeneratorTests: XCTestCase {
               stage                   Run one stage by its name, as a run of its own.
               stages                  List the stages in run order, with the datasets each
                                       reads and writes.
-              quarantine              Inspect records that stages set aside as invalid.
+              quarantine              Inspect records withheld and fields dropped by the
+                                      stages.
               queues                  Show the sync queues: pending, running, done and dead
                                       jobs per queue.
               pos                     POS activity in the Flow store: simulate a day (and

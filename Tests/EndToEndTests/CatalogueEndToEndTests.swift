@@ -47,6 +47,9 @@ final class CatalogueEndToEndTests: XCTestCase {
         configuration.mainPricesListUID = "main"
         configuration.defaultVatCodeUID = "vat25"
         configuration.defaultProductGroupUID = "default"
+        // Categories reach Flow as product groups; the sandbox's "going out" code blocks purchase while valid.
+        configuration.syncCategoriesToFlow = true
+        configuration.nonPurchasableAssortmentCodes = [SandboxDataGenerator.outgoingAssortmentCode]
         configuration.organizationUID = "org"
         configuration.marketIDs = ["NOR"]
         configuration.flowWebWarehouse = SandboxDataGenerator.webWarehouseId
@@ -98,7 +101,8 @@ final class CatalogueEndToEndTests: XCTestCase {
         XCTAssertEqual(product.name, document.name)
         XCTAssertEqual(product.description, "Myk merinoull som holder deg varm & tørr, også når det blåser på fjellet.")
         XCTAssertEqual(product.vatCodeUid, "vat25")
-        XCTAssertEqual(product.productGroupUid, "default")
+        let mainCategory = try XCTUnwrap(document.categories?.first { $0.isMainCategory == true })
+        XCTAssertEqual(product.productGroupUid, mainCategory.categoryId, "the group is the main category object")
         let images = try flow.read { try ProductsTable.fetchImages(productUid: sku, in: $0) }
         XCTAssertEqual(images.first?.url, document.mainImageUrl)
         XCTAssertEqual(images.first?.isMain, true)
@@ -114,12 +118,46 @@ final class CatalogueEndToEndTests: XCTestCase {
         XCTAssertTrue(norwegian.name.hasPrefix("Norrøna "), norwegian.name)
         XCTAssertEqual(norwegian.brandUid, "norrona")
 
+        // Categories as objects: every main category and its parent are Flow product groups.
+        let groups = try flow.read { try BrandsTable.fetchAllProductGroups(in: $0) }
+        let expectedGroups = Set((0..<Self.scale.products).flatMap { index in
+            (generator.product(at: index).categories ?? []).map { category in
+                FlowProductGroup(productGroupUid: category.categoryId ?? "", name: category.name ?? "",
+                                 parentUid: category.parentId)
+            }
+        })
+        XCTAssertEqual(Set(groups), expectedGroups)
+        XCTAssertTrue(groups.contains(FlowProductGroup(productGroupUid: "dame-jakker", name: "Jakker", parentUid: "dame")),
+                      "\(groups)")
+
+        // Dated assortment codes: UTGAAENDE blocks purchase only inside its window (business date = epoch + 2 days).
+        let businessDate = generator.options.epoch.addingTimeInterval(2 * 86_400)
+        var windows: [String: Int] = [:]
+        for index in 0..<Self.scale.products {
+            let document = generator.product(at: index)
+            guard document.isActive == true, document.status != "Deleted" else { continue }
+            let outgoing = (document.assortmentCodes ?? []).filter { $0.assortmentCodeId == SandboxDataGenerator.outgoingAssortmentCode }
+            let blocked = outgoing.contains { $0.isValid(at: businessDate) }
+            let kind = outgoing.isEmpty ? "none" : outgoing.contains { $0.validFrom != nil || $0.validTo != nil }
+                ? (blocked ? "dated, in force" : "dated, not in force") : "undated"
+            windows[kind, default: 0] += 1
+            for sku in generator.skus(forProductAt: index) {
+                let flowProduct = try XCTUnwrap(try flow.read { try ProductsTable.fetch(productUid: sku, in: $0) })
+                XCTAssertEqual(flowProduct.allowPurchase, !blocked, "\(sku) \(outgoing)")
+            }
+        }
+        XCTAssertGreaterThan(windows["dated, in force"] ?? 0, 0, "\(windows)")
+        XCTAssertGreaterThan(windows["dated, not in force"] ?? 0, 0, "\(windows)")
+        XCTAssertGreaterThan(windows["undated"] ?? 0, 0, "\(windows)")
+
         // A bad EAN: the barcode is dropped with its reason, the product loads.
         let badIndex = try XCTUnwrap(generator.badEANProductIndices.sorted().first)
         let badSku = generator.skus(forProductAt: badIndex)[0]
         let badProduct = try XCTUnwrap(try flow.read { try ProductsTable.fetch(productUid: badSku, in: $0) })
         XCTAssertEqual(badProduct.barcodes, [], "the invalid EAN is dropped")
-        let issue = try XCTUnwrap(try environment.control.quarantined(entity: "product", recordKey: badSku))
+        XCTAssertNil(try environment.control.quarantined(entity: "product", recordKey: badSku), "not withheld")
+        let issue = try XCTUnwrap(try environment.control.openQuarantine(kind: .fieldDropped)
+            .first { $0.recordKey == badSku })
         XCTAssertTrue(issue.reason.contains("check digit"), issue.reason)
 
         // Overlapping prices and a campaign (index 35: campaign −7…+14 days, new base from +30 days).

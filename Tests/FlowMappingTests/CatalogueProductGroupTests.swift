@@ -56,4 +56,33 @@ final class CatalogueProductGroupTests: XCTestCase {
         XCTAssertEqual(result.productGroups.last?.parentUid, nil)
         XCTAssertEqual(result.issues, [])
     }
+
+    /// Categories as Omnium sends them (contract §6): objects on the product, the main one marked
+    /// `isMainCategory`, linked to its parent by `parentId`. Without an extracted tree the product's
+    /// own objects give the hierarchy; `mainCategoryId`, when present, wins over the flag.
+    func testGroupsFromTheProductsOwnCategoryObjects() {
+        let jackets = OmniumProductCategory(categoryId: "dame-jakker", id: "dame-jakker_no", name: "Jakker",
+                                            parentId: "dame", isMainCategory: true, language: "no")
+        let women = OmniumProductCategory(categoryId: "dame", id: "dame_no", name: "Dame", isMainCategory: false,
+                                          language: "no")
+        let flagged = OmniumProduct(skuId: "a", categories: [women, jackets])
+        let byIdOnly = OmniumProduct(skuId: "b", categories: [OmniumProductCategory(id: "sko_no", name: "Sko",
+                                                                                    isMainCategory: true, language: "no")])
+        let explicit = OmniumProduct(skuId: "c", categories: [jackets, women], mainCategoryId: "dame")
+        let none = OmniumProduct(skuId: "d", categories: [OmniumProductCategory(categoryId: "x", isMainCategory: false)])
+        let result = ProductMapping.map([flagged, byIdOnly, explicit, none], settings: settings(sync: true),
+                                        businessDate: CatalogueFixtures.day(0))
+        XCTAssertEqual(result.products.map(\.productGroupUid), ["dame-jakker", "sko", "dame", "default"])
+        XCTAssertEqual(result.productGroups, [
+            FlowProductGroup(productGroupUid: "dame", name: "Dame", parentUid: nil),
+            FlowProductGroup(productGroupUid: "dame-jakker", name: "Jakker", parentUid: "dame"),
+            FlowProductGroup(productGroupUid: "sko", name: "Sko", parentUid: nil),
+        ])
+        XCTAssertEqual(result.issues, [])
+
+        let rooted = ProductMapping.map([flagged], settings: settings(sync: true, root: "dame"),
+                                        businessDate: CatalogueFixtures.day(0))
+        XCTAssertEqual(rooted.products.map(\.productGroupUid), ["dame-jakker"])
+        XCTAssertEqual(rooted.productGroups, [FlowProductGroup(productGroupUid: "dame-jakker", name: "Jakker", parentUid: nil)])
+    }
 }

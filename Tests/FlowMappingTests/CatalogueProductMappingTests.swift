@@ -107,13 +107,39 @@ final class CatalogueProductMappingTests: XCTestCase {
         let codes = CatalogueMappingSettings(defaultVatCodeUid: "vat25", defaultProductGroupUid: "default",
                                              mainPricesListUid: "main", nonPurchasableAssortmentCodes: ["OUTGOING"])
         let result = map([
-            OmniumProduct(skuId: "ok", assortmentCodes: ["CORE"], isActive: true),
-            OmniumProduct(skuId: "blocked", assortmentCodes: ["core", "outgoing"], isActive: true),
+            OmniumProduct(skuId: "ok", assortmentCodes: [OmniumAssortmentCode(assortmentCodeId: "CORE")], isActive: true),
+            OmniumProduct(skuId: "blocked", assortmentCodes: [OmniumAssortmentCode(assortmentCodeId: "core"),
+                                                              OmniumAssortmentCode(assortmentCodeId: " outgoing")],
+                          isActive: true),
             OmniumProduct(skuId: "inactive", isActive: false),
             OmniumProduct(skuId: "deleted", isActive: true, status: "Deleted"),
         ], settings: codes)
         XCTAssertEqual(result.products.map(\.allowPurchase), [true, false, false, false])
         XCTAssertEqual(result.products.map(\.isActive), [true, true, false, false])
+    }
+
+    /// A non-purchasable assortment code counts only inside its `validFrom`..<`validTo` window
+    /// (contract §6); the business date decides, and Omnium's unset date is no bound.
+    func testNonPurchasableAssortmentCodeCountsOnlyWhileValid() {
+        let codes = CatalogueMappingSettings(defaultVatCodeUid: "vat25", defaultProductGroupUid: "default",
+                                             mainPricesListUid: "main", nonPurchasableAssortmentCodes: ["OUTGOING"])
+        func product(_ sku: String, from: Date?, to: Date?) -> OmniumProduct {
+            OmniumProduct(skuId: sku, assortmentCodes: [OmniumAssortmentCode(assortmentCodeId: "CORE"),
+                                                         OmniumAssortmentCode(assortmentCodeId: "OUTGOING",
+                                                                              validFrom: from, validTo: to)],
+                          isActive: true)
+        }
+        let result = map([
+            product("running", from: CatalogueFixtures.day(-3), to: CatalogueFixtures.day(3)),
+            product("starts-today", from: today, to: nil),
+            product("future", from: CatalogueFixtures.day(1), to: nil),
+            product("ended", from: CatalogueFixtures.day(-30), to: CatalogueFixtures.day(-1)),
+            product("ends-today", from: nil, to: today),
+            product("unset-dates", from: OmniumJSON.unsetDate, to: OmniumJSON.unsetDate),
+        ], settings: codes)
+        XCTAssertEqual(result.products.map(\.productUid),
+                       ["running", "starts-today", "future", "ended", "ends-today", "unset-dates"])
+        XCTAssertEqual(result.products.map(\.allowPurchase), [false, false, true, true, true, false])
     }
 
     // MARK: - Barcodes
@@ -126,6 +152,8 @@ final class CatalogueProductMappingTests: XCTestCase {
         XCTAssertEqual(flow.barcodes, ["96385074", "7038010055720"])
         XCTAssertEqual(result.issues.map(\.outcome), [.fieldDropped, .fieldDropped])
         XCTAssertEqual(result.issues.map(\.recordKey), ["kopp", "kopp"])
+        // Each dropped barcode is its own issue, named by the value dropped.
+        XCTAssertEqual(result.issues.map(\.field), ["barcode 7038010055721", "barcode 12AB"])
         XCTAssertTrue(result.issues[0].reason.contains("7038010055721"))
         XCTAssertTrue(result.issues[0].sourcePayload?.contains("\"skuId\":\"kopp\"") == true)
     }

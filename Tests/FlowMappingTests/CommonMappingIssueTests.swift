@@ -4,8 +4,8 @@ import XCTest
 final class CommonMappingIssueTests: XCTestCase {
     func testDescriptionNamesEntityKeyReasonAndOutcome() {
         let issue = MappingIssue(entity: .product, recordKey: "SKU-1", reason: "EAN 123 is not a valid GTIN",
-                                 outcome: .fieldDropped, sourcePayload: #"{"skuId":"SKU-1"}"#)
-        XCTAssertEqual(issue.description, "product SKU-1: EAN 123 is not a valid GTIN (field dropped)")
+                                 outcome: .fieldDropped, field: "barcode 123", sourcePayload: #"{"skuId":"SKU-1"}"#)
+        XCTAssertEqual(issue.description, "product SKU-1: EAN 123 is not a valid GTIN (field dropped, record loaded)")
         XCTAssertEqual(MappingIssue(entity: .stock, recordKey: "k", reason: "r").description, "stock k: r")
     }
 

@@ -65,6 +65,78 @@ final class ModelsTests: XCTestCase {
         try assertRoundTrip(order)
     }
 
+    // MARK: - Products
+
+    /// omnium-contract.md §6 (corrected): categories and assortment codes are objects. The vendor's
+    /// own example sends only `categoryId`; the schema adds `id`, `name`, `parentId`, `isMainCategory`...
+    func testProductCategoriesAndAssortmentCodesAreObjects() throws {
+        let vendor = try decode(OmniumProduct.self, #"{"id":"tee_en","productId":"tee","categories": [{"categoryId": "tees"}]}"#)
+        XCTAssertEqual(vendor.categories, [OmniumProductCategory(categoryId: "tees")])
+
+        let json = #"""
+        {"id":"shirt-yellow_no","productId":"shirt-yellow","skuId":"shirt-yellow","mainCategoryId":"tees",
+         "categories":[{"categoryId":"tees","id":"tees_no","name":"T-skjorter","parentId":"clothes","isMainCategory":true,
+                        "isHidden":false,"language":"no","description":null,"sortIndex":3,"seoInfo":{"title":"x"}},
+                       {"categoryId":"clothes","id":"clothes_no","name":"Klær","parentId":null,"isMainCategory":false}],
+         "categoryIds":["tees","clothes"],
+         "assortmentCodes":[{"assortmentCodeId":"CORE"},
+                            {"assortmentCodeId":"OUTGOING","validFrom":"2026-06-01T00:00:00","validTo":"2026-07-01T00:00:00Z"},
+                            {"assortmentCodeId":"X","validFrom":null,"validTo":"0001-01-01T00:00:00"}]}
+        """#
+        let product = try decode(OmniumProduct.self, json)
+        let main = try XCTUnwrap(product.categories?.first)
+        XCTAssertEqual(main.categoryId, "tees")
+        XCTAssertEqual(main.id, "tees_no")
+        XCTAssertEqual(main.name, "T-skjorter")
+        XCTAssertEqual(main.parentId, "clothes")
+        XCTAssertEqual(main.isMainCategory, true)
+        XCTAssertEqual(main.isHidden, false)
+        XCTAssertEqual(main.language, "no")
+        XCTAssertEqual(main.sortIndex, 3)
+        XCTAssertEqual(product.categories?.last?.isMainCategory, false)
+        XCTAssertEqual(product.categoryIds, ["tees", "clothes"])
+        XCTAssertEqual(product.assortmentCodes?.map(\.assortmentCodeId), ["CORE", "OUTGOING", "X"])
+        let outgoing = try XCTUnwrap(product.assortmentCodes?[1])
+        XCTAssertEqual(outgoing.validFrom, OmniumDateFormat.date(from: "2026-06-01T00:00:00Z"))
+        XCTAssertFalse(outgoing.isValid(at: OmniumDateFormat.date(from: "2026-05-31T23:59:59Z")!))
+        XCTAssertTrue(outgoing.isValid(at: OmniumDateFormat.date(from: "2026-06-01T00:00:00Z")!))
+        XCTAssertFalse(outgoing.isValid(at: OmniumDateFormat.date(from: "2026-07-01T00:00:00Z")!), "validTo is exclusive")
+        XCTAssertTrue(product.assortmentCodes?[2].isValid(at: Date()) == true, "Omnium's unset date is no bound")
+        XCTAssertTrue(product.assortmentCodes?[0].isValid(at: Date()) == true)
+        try assertRoundTrip(product)
+    }
+
+    // MARK: - Per-record decoding
+
+    /// A page item the model cannot read becomes `.undecodable` with the member's path and its raw
+    /// JSON (numbers exact, booleans kept); the items around it decode as usual.
+    func testPageRecordsDecodeOneByOne() throws {
+        let json = #"{"totalHits":3,"result":[{"id":"a_no","skuId":"a","cost":199.505},{"id":"b_no","productId":"b","categories":["tees"],"isActive":true,"weight":0.10},{"id":"c_no","skuId":"c"}]}"#
+        struct Page: Decodable { var result: [OmniumPageRecord<OmniumProduct>] }
+        let page = try decode(Page.self, json)
+        let decoded: [OmniumProduct] = page.result.decodedRecords()
+        XCTAssertEqual(decoded.map(\.skuId), ["a", "c"])
+        XCTAssertEqual(decoded.first?.cost, Decimal(string: "199.505"))
+        let failure = try XCTUnwrap(page.result.undecodableRecords().first)
+        XCTAssertEqual(page.result.undecodableRecords().count, 1)
+        XCTAssertEqual(failure.type, "OmniumProduct")
+        XCTAssertTrue(failure.reason.hasPrefix("categories[0]: expected"), failure.reason)
+        XCTAssertEqual(failure.key(["skuId", "productId", "id"]), "b")
+        XCTAssertEqual(failure.rawJSON, #"{"categories":["tees"],"id":"b_no","isActive":true,"productId":"b","weight":0.1}"#)
+        XCTAssertTrue(failure.description.contains("did not decode"))
+    }
+
+    func testJSONValueRoundTripKeepsNumbersExactly() throws {
+        let json = #"{"a":1,"b":true,"c":null,"d":"x","e":[1.25,false,{"f":"0.10"}],"g":12345678901234567890.123}"#
+        let value = try decode(OmniumJSONValue.self, json)
+        guard case .object(let members) = value else { return XCTFail("\(value)") }
+        XCTAssertEqual(members["a"], .number(1))
+        XCTAssertEqual(members["b"], .bool(true))
+        XCTAssertEqual(members["c"], .null)
+        XCTAssertEqual(members["g"], .number(Decimal(string: "12345678901234567890.123")!))
+        XCTAssertEqual(try decode(OmniumJSONValue.self, value.jsonText), value)
+    }
+
     // MARK: - Events
 
     /// flow-integration.md §7.1, the older event shape (no id/operationId/objectNumber).

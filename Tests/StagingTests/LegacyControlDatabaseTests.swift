@@ -14,6 +14,13 @@ final class LegacyControlDatabaseTests: XCTestCase {
         let store = try ControlStore(root: root)
         XCTAssertEqual(try store.runs().count, 1)
         XCTAssertEqual(try store.watermarks().count, 8)
+        // The old quarantine said nothing of kinds: its rows come through as withheld, with stable ids (a
+        // product among them that in fact loaded leaves that row on its next transform).
+        let quarantine = try store.openQuarantine()
+        XCTAssertEqual(quarantine.count, 5)
+        XCTAssertEqual(Set(quarantine.map(\.kind)), [.withheld])
+        XCTAssertEqual(Set(quarantine.map(\.id)).count, 5)
+        XCTAssertEqual(try store.quarantineIssue(id: quarantine[0].id), quarantine[0])
         XCTAssertEqual(try store.read { try ControlSchema.migrator.appliedMigrations($0) }.sorted(),
                        ControlSchema.migrator.migrations.map(\.name).sorted())
         XCTAssertEqual(try store.read { try $0.fetchValue(sql: "PRAGMA user_version", as: Int.self) },

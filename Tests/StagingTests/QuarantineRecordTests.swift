@@ -42,4 +42,32 @@ final class QuarantineRecordTests: XCTestCase {
         XCTAssertEqual(reopened.attempts, 2)
         XCTAssertEqual(try store.openQuarantineCount(), 3)
     }
+
+    func testWithheldAndDroppedFieldsAreSeparateIssuesWithStableIds() throws {
+        let store = try makeControlStore(self)
+        let dropped1 = try store.quarantine(entity: "product", recordKey: "P-1", kind: .fieldDropped, field: "barcode 1",
+                                           stage: "s", runID: "r1", reason: "barcode '1' is invalid", sourcePayload: "{}")
+        let dropped2 = try store.quarantine(entity: "product", recordKey: "P-1", kind: .fieldDropped, field: "barcode 2",
+                                           stage: "s", runID: "r1", reason: "barcode '2' is invalid")
+        let withheld = try store.quarantine(entity: "product", recordKey: "P-2", stage: "s", runID: "r1", reason: "no name")
+        XCTAssertEqual(Set([dropped1.id, dropped2.id, withheld.id]).count, 3)
+        XCTAssertEqual(try store.openQuarantineCount(kind: .withheld), 1)
+        XCTAssertEqual(try store.openQuarantineCount(kind: .fieldDropped), 2)
+        XCTAssertNil(try store.quarantined(entity: "product", recordKey: "P-1"), "no withheld row for a loaded record")
+
+        // The same issue next run is the same row (same id, one more attempt).
+        let again = try store.quarantine(entity: "product", recordKey: "P-1", kind: .fieldDropped, field: "barcode 1",
+                                         stage: "s", runID: "r2", reason: "barcode '1' is invalid", sourcePayload: "{}")
+        XCTAssertEqual(again.id, dropped1.id)
+        XCTAssertEqual(again.attempts, 2)
+
+        // Resolving the record's withheld row leaves its dropped fields; settling the fields keeps those
+        // still dropped.
+        XCTAssertFalse(try store.resolveQuarantine(entity: "product", recordKey: "P-1"))
+        XCTAssertEqual(try store.resolveDroppedFields(entity: "product", recordKey: "P-1", except: ["barcode 2"]), 1)
+        XCTAssertNotNil(try store.quarantineIssue(id: dropped1.id)?.resolvedAt)
+        XCTAssertNil(try store.quarantineIssue(id: dropped2.id)?.resolvedAt)
+        XCTAssertEqual(try store.openQuarantine().map(\.field), ["barcode 2", ""])
+        XCTAssertNil(try store.quarantineIssue(id: 999))
+    }
 }

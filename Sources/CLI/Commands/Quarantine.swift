@@ -6,8 +6,8 @@ extension Omniflow {
         public static var configuration: CommandConfiguration {
             CommandConfiguration(
                 name: "quarantine",
-                abstract: "Inspect records that stages set aside as invalid.",
-                subcommands: [List.self], defaultSubcommand: List.self)
+                abstract: "Inspect records withheld and fields dropped by the stages.",
+                subcommands: [List.self, Show.self], defaultSubcommand: List.self)
         }
 
         public init(_ values: ParsedValues) throws {}

@@ -7,7 +7,14 @@ extension Omniflow.Quarantine {
     /// Lists quarantined records with their reasons.
     public struct List: ParsableCommand {
         public static var configuration: CommandConfiguration {
-            CommandConfiguration(name: "list", abstract: "List quarantined records with the reason for each, newest first.")
+            CommandConfiguration(
+                name: "list", abstract: "List open quarantine issues: records withheld and fields dropped.",
+                discussion: """
+                    A withheld record is not in the Flow store; every run retries it. A dropped field (an \
+                    invalid barcode, an unknown product group) was left out of a record that loaded. Each \
+                    issue leaves the list when a later run maps the record without it. 'omniflow quarantine \
+                    show <id>' prints one issue with the source payload.
+                    """)
         }
 
         public static var arguments: [ArgumentDefinition] { GlobalOptions.arguments }
@@ -29,12 +36,12 @@ extension Omniflow.Quarantine {
 
         static func table(_ entries: [QuarantineListing], timeZone: TimeZone) -> String {
             var table = TextTable([
-                .init(title: "ID", alignment: .right), .init(title: "RUN"), .init(title: "STAGE"), .init(title: "RECORD"),
-                .init(title: "WHEN"), .init(title: "REASON"),
+                .init(title: "ID", alignment: .right), .init(title: "KIND"), .init(title: "RUN"), .init(title: "STAGE"),
+                .init(title: "RECORD"), .init(title: "WHEN"), .init(title: "REASON"),
             ])
             for entry in entries {
                 table.append([
-                    String(entry.id), entry.runID, entry.stage, entry.recordKey,
+                    String(entry.id), entry.kind.label, entry.runID, entry.stage, entry.recordKey,
                     Format.timestamp(entry.quarantinedAt, in: timeZone), entry.reason,
                 ])
             }

@@ -68,16 +68,22 @@ struct RunReportPrinter {
         text += " (started \(Format.timestamp(report.startedAt, in: timeZone)))\n"
         var table = TextTable([
             .init(title: "STAGE"), .init(title: "STATUS"), .init(title: "READ", alignment: .right),
-            .init(title: "WRITTEN", alignment: .right), .init(title: "QUARANTINED", alignment: .right),
-            .init(title: "TIME", alignment: .right),
+            .init(title: "WRITTEN", alignment: .right), .init(title: "WITHHELD", alignment: .right),
+            .init(title: "DROPPED", alignment: .right), .init(title: "TIME", alignment: .right),
         ])
         for stage in report.stages {
             table.append([
                 stage.name, stage.status.rawValue, Format.count(stage.rowsRead), Format.count(stage.rowsWritten),
-                Format.count(stage.rowsQuarantined), Format.duration(stage.duration),
+                Format.count(stage.rowsQuarantined), Format.count(stage.fieldsDropped), Format.duration(stage.duration),
             ])
         }
         text += table.rendered()
+        let withheld = report.stages.reduce(0) { $0 + $1.rowsQuarantined }
+        let dropped = report.stages.reduce(0) { $0 + $1.fieldsDropped }
+        if withheld > 0 || dropped > 0 {
+            text += "Quarantine: \(withheld) record(s) withheld (not loaded), \(dropped) field(s) dropped from "
+                + "records that loaded; omniflow quarantine list\n"
+        }
         for stage in report.stages where stage.status == .failed {
             text += "\(stage.name) failed: \(stage.message ?? "no message recorded")\n"
         }

@@ -69,7 +69,9 @@ struct DemoService {
                 + "\(stores.count) stores and warehouses, \(options.products) products (seed \(options.seed))",
         ]
         notes.append("Flow store now holds: " + (try flow.rowCounts()).map { "\($0.count) \($0.table)" }.joined(separator: ", "))
-        notes.append("Quarantined records: \(try control.openQuarantineCount()) (omniflow quarantine list)")
+        notes.append("Quarantine: \(try control.openQuarantineCount(kind: .withheld)) record(s) withheld, "
+                     + "\(try control.openQuarantineCount(kind: .fieldDropped)) field(s) dropped from records that loaded "
+                     + "(omniflow quarantine list)")
         notes.append("POS day simulated in \(simulation.stores) stores: \(simulation.sales) sales, \(simulation.returns) returns, "
                      + "\(simulation.cancellations) cancellations, \(simulation.paymentReceipts) payment receipts, "
                      + "\(simulation.goodsReceptions) goods receptions, \(simulation.customers) customer changes, "

@@ -31,6 +31,10 @@ public protocol OmniflowServices: Sendable {
     /// Quarantined records still waiting for attention, newest first.
     func listQuarantine(configuration: OmniflowConfiguration) throws -> [QuarantineListing]
 
+    /// One quarantine issue, open or resolved, with its source payload.
+    /// - Throws: `ServiceError.invalidRequest` when there is no issue with that id.
+    func showQuarantine(id: Int64, configuration: OmniflowConfiguration) throws -> QuarantineDetail
+
     /// Every sync queue (the known ones, and any other holding jobs) with its counts, by name.
     func listQueues(configuration: OmniflowConfiguration) throws -> [QueueSummary]
 

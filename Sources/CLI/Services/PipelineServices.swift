@@ -76,6 +76,15 @@ public struct PipelineServices: OmniflowServices {
         QuarantineListing.list(try openControl(configuration).openQuarantine())
     }
 
+    public func showQuarantine(id: Int64, configuration: OmniflowConfiguration) throws -> QuarantineDetail {
+        guard let record = try openControl(configuration).quarantineIssue(id: id) else {
+            throw ServiceError.invalidRequest("no quarantine issue with id \(id) (see `omniflow quarantine list`)")
+        }
+        return QuarantineDetail(issue: QuarantineListing(record), firstSeen: record.firstSeen,
+                                attempts: record.attempts, resolvedAt: record.resolvedAt,
+                                sourcePayload: record.sourcePayload)
+    }
+
     public func stageNames() -> [String] {
         (try? StagePlan(stages: OmniflowStages.all()).stageNames) ?? OmniflowStages.all().map(\.name)
     }
@@ -173,6 +182,7 @@ extension StageReport {
     init(_ record: StageRunRecord) {
         self.init(name: record.stage, status: StageStatus(rawValue: record.status.rawValue) ?? .pending,
                   rowsRead: record.rowsRead, rowsWritten: record.rowsWritten, rowsQuarantined: record.quarantined,
+                  fieldsDropped: record.fieldsDropped,
                   duration: record.duration ?? 0, message: record.error)
     }
 }
@@ -187,6 +197,7 @@ extension RunReport {
                 StageReport(name: entry.name, status: StageStatus(rawValue: entry.status) ?? .pending,
                             rowsRead: entry.outcome?.rowsRead ?? 0, rowsWritten: entry.outcome?.rowsWritten ?? 0,
                             rowsQuarantined: entry.outcome?.quarantined ?? 0,
+                            fieldsDropped: entry.outcome?.fieldsDropped ?? 0,
                             duration: Double(entry.durationMilliseconds ?? 0) / 1000, message: entry.error)
             },
             runFolder: result.runDirectory.path)
@@ -194,12 +205,13 @@ extension RunReport {
 }
 
 extension QuarantineListing {
-    /// Numbered in listing order; the record key is prefixed with its entity (`product SKU-1`).
-    static func list(_ records: [QuarantineRecord]) -> [QuarantineListing] {
-        records.enumerated().map { index, record in
-            QuarantineListing(id: Int64(index + 1), runID: record.runID, stage: record.stage,
-                              recordKey: "\(record.entity) \(record.recordKey)", reason: record.reason,
-                              quarantinedAt: record.lastSeen)
-        }
+    /// By the issue's stable id; the record key is prefixed with its entity (`product SKU-1`).
+    init(_ record: QuarantineRecord) {
+        self.init(id: record.id, kind: record.kind == .withheld ? .withheld : .fieldDropped, runID: record.runID,
+                  stage: record.stage, recordKey: "\(record.entity) \(record.recordKey)",
+                  field: record.kind == .withheld ? nil : record.field, reason: record.reason,
+                  quarantinedAt: record.lastSeen)
     }
+
+    static func list(_ records: [QuarantineRecord]) -> [QuarantineListing] { records.map(QuarantineListing.init) }
 }

@@ -69,22 +69,63 @@ public struct StageNotes: Codable, Sendable, Equatable {
 
 // MARK: - QuarantineListing
 
-/// A record a stage set aside with a reason instead of loading it.
+/// A quarantine issue: a record a stage withheld, or a field it dropped from a record that loaded.
 public struct QuarantineListing: Codable, Sendable, Equatable {
+    /// What happened to the record.
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// Not loaded; retried every run.
+        case withheld
+        /// Loaded without ``QuarantineListing/field``.
+        case fieldDropped = "field_dropped"
+
+        /// For the table: `withheld`, `field dropped`.
+        public var label: String { self == .withheld ? "withheld" : "field dropped" }
+    }
+
+    /// The issue's stable id (`omniflow quarantine show <id>`).
     public var id: Int64
+    public var kind: Kind
     public var runID: String
     public var stage: String
     /// The record's own key, e.g. `order:OC-1001` or `product:SKU-1`.
     public var recordKey: String
+    /// For a dropped field: which (`productGroupUid`, `barcode 123`); nil for a withheld record.
+    public var field: String?
     public var reason: String
     public var quarantinedAt: Date
 
-    public init(id: Int64, runID: String, stage: String, recordKey: String, reason: String, quarantinedAt: Date) {
+    public init(id: Int64, kind: Kind = .withheld, runID: String, stage: String, recordKey: String,
+                field: String? = nil, reason: String, quarantinedAt: Date) {
         self.id = id
+        self.kind = kind
         self.runID = runID
         self.stage = stage
         self.recordKey = recordKey
+        self.field = field
         self.reason = reason
         self.quarantinedAt = quarantinedAt
+    }
+}
+
+// MARK: - QuarantineDetail
+
+/// `omniflow quarantine show <id>`: one issue with its history and the source payload as received.
+public struct QuarantineDetail: Codable, Sendable, Equatable {
+    public var issue: QuarantineListing
+    public var firstSeen: Date
+    /// Runs that refused the record (or dropped the field) so far.
+    public var attempts: Int
+    /// When a later run took the record (nil while open).
+    public var resolvedAt: Date?
+    /// The source record as received (JSON), when the stage had it.
+    public var sourcePayload: String?
+
+    public init(issue: QuarantineListing, firstSeen: Date, attempts: Int, resolvedAt: Date? = nil,
+                sourcePayload: String? = nil) {
+        self.issue = issue
+        self.firstSeen = firstSeen
+        self.attempts = attempts
+        self.resolvedAt = resolvedAt
+        self.sourcePayload = sourcePayload
     }
 }

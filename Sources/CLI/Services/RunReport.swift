@@ -32,7 +32,10 @@ public struct StageReport: Codable, Sendable, Equatable {
     public var status: StageStatus
     public var rowsRead: Int
     public var rowsWritten: Int
+    /// Records withheld (quarantined, not loaded).
     public var rowsQuarantined: Int
+    /// Fields dropped from records that loaded.
+    public var fieldsDropped: Int
     /// Seconds.
     public var duration: Double
     /// Why it failed or was skipped, one line, secrets hidden.
@@ -40,13 +43,14 @@ public struct StageReport: Codable, Sendable, Equatable {
 
     public init(
         name: String, status: StageStatus, rowsRead: Int = 0, rowsWritten: Int = 0, rowsQuarantined: Int = 0,
-        duration: Double = 0, message: String? = nil
+        fieldsDropped: Int = 0, duration: Double = 0, message: String? = nil
     ) {
         self.name = name
         self.status = status
         self.rowsRead = rowsRead
         self.rowsWritten = rowsWritten
         self.rowsQuarantined = rowsQuarantined
+        self.fieldsDropped = fieldsDropped
         self.duration = duration
         self.message = message
     }

@@ -1,10 +1,15 @@
 import FlowStore
 import Foundation
+import Omnium
 
 /// Places products in Flow product groups and collects the groups to create.
 ///
 /// The rule (decided here; the spec names only the settings, §3.2):
-/// - `SyncCategoriesToFlow` off, or no `mainCategoryId`: `DefaultProductGroupUid`.
+/// - `SyncCategoriesToFlow` off, or no main category: `DefaultProductGroupUid`. The main category is
+///   `mainCategoryId` (what flow-integration.md §3.1 maps), else the product's category object marked
+///   `isMainCategory` (contract §6: `categories` are objects with `categoryId`, `parentId`, `name`).
+/// - The tree is the extracted category tree where there is one, completed by the category objects
+///   the product itself carries (their `parentId` links a leaf to its ancestors).
 /// - The main category becomes a group (UID = sanitized category id), and so do its ancestors,
 ///   so Flow gets the same hierarchy Omnium has.
 /// - With `ProductGroupRootId` set, only categories strictly **below** the root become groups;
@@ -27,11 +32,33 @@ struct ProductGroupResolver {
         self.categories = Dictionary(categories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The main category of a product: `mainCategoryId`, else the category marked `isMainCategory`.
+    static func mainCategory(of product: OmniumProduct) -> (id: String, name: String?)? {
+        let own = (product.categories ?? []).compactMap { category -> (String, OmniumProductCategory)? in
+            category.neutralId.map { ($0, category) }
+        }
+        if let id = product.mainCategoryId?.trimmedNonBlank {
+            let name = product.mainCategoryName?.trimmedNonBlank
+                ?? own.first { $0.0 == id }?.1.name?.trimmedNonBlank
+            return (id, name)
+        }
+        guard let main = own.first(where: { $0.1.isMainCategory == true }) else { return nil }
+        return (main.0, main.1.name?.trimmedNonBlank ?? product.mainCategoryName?.trimmedNonBlank)
+    }
+
     /// The product's group UID, and a reason when the main category could not be used.
-    mutating func groupUid(mainCategoryId: String?, mainCategoryName: String?) -> (uid: String, problem: String?) {
+    mutating func groupUid(for product: OmniumProduct) -> (uid: String, problem: String?) {
         let fallback = settings.defaultProductGroupUid
-        guard settings.syncCategoriesToFlow, let mainId = mainCategoryId?.trimmedNonBlank else {
+        guard settings.syncCategoriesToFlow, let main = Self.mainCategory(of: product) else {
             return (fallback, nil)
+        }
+        let mainId = main.id
+        let mainCategoryName = main.name
+        var carried: [String: CatalogueCategory] = [:]
+        for category in product.categories ?? [] {
+            guard let id = category.neutralId, carried[id] == nil else { continue }
+            carried[id] = CatalogueCategory(id: id, name: category.name?.trimmedNonBlank,
+                                            parentId: category.parentId?.trimmedNonBlank)
         }
         var chain: [CatalogueCategory] = []   // main category first, then its ancestors
         var reachedRoot = false
@@ -40,7 +67,7 @@ struct ProductGroupResolver {
         while let id = currentId, !seen.contains(id) {
             seen.insert(id)
             if id == settings.productGroupRootId { reachedRoot = true; break }
-            guard let category = categories[id] else {
+            guard let category = categories[id] ?? carried[id] else {
                 if chain.isEmpty {
                     if let root = settings.productGroupRootId {
                         return (fallback, "main category '\(mainId)' is not in the category tree, so it cannot be "
@@ -70,6 +97,19 @@ struct ProductGroupResolver {
             groups[uids[index]] = FlowProductGroup(productGroupUid: uids[index], name: name, parentUid: parent)
         }
         return (uids[0], nil)
+    }
+}
+
+extension OmniumProductCategory {
+    /// The language-neutral id: `categoryId`, else `id` (which Omnium calculates as `{categoryId}_{language}`)
+    /// without its language suffix.
+    var neutralId: String? {
+        if let categoryId = categoryId?.trimmedNonBlank { return categoryId }
+        guard let id = id?.trimmedNonBlank else { return nil }
+        if let language = language?.trimmedNonBlank, id.hasSuffix("_" + language) {
+            return String(id.dropLast(language.count + 1)).trimmedNonBlank
+        }
+        return id
     }
 }
 

@@ -13,8 +13,8 @@ import Omnium
 ///
 /// Spec: flow-integration.md §3 (steps 2–6), §3.1 (field mapping), §3.2, §3.3, §15.
 public enum ProductMapping {
-    /// Maps one batch. Pure: `businessDate` is only used to pick the best valid price for
-    /// `recommendedRetailPrice` when `usesPriceScheduledTask` is off.
+    /// Maps one batch. Pure: `businessDate` picks the best valid price for `recommendedRetailPrice`
+    /// when `usesPriceScheduledTask` is off, and decides which assortment codes are in force.
     public static func map(_ documents: [OmniumProduct], categories: [CatalogueCategory] = [],
                            settings: CatalogueMappingSettings, businessDate: Date) -> CatalogueProducts {
         var groups = ProductGroupResolver(categories: categories, settings: settings)
@@ -58,10 +58,9 @@ public enum ProductMapping {
                     continue
                 }
             }
-            let (groupUid, groupProblem) = groups.groupUid(mainCategoryId: source.mainCategoryId,
-                                                           mainCategoryName: source.mainCategoryName)
+            let (groupUid, groupProblem) = groups.groupUid(for: source)
             if let groupProblem {
-                result.issues.append(issue(source, key: entry.key, groupProblem, outcome: .fieldDropped))
+                result.issues.append(issue(source, key: entry.key, groupProblem, field: "productGroupUid"))
             }
             let brandName = source.brand?.trimmedNonBlank
             let brandUid = brandName.flatMap(FlowUID.brand)
@@ -70,7 +69,7 @@ public enum ProductMapping {
             result.issues += barcodeIssues
             let isActive = (source.isActive ?? true) && source.status?.lowercased() != "deleted"
             let physical = PhysicalMeasures(source, lengthUnit: settings.colliLengthUnit)
-            result.issues += physical.refused.map { issue(source, key: entry.key, "\($0): dropped", outcome: .fieldDropped) }
+            result.issues += physical.refused.map { issue(source, key: entry.key, "\($0): dropped", field: $0.field) }
             let costCurrency = source.costCurrency?.trimmedNonBlank
             result.products.append(FlowProduct(
                 productUid: uid,
@@ -87,7 +86,7 @@ public enum ProductMapping {
                 brandUid: brandUid,
                 barcodes: barcodes,
                 isActive: isActive,
-                allowPurchase: isActive && !isNonPurchasable(source, settings: settings),
+                allowPurchase: isActive && !isNonPurchasable(source, settings: settings, at: businessDate),
                 purchasePrice: cost,
                 currencyPurchasePrice: costCurrency == nil ? nil : cost,
                 currency: costCurrency,
@@ -131,10 +130,16 @@ public enum ProductMapping {
 
     // MARK: - Fields
 
-    private static func isNonPurchasable(_ product: OmniumProduct, settings: CatalogueMappingSettings) -> Bool {
+    /// Whether a non-purchasable assortment code is in force on `date` (codes compared
+    /// case-insensitively; a code outside its `validFrom`..<`validTo` window does not count).
+    private static func isNonPurchasable(_ product: OmniumProduct, settings: CatalogueMappingSettings,
+                                         at date: Date) -> Bool {
         guard !settings.nonPurchasableAssortmentCodes.isEmpty else { return false }
         let blocked = Set(settings.nonPurchasableAssortmentCodes.map { $0.lowercased() })
-        return (product.assortmentCodes ?? []).contains { blocked.contains($0.trimmingCharacters(in: .whitespaces).lowercased()) }
+        return (product.assortmentCodes ?? []).contains { code in
+            guard let id = code.assortmentCodeId?.trimmedNonBlank, blocked.contains(id.lowercased()) else { return false }
+            return code.isValid(at: date)
+        }
     }
 
     /// `ean` first, then `gtins`, trimmed and deduplicated; invalid ones dropped and reported.
@@ -148,7 +153,7 @@ public enum ProductMapping {
             } else {
                 issues.append(issue(product, key: key,
                     "barcode '\(code)' is not a valid EAN-8/12/13/GTIN-14 (length or check digit)",
-                    outcome: .fieldDropped))
+                    field: "barcode \(code)"))
             }
         }
         return (barcodes, issues)
@@ -174,9 +179,10 @@ public enum ProductMapping {
         }?.amount
     }
 
-    static func issue(_ product: OmniumProduct, key: String, _ reason: String,
-                      outcome: MappingIssue.Outcome = .recordQuarantined) -> MappingIssue {
-        MappingIssue(entity: .product, recordKey: key, reason: reason, outcome: outcome,
+    /// A product issue: the record withheld, or with `field` only that field dropped (the product loads).
+    static func issue(_ product: OmniumProduct, key: String, _ reason: String, field: String? = nil) -> MappingIssue {
+        MappingIssue(entity: .product, recordKey: key, reason: reason,
+                     outcome: field == nil ? .recordQuarantined : .fieldDropped, field: field,
                      sourcePayload: SourcePayload.json(product))
     }
 }

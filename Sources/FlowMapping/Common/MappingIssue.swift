@@ -30,20 +30,24 @@ public struct MappingIssue: Sendable, Hashable, Codable, CustomStringConvertible
     /// One line an operator understands ("EAN 123 fails the GS1 check digit").
     public var reason: String
     public var outcome: Outcome
+    /// For ``Outcome/fieldDropped``: what was dropped (`productGroupUid`, `barcode 123`), so two dropped
+    /// fields of one record are two issues and the same one next run is the same issue.
+    public var field: String?
     /// The Omnium record as JSON, when the caller has it; kept for the quarantine row.
     public var sourcePayload: String?
 
     public init(entity: Entity, recordKey: String, reason: String,
-                outcome: Outcome = .recordQuarantined, sourcePayload: String? = nil) {
+                outcome: Outcome = .recordQuarantined, field: String? = nil, sourcePayload: String? = nil) {
         self.entity = entity
         self.recordKey = recordKey
         self.reason = reason
         self.outcome = outcome
+        self.field = field
         self.sourcePayload = sourcePayload
     }
 
     public var description: String {
-        "\(entity) \(recordKey): \(reason)" + (outcome == .fieldDropped ? " (field dropped)" : "")
+        "\(entity) \(recordKey): \(reason)" + (outcome == .fieldDropped ? " (field dropped, record loaded)" : "")
     }
 }
 

@@ -23,12 +23,14 @@ public struct OmniumProduct: Codable, Sendable, Equatable {
     public var prices: [OmniumPrice]?
     public var cost: Decimal?
     public var costCurrency: String?
-    /// category ids (Sandbox choice)
-    public var categories: [String]?
+    /// the categories the product is in, as objects (contract §6, corrected)
+    public var categories: [OmniumProductCategory]?
+    /// category ids, as list items from `SearchProducts` carry them
+    public var categoryIds: [String]?
     public var mainCategoryId: String?
     public var mainCategoryName: String?
     public var marketIds: [String]?
-    public var assortmentCodes: [String]?
+    public var assortmentCodes: [OmniumAssortmentCode]?
     public var isActive: Bool?
     /// `Published` | `Deleted`
     public var status: String?
@@ -66,11 +68,12 @@ public struct OmniumProduct: Codable, Sendable, Equatable {
         prices: [OmniumPrice]? = nil,
         cost: Decimal? = nil,
         costCurrency: String? = nil,
-        categories: [String]? = nil,
+        categories: [OmniumProductCategory]? = nil,
+        categoryIds: [String]? = nil,
         mainCategoryId: String? = nil,
         mainCategoryName: String? = nil,
         marketIds: [String]? = nil,
-        assortmentCodes: [String]? = nil,
+        assortmentCodes: [OmniumAssortmentCode]? = nil,
         isActive: Bool? = nil,
         status: String? = nil,
         weight: Decimal? = nil,
@@ -105,6 +108,7 @@ public struct OmniumProduct: Codable, Sendable, Equatable {
         self.cost = cost
         self.costCurrency = costCurrency
         self.categories = categories
+        self.categoryIds = categoryIds
         self.mainCategoryId = mainCategoryId
         self.mainCategoryName = mainCategoryName
         self.marketIds = marketIds

@@ -69,6 +69,45 @@ extension SandboxDataGenerator {
         return SandboxCheckDigits.ean13(body: body, wrongCheckDigit: variant == 0 && badEANProductIndices.contains(index))
     }
 
+    // MARK: - Categories and assortment codes
+
+    /// The product's categories as Omnium sends them (contract §6): objects, the leaf marked
+    /// `isMainCategory`, its parent after it; `id` is `{categoryId}_{language}`.
+    func categories(of plan: ProductPlan) -> [OmniumProductCategory] {
+        [
+            OmniumProductCategory(categoryId: plan.category.0, id: plan.category.0 + "_no", name: plan.category.2,
+                                  parentId: plan.category.1, isMainCategory: true, isHidden: false, language: "no",
+                                  sortIndex: 1),
+            OmniumProductCategory(categoryId: plan.category.1, id: plan.category.1 + "_no", name: plan.category.3,
+                                  isMainCategory: false, isHidden: false, language: "no", sortIndex: 0),
+        ]
+    }
+
+    /// The assortment code that the sandbox's data marks as "going out" (`UTGAAENDE`).
+    public static let outgoingAssortmentCode = "UTGAAENDE"
+
+    /// Assortment codes of product `index` (contract §6: objects with optional validity windows).
+    /// Every product has `STANDARD`; every 11th also `OUTLET`. `UTGAAENDE` comes four ways, so a
+    /// rule that honours the windows can be checked against the data: for ever (index % 17 == 5),
+    /// since 30 days before the epoch with no end (index % 19 == 4), from 30 days after the epoch
+    /// (index % 23 == 9: not yet in force), and until 10 days before the epoch (index % 29 == 11: over).
+    public func assortmentCodes(ofProductAt index: Int) -> [OmniumAssortmentCode] {
+        var codes = [OmniumAssortmentCode(assortmentCodeId: "STANDARD")]
+        if index % 11 == 0 { codes.append(OmniumAssortmentCode(assortmentCodeId: "OUTLET")) }
+        let outgoing = Self.outgoingAssortmentCode
+        if index % 17 == 5 {
+            codes = [OmniumAssortmentCode(assortmentCodeId: outgoing)]
+        } else if index % 19 == 4 {
+            codes.append(OmniumAssortmentCode(assortmentCodeId: outgoing, validFrom: date(daysBeforeEpoch: 30)))
+        } else if index % 23 == 9 {
+            codes.append(OmniumAssortmentCode(assortmentCodeId: outgoing, validFrom: date(daysBeforeEpoch: -30)))
+        } else if index % 29 == 11 {
+            codes.append(OmniumAssortmentCode(assortmentCodeId: outgoing, validFrom: date(daysBeforeEpoch: 90),
+                                              validTo: date(daysBeforeEpoch: 10)))
+        }
+        return codes
+    }
+
     // MARK: - Product
 
     public func product(at index: Int) -> OmniumProduct {
@@ -92,11 +131,11 @@ extension SandboxDataGenerator {
         let costHundredths = plan.priceHundredths * 2 / 5
         product.cost = Self.money(costHundredths)
         product.costCurrency = index % 10 == 9 ? nil : "NOK"
-        product.categories = [plan.category.0, plan.category.1]
+        product.categories = categories(of: plan)
         product.mainCategoryId = plan.category.0
         product.mainCategoryName = plan.category.2
         product.marketIds = index % 3 == 0 ? ["NOR", "SWE"] : ["NOR"]
-        product.assortmentCodes = index % 17 == 5 ? ["UTGAAENDE"] : (index % 11 == 0 ? ["STANDARD", "OUTLET"] : ["STANDARD"])
+        product.assortmentCodes = assortmentCodes(ofProductAt: index)
         product.isActive = !isDeleted && index % 23 != 7
         product.status = isDeleted ? "Deleted" : "Published"
         product.weight = weightGrams == 0 ? nil : Decimal(weightGrams) / 1_000

@@ -103,6 +103,7 @@ public struct ConfigKey: Sendable {
             .field("OMNIFLOW_STAGING_ROOT", \.stagingRoot, .string),
             .field("OMNIFLOW_FLOW_STORE_PATH", \.flowStorePath, .string),
             .field("OMNIFLOW_MARKET_IDS", \.marketIDs, .stringList),
+            .field("OMNIFLOW_NON_PURCHASABLE_ASSORTMENT_CODES", \.nonPurchasableAssortmentCodes, .stringList),
             .field("OMNIFLOW_TENANT_COUNTRY_CODE", \.tenantCountryCode, .code(letters: 2, standard: "ISO 3166 country")),
             .field("OMNIFLOW_TENANT_CURRENCY", \.tenantCurrency, .code(letters: 3, standard: "ISO 4217 currency")),
             .field("OMNIFLOW_COLLI_DIMENSION_UNIT", \.colliDimensionUnit, .dimensionUnit),

@@ -54,6 +54,9 @@ public struct OmniflowConfiguration: Sendable, Equatable {
     public var syncCategoriesToFlow: Bool = false
     /// `ProductGroupRootId`: root Omnium category of the product-group tree.
     public var productGroupRootID: String?
+    /// `OMNIFLOW_NON_PURCHASABLE_ASSORTMENT_CODES`: Omnium assortment codes that make a product
+    /// non-purchasable in Flow while the code is valid (flow-integration.md §3.1 `allowPurchase`).
+    public var nonPurchasableAssortmentCodes: [String] = []
     /// `DefaultProductGroupUid`: Flow product group for products without a category.
     public var defaultProductGroupUID: String?
     /// `UseCostPriceListInInventoryExport`: take cost prices from the cost price list.

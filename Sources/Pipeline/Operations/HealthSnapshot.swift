@@ -30,7 +30,10 @@ public struct HealthSnapshot: Sendable {
     public var lastRun: RunRecord?
     public var cycles: [CycleRuns]
     public var queues: [QueueCounts]
+    /// Open withheld records (not in Flow).
     public var openQuarantine: Int
+    /// Open dropped fields of records that loaded.
+    public var openDroppedFields: Int = 0
     public var watermarks: [Watermark]
 
     /// Reads everything in one read transaction.
@@ -50,6 +53,8 @@ public struct HealthSnapshot: Sendable {
                                    .map { now.timeIntervalSince($0) })
         }
         return HealthSnapshot(takenAt: now, lastRun: lastRun, cycles: cycles, queues: queues,
-                              openQuarantine: try control.openQuarantineCount(), watermarks: try control.watermarks())
+                              openQuarantine: try control.openQuarantineCount(kind: .withheld),
+                              openDroppedFields: try control.openQuarantineCount(kind: .fieldDropped),
+                              watermarks: try control.watermarks())
     }
 }

@@ -43,8 +43,10 @@ public struct PrometheusMetrics: Sendable {
                       stages.map { (["stage": $0.name], Double($0.outcome?.rowsRead ?? 0)) })
             out.gauge("omniflow_stage_rows_written", "Rows the stage wrote in the last run.",
                       stages.map { (["stage": $0.name], Double($0.outcome?.rowsWritten ?? 0)) })
-            out.gauge("omniflow_stage_rows_quarantined", "Records the stage quarantined in the last run.",
+            out.gauge("omniflow_stage_rows_quarantined", "Records the stage withheld (quarantined) in the last run.",
                       stages.map { (["stage": $0.name], Double($0.outcome?.quarantined ?? 0)) })
+            out.gauge("omniflow_stage_fields_dropped", "Fields the stage dropped from records it loaded in the last run.",
+                      stages.map { (["stage": $0.name], Double($0.outcome?.fieldsDropped ?? 0)) })
         }
         out.gauge("omniflow_cycle_last_success_timestamp_seconds",
                   "When each cycle last ended successfully (Unix time); absent before its first success.",
@@ -57,8 +59,10 @@ public struct PrometheusMetrics: Sendable {
                       [("pending", queue.pending), ("running", queue.running), ("done", queue.done), ("dead", queue.dead)]
                           .map { (["queue": queue.queue, "state": $0.0], Double($0.1)) }
                   })
-        out.gauge("omniflow_quarantine_open", "Quarantined records waiting for attention.",
+        out.gauge("omniflow_quarantine_open", "Quarantined records (withheld, not loaded) waiting for attention.",
                   [([:], Double(snapshot.openQuarantine))])
+        out.gauge("omniflow_quarantine_fields_dropped_open", "Open dropped fields of records that loaded.",
+                  [([:], Double(snapshot.openDroppedFields))])
         out.gauge("omniflow_watermark_age_seconds", "Seconds since each stream's watermark last advanced.",
                   snapshot.watermarks.map { (["stream": $0.stream], snapshot.takenAt.timeIntervalSince($0.updatedAt)) })
         text = out.text

@@ -33,6 +33,7 @@ extension OmniflowConfiguration {
             defaultVatCodeUid: defaultVatCodeUID, defaultProductGroupUid: defaultProductGroupUID,
             mainPricesListUid: mainPricesListUID, currency: tenantCurrency,
             syncCategoriesToFlow: syncCategoriesToFlow, productGroupRootId: productGroupRootID,
+            nonPurchasableAssortmentCodes: Set(nonPurchasableAssortmentCodes),
             colliLengthUnit: Measure.LengthUnit(rawValue: colliDimensionUnit.rawValue) ?? .centimetre,
             marketIds: Set(marketIDs), storePriceListsInFlow: storePriceListsInFlow,
             flowWebWarehouse: flowWebWarehouse)

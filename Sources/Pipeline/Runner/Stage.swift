@@ -57,18 +57,39 @@ public struct StageOutcome: Sendable, Equatable, Codable {
     public var rowsRead: Int
     public var rowsWritten: Int
     public var rowsUnchanged: Int
+    /// Records withheld (not loaded, waiting in quarantine), each counted once. The runner fills it
+    /// from what the stage quarantined through ``StageContext/quarantine(_:)``.
     public var quarantined: Int
+    /// Fields dropped from records that did load (an invalid barcode), each (record, field) once.
+    public var fieldsDropped: Int
     /// Checksums of the staged outputs, by dataset name; `--resume` trusts a stage only if they still match.
     public var checksums: [String: String]
     public var notes: [String]
 
     public init(rowsRead: Int = 0, rowsWritten: Int = 0, rowsUnchanged: Int = 0, quarantined: Int = 0,
-                checksums: [String: String] = [:], notes: [String] = []) {
+                fieldsDropped: Int = 0, checksums: [String: String] = [:], notes: [String] = []) {
         self.rowsRead = rowsRead
         self.rowsWritten = rowsWritten
         self.rowsUnchanged = rowsUnchanged
         self.quarantined = quarantined
+        self.fieldsDropped = fieldsDropped
         self.checksums = checksums
         self.notes = notes
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case rowsRead, rowsWritten, rowsUnchanged, quarantined, fieldsDropped, checksums, notes
+    }
+
+    /// Reads manifests written before `fieldsDropped` existed (their field drops were counted nowhere).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rowsRead = try container.decode(Int.self, forKey: .rowsRead)
+        rowsWritten = try container.decode(Int.self, forKey: .rowsWritten)
+        rowsUnchanged = try container.decode(Int.self, forKey: .rowsUnchanged)
+        quarantined = try container.decode(Int.self, forKey: .quarantined)
+        fieldsDropped = try container.decodeIfPresent(Int.self, forKey: .fieldsDropped) ?? 0
+        checksums = try container.decode([String: String].self, forKey: .checksums)
+        notes = try container.decode([String].self, forKey: .notes)
     }
 }

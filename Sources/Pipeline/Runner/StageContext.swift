@@ -41,6 +41,8 @@ public struct StageContext: Sendable {
     let progressHandler: (@Sendable (Int) -> Void)?
     /// Keeps the run lock alive during a long stage (see ``StageHeartbeat``).
     var heartbeat: StageHeartbeat? = nil
+    /// What this stage run quarantined, each issue once (the runner reads it into the outcome).
+    let quarantineTally = QuarantineTally()
 
     public var configuration: OmniflowConfiguration { environment.configuration }
     public var flow: FlowDatabase { environment.flow }
@@ -55,23 +57,65 @@ public struct StageContext: Sendable {
         progressHandler?(rowsSoFar)
     }
 
-    /// Records mapping issues in the quarantine (retried on the next run) and logs each one.
-    /// - Returns: how many records were quarantined (field-level issues are logged, not counted).
+    /// Records mapping issues in the quarantine (retried on the next run) and logs each one: a withheld
+    /// record (``MappingIssue/Outcome/recordQuarantined``) or a field dropped from a record that loads
+    /// (``MappingIssue/Outcome/fieldDropped``, kept under its ``MappingIssue/field``).
+    /// - Returns: how many records this call withheld that the stage had not withheld before (the runner
+    ///   counts withheld records and dropped fields of the whole stage, each once, into its outcome).
     @discardableResult
     public func quarantine(_ issues: [MappingIssue]) throws -> Int {
         var count = 0
         for issue in issues {
-            log.warning("quarantined", ["stage": stageName, "entity": issue.entity.rawValue,
-                                        "record": issue.recordKey, "reason": issue.reason])
-            try control.quarantine(entity: issue.entity.rawValue, recordKey: issue.recordKey, stage: stageName,
-                                   runID: runID, reason: issue.reason, sourcePayload: issue.sourcePayload)
-            if issue.outcome == .recordQuarantined { count += 1 }
+            let kind: QuarantineRecord.Kind = issue.outcome == .fieldDropped ? .fieldDropped : .withheld
+            let field = kind == .withheld ? "" : (issue.field ?? issue.reason)
+            log.warning(kind == .withheld ? "record withheld" : "field dropped, record loaded",
+                        ["stage": stageName, "entity": issue.entity.rawValue, "record": issue.recordKey,
+                         "field": field, "reason": issue.reason])
+            try control.quarantine(entity: issue.entity.rawValue, recordKey: issue.recordKey, kind: kind, field: field,
+                                   stage: stageName, runID: runID, reason: issue.reason,
+                                   sourcePayload: issue.sourcePayload)
+            if quarantineTally.add(entity: issue.entity.rawValue, recordKey: issue.recordKey, kind: kind, field: field),
+               kind == .withheld {
+                count += 1
+            }
         }
         return count
     }
 
-    /// Marks records that loaded cleanly as no longer quarantined.
+    /// Records that mapped in this stage: their withheld rows are resolved, and so are their dropped
+    /// fields but those this stage dropped again.
     public func resolveQuarantine(entity: MappingIssue.Entity, keys: some Sequence<String>) throws {
-        for key in keys { try control.resolveQuarantine(entity: entity.rawValue, recordKey: key) }
+        for key in keys {
+            try control.resolveQuarantine(entity: entity.rawValue, recordKey: key)
+            try control.resolveDroppedFields(entity: entity.rawValue, recordKey: key,
+                                             except: quarantineTally.droppedFields(entity: entity.rawValue, recordKey: key))
+        }
     }
+}
+
+/// A stage run's quarantine issues, each counted once however often a stage reports it (a record in two
+/// chunks, a resumed page): withheld records by (entity, key), dropped fields by (entity, key, field).
+final class QuarantineTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var withheld: Set<String> = []
+    private var dropped: [String: Set<String>] = [:]
+
+    /// Adds an issue; false when this stage run already counted it.
+    func add(entity: String, recordKey: String, kind: QuarantineRecord.Kind, field: String) -> Bool {
+        let record = entity + "\u{1F}" + recordKey
+        return lock.withLock {
+            switch kind {
+            case .withheld: return withheld.insert(record).inserted
+            case .fieldDropped: return dropped[record, default: []].insert(field).inserted
+            }
+        }
+    }
+
+    func droppedFields(entity: String, recordKey: String) -> Set<String> {
+        lock.withLock { dropped[entity + "\u{1F}" + recordKey] ?? [] }
+    }
+
+    var isEmpty: Bool { lock.withLock { withheld.isEmpty && dropped.isEmpty } }
+    var withheldCount: Int { lock.withLock { withheld.count } }
+    var droppedCount: Int { lock.withLock { dropped.values.reduce(0) { $0 + $1.count } } }
 }

@@ -155,6 +155,11 @@ public struct StageRunner: Sendable {
                                        heartbeat: StageHeartbeat(lock: lock, runID: runID, clock: clock, log: log))
             do {
                 var outcome = try await stage.run(context)
+                // Quarantine is counted where it is recorded, each issue once, not by each stage's arithmetic.
+                if !context.quarantineTally.isEmpty {
+                    outcome.quarantined = context.quarantineTally.withheldCount
+                    outcome.fieldsDropped = context.quarantineTally.droppedCount
+                }
                 for output in stage.outputs where output.kind == .staged {
                     outcome.checksums[output.name] = try staging.summary(output.name)?.checksum ?? ""
                 }
@@ -163,7 +168,8 @@ public struct StageRunner: Sendable {
                 log.info("stage succeeded", ["stage": name, "rows.read": "\(outcome.rowsRead)",
                                              "rows.written": "\(outcome.rowsWritten)",
                                              "rows.unchanged": "\(outcome.rowsUnchanged)",
-                                             "quarantined": "\(outcome.quarantined)"])
+                                             "quarantined": "\(outcome.quarantined)",
+                                             "fields.dropped": "\(outcome.fieldsDropped)"])
                 progress?(StageProgress(stage: name, state: .succeeded, outcome: outcome))
             } catch {
                 let message = String(describing: error)
@@ -206,6 +212,7 @@ public struct StageRunner: Sendable {
             startedAt: started, finishedAt: finished, duration: duration,
             rowsRead: outcome?.rowsRead ?? 0, rowsWritten: outcome?.rowsWritten ?? 0,
             rowsUnchanged: outcome?.rowsUnchanged ?? 0, quarantined: outcome?.quarantined ?? 0,
+            fieldsDropped: outcome?.fieldsDropped ?? 0,
             checksum: outcome.map { Self.combinedChecksum($0.checksums) }, error: error))
         manifest.upsert(RunManifest.Entry(
             name: stage.name, version: stage.version, status: status.rawValue, startedAt: started,

@@ -3,16 +3,34 @@ import SQLite
 
 // MARK: - QuarantineRecord
 
-/// A record a stage could not use, kept with the reason and its source until it loads.
+/// A quarantine issue: a record a stage withheld, or a field it dropped from a record it loaded,
+/// kept with the reason and the source payload until a later run takes the record whole.
 ///
-/// Why keyed by (entity, record key) and not by run: the same bad product comes back every night;
-/// one row counts the ``attempts`` and keeps ``firstSeen``, and it is resolved (not deleted) when a
-/// later run loads it, so nothing is dropped silently (DESIGN.md "Stages", transform).
+/// Two kinds, never mixed (issue 7, "quarantine means one thing"):
+/// - ``Kind/withheld``: the record is not in Flow; it waits here and is retried every run.
+/// - ``Kind/fieldDropped``: the record loaded without one field (an invalid barcode, an unknown
+///   product group); ``field`` names what was dropped.
+///
+/// Why keyed by (entity, record key, kind, field) and not by run: the same bad product comes back every
+/// night; one row counts the ``attempts`` and keeps ``firstSeen``, and it is resolved (not deleted) when
+/// a later run maps the record without that issue, so nothing is dropped silently (DESIGN.md "Stages").
+/// ``id`` is stable (`omniflow quarantine show <id>`).
 public struct QuarantineRecord: Sendable, Hashable, Codable {
+    /// Whether the whole record was held back or one field of a loaded record was dropped.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case withheld
+        case fieldDropped = "field_dropped"
+    }
+
+    /// The row's stable id.
+    public var id: Int64
     /// The kind of record, in Flow's or Omnium's word: `product`, `order`, `store`, …
     public var entity: String
     /// The record's own key (Omnium id, Flow UID).
     public var recordKey: String
+    public var kind: Kind
+    /// What was dropped (`productGroupUid`, `barcode 123`); empty for a withheld record.
+    public var field: String
     /// The stage that refused it, e.g. `transform.products`.
     public var stage: String
     /// The run that last refused it.
@@ -27,11 +45,15 @@ public struct QuarantineRecord: Sendable, Hashable, Codable {
 
     public var isOpen: Bool { resolvedAt == nil }
 
-    public init(entity: String, recordKey: String, stage: String, runID: String, reason: String,
+    public init(id: Int64 = 0, entity: String, recordKey: String, kind: Kind = .withheld, field: String = "",
+                stage: String, runID: String, reason: String,
                 sourcePayload: String? = nil, firstSeen: Date, lastSeen: Date, attempts: Int = 1,
                 resolvedAt: Date? = nil) {
+        self.id = id
         self.entity = entity
         self.recordKey = recordKey
+        self.kind = kind
+        self.field = field
         self.stage = stage
         self.runID = runID
         self.reason = reason
@@ -45,8 +67,11 @@ public struct QuarantineRecord: Sendable, Hashable, Codable {
     /// Reads a `quarantine` row.
     /// - Throws: ``RowDecodingError`` naming the column.
     public init(row: Row) throws {
+        id = try row.decode("id")
         entity = try row.decode("entity")
         recordKey = try row.decode("record_key")
+        kind = try StagingError.decodeEnum(row, "kind")
+        field = try row.decode("field")
         stage = try row.decode("stage")
         runID = try row.decode("run_id")
         reason = try row.decode("reason")

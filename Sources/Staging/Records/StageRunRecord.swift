@@ -26,7 +26,10 @@ public struct StageRunRecord: Sendable, Hashable, Codable {
     public var rowsRead: Int
     public var rowsWritten: Int
     public var rowsUnchanged: Int
+    /// Records withheld (not loaded), each counted once.
     public var quarantined: Int
+    /// Fields dropped from records that loaded, each (record, field) counted once.
+    public var fieldsDropped: Int
     /// Checksum of the stage's output (see ``DatasetChecksum``).
     public var checksum: String?
     /// The failure, one line, secrets already removed.
@@ -35,7 +38,7 @@ public struct StageRunRecord: Sendable, Hashable, Codable {
     public init(runID: String, stage: String, stageVersion: String, status: Status = .pending,
                 startedAt: Date? = nil, finishedAt: Date? = nil, duration: TimeInterval? = nil,
                 rowsRead: Int = 0, rowsWritten: Int = 0, rowsUnchanged: Int = 0, quarantined: Int = 0,
-                checksum: String? = nil, error: String? = nil) {
+                fieldsDropped: Int = 0, checksum: String? = nil, error: String? = nil) {
         self.runID = runID
         self.stage = stage
         self.stageVersion = stageVersion
@@ -47,6 +50,7 @@ public struct StageRunRecord: Sendable, Hashable, Codable {
         self.rowsWritten = rowsWritten
         self.rowsUnchanged = rowsUnchanged
         self.quarantined = quarantined
+        self.fieldsDropped = fieldsDropped
         self.checksum = checksum
         self.error = error
     }
@@ -65,6 +69,7 @@ public struct StageRunRecord: Sendable, Hashable, Codable {
         rowsWritten = try row.decode("rows_written")
         rowsUnchanged = try row.decode("rows_unchanged")
         quarantined = try row.decode("quarantined")
+        fieldsDropped = try row.decode("fields_dropped")
         checksum = try row.decodeIfPresent("checksum")
         error = try row.decodeIfPresent("error")
     }

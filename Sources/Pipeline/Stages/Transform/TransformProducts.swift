@@ -16,7 +16,8 @@ struct FlowProductEntry: Codable, Sendable, Equatable {
 /// `flow.products` before the next is read, so memory holds one chunk. Brands and groups are small
 /// and gathered across chunks: a brand's name is the spelling most products use, as in the mapping.
 /// A product that fails validation is quarantined with its reason; a bad barcode is dropped and
-/// reported while the product goes on. Products that map cleanly leave the quarantine.
+/// reported while the product goes on (a field-dropped quarantine issue). Products that map leave the
+/// quarantine: their withheld row and the dropped fields that now load are resolved.
 public struct TransformProducts: Stage {
     public let name = "transform.products"
     public let version = 1
@@ -33,7 +34,7 @@ public struct TransformProducts: Stage {
         let open = try context.openQuarantineKeys(MappingIssue.Entity.product.rawValue)
         var brandVotes: [String: [String: Int]] = [:]
         var groups: [String: FlowProductGroup] = [:]
-        var read = 0, quarantined = 0, dropped = 0
+        var read = 0, quarantined = 0
         var resolved: [String] = []
 
         try staging.beginPending(CatalogueDatasets.flowProducts)
@@ -56,9 +57,9 @@ public struct TransformProducts: Stage {
             for group in result.productGroups { groups[group.productGroupUid] = group }
 
             quarantined += try context.quarantine(result.issues)
-            dropped += result.issues.filter { $0.outcome == .fieldDropped }.count
             if !open.isEmpty {
-                let failed = Set(result.issues.map(\.recordKey))
+                // A product with only dropped fields loaded: it is settled (its other dropped fields resolve).
+                let failed = Set(result.issues.filter { $0.outcome == .recordQuarantined }.map(\.recordKey))
                 resolved += Self.recordKeys(documents).filter { open.contains($0) && !failed.contains($0) }
             }
         }
@@ -76,7 +77,6 @@ public struct TransformProducts: Stage {
         }, key: \.productGroupUid)
 
         var notes = ["\(products.rowCount) products, \(brands.count) brands, \(groups.count) product groups"]
-        if dropped > 0 { notes.append("\(dropped) field(s) dropped (see quarantine)") }
         if !resolved.isEmpty { notes.append("\(resolved.count) product(s) left the quarantine") }
         return StageOutcome(rowsRead: read, rowsWritten: products.rowCount, quarantined: quarantined, notes: notes)
     }
