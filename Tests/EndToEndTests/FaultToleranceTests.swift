@@ -42,6 +42,7 @@ final class FaultToleranceTests: XCTestCase {
         let cleanRecorder = ClientRecorder()
         let cleanClient = LoopbackOmnium.client(clean, recorder: cleanRecorder)
         let expected = try await lastCompletePass(cleanClient.scrollProducts(), recorder: cleanRecorder)
+        XCTAssertEqual(expected.items.undecodableRecords().count, 0)
         XCTAssertEqual(expected.items.count, 10_000)
         XCTAssertEqual(expected.received, 10_000, "no restart without faults")
         XCTAssertTrue(cleanRecorder.events.allSatisfy { if case .tokenFetched = $0 { return true } else { return false } })
@@ -50,25 +51,25 @@ final class FaultToleranceTests: XCTestCase {
         let faulty = try startSandbox(faults: Self.faults(seed: 6), counter: counter)
         let recorder = ClientRecorder()
         let client = LoopbackOmnium.client(faulty, recorder: recorder)
-        let want = try ExtractedContent(expected.items)
+        let want = try ExtractedContent(expected.items.decodedRecords() as [OmniumProduct])
 
         // By scroll (what extract.products does): an error answer to a continuation is retried in place.
         let started = ContinuousClock.now
         let scrolled = try await lastCompletePass(client.scrollProducts(maxRestarts: 50), recorder: recorder)
         let scrollTime = ContinuousClock.now - started
         let scrollFaults = (counter.count(500), counter.count(429))
-        let got = try ExtractedContent(scrolled.items)
+        let got = try ExtractedContent(scrolled.items.decodedRecords())
         XCTAssertEqual(got.count, want.count)
-        XCTAssertEqual(scrolled.items.compactMap(\.id), expected.items.compactMap(\.id), "same ids in the same order")
+        XCTAssertEqual(scrolled.items.compactMap(\.record?.id), expected.items.compactMap(\.record?.id), "same ids in the same order")
         XCTAssertEqual(got.hash, want.hash)
         XCTAssertTrue(got == want, "every product document is byte-identical")
-        XCTAssertEqual(Set(scrolled.items.compactMap(\.id)).count, 10_000, "what extract.products keys by id")
+        XCTAssertEqual(Set(scrolled.items.compactMap(\.record?.id)).count, 10_000, "what extract.products keys by id")
         XCTAssertEqual(recorder.scrollRestarts, 0, "a 500 on a continuation is retried in place, the scroll goes on")
 
         // By search pages (100 requests of 100): each failed page is simply repeated.
         let pagedStart = ContinuousClock.now
         var paged: [OmniumProduct] = []
-        for try await page in client.productPages(OmniumProductSearchRequest()) { paged += page }
+        for try await page in client.productPages(OmniumProductSearchRequest()) { paged += page.decodedRecords() }
         let pagedTime = ContinuousClock.now - pagedStart
         XCTAssertTrue(try ExtractedContent(paged) == want, "paged extract byte-identical too")
 

@@ -78,7 +78,7 @@ final class OmniumContractTests: XCTestCase {
 
         // ... and the scroll goes past it.
         var scrolled: [String] = []
-        for try await batch in client.scrollProducts() { scrolled += batch.compactMap(\.id) }
+        for try await batch in client.scrollProducts() { scrolled += batch.compactMap(\.record?.id) }
         XCTAssertEqual(scrolled.count, total)
         XCTAssertEqual(Set(scrolled).count, total)
     }
@@ -195,7 +195,7 @@ final class OmniumContractTests: XCTestCase {
         // and a failed continuation restarts the scroll, so every product still arrives.
         let client = try start { $0.faults = SandboxFaults(errorRates: [502: 0.5], seed: 3) }
         var ids: [String] = []
-        for try await batch in client.scrollProducts(maxRestarts: 20) { ids += batch.compactMap(\.id) }
+        for try await batch in client.scrollProducts(maxRestarts: 20) { ids += batch.compactMap(\.record?.id) }
         XCTAssertEqual(Set(ids), Set(try sandbox.state.products(matching: OmniumProductSearchRequest()).all.compactMap(\.id)))
         XCTAssertGreaterThan(counter.count(502), 0)
         XCTAssertGreaterThan(recorder.retries(status: 502).count + recorder.scrollRestarts, 0)

@@ -78,7 +78,9 @@ final class ClientContractTests: XCTestCase {
         let expected = try sandbox.state.products(matching: OmniumProductSearchRequest()).all.compactMap(\.id)
         var batches: [Int] = []
         var ids: [String] = []
-        for try await products in client.scrollProducts() {
+        for try await batch in client.scrollProducts() {
+            let products: [OmniumProduct] = batch.decodedRecords()
+            XCTAssertEqual(products.count, batch.count, "every sandbox product decodes")
             batches.append(products.count)
             ids += products.compactMap(\.id)
         }
@@ -92,6 +94,7 @@ final class ClientContractTests: XCTestCase {
         let total = try sandbox.state.orders(matching: OmniumOrderSearchRequest()).count
         var pages: [Int] = []
         for try await orders in client.orderPages(OmniumOrderSearchRequest(), take: 5) {
+            XCTAssertEqual(orders.undecodableRecords().count, 0)
             pages.append(orders.count)
         }
         XCTAssertEqual(pages.reduce(0, +), total)
@@ -113,10 +116,10 @@ final class ClientContractTests: XCTestCase {
         let client = try start { $0.scroll = SandboxScrollSettings(batchSize: 4) }
         let expected = Set(try sandbox.state.orders(matching: OmniumOrderSearchRequest()).all.compactMap(\.id))
         var iterator = client.scrollOrders(OmniumOrderSearchRequest()).makeAsyncIterator()
-        var ids = try await iterator.next()?.compactMap(\.id) ?? []
+        var ids = try await iterator.next()?.compactMap(\.record?.id) ?? []
         sandboxClock.advance(by: 301)
         while let orders = try await iterator.next() {
-            ids += orders.compactMap(\.id)
+            ids += orders.compactMap(\.record?.id)
         }
         XCTAssertEqual(Set(ids), expected)
         XCTAssertEqual(ids.count, expected.count + 4, "the first batch came twice after the restart")
@@ -196,7 +199,7 @@ final class ClientContractTests: XCTestCase {
         let expected = Set(try sandbox.state.orders(matching: OmniumOrderSearchRequest()).all.compactMap(\.id))
         var ids = Set<String>()
         for try await orders in client.scrollOrders(OmniumOrderSearchRequest(), maxRestarts: 10) {
-            ids.formUnion(orders.compactMap(\.id))
+            ids.formUnion(orders.compactMap(\.record?.id))
         }
         XCTAssertEqual(ids, expected)
         let restarts = recorder.events.filter { if case .scrollRestarted = $0 { return true } else { return false } }

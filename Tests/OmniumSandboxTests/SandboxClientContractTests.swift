@@ -60,7 +60,7 @@ final class SandboxClientContractTests: XCTestCase {
         let orders = try await collect(client.scrollOrders(OmniumOrderSearchRequest()))
         let expected = try sandbox.state.orders(matching: OmniumOrderSearchRequest()).count
         XCTAssertEqual(orders.count, expected)
-        XCTAssertEqual(Set(orders.compactMap(\.id)).count, expected)
+        XCTAssertEqual(Set(orders.compactMap(\.record?.id)).count, expected)
         let stock = try await collect(client.searchInventory(OmniumInventorySearchRequest(isInStock: true)))
         XCTAssertEqual(stock.count, try sandbox.state.inventory(matching: OmniumInventorySearchRequest(isInStock: true)).count)
     }

@@ -106,6 +106,37 @@ final class ModelsTests: XCTestCase {
         try assertRoundTrip(product)
     }
 
+    // MARK: - Per-record decoding
+
+    /// A page item the model cannot read becomes `.undecodable` with the member's path and its raw
+    /// JSON (numbers exact, booleans kept); the items around it decode as usual.
+    func testPageRecordsDecodeOneByOne() throws {
+        let json = #"{"totalHits":3,"result":[{"id":"a_no","skuId":"a","cost":199.505},{"id":"b_no","productId":"b","categories":["tees"],"isActive":true,"weight":0.10},{"id":"c_no","skuId":"c"}]}"#
+        struct Page: Decodable { var result: [OmniumPageRecord<OmniumProduct>] }
+        let page = try decode(Page.self, json)
+        let decoded: [OmniumProduct] = page.result.decodedRecords()
+        XCTAssertEqual(decoded.map(\.skuId), ["a", "c"])
+        XCTAssertEqual(decoded.first?.cost, Decimal(string: "199.505"))
+        let failure = try XCTUnwrap(page.result.undecodableRecords().first)
+        XCTAssertEqual(page.result.undecodableRecords().count, 1)
+        XCTAssertEqual(failure.type, "OmniumProduct")
+        XCTAssertTrue(failure.reason.hasPrefix("categories[0]: expected"), failure.reason)
+        XCTAssertEqual(failure.key(["skuId", "productId", "id"]), "b")
+        XCTAssertEqual(failure.rawJSON, #"{"categories":["tees"],"id":"b_no","isActive":true,"productId":"b","weight":0.1}"#)
+        XCTAssertTrue(failure.description.contains("did not decode"))
+    }
+
+    func testJSONValueRoundTripKeepsNumbersExactly() throws {
+        let json = #"{"a":1,"b":true,"c":null,"d":"x","e":[1.25,false,{"f":"0.10"}],"g":12345678901234567890.123}"#
+        let value = try decode(OmniumJSONValue.self, json)
+        guard case .object(let members) = value else { return XCTFail("\(value)") }
+        XCTAssertEqual(members["a"], .number(1))
+        XCTAssertEqual(members["b"], .bool(true))
+        XCTAssertEqual(members["c"], .null)
+        XCTAssertEqual(members["g"], .number(Decimal(string: "12345678901234567890.123")!))
+        XCTAssertEqual(try decode(OmniumJSONValue.self, value.jsonText), value)
+    }
+
     // MARK: - Events
 
     /// flow-integration.md §7.1, the older event shape (no id/operationId/objectNumber).

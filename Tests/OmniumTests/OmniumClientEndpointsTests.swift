@@ -117,7 +117,7 @@ final class OmniumClientEndpointsTests: XCTestCase {
         let mark = Date(timeIntervalSince1970: 1_764_000_000)
         var ids: [String?] = []
         for try await orders in client.scrollOrders(.modified(from: mark, orderType: "ClickAndCollect")) {
-            ids += orders.map(\.id)
+            ids += orders.map(\.record?.id)
         }
         XCTAssertEqual(ids, ["W-1"])
         let body = try XCTUnwrap(transport.apiRequests.first?.bodyText)

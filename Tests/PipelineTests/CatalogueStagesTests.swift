@@ -237,6 +237,44 @@ final class CatalogueStagesTests: XCTestCase {
         XCTAssertEqual(manifest.written("load.products"), 1, "\(manifest.notes("load.products"))")
     }
 
+    /// One record of a page that the model cannot read (categories as strings, the shape an older
+    /// contract text described) is quarantined with its decoding error and raw JSON; every other
+    /// product of that page loads. Fixed in Omnium, it is re-read by id and leaves the quarantine.
+    func testAPageWithOneUndecodableProductLoadsTheOthersAndQuarantinesThatOne() async throws {
+        let fixture = try makeFixture()
+        fixture.omnium.foreignMembers = ["P1_no": #""categories":["tees","sale"]"#]
+        let manifest = try await fixture.run()
+
+        let loaded = try fixture.flow.read { try ProductsTable.fetchAll(in: $0) }.map(\.productUid).sorted()
+        XCTAssertEqual(loaded, ["SKU-2", "SKU-3a", "SKU-3b"], "the rest of the page loads")
+        let issue = try XCTUnwrap(fixture.control.quarantined(entity: "product", recordKey: "SKU-1"))
+        XCTAssertEqual(issue.stage, "extract.products")
+        XCTAssertTrue(issue.reason.contains("OmniumProduct did not decode"), issue.reason)
+        XCTAssertTrue(issue.reason.contains("categories[0]"), issue.reason)
+        let payload = try XCTUnwrap(issue.sourcePayload)
+        XCTAssertTrue(payload.contains(#""categories":["tees","sale"]"#), payload)
+        XCTAssertTrue(payload.contains(#""skuId":"SKU-1""#), payload)
+        XCTAssertNil(issue.resolvedAt)
+        XCTAssertEqual(manifest.entry(named: "extract.products")?.outcome?.quarantined, 1)
+        XCTAssertTrue(manifest.notes("extract.products").contains { $0.contains("1 product(s) did not decode") },
+                      "\(manifest.notes("extract.products"))")
+        XCTAssertEqual(try fixture.control.watermark(for: CatalogueStreams.products)?.value,
+                       "2026-11-03T10:00:00.0000000Z")
+
+        // Still broken on the next run: the retry reads it leniently, it stays quarantined.
+        try await fixture.run()
+        XCTAssertNil(try fixture.control.quarantined(entity: "product", recordKey: "SKU-1")?.resolvedAt)
+
+        // Fixed in Omnium (no newer `modified`): the retry by id brings it in.
+        fixture.omnium.foreignMembers = [:]
+        fixture.omnium.clearRequests()
+        try await fixture.run()
+        XCTAssertTrue(fixture.omnium.requests.contains { $0.method == "GET" && $0.path == "/api/Products/SKU-1" })
+        XCTAssertNotNil(try fixture.control.quarantined(entity: "product", recordKey: "SKU-1")?.resolvedAt)
+        XCTAssertEqual(try fixture.flow.read { try ProductsTable.fetch(productUid: "SKU-1", in: $0) }?.name,
+                       "Strikkegenser blå æøå")
+    }
+
     func testWatermarkStaysWhenTheLoadFails() async throws {
         let fixture = try makeFixture()
         try await fixture.run()

@@ -23,6 +23,12 @@ final class FakeOmnium: HTTPTransport, @unchecked Sendable {
     /// When set, every request after this many (token calls not counted) is answered 400: an Omnium that
     /// stops mid-stream, for checkpoint tests.
     var failAfterRequests: Int?
+    private var _foreignMembers: [String: String] = [:]
+    /// Product id → JSON members written into that product as sent (`"categories":["tees"]`), for a
+    /// record Omnium sends in a shape the model cannot read.
+    var foreignMembers: [String: String] {
+        get { lock.withLock { _foreignMembers } } set { lock.withLock { _foreignMembers = newValue } }
+    }
 
     var stores: [OmniumStore] { get { lock.withLock { _stores } } set { lock.withLock { _stores = newValue } } }
     var products: [OmniumProduct] { get { lock.withLock { _products } } set { lock.withLock { _products = newValue } } }
@@ -55,7 +61,7 @@ final class FakeOmnium: HTTPTransport, @unchecked Sendable {
             let hits = products.filter { product in
                 search.modifiedFrom.map { (product.modified ?? .distantPast) >= $0 } ?? true
             }.sorted { ($0.modified ?? .distantPast, $0.id ?? "") < ($1.modified ?? .distantPast, $1.id ?? "") }
-            return try startScroll(hits)
+            return try startScroll(hits, json: productJSON)
         case ("POST", "/api/Prices/Search"):
             let search = try decoder.decode(OmniumPriceSearchRequest.self, from: body)
             return try startScroll(prices.filter { price in
@@ -84,7 +90,7 @@ final class FakeOmnium: HTTPTransport, @unchecked Sendable {
             guard let product = products.first(where: { $0.id == id || $0.skuId == id || $0.productId == id }) else {
                 return HTTPTransportResponse(status: 404)
             }
-            return Self.json(try OmniumJSON.encode(product))
+            return Self.json(try productJSON(product))
         case ("POST", "/api/Orders/Scroll"), ("POST", "/api/PurchaseOrders/Scroll"):
             // The order and purchase-order stages run in the full batch too; this Omnium has none.
             return Self.json(#"{"totalHits":0,"result":[]}"#)
@@ -93,13 +99,26 @@ final class FakeOmnium: HTTPTransport, @unchecked Sendable {
         }
     }
 
+    /// A product as sent: its JSON with `foreignMembers` of its id written in.
+    private func productJSON(_ product: OmniumProduct) throws -> Data {
+        let data = try OmniumJSON.encode(product)
+        guard let extra = foreignMembers[product.id ?? ""] else { return data }
+        return Data(("{" + extra + "," + String(decoding: data.dropFirst(), as: UTF8.self)).utf8)
+    }
+
     /// The first page now, the rest behind a scroll id.
-    private func startScroll<Item: Encodable>(_ hits: [Item]) throws -> HTTPTransportResponse {
+    private func startScroll<Item: Encodable>(_ hits: [Item], json: ((Item) throws -> Data)? = nil)
+        throws -> HTTPTransportResponse {
         let id = UUID().uuidString
         var pages: [Data] = []
         for start in stride(from: 0, to: hits.count, by: pageSize) {
             let page = Array(hits[start..<min(start + pageSize, hits.count)])
-            pages.append(try OmniumJSON.encode(Envelope(totalHits: hits.count, result: page, scrollId: id)))
+            if let json {
+                let items = try page.map { String(decoding: try json($0), as: UTF8.self) }.joined(separator: ",")
+                pages.append(Data(#"{"totalHits":\#(hits.count),"result":[\#(items)],"scrollId":"\#(id)"}"#.utf8))
+            } else {
+                pages.append(try OmniumJSON.encode(Envelope(totalHits: hits.count, result: page, scrollId: id)))
+            }
         }
         guard !pages.isEmpty else { return Self.json(#"{"totalHits":0,"result":[]}"#) }
         let first = pages.removeFirst()

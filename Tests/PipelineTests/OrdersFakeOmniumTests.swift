@@ -19,6 +19,7 @@ final class OrdersOmniumFake: HTTPTransport, @unchecked Sendable {
     private var _businessCustomers: [String: OmniumBusinessCustomer] = [:]
     private var _failures: [String: Int] = [:]
     private var _requests: [String] = []
+    private var _foreignMembers: [String: String] = [:]
 
     func put(_ order: OmniumOrder) { lock.withLock { _orders[order.id!] = order } }
     func put(_ purchaseOrder: OmniumPurchaseOrder) { lock.withLock { _purchaseOrders[purchaseOrder.id!] = purchaseOrder } }
@@ -26,6 +27,9 @@ final class OrdersOmniumFake: HTTPTransport, @unchecked Sendable {
     func put(_ customer: OmniumPrivateCustomer) { lock.withLock { _privateCustomers[customer.customerId] = customer } }
     func put(_ customer: OmniumBusinessCustomer) { lock.withLock { _businessCustomers[customer.customerId] = customer } }
     func removeOrder(_ id: String) { lock.withLock { _ = _orders.removeValue(forKey: id) } }
+    /// Writes raw JSON members into order `id` as sent (`"tags":"vip"`): an order in a shape the model
+    /// cannot read. nil clears.
+    func foreignMembers(_ members: String?, order id: String) { lock.withLock { _foreignMembers[id] = members } }
     /// Answers `path` (exactly) with `status` until cleared with nil.
     func fail(_ path: String, status: Int?) { lock.withLock { _failures[path] = status } }
     /// "METHOD path" of every API request (token calls left out).
@@ -53,9 +57,10 @@ final class OrdersOmniumFake: HTTPTransport, @unchecked Sendable {
                 (query.orderType.map { $0.lowercased() == order.orderType?.lowercased() } ?? true)
                     && (query.modifiedFrom.map { (order.modified ?? .distantPast) >= $0 } ?? true)
             }.sorted { ($0.modified ?? .distantPast, $0.id ?? "") < ($1.modified ?? .distantPast, $1.id ?? "") }
-            return try Self.encode(OmniumSearchResult(totalHits: hits.count, result: hits))
+            let items = try hits.map(orderJSON).joined(separator: ",")
+            return Self.json(#"{"totalHits":\#(hits.count),"result":[\#(items)]}"#)
         case ("GET", "Orders", 3):
-            return try _orders[parts[2]].map(Self.encode) ?? Self.notFound("Order was not found")
+            return try _orders[parts[2]].map { Self.json(try orderJSON($0)) } ?? Self.notFound("Order was not found")
         case ("POST", "PurchaseOrders", 3) where parts[2] == "Scroll":
             let query = try OmniumJSON.requestDecoder.decode(OmniumPurchaseOrderSearchRequest.self, from: body)
             let hits = _purchaseOrders.values.filter { po in
@@ -73,6 +78,13 @@ final class OrdersOmniumFake: HTTPTransport, @unchecked Sendable {
         default:
             return HTTPTransportResponse(status: 404, body: Data("\"no route \(method) \(path)\"".utf8))
         }
+    }
+
+    /// An order as sent: its JSON with its foreign members written in.
+    private func orderJSON(_ order: OmniumOrder) throws -> String {
+        let text = String(decoding: try OmniumJSON.encode(order), as: UTF8.self)
+        guard let extra = _foreignMembers[order.id ?? ""] else { return text }
+        return "{" + extra + "," + text.dropFirst()
     }
 
     static func encode<T: Encodable>(_ value: T) throws -> HTTPTransportResponse {
@@ -179,7 +191,7 @@ final class OrdersFakeOmniumTests: XCTestCase {
         harness.omnium.put(OmniumOrder(id: "b", orderType: "Online", modified: oslo("2026-03-01 11:00:00")))
         var pages: [[OmniumOrder]] = []
         let request = OmniumOrderSearchRequest(modifiedFrom: oslo("2026-03-01 11:00:00"), orderType: "online")
-        for try await page in harness.environment.omnium.scrollOrders(request) { pages.append(page) }
+        for try await page in harness.environment.omnium.scrollOrders(request) { pages.append(page.decodedRecords()) }
         XCTAssertEqual(pages.flatMap { $0 }.map(\.id), ["b"])
     }
 }

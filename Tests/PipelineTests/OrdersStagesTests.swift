@@ -259,6 +259,37 @@ final class OrdersStagesTests: XCTestCase {
         XCTAssertEqual(try harness.control.syncJobs(queue: SyncJob.Queue.externalOrderSync, state: .pending), [])
     }
 
+    /// An order of a delta page the model cannot read is quarantined with its decoding error and raw
+    /// JSON and queued; the other orders of the page load. Once Omnium sends it readably, the queued
+    /// job reads it by id and it loads.
+    func testAnUndecodableOrderIsQuarantinedAndQueuedWhileTheRestOfThePageLoads() async throws {
+        let harness = try makeHarness()
+        harness.omnium.put(Self.online("WEB-1", lines: [Self.line("a", sku: "A", quantity: 1, price: 10)],
+                                       modified: oslo("2026-04-01 09:00:00")))
+        harness.omnium.put(Self.online("WEB-2", lines: [Self.line("b", sku: "B", quantity: 1, price: 10)],
+                                       modified: oslo("2026-04-01 09:05:00")))
+        harness.omnium.put(Self.online("WEB-3", lines: [Self.line("c", sku: "C", quantity: 1, price: 10)],
+                                       modified: oslo("2026-04-01 09:10:00")))
+        harness.omnium.foreignMembers(#""tags":"vip""#, order: "WEB-2")
+        let first = try await harness.run(stages)
+        XCTAssertNotNil(try snapshot(harness, "WEB-1"))
+        XCTAssertNotNil(try snapshot(harness, "WEB-3"))
+        XCTAssertNil(try snapshot(harness, "WEB-2"))
+        XCTAssertEqual(harness.outcome(first, "extract.orders")?.quarantined, 1)
+        let record = try XCTUnwrap(harness.control.quarantined(entity: "order", recordKey: "WEB-2"))
+        XCTAssertEqual(record.stage, "extract.orders")
+        XCTAssertTrue(record.reason.contains("tags: expected a list"), record.reason)
+        XCTAssertTrue(record.sourcePayload?.contains(#""tags":"vip""#) == true, record.sourcePayload ?? "")
+        let job = try XCTUnwrap(harness.control.syncJobs(queue: SyncJob.Queue.externalOrderSync).first)
+        XCTAssertEqual(job.objectKey, "WEB-2")
+
+        harness.omnium.foreignMembers(nil, order: "WEB-2")
+        harness.clock.advance(by: 3 * 3600)
+        try await harness.run(stages)
+        XCTAssertNotNil(try snapshot(harness, "WEB-2"))
+        XCTAssertEqual(try harness.control.quarantined(entity: "order", recordKey: "WEB-2")?.isOpen, false, "resolved")
+    }
+
     // MARK: - Customers
 
     func testUnknownCustomersAreReadFromOmniumAndAMissingOneDoesNotHoldTheOrder() async throws {

@@ -14,22 +14,31 @@ extension OmniumClient {
         try await send(try .json(.post, "/api/Orders/Search", body: request), as: OmniumSearchResult<OmniumOrder>.self)
     }
 
-    /// `POST /api/Orders/Search`, page after page (up to Omnium's 10,000-hit window).
+    /// `POST /api/Orders/Search`, page after page (up to Omnium's 10,000-hit window); each order
+    /// decoded on its own (`OmniumPageRecord`).
     public func orderPages(_ request: OmniumOrderSearchRequest, take: Int = OmniumClient.maxTake)
-        -> AsyncThrowingStream<[OmniumOrder], Error> {
-        searchPages("/api/Orders/Search", request: request, take: take, of: OmniumOrder.self)
+        -> AsyncThrowingStream<[OmniumPageRecord<OmniumOrder>], Error> {
+        searchPages("/api/Orders/Search", request: request, take: take, of: OmniumPageRecord<OmniumOrder>.self)
     }
 
-    /// `POST /api/Orders/Scroll` then `GET /api/Orders/Scroll/{id}` (beyond 10,000 hits).
+    /// `POST /api/Orders/Scroll` then `GET /api/Orders/Scroll/{id}` (beyond 10,000 hits); each order
+    /// decoded on its own, so one the model cannot read does not sink its batch.
     public func scrollOrders(_ request: OmniumOrderSearchRequest, maxRestarts: Int = 3)
-        -> AsyncThrowingStream<[OmniumOrder], Error> {
-        scrollPages(resource: "Orders", request: request, maxRestarts: maxRestarts, of: OmniumOrder.self)
+        -> AsyncThrowingStream<[OmniumPageRecord<OmniumOrder>], Error> {
+        scrollPages(resource: "Orders", request: request, maxRestarts: maxRestarts, of: OmniumPageRecord<OmniumOrder>.self)
     }
 
     /// `GET /api/Orders/{id}`.
     /// - Throws: `OmniumError` `.notFound` ("Order was not found").
     public func order(id: String) async throws -> OmniumOrder {
         try await send(.get(Self.orderPath(id)), as: OmniumOrder.self)
+    }
+
+    /// `GET /api/Orders/{id}`, decoded leniently: an order the model cannot read is `.undecodable`
+    /// at once (repeating the read would read the same record).
+    /// - Throws: `OmniumError` `.notFound` ("Order was not found").
+    public func orderRecord(id: String) async throws -> OmniumPageRecord<OmniumOrder> {
+        try await send(.get(Self.orderPath(id)), as: OmniumPageRecord<OmniumOrder>.self)
     }
 
     // MARK: Writes

@@ -7,9 +7,12 @@ import Foundation
 extension OmniumClient {
     /// `POST /api/Products/Scroll` then `GET /api/Products/Scroll/{id}`: every matching product,
     /// batch by batch. Restarts on an expired scroll (batches may repeat; dedupe on id + modified).
+    /// Each product is decoded on its own: one the model cannot read arrives as `.undecodable`
+    /// (error and raw JSON) and the rest of its batch as usual.
     public func scrollProducts(_ request: OmniumProductSearchRequest = OmniumProductSearchRequest(),
-                               maxRestarts: Int = 3) -> AsyncThrowingStream<[OmniumProduct], Error> {
-        scrollPages(resource: "Products", request: request, maxRestarts: maxRestarts, of: OmniumProduct.self)
+                               maxRestarts: Int = 3) -> AsyncThrowingStream<[OmniumPageRecord<OmniumProduct>], Error> {
+        scrollPages(resource: "Products", request: request, maxRestarts: maxRestarts,
+                    of: OmniumPageRecord<OmniumProduct>.self)
     }
 
     /// `POST /api/Products/SearchProducts`: one page (`take` ≤ 100, `page` 0-based, as set in `request`).
@@ -19,15 +22,25 @@ extension OmniumClient {
     }
 
     /// `POST /api/Products/SearchProducts`, page after page (up to Omnium's 10,000-hit window).
+    /// Products are decoded one by one, as in `scrollProducts`.
     public func productPages(_ request: OmniumProductSearchRequest, take: Int = OmniumClient.maxTake)
-        -> AsyncThrowingStream<[OmniumProduct], Error> {
-        searchPages("/api/Products/SearchProducts", request: request, take: take, of: OmniumProduct.self)
+        -> AsyncThrowingStream<[OmniumPageRecord<OmniumProduct>], Error> {
+        searchPages("/api/Products/SearchProducts", request: request, take: take,
+                    of: OmniumPageRecord<OmniumProduct>.self)
     }
 
     /// `GET /api/Products/{id}` by product id or SKU id.
     /// - Throws: `OmniumError` `.notFound` for an unknown id.
     public func product(id: String) async throws -> OmniumProduct {
         try await send(.get("/api/Products/\(OmniumRequest.segment(id))"), as: OmniumProduct.self)
+    }
+
+    /// `GET /api/Products/{id}`, the answer decoded leniently: a product the model cannot read comes
+    /// back as `.undecodable` at once (not retried as a malformed answer, since repeating it reads
+    /// the same record).
+    /// - Throws: `OmniumError` `.notFound` for an unknown id.
+    public func productRecord(id: String) async throws -> OmniumPageRecord<OmniumProduct> {
+        try await send(.get("/api/Products/\(OmniumRequest.segment(id))"), as: OmniumPageRecord<OmniumProduct>.self)
     }
 }
 

@@ -34,7 +34,8 @@ enum OmniumExtractBenchmarks {
             let staging = try RunStaging(root: workspace, runID: "bench")
             try staging.beginPending("omnium.products")
             for try await batch in client.scrollProducts(OmniumProductSearchRequest(isFacetsDisabled: true)) {
-                _ = try staging.appendPending("omnium.products", records: batch) { $0.id ?? "" }
+                let products: [OmniumProduct] = batch.decodedRecords()
+                _ = try staging.appendPending("omnium.products", records: products) { $0.id ?? "" }
             }
             return try SandboxFixture.check(try staging.publishPending("omnium.products").rowCount, size)
         }

@@ -66,6 +66,7 @@ public struct ExtractOrders: Stage {
         var marks: [StagedDeltaMark] = []
         var seen = Set<String>()
         var notes: [String] = []
+        var undecodable = 0
         for type in orderTypes {
             let stream = Self.watermarkStream(orderType: type)
             let from = try OrdersDeltaWatermark.queryStart(stream: stream, control: control)
@@ -74,10 +75,13 @@ public struct ExtractOrders: Stage {
             request.modifiedFrom = from
             var highest: Date?
             var count = 0
-            for try await page in context.omnium.scrollOrders(request) {
+            for try await batch in context.omnium.scrollOrders(request) {
                 defer { context.advance(count) }
                 var records: [StagedOmniumOrder] = []
-                for order in page {
+                let failures = batch.undecodableRecords()
+                count += failures.count
+                undecodable += try quarantineUndecodable(failures, context)
+                for order in batch.decodedRecords() {
                     count += 1
                     guard let id = order.id.nonEmpty else { continue }
                     highest = OrdersDeltaWatermark.later(highest, order.modified?.omniumValue)
@@ -103,8 +107,26 @@ public struct ExtractOrders: Stage {
 
         notes += ["inbox orders: \(eventIds.count)"] + jobNotes
         if requeued > 0 { notes.append("jobs left running by an interrupted run requeued: \(requeued)") }
+        if undecodable > 0 {
+            notes.append("\(undecodable) order(s) did not decode (quarantined with their JSON, retried through the sync queue)")
+        }
         let deltaCount = marks.reduce(0) { $0 + $1.recordCount }
-        return StageOutcome(rowsRead: deltaCount + byJob.count, rowsWritten: summary.rowCount, notes: notes)
+        return StageOutcome(rowsRead: deltaCount + byJob.count, rowsWritten: summary.rowCount, quarantined: undecodable,
+                            notes: notes)
+    }
+
+    /// Orders of a delta page the model cannot read: quarantined with the decoding error and their raw
+    /// JSON under their `id`, and given an inbound sync job, so they are read again by id with the
+    /// queue's backoff (the watermark moves past them like past any quarantined order).
+    func quarantineUndecodable(_ failures: [OmniumUndecodableRecord], _ context: StageContext) throws -> Int {
+        var count = 0
+        for failure in failures {
+            let key = failure.key(["id", "orderNumber"])
+            count += try context.quarantine([MappingIssue(entity: .order, recordKey: key ?? "(no id)",
+                                                          reason: failure.description, sourcePayload: failure.rawJSON)])
+            if let key { try context.control.enqueue(queue: Self.queue, kind: .inboundOrder, objectKey: key) }
+        }
+        return count
     }
 
     /// The watermark stream of one order type: its highest `modified` loaded into Flow. One per type,
@@ -150,8 +172,14 @@ public struct ExtractOrders: Stage {
         let report = try await worker.runDue(control: control, limit: jobBatchSize) { attempt in
             let job = attempt.job
             do {
-                reads.add(job, try await client.order(id: job.objectKey))
-                return .handedOver
+                switch try await client.orderRecord(id: job.objectKey) {
+                case .decoded(let order):
+                    reads.add(job, order)
+                    return .handedOver
+                case .undecodable(let failure):
+                    reads.undecodable(failure)
+                    return .retry(reason: failure.description, retryAfter: nil)
+                }
             } catch let error as OmniumError where error.isNotFound {
                 // Nothing to load, now or later: the job goes dead (visible to an operator), its events are done.
                 reads.missing(job.objectKey)
@@ -173,6 +201,10 @@ public struct ExtractOrders: Stage {
         }
         for orderId in reads.missingIds {
             for id in eventIds[orderId] ?? [] { try control.markInboxEventProcessed(id: id) }
+        }
+        for failure in reads.undecodableRecords {
+            try context.quarantine([MappingIssue(entity: .order, recordKey: failure.key(["id", "orderNumber"]) ?? "(no id)",
+                                                 reason: failure.description, sourcePayload: failure.rawJSON)])
         }
         var notes = ["sync jobs read: \(orders.count)"]
         if report.dead > 0 { notes.append("sync jobs whose order Omnium does not have (dead): \(report.dead)") }
@@ -202,8 +234,11 @@ private final class FetchedOrders: @unchecked Sendable {
     private let lock = NSLock()
     private var fetched: [(SyncJob, OmniumOrder)] = []
     private var missed: [String] = []
+    private var unreadable: [OmniumUndecodableRecord] = []
 
     func add(_ job: SyncJob, _ order: OmniumOrder) { lock.withLock { fetched.append((job, order)) } }
+    func undecodable(_ failure: OmniumUndecodableRecord) { lock.withLock { unreadable.append(failure) } }
+    var undecodableRecords: [OmniumUndecodableRecord] { lock.withLock { unreadable } }
     func missing(_ orderId: String) { lock.withLock { missed.append(orderId) } }
     /// In job order (claims come earliest due first), so the first job of an order keeps its place.
     var orders: [(SyncJob, OmniumOrder)] { lock.withLock { fetched.sorted { $0.0.id < $1.0.id } } }

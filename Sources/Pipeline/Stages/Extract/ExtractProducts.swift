@@ -1,3 +1,4 @@
+import FlowMapping
 import Foundation
 import Omnium
 import Staging
@@ -39,11 +40,16 @@ public struct ExtractProducts: Stage {
             ?? OmniumProductSearchRequest(isFacetsDisabled: true, sortOrder: OmniumSortOrder.modifiedAscending)
         if !context.configuration.marketIDs.isEmpty { request.marketIds = context.configuration.marketIDs }
 
+        // Taken before the scroll: a product quarantined by this very read is not read twice.
+        let retry = try context.openQuarantineKeys("product").sorted()
         var read = 0
+        var undecodable = 0
         var pages = checkpoint?.pages ?? 0
-        for try await page in PagesAhead(context.omnium.scrollProducts(request)) {
-            read += page.count
+        for try await batch in PagesAhead(context.omnium.scrollProducts(request)) {
+            read += batch.count
             pages += 1
+            let page: [OmniumProduct] = batch.decodedRecords()
+            undecodable += try context.quarantine(batch.undecodableRecords().map(Self.issue))
             for product in page { latest.see(product.modified) }
             _ = try context.staging.appendPending(
                 dataset, records: page, key: Self.key,
@@ -56,13 +62,16 @@ public struct ExtractProducts: Stage {
         }
 
         // MARK: Retry quarantined products
-        let retry = try context.openQuarantineKeys("product").sorted()
         var retried = 0
         for key in retry.prefix(retryLimit) {
             do {
-                let product = try await context.omnium.product(id: key)
-                _ = try context.staging.appendPending(dataset, records: [product], key: Self.key)
-                retried += 1
+                switch try await context.omnium.productRecord(id: key) {
+                case .decoded(let product):
+                    _ = try context.staging.appendPending(dataset, records: [product], key: Self.key)
+                    retried += 1
+                case .undecodable(let failure):
+                    undecodable += try context.quarantine([Self.issue(failure, key: key)])
+                }
             } catch let error as OmniumError {
                 context.log.warning("quarantined product not re-read",
                                     ["stage": name, "record": key, "error": error.description])
@@ -70,10 +79,24 @@ public struct ExtractProducts: Stage {
         }
         if !retry.isEmpty { notes.append("re-read \(retried) of \(retry.count) quarantined product(s)") }
 
+        if undecodable > 0 { notes.append("\(undecodable) product(s) did not decode (quarantined with their JSON)") }
+
         let summary = try context.staging.publishPending(dataset)
         try CatalogueMark(stream: CatalogueStreams.products, previous: mark.text, latest: latest.text)
             .write(CatalogueDatasets.omniumProductsMark, to: context.staging)
-        return StageOutcome(rowsRead: read + retried, rowsWritten: summary.rowCount, notes: notes)
+        return StageOutcome(rowsRead: read + retried, rowsWritten: summary.rowCount, quarantined: undecodable,
+                            notes: notes)
+    }
+
+    /// A product Omnium sent that the model cannot read: quarantined under the key the mapping uses
+    /// (`skuId`, else `productId`, else `id`), so the retry above re-reads it by id and a fixed
+    /// product leaves the quarantine when it maps (`transform.products`).
+    static func issue(_ failure: OmniumUndecodableRecord) -> MappingIssue {
+        issue(failure, key: failure.key(["skuId", "productId", "id"]) ?? "(no id)")
+    }
+
+    static func issue(_ failure: OmniumUndecodableRecord, key: String) -> MappingIssue {
+        MappingIssue(entity: .product, recordKey: key, reason: failure.description, sourcePayload: failure.rawJSON)
     }
 
     /// `<productId>␟<id>`: language copies and variants of one product sort together, so the
