@@ -135,6 +135,14 @@ public enum PriceMapping {
            !settings.marketGroupIds.contains(group) {
             return "other market group"
         }
+        // With every market selected (no OMNIFLOW_MARKET_IDS), a market priced in another currency is
+        // another country's market, not a broken price: skipped and counted, not quarantined. A price
+        // naming no market in a foreign currency is still an error.
+        if settings.marketIds.isEmpty, let market = price.marketId?.trimmedNonBlank,
+           let currency = price.currencyCode?.trimmedNonBlank,
+           currency.uppercased() != settings.currency.uppercased() {
+            return "other market \(market) in \(currency.uppercased()) (set OMNIFLOW_MARKET_IDS to choose markets)"
+        }
         return nil
     }
 
