@@ -76,10 +76,11 @@ final class CataloguePriceMappingTests: XCTestCase {
             OmniumPrice(code: "a", storeId: "Oslo Sentrum", unitPrice: 80, isTaxExcluded: true, taxRate: 25),
         ]
         let result = PriceMapping.map(prices, settings: settings, businessDate: day(0))
-        XCTAssertEqual(result.priceLists.map(\.priceListUid), ["Oslo_Sentrum_prices", "main"])
-        XCTAssertEqual(result.priceLists.first?.storeUid, "Oslo_Sentrum")
+        let oslo = FlowUID.sanitize("Oslo Sentrum")!
+        XCTAssertEqual(result.priceLists.map(\.priceListUid), [oslo + "_prices", "main"])
+        XCTAssertEqual(result.priceLists.first?.storeUid, oslo)
         XCTAssertEqual(result.prices.map(\.price), [10000, 10000])
-        XCTAssertEqual(result.prices.map(\.priceListUid), ["Oslo_Sentrum_prices", "main"])
+        XCTAssertEqual(result.prices.map(\.priceListUid), [oslo + "_prices", "main"])
     }
 
     func testCostPricesGoToTheCostList() {
