@@ -19,7 +19,8 @@ let package = Package(
 
         // MARK: - Storage
         .target(name: "SQLite", dependencies: ["CSQLite"]),
-        .target(name: "Staging", dependencies: ["SQLite"]),
+        .target(name: "Digest"),
+        .target(name: "Staging", dependencies: ["SQLite", "Digest"]),
         .target(name: "FlowStore", dependencies: ["SQLite"]),
 
         // MARK: - Omnium
@@ -28,11 +29,11 @@ let package = Package(
         .target(name: "OmniumSandbox", dependencies: ["HTTPServer", "Omnium"]),
 
         // MARK: - Integration
-        .target(name: "FlowMapping", dependencies: ["Omnium", "FlowStore"]),
+        .target(name: "FlowMapping", dependencies: ["Omnium", "FlowStore", "Digest"]),
         .target(name: "Receipts", dependencies: ["CHaru"]),
         .target(name: "PosImport", dependencies: ["FlowStore", "FlowMapping"]),
         .target(name: "Pipeline",
-                dependencies: ["SQLite", "Staging", "FlowStore", "Omnium", "FlowMapping", "Receipts", "PosImport"]),
+                dependencies: ["SQLite", "Digest", "Staging", "FlowStore", "Omnium", "FlowMapping", "Receipts", "PosImport"]),
 
         // MARK: - Command line
         .target(name: "CLI", dependencies: ["Pipeline", "OmniumSandbox", "HTTPServer", "Staging", "FlowStore", "Omnium", "Receipts"]),
@@ -43,14 +44,15 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
-        .testTarget(name: "StagingTests", dependencies: ["Staging", "SQLite"]),
+        .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "StagingTests", dependencies: ["Staging", "SQLite", "Digest"]),
         .testTarget(name: "FlowStoreTests", dependencies: ["FlowStore", "SQLite"]),
         .testTarget(name: "OmniumTests", dependencies: ["Omnium"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "OmniumSandboxTests", dependencies: ["OmniumSandbox", "Omnium", "HTTPServer"]),
         .testTarget(name: "FlowMappingTests", dependencies: ["FlowMapping", "Omnium", "FlowStore", "SQLite"]),
         .testTarget(name: "ReceiptsTests", dependencies: ["Receipts"]),
-        .testTarget(name: "PosImportTests", dependencies: ["PosImport", "FlowStore", "SQLite"]),
+        .testTarget(name: "PosImportTests", dependencies: ["PosImport", "FlowStore", "FlowMapping", "SQLite"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Staging", "FlowStore", "SQLite"]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Pipeline", "Staging", "OmniumSandbox"]),
         .testTarget(name: "EndToEndTests",

@@ -20,7 +20,7 @@ public struct Omniflow: ParsableCommand {
             abstract: "Flow Retail POS ⇄ Omnium OMS integration, as a resumable batch ETL.",
             subcommands: [
                 Run.self, Runs.self, Stage.self, Stages.self, Quarantine.self, Queues.self, Pos.self, Events.self, Receipts.self, Status.self, Watermarks.self,
-                Schedule.self, Backup.self, Config.self, Demo.self, Sandbox.self, Version.self, Help.self,
+                Schedule.self, Backup.self, Config.self, Init.self, Demo.self, Sandbox.self, Version.self, Help.self,
             ])
     }
 

@@ -16,7 +16,7 @@ final class CommandTreeTests: XCTestCase {
             "omniflow quarantine list", "omniflow quarantine show", "omniflow queues", "omniflow queues show", "omniflow queues retry", "omniflow queues work",
             "omniflow pos", "omniflow pos simulate", "omniflow pos import", "omniflow events", "omniflow events serve", "omniflow events ingest",
             "omniflow receipts", "omniflow receipts render", "omniflow receipts list", "omniflow receipts regenerate", "omniflow status", "omniflow watermarks", "omniflow watermarks set", "omniflow schedule", "omniflow schedule systemd",
-            "omniflow schedule cron", "omniflow schedule kubernetes", "omniflow backup", "omniflow config", "omniflow demo", "omniflow sandbox", "omniflow sandbox serve",
+            "omniflow schedule cron", "omniflow schedule kubernetes", "omniflow backup", "omniflow config", "omniflow init", "omniflow demo", "omniflow sandbox", "omniflow sandbox serve",
             "omniflow sandbox dump", "omniflow sandbox mutate", "omniflow version", "omniflow help",
         ])
     }

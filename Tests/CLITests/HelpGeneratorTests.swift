@@ -78,6 +78,8 @@ final class HelpGeneratorTests: XCTestCase {
                                       folder (online, consistent).
               config                  Check and print the effective configuration (file,
                                       then environment).
+              init                    Write a commented starting configuration file
+                                      (omniflow.json).
               demo                    Run the whole integration against a local Omnium
                                       sandbox with generated data.
               sandbox                 A local, Omnium-compatible server for demos and tests.

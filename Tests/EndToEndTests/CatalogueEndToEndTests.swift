@@ -63,7 +63,7 @@ final class CatalogueEndToEndTests: XCTestCase {
                      line: UInt = #line) async throws -> RunManifest {
         (environment.clock as? FixedClock)?.advance(by: 60)
         let result = try await StageRunner(stages: Self.catalogueStages(), environment: environment).run(RunRequest())
-        let failures = result.manifest.stages.filter { $0.status != "succeeded" }.map { "\($0.name): \($0.error ?? "")" }
+        let failures = result.manifest.stages.filter { $0.status != .succeeded }.map { "\($0.name): \($0.error ?? "")" }
         XCTAssertTrue(result.succeeded, "\(failures)", file: file, line: line)
         return result.manifest
     }

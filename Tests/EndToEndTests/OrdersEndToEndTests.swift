@@ -28,7 +28,7 @@ final class OrdersEndToEndTests: XCTestCase {
     @discardableResult
     func run(_ fixture: EndToEndFixture, file: StaticString = #filePath, line: UInt = #line) async throws -> RunResult {
         let result = try await fixture.run(RunRequest(selection: StageSelection(only: Self.stages)), clock: clock)
-        XCTAssertTrue(result.succeeded, "\(result.manifest.stages.map { "\($0.name): \($0.error ?? $0.status)" })",
+        XCTAssertTrue(result.succeeded, "\(result.manifest.stages.map { "\($0.name): \($0.error ?? $0.status.rawValue)" })",
                       file: file, line: line)
         return result
     }

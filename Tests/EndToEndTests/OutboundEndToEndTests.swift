@@ -13,7 +13,7 @@ final class OutboundEndToEndTests: XCTestCase {
     func testASimulatedDayReachesOmniumOnceAndEqualsTheFlowStore() async throws {
         let fixture = try EndToEndFixture()
         let first = try await fixture.run()
-        XCTAssertTrue(first.succeeded, "\(first.manifest.stages.filter { $0.status == "failed" }.map { "\($0.name): \($0.error ?? "")" })")
+        XCTAssertTrue(first.succeeded, "\(first.manifest.stages.filter { $0.status == .failed }.map { "\($0.name): \($0.error ?? "")" })")
         let flow = try FlowDatabase(path: fixture.configuration.flowStorePath)
         let stores: [String] = try flow.read { db in
             try db.fetchAll(sql: "SELECT store_uid FROM stores WHERE is_active = 1 ORDER BY store_uid").map { try $0.decode("store_uid") }
@@ -34,7 +34,7 @@ final class OutboundEndToEndTests: XCTestCase {
         XCTAssertGreaterThan(simulation.stockMovements, 0)
 
         let second = try await fixture.run()
-        XCTAssertTrue(second.succeeded, "\(second.manifest.stages.filter { $0.status == "failed" }.map { "\($0.name): \($0.error ?? "")" })")
+        XCTAssertTrue(second.succeeded, "\(second.manifest.stages.filter { $0.status == .failed }.map { "\($0.name): \($0.error ?? "")" })")
         let dump = fixture.sandbox.state.dump()
 
         // POS orders: every sale and the return without original, once, with Flow's numbers.

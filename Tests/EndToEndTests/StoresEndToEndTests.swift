@@ -10,7 +10,7 @@ final class StoresEndToEndTests: XCTestCase {
     func testStoresWarehousesAndOpeningHoursMatchTheSandbox() async throws {
         let fixture = try EndToEndFixture()
         let result = try await fixture.run(RunRequest(selection: StageSelection(only: ["extract.stores", "transform.stores", "load.stores"])))
-        XCTAssertTrue(result.succeeded, "\(result.manifest.stages.map { "\($0.name): \($0.error ?? $0.status)" })")
+        XCTAssertTrue(result.succeeded, "\(result.manifest.stages.map { "\($0.name): \($0.error ?? $0.status.rawValue)" })")
 
         let omniumStores = fixture.sandbox.state.stores()
         let primary = omniumStores.filter { $0.isPrimaryStore == true }

@@ -54,6 +54,20 @@ final class CataloguePriceMappingTests: XCTestCase {
         XCTAssertTrue(result.issues.allSatisfy { $0.entity == .price && $0.outcome == .recordQuarantined })
     }
 
+    func testWithEveryMarketSelectedAForeignCurrencyMarketIsSkippedAndCountedNotQuarantined() {
+        let settings = CatalogueFixtures.settings  // no market ids: every market
+        let prices = [
+            OmniumPrice(code: "a", marketId: "NOR", currencyCode: "NOK", unitPrice: 10),
+            OmniumPrice(code: "a", marketId: "SWE", currencyCode: "SEK", unitPrice: 11),
+            OmniumPrice(code: "b", marketId: "SWE", currencyCode: "sek", unitPrice: 12),
+            OmniumPrice(code: "c", currencyCode: "EUR", unitPrice: 1),
+        ]
+        let result = PriceMapping.map(prices, settings: settings, businessDate: day(0))
+        XCTAssertEqual(result.prices.map(\.price), [1000])
+        XCTAssertEqual(result.skipped, ["other market SWE in SEK (set OMNIFLOW_MARKET_IDS to choose markets)": 2])
+        XCTAssertEqual(result.issues.map(\.recordKey), ["c"], "a foreign price of no market is still an error")
+    }
+
     func testStorePriceListsAndTaxExcludedConversion() {
         var settings = CatalogueFixtures.settings
         settings.storePriceListsInFlow = true
@@ -62,10 +76,11 @@ final class CataloguePriceMappingTests: XCTestCase {
             OmniumPrice(code: "a", storeId: "Oslo Sentrum", unitPrice: 80, isTaxExcluded: true, taxRate: 25),
         ]
         let result = PriceMapping.map(prices, settings: settings, businessDate: day(0))
-        XCTAssertEqual(result.priceLists.map(\.priceListUid), ["Oslo_Sentrum_prices", "main"])
-        XCTAssertEqual(result.priceLists.first?.storeUid, "Oslo_Sentrum")
+        let oslo = FlowUID.sanitize("Oslo Sentrum")!
+        XCTAssertEqual(result.priceLists.map(\.priceListUid), [oslo + "_prices", "main"])
+        XCTAssertEqual(result.priceLists.first?.storeUid, oslo)
         XCTAssertEqual(result.prices.map(\.price), [10000, 10000])
-        XCTAssertEqual(result.prices.map(\.priceListUid), ["Oslo_Sentrum_prices", "main"])
+        XCTAssertEqual(result.prices.map(\.priceListUid), [oslo + "_prices", "main"])
     }
 
     func testCostPricesGoToTheCostList() {

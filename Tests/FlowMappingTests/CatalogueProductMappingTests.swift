@@ -25,7 +25,7 @@ final class CatalogueProductMappingTests: XCTestCase {
         let result = map([product])
         XCTAssertEqual(result.issues, [])
         let flow = try XCTUnwrap(result.products.first)
-        XCTAssertEqual(flow.productUid, "Genser_Bla_M")
+        XCTAssertEqual(flow.productUid, FlowUID.sanitize("Genser Blå/M"))
         XCTAssertEqual(flow.sku, "Genser Blå/M")
         XCTAssertEqual(flow.name, "Strikket genser")
         XCTAssertEqual(flow.description, "Varm genser i ull fra Ålesund & Ørsta.\nTåler vask\npå 30°")
@@ -49,7 +49,7 @@ final class CatalogueProductMappingTests: XCTestCase {
     func testNoSkuFallsBackToProductIdAndNoSku() throws {
         let result = map([OmniumProduct(id: "x_no", productId: "Kaffe 500g", name: "Kaffe", cost: 30)])
         let flow = try XCTUnwrap(result.products.first)
-        XCTAssertEqual(flow.productUid, "Kaffe_500g")
+        XCTAssertEqual(flow.productUid, FlowUID.sanitize("Kaffe 500g"))
         XCTAssertEqual(flow.sku, "NoSku")
         XCTAssertNil(flow.currencyPurchasePrice, "no CostCurrency, no currency purchase price")
         XCTAssertEqual(flow.purchasePrice, 3000)
@@ -64,13 +64,16 @@ final class CatalogueProductMappingTests: XCTestCase {
         XCTAssertNotNil(result.issues.first?.sourcePayload)
     }
 
-    func testLanguageCopiesCollapseToLatestAndCollisionsAreQuarantined() {
+    func testLanguageCopiesCollapseToLatestAndSkusThatFoldAlikeStayApart() {
         let older = OmniumProduct(id: "a_en", skuId: "A 1", name: "Old", modified: CatalogueFixtures.day(-2))
         let newer = OmniumProduct(id: "a_no", skuId: "A 1", name: "Ny", modified: CatalogueFixtures.day(-1))
-        let clash = OmniumProduct(id: "b_no", skuId: "A_1", name: "Clash")
-        let result = map([older, newer, clash])
-        XCTAssertEqual(result.products.map(\.name), ["Ny"])
-        XCTAssertEqual(result.issues.map(\.recordKey), ["A_1"])
+        let lookalike = OmniumProduct(id: "b_no", skuId: "A_1", name: "Lookalike")
+        let slashed = OmniumProduct(id: "c_no", skuId: "A/1", name: "Slashed")
+        let result = map([older, newer, lookalike, slashed])
+        XCTAssertEqual(result.products.map(\.name), ["Ny", "Lookalike", "Slashed"])
+        XCTAssertEqual(Set(result.products.map(\.productUid)).count, 3, "three SKUs, three Flow rows")
+        XCTAssertEqual(result.products.map(\.sku), ["A 1", "A_1", "A/1"])
+        XCTAssertEqual(result.issues, [])
     }
 
     // MARK: - Variants

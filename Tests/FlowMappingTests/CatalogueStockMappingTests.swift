@@ -25,6 +25,21 @@ final class CatalogueStockMappingTests: XCTestCase {
         XCTAssertEqual(result.issues, [])
     }
 
+    func testStockBeyondRangeIsQuarantinedNamingTheFieldAndTheRestLoads() {
+        let items = [
+            OmniumInventoryItem(sku: "huge", warehouseCode: "oslo", inventory: Decimal(string: "1e30")!),
+            OmniumInventoryItem(sku: "oversold", warehouseCode: "oslo", inventory: -3),
+            OmniumInventoryItem(sku: "ok", warehouseCode: "oslo", inventory: 4, reservedInventory: Decimal(string: "-1e20")!),
+        ]
+        let result = StockMapping.map(items, warehouses: warehouses, settings: CatalogueFixtures.settings)
+        XCTAssertEqual(result.stock, [FlowStock(warehouseUid: "oslo", productUid: "oversold", quantity: -300, reserved: 0)],
+                       "negative stock (oversold) is real; nothing is clamped to Int64.max")
+        XCTAssertEqual(result.issues.map(\.recordKey), ["huge@oslo", "ok@oslo"])
+        XCTAssertEqual(result.issues.map(\.outcome), [.recordQuarantined, .recordQuarantined])
+        XCTAssertEqual(result.issues.first?.reason, "inventory 1000000000000000000000000000000 is outside ±10000000000000")
+        XCTAssertTrue(result.issues.last?.reason.hasPrefix("reservedInventory -100000000000000000000 ") ?? false)
+    }
+
     func testWebWarehousesSumIntoFlowWebWarehouse() {
         var settings = CatalogueFixtures.settings
         settings.flowWebWarehouse = "WEB"

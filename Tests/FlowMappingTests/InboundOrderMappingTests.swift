@@ -5,7 +5,7 @@ import FlowStore
 import Omnium
 
 final class InboundOrderMappingTests: XCTestCase {
-    private let stores = KnownFlowStores(storeUids: ["oslo", "bergen"], storeUidByWarehouseUid: ["bergen_lager": "bergen"])
+    private let stores = KnownFlowStores(storeUids: ["oslo", "bergen"], storeUidByWarehouseUid: [FlowUID.sanitize("bergen lager")!: "bergen"])
     private let settings = InboundOrderSettings(clickCollectOrderHandlingUid: "cc-handling",
                                                 onlineOrderHandlingUid: "online-handling", clickCollectExpiryDays: 2)
 
@@ -67,7 +67,7 @@ final class InboundOrderMappingTests: XCTestCase {
         XCTAssertEqual(flow.type, .clickAndCollect)
         XCTAssertEqual(flow.orderState, .parked)
         XCTAssertEqual(flow.storeUid, "bergen")        // pickup warehouse → its store, not the selling store
-        XCTAssertEqual(flow.customerUid, "kari_example_no")
+        XCTAssertEqual(flow.customerUid, FlowUID.sanitize("kari@example.no"))
         XCTAssertEqual(flow.currency, "NOK")
         XCTAssertEqual(flow.orderTotal, 90_000)
         XCTAssertEqual(flow.vatTotal, 18_000)
@@ -81,7 +81,7 @@ final class InboundOrderMappingTests: XCTestCase {
         XCTAssertEqual(items[1].itemPrice, 50_000)
         XCTAssertEqual(items[1].itemDiscountAmount, 10_000)
         XCTAssertEqual(items[1].vatRate, 25)
-        XCTAssertEqual(items[1].productUid, "P_2")
+        XCTAssertEqual(items[1].productUid, FlowUID.sanitize("P 2"))
         XCTAssertEqual(items[1].sku, "SKU-2")
         XCTAssertEqual(items[1].name, "Genser 2")
         XCTAssertEqual(items[1].deliveredQuantity, 0)

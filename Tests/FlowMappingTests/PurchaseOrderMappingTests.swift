@@ -5,7 +5,8 @@ import FlowStore
 import Omnium
 
 final class PurchaseOrderMappingTests: XCTestCase {
-    private let stores = KnownFlowStores(storeUids: ["oslo", "bergen"], storeUidByWarehouseUid: ["oslo_lager": "oslo"])
+    private let poUid = FlowUID.sanitize("PO 1001")!
+    private let stores = KnownFlowStores(storeUids: ["oslo", "bergen"], storeUidByWarehouseUid: [FlowUID.sanitize("oslo lager")!: "oslo"])
     private let requested = Date(timeIntervalSince1970: 1_800_000_000)
     private let eta = Date(timeIntervalSince1970: 1_800_500_000)
 
@@ -45,10 +46,10 @@ final class PurchaseOrderMappingTests: XCTestCase {
         let result = try map(purchaseOrder([line("L1", eta: eta), line("L2", delivery: "D1")]))
         XCTAssertEqual(result.count, 1)
         let po = result[0].purchaseOrder
-        XCTAssertEqual(po.purchaseOrderUid, "PO_1001")
+        XCTAssertEqual(po.purchaseOrderUid, poUid)
         XCTAssertEqual(po.omniumPurchaseOrderId, "PO 1001")
         XCTAssertNil(po.omniumDeliveryId)
-        XCTAssertEqual(po.supplierUid, "Acme_AS")
+        XCTAssertEqual(po.supplierUid, FlowUID.sanitize("Acme AS"))
         XCTAssertEqual(po.currency, "NOK")
         XCTAssertEqual(po.supplierReferenceNumber, "REF-9")
         XCTAssertEqual(po.note, "Ring first, Pallets")
@@ -98,7 +99,7 @@ final class PurchaseOrderMappingTests: XCTestCase {
                                 line("L3", delivery: "D1"), line("L4")])
         let deliveries = [OmniumDelivery(id: "D2", warehouseCode: "bergen", estimatedTimeOfArrival: eta)]
         let result = try map(po, asDeliveries: true, deliveries: deliveries)
-        XCTAssertEqual(result.map(\.purchaseOrder.purchaseOrderUid), ["PO_1001-delivery-D1", "PO_1001-delivery-D2"])
+        XCTAssertEqual(result.map(\.purchaseOrder.purchaseOrderUid), [poUid + "-delivery-D1", poUid + "-delivery-D2"])
         XCTAssertEqual(result[0].lines.map(\.lineUid), ["L1", "L3"])
         XCTAssertEqual(result[1].lines.map(\.lineUid), ["L2"])
         XCTAssertEqual(result.map(\.purchaseOrder.status), [.sentToSupplier, .sentToSupplier])  // constant
@@ -118,7 +119,7 @@ final class PurchaseOrderMappingTests: XCTestCase {
     func testDeliveryModeEmptiedDeliveryYieldsEmptyPurchaseOrder() throws {
         let result = try map(purchaseOrder([line("L1", delivery: "D2")]), asDeliveries: true,
                              deliveries: [OmniumDelivery(id: "D1"), OmniumDelivery(id: "D2")])
-        XCTAssertEqual(result.map(\.purchaseOrder.purchaseOrderUid), ["PO_1001-delivery-D1", "PO_1001-delivery-D2"])
+        XCTAssertEqual(result.map(\.purchaseOrder.purchaseOrderUid), [poUid + "-delivery-D1", poUid + "-delivery-D2"])
         XCTAssertEqual(result[0].lines, [])
     }
 
@@ -159,6 +160,6 @@ final class PurchaseOrderMappingTests: XCTestCase {
         po.storeId = "oslo lager"
         let result = try map(po)
         XCTAssertEqual(result[0].purchaseOrder.storeUid, "oslo")
-        XCTAssertEqual(result[0].purchaseOrder.warehouseUid, "oslo_lager")
+        XCTAssertEqual(result[0].purchaseOrder.warehouseUid, FlowUID.sanitize("oslo lager"))
     }
 }

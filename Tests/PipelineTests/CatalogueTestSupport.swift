@@ -177,7 +177,7 @@ final class CatalogueFixture {
              line: UInt = #line) async throws -> RunManifest {
         clock.advance(by: 60)
         let result = try await StageRunner(stages: stages, environment: environment).run(RunRequest())
-        let failures = result.manifest.stages.filter { $0.status != "succeeded" }
+        let failures = result.manifest.stages.filter { $0.status != .succeeded }
             .map { "\($0.name): \($0.status) \($0.error ?? "")" }
         XCTAssertTrue(result.succeeded, "run failed: \(failures)", file: file, line: line)
         return result.manifest

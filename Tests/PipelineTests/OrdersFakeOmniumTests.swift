@@ -162,7 +162,7 @@ final class OrdersHarness {
     func run(_ stages: [any Stage], file: StaticString = #filePath, line: UInt = #line) async throws -> RunResult {
         let result = try await StageRunner(stages: [SeedFlowStores(batch: stores)] + stages, environment: environment)
             .run(RunRequest())
-        for entry in result.manifest.stages where entry.status != "succeeded" {
+        for entry in result.manifest.stages where entry.status != .succeeded {
             XCTFail("\(entry.name): \(entry.status) \(entry.error ?? "")", file: file, line: line)
         }
         return result

@@ -65,7 +65,7 @@ final class OrdersStagesTests: XCTestCase {
         XCTAssertEqual(cc.order.orderState, .parked)
         XCTAssertEqual(cc.order.type, .clickAndCollect)
         XCTAssertEqual(cc.order.storeUid, "oslo")
-        XCTAssertEqual(cc.order.customerUid, "kunde_1")
+        XCTAssertEqual(cc.order.customerUid, FlowUID.sanitize("kunde 1"))
         // Thu 2 and Fri 3 April (Easter), the weekend and Easter Monday 6 April do not count:
         // Tue 7, Wed 8, Thu 9 April → the end of Thursday 9 April, Oslo time.
         XCTAssertEqual(cc.order.validUntil, oslo("2026-04-09 23:59:59"))
@@ -79,7 +79,7 @@ final class OrdersStagesTests: XCTestCase {
         XCTAssertEqual(web.orderhandlings.map(\.orderHandlingUid), ["online-handling"])
 
         let customer = try harness.flow.read { try CustomersTable.fetch(externalId: "kunde 1", in: $0) }
-        XCTAssertEqual(customer?.customerUid, "kunde_1")
+        XCTAssertEqual(customer?.customerUid, FlowUID.sanitize("kunde 1"))
         XCTAssertEqual(customer?.displayName, "Åse Ødegård")
         XCTAssertEqual(try harness.control.watermark(for: ExtractOrders.watermarkStream(orderType: "Online"))?.value,
                        OmniumDateFormat.string(from: oslo("2026-04-01 09:30:00")))
@@ -257,6 +257,42 @@ final class OrdersStagesTests: XCTestCase {
         XCTAssertEqual(try snapshot(harness, "CC-X")?.order.storeUid, "tromso")
         XCTAssertEqual(try harness.control.quarantined(entity: "order", recordKey: "CC-X")?.isOpen, false, "resolved")
         XCTAssertEqual(try harness.control.syncJobs(queue: SyncJob.Queue.externalOrderSync, state: .pending), [])
+    }
+
+    func testOrdersWhoseIdsFoldAlikeBecomeTwoFlowOrders() async throws {
+        let harness = try makeHarness()
+        harness.omnium.put(Self.online("EVIL/1", lines: [Self.line("a", sku: "A", quantity: 1, price: 10)],
+                                       modified: oslo("2026-04-01 09:00:00")))
+        harness.omnium.put(Self.online("EVIL 1", lines: [Self.line("b", sku: "B", quantity: 2, price: 20)],
+                                       modified: oslo("2026-04-01 09:01:00")))
+        let result = try await harness.run(stages)
+        XCTAssertEqual(harness.outcome(result, "transform.orders")?.quarantined, 0)
+        let slash = try XCTUnwrap(snapshot(harness, try XCTUnwrap(FlowUID.sanitize("EVIL/1"))))
+        let space = try XCTUnwrap(snapshot(harness, try XCTUnwrap(FlowUID.sanitize("EVIL 1"))))
+        XCTAssertNotEqual(slash.order.orderUid, space.order.orderUid)
+        XCTAssertEqual(slash.order.externalOrderNumber, "EVIL/1")
+        XCTAssertEqual(space.order.externalOrderNumber, "EVIL 1")
+        XCTAssertEqual(slash.items.map(\.sku), ["A"])
+        XCTAssertEqual(space.items.map(\.sku), ["B"])
+    }
+
+    func testAmountsOutOfRangeAndNegativeQuantitiesQuarantineTheirOrderNamingFieldAndValue() async throws {
+        let harness = try makeHarness()
+        harness.omnium.put(Self.online("WEB-HUGE", lines: [Self.line("h", sku: "H", quantity: 1, price: Decimal(string: "1e30")!)],
+                                       modified: oslo("2026-04-01 09:00:00")))
+        harness.omnium.put(Self.online("WEB-NEG", lines: [Self.line("n", sku: "N", quantity: -5, price: 100)],
+                                       modified: oslo("2026-04-01 09:01:00")))
+        harness.omnium.put(Self.online("WEB-OK", lines: [Self.line("k", sku: "K", quantity: 1, price: 10)],
+                                       modified: oslo("2026-04-01 09:02:00")))
+        let result = try await harness.run(stages)
+        XCTAssertEqual(harness.outcome(result, "transform.orders")?.quarantined, 2)
+        XCTAssertNil(try snapshot(harness, "WEB-HUGE"))
+        XCTAssertNil(try snapshot(harness, "WEB-NEG"))
+        XCTAssertEqual(try snapshot(harness, "WEB-OK")?.order.orderTotal, 1000, "the rest loads")
+        XCTAssertEqual(try harness.control.quarantined(entity: "order", recordKey: "WEB-HUGE")?.reason,
+                       "line 'h': placedPrice 1000000000000000000000000000000 is outside ±10000000000000")
+        XCTAssertEqual(try harness.control.quarantined(entity: "order", recordKey: "WEB-NEG")?.reason,
+                       "line 'n': quantity -5 must not be negative")
     }
 
     /// An order of a delta page the model cannot read is quarantined with its decoding error and raw

@@ -86,7 +86,7 @@ final class StageRunnerTests: XCTestCase {
         let result = try await StageRunner(stages: stages(), environment: environment).run(RunRequest())
         XCTAssertTrue(result.succeeded)
         XCTAssertEqual(result.manifest.stages.map(\.name), ["extract.a", "transform.a", "load.a", "extract.b"])
-        XCTAssertEqual(result.manifest.stages.map(\.status), Array(repeating: "succeeded", count: 4))
+        XCTAssertEqual(result.manifest.stages.map(\.status), Array(repeating: StageRunRecord.Status.succeeded, count: 4))
         let onDisk = try RunManifest.load(from: result.runDirectory)
         XCTAssertEqual(onDisk, result.manifest)
         XCTAssertNotNil(onDisk.entry(named: "transform.a")?.outcome?.checksums["flow.a"])
@@ -101,10 +101,10 @@ final class StageRunnerTests: XCTestCase {
         script.fail("transform.a", true)
         let failed = try await StageRunner(stages: stages(), environment: environment).run(RunRequest())
         XCTAssertFalse(failed.succeeded)
-        XCTAssertEqual(failed.manifest.entry(named: "transform.a")?.status, "failed")
+        XCTAssertEqual(failed.manifest.entry(named: "transform.a")?.status, .failed)
         XCTAssertEqual(failed.manifest.entry(named: "transform.a")?.error, "scripted failure in transform.a")
-        XCTAssertEqual(failed.manifest.entry(named: "load.a")?.status, "skipped")
-        XCTAssertEqual(failed.manifest.entry(named: "extract.b")?.status, "succeeded")
+        XCTAssertEqual(failed.manifest.entry(named: "load.a")?.status, .skipped)
+        XCTAssertEqual(failed.manifest.entry(named: "extract.b")?.status, .succeeded)
         XCTAssertEqual(try environment.control.run(id: failed.runID)?.status, .failed)
 
         script.fail("transform.a", false)
@@ -178,16 +178,24 @@ final class StageRunnerTests: XCTestCase {
             _ = try await StageRunner(stages: stages(), environment: environment).run(RunRequest(resume: failed.runID))
             XCTFail("expected the resume to be refused")
         } catch let error as StageRunnerError {
-            XCTAssertEqual(error, .supersededRun(failed.runID, by: later.runID))
+            XCTAssertEqual(error, .supersededRun(failed.runID, by: later.runID, stage: "load.a", dataset: "flow.a"))
         }
         XCTAssertEqual(script.ran("load.a"), 2, "the old run's staged data is not loaded over the newer one")
         XCTAssertEqual(try environment.control.run(id: failed.runID)?.status, .failed)
     }
 
-    /// A run that stops on an error (here: `--only` a stage whose input no run has produced) must not
-    /// stay "running" in `omniflow runs` and its manifest forever.
-    func testARunAbortedByAnErrorIsRecordedFailed() async throws {
-        let environment = try environment()
+    /// A run that never started (`--only` a stage whose input no run has produced) is refused before it
+    /// takes the lock or leaves a record, so it cannot block `--resume` of a real failed run.
+    /// (Acceptance of issue 7: `run --only transform.prices` with no earlier extract, then `--resume`.)
+    func testARunWithAMissingInputLeavesNoRecordAndTheEarlierFailedRunResumes() async throws {
+        let clock = FixedClock()
+        let environment = try environment(clock: clock)
+        script.fail("extract.a", true)
+        let failed = try await StageRunner(stages: stages(), environment: environment).run(RunRequest())
+        XCTAssertFalse(failed.succeeded)
+        script.fail("extract.a", false)
+
+        clock.advance(by: 60)
         do {
             _ = try await StageRunner(stages: stages(), environment: environment)
                 .run(RunRequest(selection: StageSelection(only: ["transform.a"])))
@@ -195,13 +203,59 @@ final class StageRunnerTests: XCTestCase {
         } catch let error as StageRunnerError {
             XCTAssertEqual(error, .missingInput(dataset: "omnium.a", producer: "extract.a"))
         }
+        XCTAssertEqual(try environment.control.runs().map(\.id), [failed.runID], "no run recorded")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: environment.control.root
+            .appendingPathComponent("runs").path), [failed.runID], "no run folder")
+        XCTAssertNil(try RunLock(store: environment.control).holder(), "no lock left")
+
+        clock.advance(by: 60)
+        let resumed = try await StageRunner(stages: stages(), environment: environment).run(RunRequest(resume: failed.runID))
+        XCTAssertTrue(resumed.succeeded, "\(resumed.manifest.stages.map { $0.error ?? "" })")
+        XCTAssertEqual(script.ran("load.a"), 1)
+    }
+
+    /// "Superseded" is decided by what later runs wrote, not by when they started: a later run of other
+    /// tables does not block a resume; a hand-moved watermark does.
+    func testALaterRunOfOtherTablesDoesNotBlockAResumeButAMovedWatermarkDoes() async throws {
+        let clock = FixedClock()
+        let environment = try environment(clock: clock)
+        script.fail("load.a", true)
+        let failed = try await StageRunner(stages: stages(), environment: environment).run(RunRequest())
+        script.fail("load.a", false)
+        clock.advance(by: 3_600)
+        let other = try await StageRunner(stages: stages(), environment: environment)
+            .run(RunRequest(selection: StageSelection(only: ["extract.b"])))
+        XCTAssertTrue(other.succeeded)
+
+        clock.advance(by: 60)
+        try environment.control.moveWatermark("omnium.a.changed", to: "2026-01-01T00:00:00Z", by: "test")
+        do {
+            _ = try await StageRunner(stages: stages(), environment: environment).run(RunRequest(resume: failed.runID))
+            XCTFail("expected the resume to be refused")
+        } catch let error as StageRunnerError {
+            XCTAssertEqual(error, .watermarkMovedSince(failed.runID, stream: "omnium.a.changed", by: "test"))
+        }
+        XCTAssertEqual(script.ran("load.a"), 1)
+    }
+
+    /// A run stopped by an error between stages (here: its lock taken by another run) must not stay
+    /// "running" in `omniflow runs` and its manifest forever.
+    func testARunAbortedByAnErrorIsRecordedFailed() async throws {
+        let environment = try environment()
+        let thief = LockThief(name: "extract.a", outputs: [.staged("omnium.a")])
+        do {
+            _ = try await StageRunner(stages: [thief], environment: environment).run(RunRequest())
+            XCTFail("expected the lost lock to stop the run")
+        } catch let error as RunLockError {
+            guard case .notHeld = error else { return XCTFail("\(error)") }
+        }
         let runs = try environment.control.runs()
         XCTAssertEqual(runs.count, 1)
         XCTAssertEqual(runs.first?.status, .failed)
         let manifest = try RunManifest.load(from: environment.control.runFolder(for: try XCTUnwrap(runs.first?.id)))
-        XCTAssertEqual(manifest.status, "failed")
+        XCTAssertEqual(manifest.status, .failed)
         XCTAssertNotNil(manifest.finishedAt)
-        XCTAssertNil(try RunLock(store: environment.control).holder(), "the lock is released")
+        XCTAssertEqual(try RunLock(store: environment.control).holder()?.runID, "thief", "another run's lock is left alone")
     }
 
     /// A stage longer than the stale-lock age must keep its lock: another host may not take it over.
@@ -213,6 +267,21 @@ final class StageRunnerTests: XCTestCase {
         let result = try await StageRunner(stages: [stage], environment: environment).run(RunRequest())
         XCTAssertTrue(result.succeeded, "\(result.manifest.stages.map { $0.error ?? "" })")
         XCTAssertEqual(probe.otherHostRefused, true, "another host must see the long run's lock as live")
+    }
+}
+
+/// Takes the run lock from its own run (as a second process that wrongly took it over would).
+struct LockThief: Stage {
+    let name: String
+    let version = 1
+    let inputs: [Dataset] = []
+    let outputs: [Dataset]
+
+    func run(_ context: StageContext) async throws -> StageOutcome {
+        let lock = RunLock(store: context.control)
+        try lock.release(runID: context.runID)
+        try lock.acquire(runID: "thief", pid: getpid(), now: context.now)
+        return StageOutcome()
     }
 }
 

@@ -1,3 +1,4 @@
+import FlowMapping
 import FlowStore
 import Foundation
 import PosImport
@@ -6,6 +7,8 @@ import XCTest
 
 /// The official SAF-T Cash Register example (../shared/data/saft) and every class of invalid file.
 final class SaftImportTests: XCTestCase {
+    /// The example's cash register `11.222-33.44.567` as a Flow UID.
+    static let register = FlowUID.sanitize("11.222-33.44.567")!
     static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("shared/data/saft/ExampleFile SAF-T Cash Register_999999999_20161125210734.xml")
@@ -32,7 +35,7 @@ final class SaftImportTests: XCTestCase {
     }
 
     func order(_ transID: String) throws -> FlowPosOrder {
-        try XCTUnwrap(try flow.read { try PosOrdersTable.fetch(orderUid: "SAFT-11_222-33_44_567-\(transID)", in: $0) }, transID)
+        try XCTUnwrap(try flow.read { try PosOrdersTable.fetch(orderUid: "SAFT-\(Self.register)-\(transID)", in: $0) }, transID)
     }
 
     func testTheOfficialExampleImportsToTheOereAndReconcilesWithItsZReport() throws {

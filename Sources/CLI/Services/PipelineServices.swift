@@ -194,7 +194,7 @@ extension RunReport {
             runID: result.runID, status: result.succeeded ? .succeeded : .failed, startedAt: manifest.startedAt,
             duration: (manifest.finishedAt ?? Date()).timeIntervalSince(manifest.startedAt),
             stages: manifest.stages.map { entry in
-                StageReport(name: entry.name, status: StageStatus(rawValue: entry.status) ?? .pending,
+                StageReport(name: entry.name, status: StageStatus(rawValue: entry.status.rawValue) ?? .pending,
                             rowsRead: entry.outcome?.rowsRead ?? 0, rowsWritten: entry.outcome?.rowsWritten ?? 0,
                             rowsQuarantined: entry.outcome?.quarantined ?? 0,
                             fieldsDropped: entry.outcome?.fieldsDropped ?? 0,

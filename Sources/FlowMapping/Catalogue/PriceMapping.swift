@@ -91,14 +91,16 @@ public enum PriceMapping {
                     result.skipped["store cost price", default: 0] += 1
                 } else if cost < 0 {
                     result.issues.append(issue(price, key: key, "cost is negative"))
-                } else {
+                } else if let amount = try? Money.hundredths(cost, field: "cost") {
                     lists[costListUid] = FlowPriceList(priceListUid: costListUid, name: "Cost prices",
                                                        currency: settings.currency)
                     let costKey = FlowPriceKey(priceListUid: costListUid, productUid: productUid)
                     isCostList.insert(costKey)
                     candidates[costKey, default: []].append(PriceTimeline.Candidate(
-                        validFrom: validFrom, validUntil: validUntil, amount: Money.hundredths(cost),
+                        validFrom: validFrom, validUntil: validUntil, amount: amount,
                         originalAmount: nil, modified: price.modified))
+                } else {
+                    result.issues.append(issue(price, key: key, "cost \(cost) is outside ±\(Money.largestAmount)"))
                 }
             }
         }
@@ -133,6 +135,14 @@ public enum PriceMapping {
            !settings.marketGroupIds.contains(group) {
             return "other market group"
         }
+        // With every market selected (no OMNIFLOW_MARKET_IDS), a market priced in another currency is
+        // another country's market, not a broken price: skipped and counted, not quarantined. A price
+        // naming no market in a foreign currency is still an error.
+        if settings.marketIds.isEmpty, let market = price.marketId?.trimmedNonBlank,
+           let currency = price.currencyCode?.trimmedNonBlank,
+           currency.uppercased() != settings.currency.uppercased() {
+            return "other market \(market) in \(currency.uppercased()) (set OMNIFLOW_MARKET_IDS to choose markets)"
+        }
         return nil
     }
 
@@ -150,8 +160,16 @@ public enum PriceMapping {
             }
             factor = 1 + rate / 100
         }
-        let original = price.originalUnitPrice.flatMap { $0.isNaN || $0 <= 0 ? nil : Money.hundredths($0 * factor) }
-        return .success(Amounts(amount: Money.hundredths(unitPrice * factor), original: original))
+        do throws(ValueOutOfRange) {
+            let amount = try Money.hundredths(unitPrice * factor, field: "unitPrice")
+            var original: Int64?
+            if let value = price.originalUnitPrice, !value.isNaN, value > 0 {
+                original = try Money.hundredths(value * factor, field: "originalUnitPrice")
+            }
+            return .success(Amounts(amount: amount, original: original))
+        } catch {
+            return .failure(ReasonError(error.description))
+        }
     }
 
     private static func storeList(_ storeUid: String, storeId: String, settings: CatalogueMappingSettings) -> FlowPriceList {

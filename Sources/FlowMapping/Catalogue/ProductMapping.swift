@@ -51,6 +51,13 @@ public enum ProductMapping {
         for uid in order {
             guard let entry = chosen[uid] else { continue }
             let source = entry.source
+            var cost: Int64?
+            if let amount = source.cost {
+                do { cost = try Money.hundredths(amount, field: "cost") } catch {
+                    result.issues.append(issue(source, key: entry.key, error.description))
+                    continue
+                }
+            }
             let (groupUid, groupProblem) = groups.groupUid(for: source)
             if let groupProblem {
                 result.issues.append(issue(source, key: entry.key, groupProblem, field: "productGroupUid"))
@@ -62,7 +69,7 @@ public enum ProductMapping {
             result.issues += barcodeIssues
             let isActive = (source.isActive ?? true) && source.status?.lowercased() != "deleted"
             let physical = PhysicalMeasures(source, lengthUnit: settings.colliLengthUnit)
-            let cost = source.cost.flatMap { $0.isNaN ? nil : Money.hundredths($0) }
+            result.issues += physical.refused.map { issue(source, key: entry.key, "\($0): dropped", field: $0.field) }
             let costCurrency = source.costCurrency?.trimmedNonBlank
             result.products.append(FlowProduct(
                 productUid: uid,
@@ -155,14 +162,16 @@ public enum ProductMapping {
     /// "Best valid price": the main-market price in force on the business date (PriceTimeline).
     private static func bestValidPrice(_ product: OmniumProduct, uid: String, settings: CatalogueMappingSettings,
                                        businessDate: Date) -> Int64? {
+        // A price out of range is not a candidate; the price extract quarantines it on its own.
         let candidates = (product.prices ?? []).compactMap { price -> PriceTimeline.Candidate? in
             guard price.storeId?.trimmedNonBlank == nil, price.customerId?.trimmedNonBlank == nil,
                   price.customerGroup?.trimmedNonBlank == nil,
                   settings.marketIds.isEmpty || price.marketId.map(settings.marketIds.contains) ?? true,
-                  let amount = price.recommendedRetailPrice ?? price.unitPrice else { return nil }
+                  let amount = price.recommendedRetailPrice ?? price.unitPrice,
+                  let hundredths = try? Money.hundredths(amount, field: "recommendedRetailPrice") else { return nil }
             return PriceTimeline.Candidate(validFrom: PriceMapping.date(price.validFrom),
                                            validUntil: PriceMapping.date(price.validUntil),
-                                           amount: Money.hundredths(amount), originalAmount: nil,
+                                           amount: hundredths, originalAmount: nil,
                                            modified: price.modified)
         }
         return PriceTimeline.resolve(candidates, from: businessDate).first { segment in

@@ -45,7 +45,8 @@ public struct CatalogueStock: Sendable, Equatable {
 /// - Web warehouses (`isWebWarehouse`) go to `FlowWebWarehouse` when it is set; several Omnium
 ///   web warehouses are summed into it. Web stock is Omnium's whatever the stores say.
 /// - Warehouses the integration did not sync to Flow are skipped and counted.
-/// - `quantity` = `inventory`, `reserved` = `reservedInventory` (missing = 0), both ×100;
+/// - `quantity` = `inventory`, `reserved` = `reservedInventory` (missing = 0), both ×100; a value
+///   beyond `Quantity.largestQuantity` quarantines the item (stock may be negative: oversold);
 ///   `available = quantity − reserved`. Duplicates of one (sku, warehouse) keep the latest `modified`.
 ///
 /// Spec: flow-integration.md §5.1, §5.2; omnium-contract.md §8.
@@ -91,8 +92,13 @@ public enum StockMapping {
         var flowOrder: [String] = []
         for key in order {
             guard let entry = latest[key] else { continue }
-            let quantity = Quantity.hundredths(valid(entry.item.inventory))
-            let reserved = Quantity.hundredths(valid(entry.item.reservedInventory))
+            let quantity: Int64, reserved: Int64
+            do throws(ValueOutOfRange) {
+                quantity = try Quantity.hundredths(entry.item.inventory ?? 0, field: "inventory")
+                reserved = try Quantity.hundredths(entry.item.reservedInventory ?? 0, field: "reservedInventory")
+            } catch {
+                result.issues.append(issue(entry.item, error.description)); continue
+            }
             let flowKey = entry.warehouseUid + "\u{1F}" + entry.productUid
             if var stock = byFlowKey[flowKey] {
                 stock = FlowStock(warehouseUid: stock.warehouseUid, productUid: stock.productUid,
@@ -106,11 +112,6 @@ public enum StockMapping {
         }
         result.stock = flowOrder.compactMap { byFlowKey[$0] }
         return result
-    }
-
-    private static func valid(_ value: Decimal?) -> Decimal {
-        guard let value, !value.isNaN else { return 0 }
-        return value
     }
 
     private static func issue(_ item: OmniumInventoryItem, _ reason: String) -> MappingIssue {

@@ -1,14 +1,49 @@
+import Digest
 import Foundation
 
 /// Flow identifiers built from Omnium ids and names.
 ///
 /// Flow's API accepts UIDs matching `^[A-Za-z0-9_-]+` only (Flow API v2), while Omnium ids and
 /// brand names are free text ("Nike Air", "Bæreposer & sånt"). Every UID the integration sends
-/// to Flow goes through here so the same Omnium value always yields the same Flow UID.
+/// to Flow goes through here so the same Omnium value always yields the same Flow UID, and two
+/// different Omnium ids never yield the same one (`sanitize`).
 ///
 /// Spec: flow-integration.md §3.1 (`productUid`, `brandUid`), §3.3 (UID sanitization).
 public enum FlowUID {
-    // MARK: - Sanitizing
+    // MARK: - Identifiers
+
+    /// The Flow UID for an Omnium id (order, customer, SKU, store, purchase order, category…),
+    /// or `nil` when the id has nothing usable in a Flow UID.
+    ///
+    /// One-to-one, so two different Omnium objects never share a Flow row:
+    /// - an id that is already a valid Flow UID and holds no `--` is used as it is
+    ///   (`SKU-123_ab` → `SKU-123_ab`; GUIDs, numbers and ordinary SKUs keep their UID);
+    /// - any other id becomes its readable form (`readable(_:)`), then `--`, then the first
+    ///   64 bits of the SHA-256 of its UTF-8 bytes in hex (`EVIL/1` → `EVIL_1--3c7f…`,
+    ///   `EVIL 1` → `EVIL_1--9a02…`).
+    /// The first kind never holds `--` and the second always ends in `--` plus 16 hex digits, so
+    /// the two cannot meet; two ids of the second kind share a UID only if their SHA-256 digests
+    /// share 64 bits. Spec: flow-integration.md §3.3 leaves the rule open; docs/mapping-catalogue.md.
+    public static func sanitize(_ id: String) -> String? {
+        if isValidUID(id), !id.contains("--") { return id }
+        guard let readable = readable(id) else { return nil }
+        var digest = SHA256()
+        digest.update(id)
+        return readable + "--" + digest.finalize().prefix(8).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// Whether `text` is usable as a Flow UID unchanged: `^[A-Za-z0-9_-]+$`.
+    public static func isValidUID(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == 0x5F || byte == 0x2D
+        }
+    }
+
+    // MARK: - Readable form
 
     /// Letters that Unicode does not decompose into base letter + accent, spelled the way a
     /// Norwegian/Danish/German reader would type them on an ASCII keyboard.
@@ -18,13 +53,14 @@ public enum FlowUID {
         "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i",
     ]
 
-    /// Turns any text into a Flow UID, or `nil` when nothing usable is left.
+    /// Folds any text into the Flow UID alphabet, or `nil` when nothing usable is left. Lossy
+    /// (`Bær 1` and `Baer/1` both give `Baer_1`): ids go through `sanitize`, which adds a digest.
     ///
     /// Rules, in order: `æ→ae ø→o å→a` (and `ß œ þ ð ł đ`), other letters lose their
     /// diacritics (`é→e`, `ü→u`); every character outside `A-Z a-z 0-9 _ -` (whitespace,
     /// punctuation, other scripts) becomes `_`; runs of `_` collapse to one; leading and
     /// trailing `_` are trimmed. Case and `-` are kept. `"  Bær & Sånt "` → `"Baer_Sant"`.
-    public static func sanitize(_ text: String) -> String? {
+    public static func readable(_ text: String) -> String? {
         var folded = ""
         folded.reserveCapacity(text.utf8.count)
         for character in text {
@@ -59,10 +95,11 @@ public enum FlowUID {
 
     // MARK: - Brands
 
-    /// The Flow `brandUid` for an Omnium `Brand`: lower-cased, then sanitized
+    /// The Flow `brandUid` for an Omnium `Brand`: lower-cased, then folded by `readable`
     /// (`"Nike Air"` → `"nike_air"`, `"Bjørn Borg"` → `"bjorn_borg"`); `nil` for a blank brand.
+    /// A brand is a name, not an id: spellings that fold alike are one brand on purpose.
     public static func brand(_ name: String) -> String? {
-        sanitize(name.lowercased())
+        readable(name.lowercased())
     }
 
     // MARK: - Private

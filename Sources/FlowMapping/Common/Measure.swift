@@ -22,24 +22,19 @@ public enum Measure {
         }
     }
 
+    /// The largest weight (kg) or length omniflow accepts: a million, in any unit. Anything
+    /// larger is a data error, refused rather than clamped.
+    public static let largestMeasure: Decimal = 1_000_000
+
     /// Kilograms to whole grams, rounded half away from zero (`0.2505` kg → `251` g).
-    public static func grams(kg: Decimal) -> Int64 {
-        DecimalRounding.wholeNumber(kg * 1000)
+    public static func grams(kg: Decimal, field: String = "weight") throws(ValueOutOfRange) -> Int64 {
+        try DecimalRounding.wholeNumber(kg, scaledBy: 1000, field: field, largest: largestMeasure)
     }
 
     /// A length to whole millimetres, rounded half away from zero; centimetres unless told
     /// otherwise (`12.35` cm → `124` mm).
-    public static func millimetres(_ value: Decimal, unit: LengthUnit = .centimetre) -> Int64 {
-        DecimalRounding.wholeNumber(value * unit.millimetres)
-    }
-}
-
-/// Omnium quantities (`Decimal`) to Flow quantities in hundredths of a unit (`Int64`), the
-/// convention Flow uses for purchase-order quantities, applied to stock so fractional units
-/// (kg, metres) survive. Spec: flow-integration.md §9.1 ("×100"), §15.
-public enum Quantity {
-    /// `quantity × 100`, rounded half away from zero (`12.5` → `1250`).
-    public static func hundredths(_ quantity: Decimal) -> Int64 {
-        DecimalRounding.wholeNumber(quantity * 100)
+    public static func millimetres(_ value: Decimal, unit: LengthUnit = .centimetre,
+                                   field: String = "length") throws(ValueOutOfRange) -> Int64 {
+        try DecimalRounding.wholeNumber(value, scaledBy: unit.millimetres, field: field, largest: largestMeasure)
     }
 }

@@ -3,33 +3,87 @@ import Foundation
 /// Omnium money (`Decimal`, major units) to Flow money (`Int64` hundredths: øre, cents).
 ///
 /// This is THE single rounding point for money in omniflow: no other code multiplies
-/// amounts by 100 or rounds them. Amounts never pass through `Double`.
+/// amounts by 100 or rounds them. Amounts never pass through `Double`, and an amount that is
+/// not a number or lies outside `±largestAmount` is refused (`ValueOutOfRange`), never clamped:
+/// the mapping quarantines its record naming the field and the value.
 ///
 /// Spec: flow-integration.md §4 ("199.50 NOK becomes 19950"), §15; DESIGN.md "Money".
 public enum Money {
+    /// The largest amount, in major units, omniflow accepts from outside: ten trillion
+    /// (10¹³ kroner, 10¹⁵ øre). Far above any real price or order, and low enough that
+    /// summing thousands of such amounts in `Int64` hundredths can never overflow.
+    public static let largestAmount: Decimal = 10_000_000_000_000
+
     /// `amount × 100`, rounded **half away from zero** to a whole number of hundredths.
     ///
     /// `199.50` → `19950`; `0.125` → `13`; `-0.125` → `-13`; `0.124` → `12`.
     /// Half away from zero (commercial rounding) is what Norwegian retail and most ERPs use;
-    /// it keeps a refund the exact mirror of its sale. NaN maps to `0`; results beyond the
-    /// `Int64` range saturate (no real amount comes near ±92 quadrillion).
-    public static func hundredths(_ amount: Decimal) -> Int64 {
-        DecimalRounding.wholeNumber(amount * 100)
+    /// it keeps a refund the exact mirror of its sale.
+    /// - Parameter field: the source field, named in the error (`placedPrice`, `cost`…).
+    public static func hundredths(_ amount: Decimal, field: String) throws(ValueOutOfRange) -> Int64 {
+        try DecimalRounding.wholeNumber(amount, scaledBy: 100, field: field, largest: largestAmount)
     }
+}
+
+/// Omnium quantities (`Decimal`) to Flow quantities in hundredths of a unit (`Int64`), the
+/// convention Flow uses for purchase-order quantities, applied to stock so fractional units
+/// (kg, metres) survive. Spec: flow-integration.md §9.1 ("×100"), §15.
+public enum Quantity {
+    /// The largest quantity omniflow accepts from outside: ten trillion units, as for money.
+    public static let largestQuantity: Decimal = 10_000_000_000_000
+
+    /// `quantity × 100`, rounded half away from zero (`12.5` → `1250`); refused beyond
+    /// `±largestQuantity` or when not a number.
+    public static func hundredths(_ quantity: Decimal, field: String) throws(ValueOutOfRange) -> Int64 {
+        try DecimalRounding.wholeNumber(quantity, scaledBy: 100, field: field, largest: largestQuantity)
+    }
+
+    /// As `hundredths`, and refused when negative: the rule for quantities that count something
+    /// (ordered, delivered, cancelled, returned); stock levels may be negative and do not use it.
+    public static func countedHundredths(_ quantity: Decimal, field: String) throws(ValueOutOfRange) -> Int64 {
+        guard quantity.isNaN || quantity >= 0 else {
+            throw ValueOutOfRange(field: field, value: quantity, rule: "must not be negative")
+        }
+        return try hundredths(quantity, field: field)
+    }
+}
+
+/// A value from outside that omniflow refuses rather than clamps: not a number, too large to be
+/// real, or against a documented rule (a negative quantity on a sale line). Its description
+/// names the field and the value, e.g. `placedPrice 1e+30 is outside ±10000000000000`.
+public struct ValueOutOfRange: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The source field (`placedPrice`, `inventory`, `lineItems[3].quantity`…).
+    public var field: String
+    public var value: Decimal
+    /// What the value breaks, e.g. `is outside ±10000000000000`.
+    public var rule: String
+
+    public init(field: String, value: Decimal, rule: String) {
+        self.field = field
+        self.value = value
+        self.rule = rule
+    }
+
+    public var description: String { "\(field) \(value.isNaN ? "NaN" : "\(value)") \(rule)" }
 }
 
 /// Rounds decimals to whole `Int64` values, half away from zero, without going through
 /// `Double`. Shared by `Money`, `Measure` and `Quantity` so every unit conversion in the
-/// mapping rounds the same way.
+/// mapping rounds, and refuses, the same way.
 enum DecimalRounding {
-    static func wholeNumber(_ value: Decimal) -> Int64 {
-        if value.isNaN { return 0 }
-        var source = value
+    static func wholeNumber(_ value: Decimal, scaledBy scale: Decimal, field: String,
+                            largest: Decimal) throws(ValueOutOfRange) -> Int64 {
+        guard !value.isNaN else { throw ValueOutOfRange(field: field, value: value, rule: "is not a number") }
+        guard value <= largest, value >= -largest else {
+            throw ValueOutOfRange(field: field, value: value, rule: "is outside ±\(largest)")
+        }
+        var source = value * scale
         var rounded = Decimal()
         NSDecimalRound(&rounded, &source, 0, .plain)   // .plain = half away from zero
-        if rounded >= Decimal(Int64.max) { return .max }
-        if rounded <= Decimal(Int64.min) { return .min }
-        // `Decimal` prints a whole number without exponent or separators; parse it exactly.
-        return Int64(rounded.description) ?? 0
+        // Within the range above, `Decimal` prints a whole number without exponent or separators.
+        guard let whole = Int64(rounded.description) else {
+            throw ValueOutOfRange(field: field, value: value, rule: "has no whole-number form")
+        }
+        return whole
     }
 }

@@ -22,7 +22,9 @@ import Omnium
 /// - Every line needs a `lineItemId` (unique) and a `code` or `productId`; else the order is quarantined.
 /// - Money: `placedPrice` (unit, incl. VAT) → `itemPrice`, `discounted` (line) → `itemDiscountAmount`,
 ///   totals from Omnium's order-form totals (sums of lines and shipments when absent), all via
-///   `Money.hundredths`; quantities ×100 via `Quantity.hundredths`.
+///   `Money.hundredths`; quantities ×100 via `Quantity.hundredths`. An amount that is not a number or lies
+///   beyond ±10¹³, or a negative line quantity (ordered, cancelled, returned), quarantines the order
+///   naming the line, field and value: never clamped.
 public enum InboundOrderMapping {
 
     /// The inbound kind of an Omnium `orderType`, or nil when the type is not inbound.
@@ -64,7 +66,8 @@ public enum InboundOrderMapping {
             }
         }
         let handlingUid = type == .clickAndCollect ? settings.clickCollectOrderHandlingUid : settings.onlineOrderHandlingUid
-        let totals = OrderTotals(order)
+        let totals: OrderTotals
+        do throws(ValueOutOfRange) { totals = try OrderTotals(order) } catch { throw issue("order totals: \(error)") }
         let flowOrder = FlowOrder(
             orderUid: orderUid, orderNumber: order.orderNumber.nonEmpty ?? omniumId, externalOrderNumber: omniumId,
             type: type, orderState: type == .clickAndCollect ? .parked : .confirmed, storeUid: storeUid,
@@ -126,14 +129,20 @@ public enum InboundOrderMapping {
             guard let sku = line.code.nonEmpty ?? line.productId.nonEmpty else {
                 throw issue("line '\(id)' has neither code (SKU) nor productId")
             }
-            items.append(FlowOrderItem(
-                orderUid: orderUid, externalId: id, position: index,
-                productUid: line.productId.nonEmpty.flatMap(FlowUID.sanitize), sku: sku,
-                name: line.displayName.nonEmpty, quantity: Quantity.hundredths(line.quantity ?? 0),
-                itemPrice: Money.hundredths(line.placedPrice ?? 0),
-                itemDiscountAmount: Money.hundredths(line.discounted ?? 0), vatRate: line.taxRate,
-                cancelledQuantity: Quantity.hundredths(line.canceledQuantity ?? 0),
-                returnedQuantity: Quantity.hundredths(line.returnQuantity ?? 0)))
+            do throws(ValueOutOfRange) {
+                items.append(FlowOrderItem(
+                    orderUid: orderUid, externalId: id, position: index,
+                    productUid: line.productId.nonEmpty.flatMap(FlowUID.sanitize), sku: sku,
+                    name: line.displayName.nonEmpty,
+                    quantity: try Quantity.countedHundredths(line.quantity ?? 0, field: "quantity"),
+                    itemPrice: try Money.hundredths(line.placedPrice ?? 0, field: "placedPrice"),
+                    itemDiscountAmount: try Money.hundredths(line.discounted ?? 0, field: "discounted"),
+                    vatRate: line.taxRate,
+                    cancelledQuantity: try Quantity.countedHundredths(line.canceledQuantity ?? 0, field: "canceledQuantity"),
+                    returnedQuantity: try Quantity.countedHundredths(line.returnQuantity ?? 0, field: "returnQuantity")))
+            } catch {
+                throw issue("line '\(id)': \(error)")
+            }
         }
         return items
     }
@@ -148,7 +157,7 @@ struct OrderTotals {
     var discount: Int64
     var shipping: Int64
 
-    init(_ order: OmniumOrder) {
+    init(_ order: OmniumOrder) throws(ValueOutOfRange) {
         let form = order.orderForm
         let lines = form?.lineItems ?? []
         let shippingAmount = form?.shippingTotal
@@ -156,10 +165,11 @@ struct OrderTotals {
         let linesAmount = lines.reduce(Decimal(0)) { sum, line in
             sum + (line.extendedPrice ?? OrderTotals.lineAmount(line))
         }
-        total = Money.hundredths(form?.total ?? order.netTotal ?? (linesAmount + shippingAmount))
-        vat = Money.hundredths(form?.taxTotal ?? lines.reduce(Decimal(0)) { $0 + ($1.taxTotal ?? 0) })
-        discount = Money.hundredths(form?.discountAmount ?? lines.reduce(Decimal(0)) { $0 + ($1.discounted ?? 0) })
-        shipping = Money.hundredths(shippingAmount)
+        total = try Money.hundredths(form?.total ?? order.netTotal ?? (linesAmount + shippingAmount), field: "total")
+        vat = try Money.hundredths(form?.taxTotal ?? lines.reduce(Decimal(0)) { $0 + ($1.taxTotal ?? 0) }, field: "taxTotal")
+        discount = try Money.hundredths(form?.discountAmount ?? lines.reduce(Decimal(0)) { $0 + ($1.discounted ?? 0) },
+                                        field: "discountAmount")
+        shipping = try Money.hundredths(shippingAmount, field: "shippingTotal")
     }
 
     /// Omnium's `discountedPrice` formula: what is left of the line after cancellations and its discount.

@@ -64,19 +64,29 @@ public enum PurchaseOrderMapping {
             warehouseUid: warehouseUid, omniumStatus: purchaseOrder.status.nonEmpty,
             omniumModified: purchaseOrder.modified?.omniumValue)
 
+        // An amount or quantity out of range quarantines the whole purchase order, naming line and field.
+        func lineIssue(_ line: OmniumPurchaseOrderLine, _ error: ValueOutOfRange) -> MappingIssue {
+            issue("line '\(line.lineItemId ?? "?")': \(error)")
+        }
+
         if !settings.exportDeliveryAsPo {
-            let lines = omniumLines.enumerated().map { index, line in
-                flowLine(line, position: index, purchaseOrderUid: baseUid, purchaseOrder: purchaseOrder,
-                         delivery: line.deliveryId.nonEmpty.flatMap { deliveriesById[$0] })
+            var lines: [FlowPurchaseOrderLine] = []
+            var quantities: [PurchaseOrderStatusRule.LineProgress] = []
+            for (index, line) in omniumLines.enumerated() {
+                do throws(ValueOutOfRange) {
+                    lines.append(try flowLine(line, position: index, purchaseOrderUid: baseUid, purchaseOrder: purchaseOrder,
+                                              delivery: line.deliveryId.nonEmpty.flatMap { deliveriesById[$0] }))
+                    quantities.append(.init(
+                        ordered: try Quantity.countedHundredths(line.quantity ?? 0, field: "quantity"),
+                        delivered: try Quantity.countedHundredths(line.deliveredQuantity ?? 0, field: "deliveredQuantity"),
+                        cancelled: try Quantity.countedHundredths(line.canceledQuantity ?? 0, field: "canceledQuantity")))
+                } catch {
+                    throw lineIssue(line, error)
+                }
             }
             var order = header
             order.status = PurchaseOrderStatusRule.status(
-                lines: omniumLines.map {
-                    .init(ordered: Quantity.hundredths($0.quantity ?? 0),
-                          delivered: Quantity.hundredths($0.deliveredQuantity ?? 0),
-                          cancelled: Quantity.hundredths($0.canceledQuantity ?? 0))
-                },
-                omniumStatus: purchaseOrder.status, cancelledStatuses: settings.cancelledStatuses)
+                lines: quantities, omniumStatus: purchaseOrder.status, cancelledStatuses: settings.cancelledStatuses)
             order.expectedDeliveryDate = earliest(lines) ?? purchaseOrder.requestedDeliveryDate?.omniumValue
             return [FlowPurchaseOrderSnapshot(purchaseOrder: order, lines: lines)]
         }
@@ -89,10 +99,17 @@ public enum PurchaseOrderMapping {
         }
         var snapshots: [FlowPurchaseOrderSnapshot] = []
         for deliveryId in deliveryIds.sorted() {
-            guard let uid = FlowUID.sanitize("\(omniumId)-delivery-\(deliveryId)") else { continue }
+            guard let deliveryUid = FlowUID.sanitize(deliveryId) else { continue }
+            let uid = "\(baseUid)-delivery-\(deliveryUid)"
             let delivery = deliveriesById[deliveryId]
-            let lines = omniumLines.enumerated().filter { $0.element.deliveryId == deliveryId }.map { index, line in
-                flowLine(line, position: index, purchaseOrderUid: uid, purchaseOrder: purchaseOrder, delivery: delivery)
+            var lines: [FlowPurchaseOrderLine] = []
+            for (index, line) in omniumLines.enumerated() where line.deliveryId == deliveryId {
+                do throws(ValueOutOfRange) {
+                    lines.append(try flowLine(line, position: index, purchaseOrderUid: uid, purchaseOrder: purchaseOrder,
+                                              delivery: delivery))
+                } catch {
+                    throw lineIssue(line, error)
+                }
             }
             var order = header
             order.purchaseOrderUid = uid
@@ -112,7 +129,8 @@ public enum PurchaseOrderMapping {
     // MARK: - Lines
 
     static func flowLine(_ line: OmniumPurchaseOrderLine, position: Int, purchaseOrderUid: String,
-                         purchaseOrder: OmniumPurchaseOrder, delivery: OmniumDelivery?) -> FlowPurchaseOrderLine {
+                         purchaseOrder: OmniumPurchaseOrder,
+                         delivery: OmniumDelivery?) throws(ValueOutOfRange) -> FlowPurchaseOrderLine {
         let lineItemId = line.lineItemId ?? ""
         let warehouse = line.warehouseCode.nonEmpty ?? delivery?.warehouseCode.nonEmpty ?? purchaseOrder.storeId.nonEmpty
         return FlowPurchaseOrderLine(
@@ -120,9 +138,9 @@ public enum PurchaseOrderMapping {
             omniumLineItemId: lineItemId, position: position, sku: line.code ?? "",
             ean: line.ean.nonEmpty ?? line.gtin.nonEmpty, name: line.displayName.nonEmpty,
             supplierSku: line.supplierSkuId.nonEmpty,
-            quantityOrdered: Quantity.hundredths(line.quantity ?? 0),
-            quantityReceived: Quantity.hundredths(line.deliveredQuantity ?? 0),
-            unitPrice: Money.hundredths(unitPrice(line)),
+            quantityOrdered: try Quantity.countedHundredths(line.quantity ?? 0, field: "quantity"),
+            quantityReceived: try Quantity.countedHundredths(line.deliveredQuantity ?? 0, field: "deliveredQuantity"),
+            unitPrice: try Money.hundredths(unitPrice(line), field: "placedPrice"),
             warehouseUid: warehouse.flatMap(FlowUID.sanitize),
             expectedDeliveryDate: line.estimatedTimeOfArrival?.omniumValue
                 ?? delivery?.estimatedTimeOfArrival?.omniumValue ?? purchaseOrder.requestedDeliveryDate?.omniumValue,

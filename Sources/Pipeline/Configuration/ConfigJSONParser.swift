@@ -4,7 +4,9 @@
 ///
 /// Why: Foundation's JSON decoders report neither the position of a key nor of a wrongly typed
 /// value, and a configuration error must name line and column. This small strict parser (RFC 8259,
-/// no comments, no trailing commas) keeps each value's offset so the loader can point at it.
+/// no trailing commas) keeps each value's offset so the loader can point at it. One extension: `//`
+/// outside a string starts a comment to the end of the line, so the file `omniflow init` writes can
+/// explain each key (as VS Code's and TypeScript's JSON settings files do).
 struct JSONNode: Sendable, Equatable {
     indirect enum Value: Sendable, Equatable {
         case string(String)
@@ -291,11 +293,16 @@ struct ConfigJSONParser {
         while let byte = peek(), isDigit(byte) { index += 1 }
     }
 
+    /// Skips whitespace and `//` line comments.
     private mutating func skipWhitespace() {
-        while let byte = peek(),
-            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
-        {
-            index += 1
+        while let byte = peek() {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
+                index += 1
+            } else if byte == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "/") {
+                while let next = peek(), next != UInt8(ascii: "\n") { index += 1 }
+            } else {
+                return
+            }
         }
     }
 

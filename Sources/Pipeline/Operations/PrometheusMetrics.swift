@@ -31,14 +31,14 @@ public struct PrometheusMetrics: Sendable {
             let duration = (manifest.finishedAt ?? snapshot.takenAt).timeIntervalSince(manifest.startedAt)
             out.gauge("omniflow_last_run_duration_seconds", "Wall time of the last run.", [(runLabels, duration)])
             out.gauge("omniflow_last_run_success", "1 when the last run succeeded, else 0.",
-                      [(runLabels, manifest.status == "succeeded" ? 1 : 0)])
+                      [(runLabels, manifest.status == .succeeded ? 1 : 0)])
             out.gauge("omniflow_last_run_finish_timestamp_seconds", "When the last run ended (Unix time).",
                       [(runLabels, (manifest.finishedAt ?? snapshot.takenAt).timeIntervalSince1970)])
-            let stages = manifest.stages.filter { $0.status != "pending" }
+            let stages = manifest.stages.filter { $0.status != .pending }
             out.gauge("omniflow_stage_duration_seconds", "Duration of each stage of the last run.",
                       stages.map { (["stage": $0.name], Double($0.durationMilliseconds ?? 0) / 1000) })
             out.gauge("omniflow_stage_success", "1 when the stage succeeded (or was reused) in the last run, else 0.",
-                      stages.map { (["stage": $0.name], $0.status == "failed" ? 0 : 1) })
+                      stages.map { (["stage": $0.name], $0.status == .failed ? 0 : 1) })
             out.gauge("omniflow_stage_rows_read", "Rows the stage read in the last run.",
                       stages.map { (["stage": $0.name], Double($0.outcome?.rowsRead ?? 0)) })
             out.gauge("omniflow_stage_rows_written", "Rows the stage wrote in the last run.",

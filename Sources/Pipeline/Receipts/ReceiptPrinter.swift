@@ -1,3 +1,4 @@
+import Digest
 import FlowStore
 import Foundation
 import Receipts

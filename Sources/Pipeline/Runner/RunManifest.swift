@@ -1,4 +1,5 @@
 import Foundation
+import Staging
 
 /// `staging/runs/<run-id>/manifest.json`: what a run did, stage by stage.
 ///
@@ -7,7 +8,7 @@ import Foundation
 /// with the run folder (an operator can zip a run and send it).
 public struct RunManifest: Codable, Sendable, Equatable {
     public var runID: String
-    public var status: String
+    public var status: RunRecord.Status
     public var startedAt: Date
     public var finishedAt: Date?
     public var businessDate: String
@@ -20,7 +21,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public struct Entry: Codable, Sendable, Equatable {
         public var name: String
         public var version: Int
-        public var status: String
+        public var status: StageRunRecord.Status
         public var startedAt: Date?
         public var finishedAt: Date?
         public var durationMilliseconds: Int?
@@ -31,7 +32,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
 
     public init(runID: String, startedAt: Date, businessDate: String, selection: [String]) {
         self.runID = runID
-        self.status = "running"
+        self.status = .running
         self.startedAt = startedAt
         self.businessDate = businessDate
         self.selection = selection

@@ -31,13 +31,17 @@ public struct RunResult: Sendable {
 
 /// Runs stages in plan order, recording each in the control database and `manifest.json`.
 ///
-/// - `--resume <id>` reopens a run and skips its succeeded stages whose staged outputs still have the
-///   recorded checksums (Luigi's "complete = outputs exist");
-/// - `--from` / `--only` narrow the selection; a selected stage whose staged input was produced by a stage
-///   outside the selection gets that dataset copied from the latest run that produced it;
-/// - a failed stage stops its downstream stages (recorded as skipped), independent stages go on, and the
-///   run ends failed;
-/// - one run at a time: the run lock is held for the whole run and heart-beaten between stages.
+/// A run goes through three steps, each its own function:
+/// 1. ``prepare(_:)`` decides everything that can refuse the run, before anything is written: the
+///    selection, the run to resume and whether it may be, and where inputs outside the selection come
+///    from. A refused run leaves no record, no run folder and no lock (so it never blocks `--resume` of a
+///    real failed run);
+/// 2. ``start(_:request:)`` takes the lock and records the run, then ``runStage(_:in:)`` runs each
+///    selected stage: `--resume` skips succeeded stages whose staged outputs still have the recorded
+///    checksums (Luigi's "complete = outputs exist"); a failed stage stops its downstream stages (recorded
+///    as skipped) while independent stages go on;
+/// 3. ``finish(_:)`` records how the run ended (``abort(_:error:)`` when an error stopped it).
+/// One run at a time: the run lock is held for the whole run and heart-beaten between stages.
 public struct StageRunner: Sendable {
     public let plan: StagePlan
     public let environment: PipelineEnvironment
@@ -50,147 +54,270 @@ public struct StageRunner: Sendable {
     }
 
     /// Runs the request.
-    /// - Throws: `StagePlanError` for an unknown stage (before anything starts), `RunLockError.held` when
-    ///   another run is active, `StageRunnerError` for a run that cannot be resumed; stage failures do not
-    ///   throw, they end the run as failed.
+    /// - Throws: `StagePlanError` for an unknown stage, `StageRunnerError` for a run that cannot start or
+    ///   be resumed (both before anything is recorded), `RunLockError.held` when another run is active;
+    ///   stage failures do not throw, they end the run as failed.
     public func run(_ request: RunRequest) async throws -> RunResult {
+        let prepared = try prepare(request)
+        var session = try start(prepared, request: request)
+        defer { _ = try? session.lock.release(runID: session.runID) }
+        do {
+            for name in session.selected { try await runStage(name, in: &session) }
+            return try finish(&session)
+        } catch {
+            // A run stopped by an error (a lost lock, a control-database failure) is recorded failed, so
+            // neither `omniflow runs` nor the manifest claims it is still running.
+            abort(&session, error: error)
+            throw error
+        }
+    }
+
+    // MARK: - Prepare
+
+    /// What is decided before anything is written.
+    struct PreparedRun {
+        var runID: String
+        var isResume: Bool
+        var selected: [String]
+        var manifest: RunManifest
+        /// Staged inputs whose producer is not selected: the run each is copied from.
+        var inputSources: [String: String]
+    }
+
+    /// Checks the request against the plan and the control database, writing nothing.
+    func prepare(_ request: RunRequest) throws -> PreparedRun {
         let control = environment.control
         let clock = environment.clock
         var selected = try plan.select(request.selection)
-
-        // Identify the run before taking the lock, so the lock names it.
         let runID: String
         var manifest: RunManifest
         if let resumeID = request.resume {
             guard let record = try control.run(id: resumeID) else { throw StageRunnerError.unknownRun(resumeID) }
             runID = record.id
-            // A later run has read Omnium and loaded Flow since: this run's staged data is older than what
-            // Flow now has, and loading it would put yesterday's prices and stock back.
-            if let latest = try control.runs(limit: 1).first, latest.id != runID, latest.startedAt > record.startedAt {
-                throw StageRunnerError.supersededRun(runID, by: latest.id)
-            }
             manifest = (try? RunManifest.load(from: control.runFolder(for: runID)))
                 ?? RunManifest(runID: runID, startedAt: record.startedAt,
-                               businessDate: Self.day(record.startedAt), selection: selected)
+                               businessDate: businessDay(record.startedAt), selection: selected)
             if request.selection == .all, !manifest.selection.isEmpty {
                 selected = manifest.selection.filter { plan.stage(named: $0) != nil }
             }
+            try checkNotSuperseded(record, selected: selected)
         } else {
             runID = RunRecord.makeID(startedAt: clock.now)
-            manifest = RunManifest(runID: runID, startedAt: clock.now, businessDate: Self.day(clock.now),
+            manifest = RunManifest(runID: runID, startedAt: clock.now, businessDate: businessDay(clock.now),
                                    selection: selected)
         }
+        let inputSources = try sourcesOfMissingInputs(selected: selected, runID: runID,
+                                                      manifest: request.resume == nil ? nil : manifest)
+        return PreparedRun(runID: runID, isResume: request.resume != nil, selected: selected, manifest: manifest,
+                           inputSources: inputSources)
+    }
 
+    /// A run may be resumed unless something has since committed over what its unfinished stages would
+    /// write: another run's stage that started after it and writes one of the same Flow-store tables (a
+    /// load, which also moves that stream's watermark), or a watermark moved by hand. Loading the old
+    /// run's staged data then would put older prices, stock or orders back. Runs that never got to a stage
+    /// (refused, or only touching other tables) do not count, whenever they started; nor do the control
+    /// database's queues, whose jobs are not data that can be older.
+    func checkNotSuperseded(_ record: RunRecord, selected: [String]) throws {
+        let control = environment.control
+        var targets: Set<Dataset> = []
+        for name in selected where try control.stageRun(runID: record.id, stage: name)?.status != .succeeded {
+            for output in plan.stage(named: name)?.outputs ?? []
+            where output.kind == .external && output.name.hasPrefix("flow.") {
+                targets.insert(output)
+            }
+        }
+        guard !targets.isEmpty else { return }
+        for later in try control.stageRunsStarted(since: record.startedAt, excludingRun: record.id) {
+            guard let written = plan.stage(named: later.stage)?.outputs.first(where: targets.contains) else { continue }
+            throw StageRunnerError.supersededRun(record.id, by: later.runID, stage: later.stage, dataset: written.name)
+        }
+        if let change = try control.watermarkChanges().first(where: { $0.changedAt >= record.startedAt }) {
+            throw StageRunnerError.watermarkMovedSince(record.id, stream: change.stream, by: change.changedBy)
+        }
+    }
+
+    /// For `--only` / `--from`: each staged input whose producer is not selected comes from the latest run
+    /// where that producer succeeded (or, on resume, is already in the run's staging).
+    /// - Throws: `StageRunnerError.missingInput` when no run has produced it.
+    func sourcesOfMissingInputs(selected: [String], runID: String, manifest: RunManifest?) throws -> [String: String] {
+        var sources: [String: String] = [:]
+        for name in selected {
+            for input in plan.stage(named: name)?.inputs ?? [] where input.kind == .staged {
+                guard sources[input.name] == nil,
+                      let producer = plan.ordered.first(where: { $0.outputs.contains(input) }),
+                      !selected.contains(producer.name) else { continue }
+                if let manifest, manifest.inputsFromRuns[input.name] != nil
+                    || manifest.entry(named: producer.name)?.status == .succeeded { continue }
+                guard let source = try environment.control.lastSucceededStageRun(stage: producer.name),
+                      source.runID != runID else {
+                    throw StageRunnerError.missingInput(dataset: input.name, producer: producer.name)
+                }
+                sources[input.name] = source.runID
+            }
+        }
+        return sources
+    }
+
+    // MARK: - Start
+
+    /// A run under way: the lock held, the run recorded.
+    struct RunSession {
+        var runID: String
+        var isResume: Bool
+        var selected: [String]
+        var manifest: RunManifest
+        var inputSources: [String: String]
+        let lock: RunLock
+        let runDirectory: URL
+        let log: RunLog
+        let staging: RunStaging
+        var tookOverFrom: RunLockHolder?
+        /// Stage → the failed stage that blocks it.
+        var blocked: [String: String] = [:]
+        var allSucceeded = true
+    }
+
+    /// Takes the lock, records the run (new or reopened) and marks its manifest running.
+    func start(_ prepared: PreparedRun, request: RunRequest) throws -> RunSession {
+        let control = environment.control
+        let clock = environment.clock
+        let runID = prepared.runID
         let lock = RunLock(store: control)
         let acquisition = try lock.acquire(runID: runID, now: clock.now)
-        defer { _ = try? lock.release(runID: runID) }
         var tookOverFrom: RunLockHolder?
         if case .tookOver(let holder) = acquisition {
             tookOverFrom = holder
             if holder.runID != runID { _ = try? control.finishRun(id: holder.runID, status: .failed) }
         }
-
-        if request.resume == nil {
-            try control.createRun(id: runID, arguments: request.arguments)
-            if let cycle = request.cycle { try control.setRunCycle(runID: runID, cycle: cycle) }
-        } else {
-            try control.reopenRun(id: runID)
+        do {
+            if prepared.isResume {
+                try control.reopenRun(id: runID)
+            } else {
+                try control.createRun(id: runID, arguments: request.arguments)
+                if let cycle = request.cycle { try control.setRunCycle(runID: runID, cycle: cycle) }
+            }
+            let runDirectory = control.runFolder(for: runID)
+            let log = RunLog(file: runDirectory.appendingPathComponent("run.log"), echo: echo,
+                             format: environment.configuration.logFormat)
+            var session = RunSession(
+                runID: runID, isResume: prepared.isResume, selected: prepared.selected, manifest: prepared.manifest,
+                inputSources: prepared.inputSources, lock: lock, runDirectory: runDirectory, log: log,
+                staging: try RunStaging(root: control.root, runID: runID, clock: clock), tookOverFrom: tookOverFrom)
+            log.info(prepared.isResume ? "run resumed" : "run started",
+                     ["run.id": runID, "stages": prepared.selected.joined(separator: ",")])
+            if let tookOverFrom { log.warning("stale run lock taken over", ["previous.run": tookOverFrom.runID]) }
+            session.manifest.status = .running
+            session.manifest.finishedAt = nil
+            try session.manifest.write(to: runDirectory)
+            return session
+        } catch {
+            _ = try? control.finishRun(id: runID, status: .failed)
+            _ = try? lock.release(runID: runID)
+            throw error
         }
-        let runDirectory = control.runFolder(for: runID)
-        let log = RunLog(file: runDirectory.appendingPathComponent("run.log"), echo: echo,
-                         format: environment.configuration.logFormat)
-        let staging = try RunStaging(root: control.root, runID: runID, clock: clock)
-        log.info(request.resume == nil ? "run started" : "run resumed",
-                 ["run.id": runID, "stages": selected.joined(separator: ",")])
-        if let tookOverFrom { log.warning("stale run lock taken over", ["previous.run": tookOverFrom.runID]) }
-        manifest.status = "running"
-        manifest.finishedAt = nil
-        try manifest.write(to: runDirectory)
-        // A run stopped by an error (a missing input, a lost lock, a control-database failure) is recorded
-        // failed, so neither `omniflow runs` nor the manifest claims it is still running.
-        var finished = false
-        defer {
-            if !finished {
-                manifest.status = "failed"
-                manifest.finishedAt = clock.now
-                try? manifest.write(to: runDirectory)
-                _ = try? control.finishRun(id: runID, status: .failed)
-                log.error("run aborted", ["run.id": runID])
-            }
+    }
+
+    // MARK: - One stage
+
+    /// Runs one selected stage, or skips it (blocked upstream, or already complete on resume).
+    func runStage(_ name: String, in session: inout RunSession) async throws {
+        guard let stage = plan.stage(named: name) else { return }
+        let control = environment.control
+        let clock = environment.clock
+
+        let failedUpstream = plan.upstream[name, default: []].first { upstream in
+            session.blocked[upstream] != nil
+                || session.manifest.entry(named: upstream)?.status == .failed && session.selected.contains(upstream)
         }
-
-        let businessDate = manifest.startedAt
-        var blocked: [String: String] = [:]  // stage -> the failed stage that blocks it
-        var allSucceeded = true
-        for name in selected {
-            guard let stage = plan.stage(named: name) else { continue }
-            let previous = try control.stageRun(runID: runID, stage: name)
-
-            if let failedUpstream = plan.upstream[name, default: []].first(where: { blocked[$0] != nil || manifest.entry(named: $0)?.status == "failed" && selected.contains($0) }) {
-                let reason = "skipped: upstream stage \(blocked[failedUpstream] ?? failedUpstream) failed"
-                blocked[name] = blocked[failedUpstream] ?? failedUpstream
-                try record(stage, status: .skipped, started: nil, outcome: nil, error: reason,
-                           runID: runID, manifest: &manifest, runDirectory: runDirectory)
-                allSucceeded = false
-                continue
-            }
-            if request.resume != nil, let previous, previous.status == .succeeded,
-               previous.stageVersion == String(stage.version),
-               let entry = manifest.entry(named: name), try verify(entry, staging: staging) {
-                log.info("stage already succeeded; skipped", ["stage": name])
-                progress?(StageProgress(stage: name, state: .reused, outcome: entry.outcome))
-                continue
-            }
-            try importMissingInputs(of: stage, selected: selected, runID: runID, staging: staging,
-                                    manifest: &manifest, log: log)
-
-            let started = clock.now
-            try record(stage, status: .running, started: started, outcome: nil, error: nil,
-                       runID: runID, manifest: &manifest, runDirectory: runDirectory)
-            progress?(StageProgress(stage: name, state: .started, outcome: nil))
-            log.info("stage started", ["stage": name])
-            let context = StageContext(runID: runID, stageName: name, runDirectory: runDirectory,
-                                       businessDate: businessDate, staging: staging, environment: environment,
-                                       log: log, progressHandler: advanceHandler(for: name),
-                                       heartbeat: StageHeartbeat(lock: lock, runID: runID, clock: clock, log: log))
-            do {
-                var outcome = try await stage.run(context)
-                // Quarantine is counted where it is recorded, each issue once, not by each stage's arithmetic.
-                if !context.quarantineTally.isEmpty {
-                    outcome.quarantined = context.quarantineTally.withheldCount
-                    outcome.fieldsDropped = context.quarantineTally.droppedCount
-                }
-                for output in stage.outputs where output.kind == .staged {
-                    outcome.checksums[output.name] = try staging.summary(output.name)?.checksum ?? ""
-                }
-                try record(stage, status: .succeeded, started: started, outcome: outcome, error: nil,
-                           runID: runID, manifest: &manifest, runDirectory: runDirectory)
-                log.info("stage succeeded", ["stage": name, "rows.read": "\(outcome.rowsRead)",
-                                             "rows.written": "\(outcome.rowsWritten)",
-                                             "rows.unchanged": "\(outcome.rowsUnchanged)",
-                                             "quarantined": "\(outcome.quarantined)",
-                                             "fields.dropped": "\(outcome.fieldsDropped)"])
-                progress?(StageProgress(stage: name, state: .succeeded, outcome: outcome))
-            } catch {
-                let message = String(describing: error)
-                blocked[name] = name
-                allSucceeded = false
-                try record(stage, status: .failed, started: started, outcome: nil, error: message,
-                           runID: runID, manifest: &manifest, runDirectory: runDirectory)
-                log.error("stage failed", ["stage": name, "error": message])
-                progress?(StageProgress(stage: name, state: .failed(message), outcome: nil))
-            }
-            try lock.heartbeat(runID: runID, now: clock.now)
+        if let failedUpstream {
+            let cause = session.blocked[failedUpstream] ?? failedUpstream
+            session.blocked[name] = cause
+            session.allSucceeded = false
+            try record(stage, status: .skipped, started: nil, outcome: nil,
+                       error: "skipped: upstream stage \(cause) failed", in: &session)
+            return
         }
+        if session.isResume, let previous = try control.stageRun(runID: session.runID, stage: name),
+           previous.status == .succeeded, previous.stageVersion == String(stage.version),
+           let entry = session.manifest.entry(named: name), try verify(entry, staging: session.staging) {
+            session.log.info("stage already succeeded; skipped", ["stage": name])
+            progress?(StageProgress(stage: name, state: .reused, outcome: entry.outcome))
+            return
+        }
+        try copyMissingInputs(of: stage, in: &session)
 
-        manifest.status = allSucceeded ? "succeeded" : "failed"
-        manifest.finishedAt = clock.now
-        try manifest.write(to: runDirectory)
-        try control.finishRun(id: runID, status: allSucceeded ? .succeeded : .failed)
-        finished = true
-        log.info("run finished", ["run.id": runID, "status": manifest.status])
-        return RunResult(runID: runID, runDirectory: runDirectory, succeeded: allSucceeded, manifest: manifest,
-                         tookOverFrom: tookOverFrom)
+        let started = clock.now
+        try record(stage, status: .running, started: started, outcome: nil, error: nil, in: &session)
+        progress?(StageProgress(stage: name, state: .started, outcome: nil))
+        session.log.info("stage started", ["stage": name])
+        let context = StageContext(runID: session.runID, stageName: name, runDirectory: session.runDirectory,
+                                   businessDate: session.manifest.startedAt, staging: session.staging,
+                                   environment: environment, log: session.log,
+                                   progressHandler: advanceHandler(for: name),
+                                   heartbeat: StageHeartbeat(lock: session.lock, runID: session.runID, clock: clock,
+                                                             log: session.log))
+        do {
+            var outcome = try await stage.run(context)
+            // Quarantine is counted where it is recorded, each issue once, not by each stage's arithmetic.
+            if !context.quarantineTally.isEmpty {
+                outcome.quarantined = context.quarantineTally.withheldCount
+                outcome.fieldsDropped = context.quarantineTally.droppedCount
+            }
+            for output in stage.outputs where output.kind == .staged {
+                outcome.checksums[output.name] = try session.staging.summary(output.name)?.checksum ?? ""
+            }
+            try record(stage, status: .succeeded, started: started, outcome: outcome, error: nil, in: &session)
+            session.log.info("stage succeeded", ["stage": name, "rows.read": "\(outcome.rowsRead)",
+                                                 "rows.written": "\(outcome.rowsWritten)",
+                                                 "rows.unchanged": "\(outcome.rowsUnchanged)",
+                                                 "quarantined": "\(outcome.quarantined)",
+                                                 "fields.dropped": "\(outcome.fieldsDropped)"])
+            progress?(StageProgress(stage: name, state: .succeeded, outcome: outcome))
+        } catch {
+            let message = String(describing: error)
+            session.blocked[name] = name
+            session.allSucceeded = false
+            try record(stage, status: .failed, started: started, outcome: nil, error: message, in: &session)
+            session.log.error("stage failed", ["stage": name, "error": message])
+            progress?(StageProgress(stage: name, state: .failed(message), outcome: nil))
+        }
+        try session.lock.heartbeat(runID: session.runID, now: clock.now)
+    }
+
+    /// Copies the staged inputs ``prepare(_:)`` found outside the selection into this run's staging.
+    private func copyMissingInputs(of stage: any Stage, in session: inout RunSession) throws {
+        for input in stage.inputs where input.kind == .staged {
+            guard let sourceRunID = session.inputSources[input.name],
+                  try session.staging.summary(input.name) == nil else { continue }
+            let sourceStaging = try RunStaging(root: environment.control.root, runID: sourceRunID)
+            try session.staging.copyDataset(input.name, from: sourceStaging)
+            session.manifest.inputsFromRuns[input.name] = sourceRunID
+            session.log.info("input copied from an earlier run", ["dataset": input.name, "from.run": sourceRunID])
+        }
+    }
+
+    // MARK: - Finish
+
+    /// Records how the run ended.
+    func finish(_ session: inout RunSession) throws -> RunResult {
+        let status: RunRecord.Status = session.allSucceeded ? .succeeded : .failed
+        session.manifest.status = status
+        session.manifest.finishedAt = environment.clock.now
+        try session.manifest.write(to: session.runDirectory)
+        try environment.control.finishRun(id: session.runID, status: status)
+        session.log.info("run finished", ["run.id": session.runID, "status": status.rawValue])
+        return RunResult(runID: session.runID, runDirectory: session.runDirectory, succeeded: session.allSucceeded,
+                         manifest: session.manifest, tookOverFrom: session.tookOverFrom)
+    }
+
+    /// Records a run stopped by an error as failed (resumable), as far as it still can.
+    func abort(_ session: inout RunSession, error: any Error) {
+        session.manifest.status = .failed
+        session.manifest.finishedAt = environment.clock.now
+        try? session.manifest.write(to: session.runDirectory)
+        _ = try? environment.control.finishRun(id: session.runID, status: .failed)
+        session.log.error("run aborted", ["run.id": session.runID, "error": String(describing: error)])
     }
 
     // MARK: - Steps
@@ -203,22 +330,22 @@ public struct StageRunner: Sendable {
 
     /// Writes the stage's state to the control database and the manifest (published atomically).
     private func record(_ stage: any Stage, status: StageRunRecord.Status, started: Date?, outcome: StageOutcome?,
-                        error: String?, runID: String, manifest: inout RunManifest, runDirectory: URL) throws {
+                        error: String?, in session: inout RunSession) throws {
         let now = environment.clock.now
         let finished = (status == .running) ? nil : now
         let duration = started.flatMap { start in finished.map { $0.timeIntervalSince(start) } }
         try environment.control.upsertStageRun(StageRunRecord(
-            runID: runID, stage: stage.name, stageVersion: String(stage.version), status: status,
+            runID: session.runID, stage: stage.name, stageVersion: String(stage.version), status: status,
             startedAt: started, finishedAt: finished, duration: duration,
             rowsRead: outcome?.rowsRead ?? 0, rowsWritten: outcome?.rowsWritten ?? 0,
             rowsUnchanged: outcome?.rowsUnchanged ?? 0, quarantined: outcome?.quarantined ?? 0,
             fieldsDropped: outcome?.fieldsDropped ?? 0,
             checksum: outcome.map { Self.combinedChecksum($0.checksums) }, error: error))
-        manifest.upsert(RunManifest.Entry(
-            name: stage.name, version: stage.version, status: status.rawValue, startedAt: started,
+        session.manifest.upsert(RunManifest.Entry(
+            name: stage.name, version: stage.version, status: status, startedAt: started,
             finishedAt: finished, durationMilliseconds: duration.map { Int(($0 * 1000).rounded()) },
             outcome: outcome, outputs: stage.outputs.map(\.description), error: error))
-        try manifest.write(to: runDirectory)
+        try session.manifest.write(to: session.runDirectory)
     }
 
     /// A succeeded stage is trusted on resume only if its staged outputs still have their checksums.
@@ -230,34 +357,16 @@ public struct StageRunner: Sendable {
         return true
     }
 
-    /// For `--only` / `--from` on a new run: staged inputs whose producer is not selected (and not already
-    /// done in this run) are copied from the latest run where that producer succeeded.
-    private func importMissingInputs(of stage: any Stage, selected: [String], runID: String, staging: RunStaging,
-                                     manifest: inout RunManifest, log: RunLog) throws {
-        for input in stage.inputs where input.kind == .staged {
-            guard try staging.summary(input.name) == nil else { continue }
-            guard let producer = plan.ordered.first(where: { $0.outputs.contains(input) }),
-                  !selected.contains(producer.name) else { continue }
-            guard let source = try environment.control.lastSucceededStageRun(stage: producer.name),
-                  source.runID != runID else {
-                throw StageRunnerError.missingInput(dataset: input.name, producer: producer.name)
-            }
-            let sourceStaging = try RunStaging(root: environment.control.root, runID: source.runID)
-            try staging.copyDataset(input.name, from: sourceStaging)
-            manifest.inputsFromRuns[input.name] = source.runID
-            log.info("input copied from an earlier run", ["dataset": input.name, "from.run": source.runID])
-        }
-    }
-
     static func combinedChecksum(_ checksums: [String: String]) -> String {
         checksums.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
     }
 
-    static func day(_ date: Date) -> String {
+    /// The run's business day (`yyyy-MM-dd`) in the configured business time zone.
+    func businessDay(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Oslo") ?? .gmt
+        calendar.timeZone = environment.configuration.businessTimeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 }
 
@@ -275,21 +384,27 @@ public struct StageProgress: Sendable {
     public var outcome: StageOutcome?
 }
 
-/// A run the runner cannot start or resume.
+/// A run the runner cannot start or resume; thrown before anything is recorded.
 public enum StageRunnerError: Error, Equatable, CustomStringConvertible {
     case unknownRun(String)
     case missingInput(dataset: String, producer: String)
-    /// `--resume` of a run that a later run has followed.
-    case supersededRun(String, by: String)
+    /// `--resume` of a run over whose unfinished stages a later run's stage has since written.
+    case supersededRun(String, by: String, stage: String, dataset: String)
+    /// `--resume` of a run after a watermark was moved by hand (`omniflow watermarks set`).
+    case watermarkMovedSince(String, stream: String, by: String)
 
     public var description: String {
         switch self {
         case .unknownRun(let id): return "no run with id '\(id)' (see `omniflow runs`)"
         case .missingInput(let dataset, let producer):
             return "input '\(dataset)' is missing: no run has completed stage '\(producer)' yet; run it first"
-        case .supersededRun(let id, let later):
-            return "run '\(id)' cannot be resumed: run '\(later)' started after it and has newer data; "
-                + "start a new run instead (it reads from where the last load committed)"
+        case .supersededRun(let id, let later, let stage, let dataset):
+            return "run '\(id)' cannot be resumed: stage '\(stage)' of run '\(later)' has written \(dataset) since, "
+                + "so this run's staged data is older than the Flow store's; start a new run instead (it reads "
+                + "from where the last load committed)"
+        case .watermarkMovedSince(let id, let stream, let who):
+            return "run '\(id)' cannot be resumed: the watermark of \(stream) was moved by hand (\(who)) since it "
+                + "started; start a new run instead (it reads from the moved mark)"
         }
     }
 }

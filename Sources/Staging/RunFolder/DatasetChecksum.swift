@@ -1,4 +1,5 @@
 import Foundation
+import Digest
 
 // MARK: - DatasetChecksum
 

@@ -105,6 +105,18 @@ public enum RunTable {
             .map(StageRunRecord.init(row:))
     }
 
+    /// Stage runs of other runs than `runID` that started at or after `date` and got as far as running
+    /// (succeeded, failed or still running), oldest first: what may have committed since `date`.
+    public static func stageRunsStarted(_ db: Database, since date: Date, excludingRun runID: String) throws
+        -> [StageRunRecord]
+    {
+        try db.fetchAll(sql: """
+            SELECT * FROM stage_runs
+            WHERE run_id <> ? AND started_at >= ? AND status IN ('running', 'succeeded', 'failed')
+            ORDER BY started_at, run_id, stage
+            """, arguments: [runID, date]).map(StageRunRecord.init(row:))
+    }
+
     /// The most recent succeeded record of `stage`: in run `runID` when given, else in any run.
     public static func lastSucceeded(_ db: Database, stage: String, runID: String? = nil) throws -> StageRunRecord? {
         if let runID {
@@ -159,6 +171,11 @@ extension ControlStore {
 
     public func stageRun(runID: String, stage: String) throws -> StageRunRecord? {
         try read { try RunTable.stageRun($0, runID: runID, stage: stage) }
+    }
+
+    /// Stage runs of other runs that started at or after `date` and ran (see `RunTable.stageRunsStarted`).
+    public func stageRunsStarted(since date: Date, excludingRun runID: String) throws -> [StageRunRecord] {
+        try read { try RunTable.stageRunsStarted($0, since: date, excludingRun: runID) }
     }
 
     /// The most recent succeeded record of `stage` (in `runID` when given).

@@ -100,7 +100,7 @@ final class CatalogueSession: @unchecked Sendable {
         let result = try await StageRunner(stages: stages, environment: environment).run(RunRequest())
         let elapsed = ContinuousClock.now - start
         guard result.succeeded else {
-            let failed = result.manifest.stages.filter { $0.status != "succeeded" }.map { "\($0.name): \($0.error ?? "")" }
+            let failed = result.manifest.stages.filter { $0.status != .succeeded }.map { "\($0.name): \($0.error ?? "")" }
             throw CatalogueBenchmarkError(description: "catalogue run failed: \(failed)")
         }
         let rows = result.manifest.stages.filter { $0.name.hasPrefix("load.") }.compactMap(\.outcome?.rowsWritten)

@@ -124,7 +124,7 @@ final class PushFixture: @unchecked Sendable {
         let (used, limited) = lock.withLock { (requests.filter { $0.key.hasPrefix(pathPrefix) }.values.reduce(0, +), throttled) }
         FileHandle.standardError.write(Data("  \(stage): \(done) done, \(used) requests to \(pathPrefix), \(limited) answered 429\n".utf8))
         guard result.succeeded, done == expected else {
-            throw Failure(description: "\(stage) pushed \(done) of \(expected): \(result.manifest.stages.map { $0.error ?? $0.status })")
+            throw Failure(description: "\(stage) pushed \(done) of \(expected): \(result.manifest.stages.map { $0.error ?? $0.status.rawValue })")
         }
         if let maxRequests, used > maxRequests {
             throw Failure(description: "\(stage) used \(used) requests, more than \(maxRequests)")

@@ -1,5 +1,5 @@
 import Foundation
-import Staging
+import Digest
 import XCTest
 
 final class SHA256Tests: XCTestCase {
