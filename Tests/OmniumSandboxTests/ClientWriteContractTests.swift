@@ -38,6 +38,40 @@ final class ClientWriteContractTests: XCTestCase {
                 shipments: [OmniumShipment(shipmentId: "1", warehouseCode: store)]))
     }
 
+    // MARK: - Created without an id
+
+    /// A customer created without `customerId` (the vendor's examples) gets one from Omnium; the client
+    /// leaves the blank id out and hands back what Omnium returned. `PUT /api/Orders` likewise returns
+    /// the generated order number; `ImportMany` adds and a repeat changes nothing.
+    func testCreatesWithoutAnIdUseWhatOmniumReturns() async throws {
+        let client = try start()
+        let created = try await client.createPrivateCustomer(OmniumPrivateCustomer(customerId: "", firstName: "Kari",
+                                                                                  lastName: "Nordmann"))
+        XCTAssertFalse(created.customerId.isEmpty)
+        let readBack = try await client.privateCustomer(id: created.customerId)
+        XCTAssertEqual(readBack.fullName, "Kari Nordmann")
+        let company = try await client.createBusinessCustomer(OmniumBusinessCustomer(customerId: "", name: "Fjell AS"))
+        XCTAssertFalse(company.customerId.isEmpty)
+        XCTAssertNotEqual(company.customerId, created.customerId)
+
+        let store = try sellingStore()
+        var order = posOrder("", store: store)
+        order.id = nil
+        order.orderType = "Online"
+        order.status = nil
+        let numbered = try await client.createOrderWithGeneratedNumber(order)
+        let number = try XCTUnwrap(numbered.orderNumber)
+        XCTAssertEqual(numbered.id, number)
+        let stored = try await client.order(id: number)
+        XCTAssertEqual(stored.orderNumber, number)
+
+        let imports = [posOrder("IMP-A", store: store), posOrder("IMP-B", store: store)]
+        try await client.importOrders(imports)
+        try await client.importOrders(imports)
+        let importedB = try await client.order(id: "IMP-B")
+        XCTAssertEqual(importedB.status, "Completed")
+    }
+
     // MARK: - Orders
 
     func testPosOrderCreateIsReadBackAndARepeatIsTreatedAsDone() async throws {

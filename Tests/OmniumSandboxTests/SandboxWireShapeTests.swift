@@ -62,4 +62,116 @@ final class SandboxWireShapeTests: XCTestCase {
         }
         XCTAssertGreaterThan(dated, 0, "some assortment codes carry validity windows")
     }
+
+    // MARK: - Contract §1: request keys, nulls
+
+    /// Every spelling of a request property is that property (contract §1): a delta filter is never
+    /// dropped because of its key's casing; an unknown property is ignored.
+    func testRequestPropertyNamesAreCaseInsensitiveAndUnknownOnesIgnored() throws {
+        let all = harness.services.state
+        let everything = try all.orders(matching: OmniumOrderSearchRequest()).count
+        let stamps = try all.orders(matching: OmniumOrderSearchRequest()).all.compactMap(\.modified).sorted()
+        let middle = OmniumDateFormat.string(from: stamps[stamps.count / 2])
+        var counts: [Int] = []
+        for spelling in ["modifiedFrom", "ModifiedFrom", "modifiedfrom", "MODIFIEDFROM", "mODIFIEDfROM"] {
+            let page = try XCTUnwrap(try json(.POST, "/api/Orders/Search",
+                                              #"{"\#(spelling)":"\#(middle)","TAKE":100,"unknownThing":{"x":1}}"#) as? [String: Any])
+            counts.append(try XCTUnwrap(page["totalHits"] as? Int))
+        }
+        XCTAssertEqual(Set(counts).count, 1, "\(counts)")
+        XCTAssertLessThan(counts[0], everything, "the filter applies")
+        XCTAssertGreaterThan(counts[0], 0)
+        let ignored = try XCTUnwrap(try json(.POST, "/api/Orders/Search", #"{"modifiedSince":"\#(middle)"}"#) as? [String: Any])
+        XCTAssertEqual(ignored["totalHits"] as? Int, everything, "modifiedSince is not a property: ignored")
+
+        // Nested members too, in a write body.
+        let store = try XCTUnwrap(all.stores().first { $0.isWarehouse == true }?.id)
+        let order = try XCTUnwrap(try json(.PUT, "/api/Orders/PosOrders", #"""
+            {"ID":"CASE-1","STOREID":"\#(store)","BillingCurrency":"NOK","orderform":{"LineItems":[{"LINEITEMID":"1",
+             "code":"SKU1","Quantity":2,"PLACEDPRICE":10.5,"taxrate":25}],"SHIPMENTS":[{"shipmentid":"1","WAREHOUSECODE":"\#(store)"}]}}
+            """#) as? [String: Any])
+        XCTAssertEqual(order["id"] as? String, "CASE-1")
+        let line = try XCTUnwrap(((order["orderForm"] as? [String: Any])?["lineItems"] as? [[String: Any]])?.first)
+        XCTAssertEqual(line["lineItemId"] as? String, "1")
+        XCTAssertEqual((line["placedPrice"] as? NSNumber)?.doubleValue, 10.5)
+        XCTAssertEqual((line["quantity"] as? NSNumber)?.intValue, 2)
+    }
+
+    /// Unset members are written as `null` (contract §1, Sandbox choice), so the client meets both
+    /// shapes Omnium produces: a store without opening hours, a warehouse without `availableWarehouses`.
+    func testUnsetMembersAreWrittenAsNull() throws {
+        let page = try XCTUnwrap(try json(.GET, "/api/Stores") as? [String: Any])
+        let stores = try XCTUnwrap(page["result"] as? [[String: Any]])
+        let bare = try XCTUnwrap(stores.first { $0["mondayOpeningHours"] is NSNull }, "a store without opening hours")
+        XCTAssertTrue(bare.keys.contains("mondayOpeningHours"))
+        XCTAssertTrue(stores.contains { $0["availableWarehouses"] is NSNull }, "a warehouse without availableWarehouses")
+        for store in stores {
+            for key in ["id", "name", "isWarehouse", "availableWarehouses", "properties", "created"] {
+                XCTAssertTrue(store.keys.contains(key), "\(store["id"] ?? "?") writes \(key), null or not")
+            }
+        }
+        // ...and the client reads the null shape as unset.
+        let decoded = try OmniumJSON.decode(OmniumSearchResult<OmniumStore>.self,
+                                            from: harness.send(.GET, "/api/Stores", token: token).body)
+        XCTAssertTrue(decoded.result.contains { $0.mondayOpeningHours == nil })
+    }
+
+    // MARK: - Orders: unknown paths, PUT, ImportMany
+
+    func testUnknownPathUnderOrdersIs404AndAKnownOneWithAnotherMethod405() {
+        for (method, target) in [(HTTPMethod.POST, "/api/Orders/Nonsense"), (.PUT, "/api/Orders/ORD-1"),
+                                 (.DELETE, "/api/Orders/ORD-1/Whatever")] {
+            XCTAssertEqual(harness.send(method, target, body: "{}", token: token).status, .notFound, "\(method) \(target)")
+        }
+        XCTAssertEqual(harness.send(.PUT, "/api/Orders/UpdateMany", body: "[]", token: token).status, .methodNotAllowed)
+        XCTAssertEqual(harness.send(.GET, "/api/Orders/ORD-1/UpdateStatus", token: token).status, .methodNotAllowed)
+    }
+
+    private func orderBody(_ id: String?, store: String) -> String {
+        let idMember = id.map { #""id":"\#($0)","# } ?? ""
+        return #"{\#(idMember)"orderType":"Online","storeId":"\#(store)","billingCurrency":"NOK","orderForm":{"lineItems":[{"lineItemId":"1","code":"A","quantity":1,"placedPrice":100,"taxRate":25}],"shipments":[{"shipmentId":"1","warehouseCode":"\#(store)"}]}}"#
+    }
+
+    /// `PUT /api/Orders` creates with a generated order number (id = that number when not given);
+    /// `POST /api/Orders/ImportMany` adds, leaves existing ids alone, and validates all first.
+    func testPutOrdersGeneratesTheNumberAndImportManyAdds() throws {
+        let store = try XCTUnwrap(harness.services.state.stores().first { $0.isWarehouse == true }?.id)
+        let generated = try XCTUnwrap(try json(.PUT, "/api/Orders", orderBody(nil, store: store)) as? [String: Any])
+        let number = try XCTUnwrap(generated["orderNumber"] as? String)
+        XCTAssertEqual(generated["id"] as? String, number)
+        let second = try XCTUnwrap(try json(.PUT, "/api/Orders", orderBody(nil, store: store)) as? [String: Any])
+        XCTAssertNotEqual(second["id"] as? String, number, "every call creates")
+        let named = try XCTUnwrap(try json(.PUT, "/api/Orders", orderBody("WEB-77", store: store)) as? [String: Any])
+        XCTAssertEqual(named["id"] as? String, "WEB-77")
+        XCTAssertNotNil(named["orderNumber"] as? String)
+        XCTAssertEqual(harness.send(.PUT, "/api/Orders", body: orderBody("WEB-77", store: store), token: token).status,
+                       .conflict)
+
+        let batch = "[" + orderBody("IMP-1", store: store) + "," + orderBody("WEB-77", store: store) + "]"
+        let imported = harness.send(.POST, "/api/Orders/ImportMany", body: batch, token: token)
+        XCTAssertEqual(imported.status, .ok)
+        XCTAssertTrue(imported.body.isEmpty)
+        XCTAssertEqual(harness.services.state.order(id: "IMP-1")?.orderType, "Online")
+        let bad = "[" + orderBody("IMP-2", store: store) + "," + orderBody(nil, store: store) + "]"
+        XCTAssertEqual(harness.send(.POST, "/api/Orders/ImportMany", body: bad, token: token).status, .badRequest)
+        XCTAssertNil(harness.services.state.order(id: "IMP-2"), "nothing applied")
+    }
+
+    // MARK: - Customers without customerId
+
+    /// The vendor's create examples leave `customerId` out: the sandbox assigns one and returns it.
+    func testCustomerCreatedWithoutIdGetsOneAssigned() throws {
+        let first = try XCTUnwrap(try json(.POST, "/api/PrivateCustomers", #"{"firstName":"Kari","lastName":"Nordmann"}"#)
+            as? [String: Any])
+        let id = try XCTUnwrap(first["customerId"] as? String)
+        XCTAssertFalse(id.isEmpty)
+        XCTAssertEqual(first["fullName"] as? String, "Kari Nordmann")
+        let second = try XCTUnwrap(try json(.POST, "/api/PrivateCustomers", #"{"CUSTOMERID":null,"firstName":"Ola"}"#)
+            as? [String: Any])
+        XCTAssertNotEqual(second["customerId"] as? String, id)
+        let business = try XCTUnwrap(try json(.POST, "/api/BusinessCustomers", #"{"customerId":" ","name":"AS"}"#)
+            as? [String: Any])
+        XCTAssertFalse((business["customerId"] as? String ?? "").trimmingCharacters(in: .whitespaces).isEmpty)
+        XCTAssertEqual(harness.send(.GET, "/api/PrivateCustomers/\(id)", token: token).status, .ok)
+    }
 }

@@ -31,10 +31,11 @@ extension OmniumClient {
     }
 
     /// `POST /api/BusinessCustomers`: create (existing id → 409; see `createTreatingConflictAsDone`).
+    /// A blank `customerId` is left out and assigned by Omnium, as for private customers; use the
+    /// returned customer.
     public func createBusinessCustomer(_ customer: OmniumBusinessCustomer) async throws -> OmniumBusinessCustomer {
-        try await send(
-            try .json(.post, "/api/BusinessCustomers", body: customer, repeatability: .conflictOnRepeat),
-            as: OmniumBusinessCustomer.self)
+        try await send(try .customerCreate("/api/BusinessCustomers", customer, id: customer.customerId),
+                       as: OmniumBusinessCustomer.self)
     }
 
     /// `POST /api/BusinessCustomers/Update`: replace an existing customer (unknown id → 404).

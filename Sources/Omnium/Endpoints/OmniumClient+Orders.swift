@@ -60,6 +60,21 @@ extension OmniumClient {
                        as: OmniumOrder.self)
     }
 
+    /// `PUT /api/Orders`: create with an order number Omnium generates (`id` = that number when not
+    /// given). Use the returned order: it carries the number. Never repeated after a possible effect
+    /// (each call creates an order).
+    public func createOrderWithGeneratedNumber(_ order: OmniumOrder) async throws -> OmniumOrder {
+        try await send(try .json(.put, "/api/Orders", body: order, repeatability: .notRepeatable), as: OmniumOrder.self)
+    }
+
+    /// `POST /api/Orders/ImportMany`: add orders without running workflows; orders whose `id` Omnium
+    /// already has are left as they are, so a repeat changes nothing. In chunks of at most 100.
+    public func importOrders(_ orders: [OmniumOrder]) async throws {
+        try await sendInChunks(orders, size: Self.maxOrdersPerRequest) { chunk in
+            try .json(.post, "/api/Orders/ImportMany", body: chunk)
+        }
+    }
+
     /// `PUT /api/Orders/PosOrders`, and on 409 `GET /api/Orders/{id}`: the POS order is there either way.
     public func createPosOrderTreatingConflictAsDone(_ order: OmniumOrder) async throws
         -> OmniumCreateOutcome<OmniumOrder> {

@@ -34,10 +34,12 @@ extension OmniumClient {
     }
 
     /// `POST /api/PrivateCustomers`: create (existing id → 409; see `createTreatingConflictAsDone`).
+    /// A blank `customerId` is left out of the body, as the vendor's create examples do: Omnium assigns
+    /// one, and the returned customer (use it, not the argument) carries it. Such a create is never
+    /// repeated after a possible effect (a repeat would create a second customer).
     public func createPrivateCustomer(_ customer: OmniumPrivateCustomer) async throws -> OmniumPrivateCustomer {
-        try await send(
-            try .json(.post, "/api/PrivateCustomers", body: customer, repeatability: .conflictOnRepeat),
-            as: OmniumPrivateCustomer.self)
+        try await send(try .customerCreate("/api/PrivateCustomers", customer, id: customer.customerId),
+                       as: OmniumPrivateCustomer.self)
     }
 
     /// `POST /api/PrivateCustomers/Update`: replace an existing customer (unknown id → 404).
@@ -66,5 +68,22 @@ extension OmniumCustomerSearchRequest: OmniumPageableSearch {
     /// Delta query: customers modified at or after `mark`, oldest first.
     public static func modified(from mark: Date) -> OmniumCustomerSearchRequest {
         OmniumCustomerSearchRequest(modifiedFrom: mark, sortOrder: OmniumSortOrder.modifiedAscending)
+    }
+}
+
+extension OmniumRequest {
+    /// A customer create: with an id, repeatable into a 409 (the caller reads that as done); with a
+    /// blank id, the `customerId` member left out for Omnium to assign, and never repeated.
+    static func customerCreate<Customer: Encodable>(_ path: String, _ customer: Customer, id: String) throws
+        -> OmniumRequest {
+        guard id.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return try .json(.post, path, body: customer, repeatability: .conflictOnRepeat)
+        }
+        var request = try OmniumRequest.json(.post, path, body: customer, repeatability: .notRepeatable)
+        if let body = request.body, case .object(var members) = try OmniumJSON.decode(OmniumJSONValue.self, from: body) {
+            members.removeValue(forKey: "customerId")
+            request.body = try OmniumJSON.encode(OmniumJSONValue.object(members))
+        }
+        return request
     }
 }

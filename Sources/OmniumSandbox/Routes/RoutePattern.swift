@@ -42,6 +42,12 @@ public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
         return parameters
     }
 
+    /// True when the last segment is a fixed word (`.../Scroll`), not a `{parameter}`.
+    var endsWithLiteral: Bool {
+        if case .literal? = segments.last { return true }
+        return false
+    }
+
     /// Higher = more specific: literal segments earlier in the path weigh more.
     var specificity: [Int] {
         segments.map { if case .literal = $0 { 1 } else { 0 } }

@@ -89,6 +89,10 @@ public struct RouteTable: Sendable {
     public let routes: [Route]
 
     /// Looks up `request`'s method and path; path segments are percent-decoded one by one.
+    ///
+    /// 405 only when the path names a resource by its own last word: `GET /api/Orders/UpdateMany`
+    /// (a POST route) is 405, while `POST /api/Orders/Anything`, which only a `{orderId}` parameter
+    /// would fit, is an unknown path and 404, as Omnium answers (issue 9).
     public func match(_ request: HTTPRequest) -> Match {
         let segments = request.pathSegments
         var best: (Route, [String: String])?
@@ -96,7 +100,7 @@ public struct RouteTable: Sendable {
         for route in routes {
             guard let parameters = route.pattern.match(segments) else { continue }
             guard route.method.rawValue.uppercased() == request.method.rawValue.uppercased() else {
-                allowed.append(route.method)
+                if route.pattern.endsWithLiteral { allowed.append(route.method) }
                 continue
             }
             if let current = best,

@@ -37,6 +37,16 @@ extension SandboxState {
         }
     }
 
+    /// A customer id no private or business customer has (`OC-100001`, ...), for a create without one.
+    public func newCustomerId() throws -> String {
+        try write { storage, _ in
+            var id: String
+            repeat { id = "OC-\(100_000 + storage.nextSequence())" }
+                while storage.privateCustomers.contains(id) || storage.businessCustomers.contains(id)
+            return id
+        }
+    }
+
     // MARK: - Business customers
 
     /// Writes business customers in `mode`; validates all before applying any.

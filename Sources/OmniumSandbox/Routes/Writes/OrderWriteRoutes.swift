@@ -2,7 +2,8 @@ import Foundation
 import HTTPServer
 import Omnium
 
-/// `PUT /api/Orders/PosOrders`, `POST /api/Orders`, `POST /api/Orders/UpdateMany`,
+/// `PUT /api/Orders/PosOrders`, `POST /api/Orders`, `PUT /api/Orders` (generated number),
+/// `POST /api/Orders/ImportMany` (add, no workflows; 200 empty), `POST /api/Orders/UpdateMany`,
 /// `POST /api/Orders/{orderId}/UpdateStatus`, `POST /api/Orders/{orderId}/OrderLines/{lineItemId}/Cancel`.
 ///
 /// Spec: omnium-contract.md §10 (write table: stored order, stored order, empty, workflow result, order).
@@ -16,6 +17,13 @@ struct OrderWriteRoutes: SandboxRouteCollection {
         }
         router.post("/api/Orders", permission: .admin(.order)) { request, _ in
             try .omnium(state.createOrder(try request.omniumBody(OmniumOrder.self)))
+        }
+        router.put("/api/Orders", permission: .admin(.order)) { request, _ in
+            try .omnium(state.createOrderWithGeneratedNumber(try request.omniumBody(OmniumOrder.self)))
+        }
+        router.post("/api/Orders/ImportMany", permission: .admin(.order)) { request, _ in
+            try state.importOrders(try request.omniumBody([OmniumOrder].self))
+            return .empty(.ok)
         }
         router.post("/api/Orders/UpdateMany", permission: .admin(.order)) { request, _ in
             // runWorkflow is accepted and ignored: workflows are not simulated (Sandbox choice).
