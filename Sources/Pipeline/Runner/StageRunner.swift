@@ -60,7 +60,10 @@ public struct StageRunner: Sendable {
     public func run(_ request: RunRequest) async throws -> RunResult {
         let prepared = try prepare(request)
         var session = try start(prepared, request: request)
-        defer { _ = try? session.lock.release(runID: session.runID) }
+        defer {
+            ActiveRun.shared.end(runID: session.runID)
+            _ = try? session.lock.release(runID: session.runID)
+        }
         do {
             for name in session.selected { try await runStage(name, in: &session) }
             return try finish(&session)
@@ -189,8 +192,12 @@ public struct StageRunner: Sendable {
         var tookOverFrom: RunLockHolder?
         if case .tookOver(let holder) = acquisition {
             tookOverFrom = holder
-            if holder.runID != runID { _ = try? control.finishRun(id: holder.runID, status: .failed) }
+            // The holder's process is gone: its run, and the stage it was in, end failed, not "running".
+            let reason = "interrupted: its process (pid \(holder.pid) on \(holder.host)) ended without finishing; "
+                + "lock taken over by run \(runID)"
+            try? RunInterruption.record(runID: holder.runID, reason: reason, control: control, now: clock.now)
         }
+        ActiveRun.shared.begin(runID: runID, control: control, lock: lock)
         do {
             if prepared.isResume {
                 try control.reopenRun(id: runID)
@@ -213,6 +220,7 @@ public struct StageRunner: Sendable {
             try session.manifest.write(to: runDirectory)
             return session
         } catch {
+            ActiveRun.shared.end(runID: runID)
             _ = try? control.finishRun(id: runID, status: .failed)
             _ = try? lock.release(runID: runID)
             throw error
