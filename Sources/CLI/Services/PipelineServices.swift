@@ -57,10 +57,12 @@ public struct PipelineServices: OmniflowServices {
         let reports = stages.sorted { (order[$0.stage] ?? .max, $0.stage) < (order[$1.stage] ?? .max, $1.stage) }
             .map(StageReport.init)
         let duration = (run.finishedAt ?? control.clock.now).timeIntervalSince(run.startedAt)
-        let manifestStages = (try? RunManifest.load(from: control.runFolder(for: id)))?.stages ?? []
+        let manifest = try? RunManifest.load(from: control.runFolder(for: id))
+        let manifestStages = manifest?.stages ?? []
         return RunDetail(
             run: RunReport(runID: run.id, status: RunStatus(run.status), startedAt: run.startedAt, duration: duration,
-                           stages: reports, runFolder: control.runFolder(for: run.id).path),
+                           stages: reports, runFolder: control.runFolder(for: run.id).path,
+                           leftInQueues: manifest?.queueBacklog ?? []),
             stageErrors: stages.compactMap { stage in
                 stage.status == .failed ? StageFailure(stage: stage.stage, message: stage.error ?? "failed",
                                                        occurredAt: stage.finishedAt) : nil
@@ -206,7 +208,7 @@ extension RunReport {
                             duration: Double(entry.durationMilliseconds ?? 0) / 1000, message: entry.error,
                             failedChecks: (entry.outcome?.checks ?? []).filter { !$0.passed }.map(\.verdict))
             },
-            runFolder: result.runDirectory.path)
+            runFolder: result.runDirectory.path, leftInQueues: manifest.queueBacklog ?? [])
     }
 }
 

@@ -321,6 +321,12 @@ public struct StageRunner: Sendable {
         let status: RunRecord.Status = session.allSucceeded ? .succeeded : .failed
         session.manifest.status = status
         session.manifest.finishedAt = environment.clock.now
+        let backlog = try QueueBacklog.current(in: environment.control)
+        session.manifest.queueBacklog = backlog
+        for queue in backlog {
+            session.log.warning("work left in a queue", ["queue": queue.queue, "pending": "\(queue.pending)",
+                                                         "dead": "\(queue.dead)"])
+        }
         try session.manifest.write(to: session.runDirectory)
         try environment.control.finishRun(id: session.runID, status: status)
         session.log.info("run finished", ["run.id": session.runID, "status": status.rawValue])
