@@ -70,8 +70,11 @@ public struct PipelineServices: OmniflowServices {
             quarantine: QuarantineListing.list(try control.openQuarantine(runID: id)),
             // The manifest holds the stages' notes and checks; a run folder that was pruned has none to show.
             notes: manifestStages.compactMap { entry in
-                guard let notes = entry.outcome?.notes, !notes.isEmpty else { return nil }
-                return StageNotes(stage: entry.name, notes: notes)
+                var notes = entry.outcome?.notes ?? []
+                if let retries = entry.outcome?.retries, retries > 0 {
+                    notes.append("Omnium requests retried: \(retries) (each with its cause and delay in run.log)")
+                }
+                return notes.isEmpty ? nil : StageNotes(stage: entry.name, notes: notes)
             },
             checks: manifestStages.compactMap { entry in
                 guard let checks = entry.outcome?.checks, !checks.isEmpty else { return nil }

@@ -67,6 +67,9 @@ public struct StageOutcome: Sendable, Equatable, Codable {
     public var notes: [String]
     /// What the stage checked about its result (reconciliations); a failed blocking one stops downstream.
     public var checks: [StageCheck]
+    /// Omnium requests the client repeated during the stage (429, 5xx, timeouts); each is in run.log.
+    /// Filled by the runner.
+    public var retries: Int = 0
 
     public init(rowsRead: Int = 0, rowsWritten: Int = 0, rowsUnchanged: Int = 0, quarantined: Int = 0,
                 fieldsDropped: Int = 0, checksums: [String: String] = [:], notes: [String] = [],
@@ -82,10 +85,10 @@ public struct StageOutcome: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case rowsRead, rowsWritten, rowsUnchanged, quarantined, fieldsDropped, checksums, notes, checks
+        case rowsRead, rowsWritten, rowsUnchanged, quarantined, fieldsDropped, checksums, notes, checks, retries
     }
 
-    /// Reads manifests written before `fieldsDropped` and `checks` existed.
+    /// Reads manifests written before `fieldsDropped`, `checks` and `retries` existed.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         rowsRead = try container.decode(Int.self, forKey: .rowsRead)
@@ -96,6 +99,7 @@ public struct StageOutcome: Sendable, Equatable, Codable {
         checksums = try container.decode([String: String].self, forKey: .checksums)
         notes = try container.decode([String].self, forKey: .notes)
         checks = try container.decodeIfPresent([StageCheck].self, forKey: .checks) ?? []
+        retries = try container.decodeIfPresent(Int.self, forKey: .retries) ?? 0
     }
 }
 

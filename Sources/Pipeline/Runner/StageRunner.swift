@@ -266,8 +266,10 @@ public struct StageRunner: Sendable {
                                    progressHandler: advanceHandler(for: name),
                                    heartbeat: StageHeartbeat(lock: session.lock, runID: session.runID, clock: clock,
                                                              log: session.log))
+        environment.omniumEvents?.begin(stage: name, log: session.log)
         do {
             var outcome = try await stage.run(context)
+            outcome.retries = environment.omniumEvents?.end() ?? 0
             // Quarantine is counted where it is recorded, each issue once, not by each stage's arithmetic.
             if !context.quarantineTally.isEmpty {
                 outcome.quarantined = context.quarantineTally.withheldCount
@@ -281,7 +283,8 @@ public struct StageRunner: Sendable {
                                                  "rows.written": "\(outcome.rowsWritten)",
                                                  "rows.unchanged": "\(outcome.rowsUnchanged)",
                                                  "quarantined": "\(outcome.quarantined)",
-                                                 "fields.dropped": "\(outcome.fieldsDropped)"])
+                                                 "fields.dropped": "\(outcome.fieldsDropped)",
+                                                 "omnium.retries": "\(outcome.retries)"])
             progress?(StageProgress(stage: name, state: .succeeded, outcome: outcome))
             for check in outcome.checks where !check.passed {
                 session.log.error("check failed", ["stage": name, "check": check.name, "blocking": "\(check.isBlocking)",
@@ -292,6 +295,7 @@ public struct StageRunner: Sendable {
                 }
             }
         } catch {
+            _ = environment.omniumEvents?.end()
             let message = String(describing: error)
             session.blocked[name] = "upstream stage \(name) failed"
             session.allSucceeded = false
