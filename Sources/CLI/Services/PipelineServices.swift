@@ -165,6 +165,17 @@ public struct PipelineServices: OmniflowServices {
         } catch {
             progress.report(.note("note: metrics file \(configuration.metricsFileURL.path) not written: \(error)"))
         }
+        // Retention after every run; like the metrics, a failure to prune never fails the run.
+        let log = RunLog(file: result.runDirectory.appendingPathComponent("run.log"), format: configuration.logFormat)
+        do {
+            let pruned = try RunRetention(keep: configuration.keepRuns, runner: runner).apply().filter { !$0.isKept }
+            if !pruned.isEmpty {
+                log.info("old run folders removed", ["runs": "\(pruned.count)", "bytes": "\(pruned.reduce(0) { $0 + $1.bytes })",
+                                                     "keep": "\(configuration.keepRuns)"])
+            }
+        } catch {
+            log.warning("old run folders not removed", ["error": "\(error)"])
+        }
         return RunReport(result)
     }
 
