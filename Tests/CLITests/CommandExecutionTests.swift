@@ -150,6 +150,24 @@ final class CommandExecutionTests: XCTestCase {
         XCTAssertTrue(text.output.contains("product:SKU-1"), text.output)
     }
 
+    func testRunsShowAndTheRunSummaryPrintChecksWithEachFailedFigure() async throws {
+        let check = StageCheck(name: "z_report", summary: "Z report against the transactions", isBlocking: true,
+                               comparisons: [.init(key: "oslo-1 2026-12-03 vat 25 sale", expected: "100.00", actual: "99.00"),
+                                             .init(key: "oslo-1 2026-12-03 payment cash", expected: "5.00", actual: "5.00")])
+        var report = FakeServices.report(status: .failed)
+        report.stages[1].failedChecks = [check.verdict]
+        harness.services.detail = RunDetail(run: report, stageErrors: [], quarantine: [],
+                                            checks: [StageChecks(stage: "import.pos_journal", checks: [check])])
+        let text = await harness.run(["runs", "show", "20261126-0300-a1"])
+        XCTAssertTrue(text.output.contains("""
+            Checks:
+              import.pos_journal: z_report FAILED: 1 of 2 figures match — Z report against the transactions
+                oslo-1 2026-12-03 vat 25 sale: expected 100.00, actual 99.00
+
+            """), text.output)
+        XCTAssertTrue(text.output.contains("extract.products check z_report FAILED: 1 of 2 figures match"), text.output)
+    }
+
     func testQuarantineListIsTheDefault() async throws {
         harness.services.quarantine = [
             QuarantineListing(id: 1, runID: "r1", stage: "transform.orders", recordKey: "order:OC-1", reason: "unknown store",

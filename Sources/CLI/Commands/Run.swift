@@ -87,6 +87,9 @@ struct RunReportPrinter {
         for stage in report.stages where stage.status == .failed {
             text += "\(stage.name) failed: \(stage.message ?? "no message recorded")\n"
         }
+        for stage in report.stages {
+            for check in stage.failedChecks { text += "\(stage.name) check \(check) (omniflow runs show \(report.runID))\n" }
+        }
         text += "Run folder: \(report.runFolder)\n"
         return text
     }

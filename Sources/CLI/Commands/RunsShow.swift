@@ -42,6 +42,18 @@ extension Omniflow.Runs {
                         for note in stage.notes { text += "  \(stage.stage): \(note)\n" }
                     }
                 }
+                if !detail.checks.isEmpty {
+                    text += "\nChecks:\n"
+                    for stage in detail.checks {
+                        for check in stage.checks {
+                            text += "  \(stage.stage): \(check.verdict)\(check.isBlocking ? "" : " (not blocking)")"
+                                + " — \(check.summary)\n"
+                            for failure in check.failures {
+                                text += "    \(failure.key): expected \(failure.expected), actual \(failure.actual)\n"
+                            }
+                        }
+                    }
+                }
                 if !detail.stageErrors.isEmpty {
                     text += "\nErrors:\n"
                     for failure in detail.stageErrors { text += "  \(failure.stage): \(failure.message)\n" }

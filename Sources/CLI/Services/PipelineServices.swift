@@ -57,6 +57,7 @@ public struct PipelineServices: OmniflowServices {
         let reports = stages.sorted { (order[$0.stage] ?? .max, $0.stage) < (order[$1.stage] ?? .max, $1.stage) }
             .map(StageReport.init)
         let duration = (run.finishedAt ?? control.clock.now).timeIntervalSince(run.startedAt)
+        let manifestStages = (try? RunManifest.load(from: control.runFolder(for: id)))?.stages ?? []
         return RunDetail(
             run: RunReport(runID: run.id, status: RunStatus(run.status), startedAt: run.startedAt, duration: duration,
                            stages: reports, runFolder: control.runFolder(for: run.id).path),
@@ -65,10 +66,14 @@ public struct PipelineServices: OmniflowServices {
                                                        occurredAt: stage.finishedAt) : nil
             },
             quarantine: QuarantineListing.list(try control.openQuarantine(runID: id)),
-            // The manifest holds the stages' notes; a run folder that was pruned just has none to show.
-            notes: ((try? RunManifest.load(from: control.runFolder(for: id)))?.stages ?? []).compactMap { entry in
+            // The manifest holds the stages' notes and checks; a run folder that was pruned has none to show.
+            notes: manifestStages.compactMap { entry in
                 guard let notes = entry.outcome?.notes, !notes.isEmpty else { return nil }
                 return StageNotes(stage: entry.name, notes: notes)
+            },
+            checks: manifestStages.compactMap { entry in
+                guard let checks = entry.outcome?.checks, !checks.isEmpty else { return nil }
+                return StageChecks(stage: entry.name, checks: checks)
             })
     }
 
@@ -198,7 +203,8 @@ extension RunReport {
                             rowsRead: entry.outcome?.rowsRead ?? 0, rowsWritten: entry.outcome?.rowsWritten ?? 0,
                             rowsQuarantined: entry.outcome?.quarantined ?? 0,
                             fieldsDropped: entry.outcome?.fieldsDropped ?? 0,
-                            duration: Double(entry.durationMilliseconds ?? 0) / 1000, message: entry.error)
+                            duration: Double(entry.durationMilliseconds ?? 0) / 1000, message: entry.error,
+                            failedChecks: (entry.outcome?.checks ?? []).filter { !$0.passed }.map(\.verdict))
             },
             runFolder: result.runDirectory.path)
     }

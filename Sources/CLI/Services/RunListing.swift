@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 // MARK: - RunListing
 
@@ -45,14 +46,29 @@ public struct RunDetail: Codable, Sendable, Equatable {
     public var run: RunReport
     public var stageErrors: [StageFailure]
     public var quarantine: [QuarantineListing]
-    /// What each stage noted (counts per kind, reconciliations, watermarks), from the run's manifest.
+    /// What each stage noted (counts per kind, watermarks), from the run's manifest.
     public var notes: [StageNotes]
+    /// What each stage checked (reconciliations: expected against actual per key), from the manifest.
+    public var checks: [StageChecks]
 
-    public init(run: RunReport, stageErrors: [StageFailure], quarantine: [QuarantineListing], notes: [StageNotes] = []) {
+    public init(run: RunReport, stageErrors: [StageFailure], quarantine: [QuarantineListing], notes: [StageNotes] = [],
+                checks: [StageChecks] = []) {
         self.run = run
         self.stageErrors = stageErrors
         self.quarantine = quarantine
         self.notes = notes
+        self.checks = checks
+    }
+}
+
+/// One stage's checks.
+public struct StageChecks: Codable, Sendable, Equatable {
+    public var stage: String
+    public var checks: [StageCheck]
+
+    public init(stage: String, checks: [StageCheck]) {
+        self.stage = stage
+        self.checks = checks
     }
 }
 

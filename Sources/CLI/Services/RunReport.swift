@@ -40,10 +40,12 @@ public struct StageReport: Codable, Sendable, Equatable {
     public var duration: Double
     /// Why it failed or was skipped, one line, secrets hidden.
     public var message: String?
+    /// Its checks that failed, one verdict each (`z_report FAILED: 12 of 14 figures match`).
+    public var failedChecks: [String]
 
     public init(
         name: String, status: StageStatus, rowsRead: Int = 0, rowsWritten: Int = 0, rowsQuarantined: Int = 0,
-        fieldsDropped: Int = 0, duration: Double = 0, message: String? = nil
+        fieldsDropped: Int = 0, duration: Double = 0, message: String? = nil, failedChecks: [String] = []
     ) {
         self.name = name
         self.status = status
@@ -53,6 +55,7 @@ public struct StageReport: Codable, Sendable, Equatable {
         self.fieldsDropped = fieldsDropped
         self.duration = duration
         self.message = message
+        self.failedChecks = failedChecks
     }
 }
 

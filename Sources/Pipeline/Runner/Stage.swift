@@ -65,9 +65,12 @@ public struct StageOutcome: Sendable, Equatable, Codable {
     /// Checksums of the staged outputs, by dataset name; `--resume` trusts a stage only if they still match.
     public var checksums: [String: String]
     public var notes: [String]
+    /// What the stage checked about its result (reconciliations); a failed blocking one stops downstream.
+    public var checks: [StageCheck]
 
     public init(rowsRead: Int = 0, rowsWritten: Int = 0, rowsUnchanged: Int = 0, quarantined: Int = 0,
-                fieldsDropped: Int = 0, checksums: [String: String] = [:], notes: [String] = []) {
+                fieldsDropped: Int = 0, checksums: [String: String] = [:], notes: [String] = [],
+                checks: [StageCheck] = []) {
         self.rowsRead = rowsRead
         self.rowsWritten = rowsWritten
         self.rowsUnchanged = rowsUnchanged
@@ -75,13 +78,14 @@ public struct StageOutcome: Sendable, Equatable, Codable {
         self.fieldsDropped = fieldsDropped
         self.checksums = checksums
         self.notes = notes
+        self.checks = checks
     }
 
     private enum CodingKeys: String, CodingKey {
-        case rowsRead, rowsWritten, rowsUnchanged, quarantined, fieldsDropped, checksums, notes
+        case rowsRead, rowsWritten, rowsUnchanged, quarantined, fieldsDropped, checksums, notes, checks
     }
 
-    /// Reads manifests written before `fieldsDropped` existed (their field drops were counted nowhere).
+    /// Reads manifests written before `fieldsDropped` and `checks` existed.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         rowsRead = try container.decode(Int.self, forKey: .rowsRead)
@@ -91,5 +95,50 @@ public struct StageOutcome: Sendable, Equatable, Codable {
         fieldsDropped = try container.decodeIfPresent(Int.self, forKey: .fieldsDropped) ?? 0
         checksums = try container.decode([String: String].self, forKey: .checksums)
         notes = try container.decode([String].self, forKey: .notes)
+        checks = try container.decodeIfPresent([StageCheck].self, forKey: .checks) ?? []
+    }
+}
+
+/// A check a stage records about what it did: expected against actual, key by key (Dagster's asset
+/// check). Example: `import.pos_journal` compares each Z report's figures with the transactions it
+/// imported. Shown by `omniflow runs show` and kept in `manifest.json`; a failed ``isBlocking`` check
+/// stops every stage downstream of its stage (recorded skipped) and fails the run, while the stage's own
+/// writes stay (they are the record; the mismatch is for a person to explain), and `--resume` reruns the
+/// stage rather than trusting it.
+public struct StageCheck: Codable, Sendable, Equatable {
+    /// One compared figure; values as text so any kind of figure (øre as `123.45`, a count) fits.
+    public struct Comparison: Codable, Sendable, Equatable {
+        public var key: String
+        public var expected: String
+        public var actual: String
+        public var matches: Bool { expected == actual }
+
+        public init(key: String, expected: String, actual: String) {
+            self.key = key
+            self.expected = expected
+            self.actual = actual
+        }
+    }
+
+    /// Short and stable, e.g. `z_report`.
+    public var name: String
+    /// What is compared with what, for a person.
+    public var summary: String
+    public var isBlocking: Bool
+    public var comparisons: [Comparison]
+
+    public init(name: String, summary: String, isBlocking: Bool, comparisons: [Comparison]) {
+        self.name = name
+        self.summary = summary
+        self.isBlocking = isBlocking
+        self.comparisons = comparisons
+    }
+
+    public var failures: [Comparison] { comparisons.filter { !$0.matches } }
+    public var passed: Bool { failures.isEmpty }
+
+    /// `z_report: 12 of 14 figures match`.
+    public var verdict: String {
+        "\(name) \(passed ? "passed" : "FAILED"): \(comparisons.count - failures.count) of \(comparisons.count) figures match"
     }
 }

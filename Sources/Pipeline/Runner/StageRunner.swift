@@ -173,7 +173,8 @@ public struct StageRunner: Sendable {
         let log: RunLog
         let staging: RunStaging
         var tookOverFrom: RunLockHolder?
-        /// Stage → the failed stage that blocks it.
+        /// Stage → why it blocks its downstream stages ("upstream stage X failed", a failed check), for
+        /// every stage that failed or was skipped.
         var blocked: [String: String] = [:]
         var allSucceeded = true
     }
@@ -231,16 +232,16 @@ public struct StageRunner: Sendable {
                 || session.manifest.entry(named: upstream)?.status == .failed && session.selected.contains(upstream)
         }
         if let failedUpstream {
-            let cause = session.blocked[failedUpstream] ?? failedUpstream
+            let cause = session.blocked[failedUpstream] ?? "upstream stage \(failedUpstream) failed"
             session.blocked[name] = cause
             session.allSucceeded = false
-            try record(stage, status: .skipped, started: nil, outcome: nil,
-                       error: "skipped: upstream stage \(cause) failed", in: &session)
+            try record(stage, status: .skipped, started: nil, outcome: nil, error: "skipped: \(cause)", in: &session)
             return
         }
         if session.isResume, let previous = try control.stageRun(runID: session.runID, stage: name),
            previous.status == .succeeded, previous.stageVersion == String(stage.version),
-           let entry = session.manifest.entry(named: name), try verify(entry, staging: session.staging) {
+           let entry = session.manifest.entry(named: name), try verify(entry, staging: session.staging),
+           entry.outcome?.checks.allSatisfy({ $0.passed || !$0.isBlocking }) ?? true {
             session.log.info("stage already succeeded; skipped", ["stage": name])
             progress?(StageProgress(stage: name, state: .reused, outcome: entry.outcome))
             return
@@ -274,9 +275,17 @@ public struct StageRunner: Sendable {
                                                  "quarantined": "\(outcome.quarantined)",
                                                  "fields.dropped": "\(outcome.fieldsDropped)"])
             progress?(StageProgress(stage: name, state: .succeeded, outcome: outcome))
+            for check in outcome.checks where !check.passed {
+                session.log.error("check failed", ["stage": name, "check": check.name, "blocking": "\(check.isBlocking)",
+                                                   "failures": "\(check.failures.count)"])
+                if check.isBlocking, session.blocked[name] == nil {
+                    session.blocked[name] = "check \(check.name) of upstream stage \(name) failed"
+                    session.allSucceeded = false
+                }
+            }
         } catch {
             let message = String(describing: error)
-            session.blocked[name] = name
+            session.blocked[name] = "upstream stage \(name) failed"
             session.allSucceeded = false
             try record(stage, status: .failed, started: started, outcome: nil, error: message, in: &session)
             session.log.error("stage failed", ["stage": name, "error": message])

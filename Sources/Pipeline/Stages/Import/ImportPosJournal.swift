@@ -8,9 +8,11 @@ import PosImport
 /// their names and sizes are in the stage's notes, so the run record says what was imported.
 ///
 /// Broken transactions are quarantined (entity `pos_transaction`, key `<file>:<register>/<transID>`)
-/// with the reason and the line; a Z report that disagrees with the imported transactions fails the
-/// stage with both numbers per VAT code and payment type (the transactions stay imported: they are the
-/// shop's record; the mismatch is for a person to explain). Imported orders reach Omnium through the
+/// with the reason and the line. The Z reports are reconciled as the stage's blocking check `z_report`
+/// (``StageCheck``): every figure of every Z report (per VAT code, payment type, the totals) against the
+/// imported transactions, both numbers per key in `omniflow runs show` and the manifest. A mismatch fails
+/// the check and the run, and stops what depends on the import; the transactions stay imported (they are
+/// the shop's record; the mismatch is for a person to explain). Imported orders reach Omnium through the
 /// next run's outbound stages, like any POS activity.
 public struct ImportPosJournal: Stage {
     public let name = "import.pos_journal"
@@ -28,16 +30,11 @@ public struct ImportPosJournal: Stage {
         self.createUnknownArticles = createUnknownArticles
     }
 
-    /// Why an import stopped.
-    public struct ReconciliationFailure: Error, CustomStringConvertible {
-        public var description: String
-    }
-
     public func run(_ context: StageContext) async throws -> StageOutcome {
         let importer = PosJournalImporter(options: .init(storeUid: storeUid, createUnknownArticles: createUnknownArticles,
                                                          timeZone: context.configuration.businessTimeZone))
         var outcome = StageOutcome()
-        var mismatches: [String] = []
+        var comparisons: [StageCheck.Comparison] = []
         for file in files {
             let report = try importer.importFile(file, into: context.flow)
             outcome.rowsRead += report.transactions
@@ -52,22 +49,21 @@ public struct ImportPosJournal: Stage {
             if !report.skipped.isEmpty {
                 note += "; not orders: " + report.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             }
-            if !report.reconciliation.isEmpty {
-                note += "; Z report: \(report.reconciliation.count - report.mismatches.count) of \(report.reconciliation.count) figures match"
-            }
             outcome.notes.append(note)
-            for mismatch in report.mismatches {
-                let line = "Z report \(mismatch.register) \(mismatch.date) \(mismatch.key): report \(Self.money(mismatch.expected)), "
-                    + "transactions \(Self.money(mismatch.actual))"
-                outcome.notes.append(line)
-                mismatches.append(line)
-                context.log.error("Z report mismatch", ["file": report.file, "register": mismatch.register, "key": mismatch.key,
-                                                        "expected": String(mismatch.expected), "actual": String(mismatch.actual)])
+            for figure in report.reconciliation {
+                comparisons.append(StageCheck.Comparison(key: "\(report.file) \(figure.register) \(figure.date) \(figure.key)",
+                                                         expected: Self.money(figure.expected),
+                                                         actual: Self.money(figure.actual)))
+                if !figure.matches {
+                    context.log.error("Z report mismatch", ["file": report.file, "register": figure.register, "key": figure.key,
+                                                            "expected": String(figure.expected), "actual": String(figure.actual)])
+                }
             }
         }
-        if !mismatches.isEmpty {
-            throw ReconciliationFailure(description: "the Z reports disagree with the imported transactions: "
-                                        + mismatches.joined(separator: "; "))
+        if !comparisons.isEmpty {
+            outcome.checks.append(StageCheck(name: "z_report", summary: "each Z report figure (expected) against the "
+                                             + "imported transactions (actual), in kroner", isBlocking: true,
+                                             comparisons: comparisons))
         }
         return outcome
     }
