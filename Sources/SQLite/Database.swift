@@ -81,12 +81,31 @@ public final class Database {
             sqlite3_busy_timeout(opened, Int32(max(0, configuration.busyTimeout * 1000)))
             if configuration.foreignKeys { try exec(opened, "PRAGMA foreign_keys = ON") }
             if configuration.journalModeWAL && !configuration.readOnly {
-                try exec(opened, "PRAGMA journal_mode = WAL")
+                try switchToWAL(opened, waitingUpTo: configuration.busyTimeout)
             }
             return opened
         } catch {
             sqlite3_close_v2(opened)
             throw error
+        }
+    }
+
+    /// `PRAGMA journal_mode = WAL`, retried while another connection holds the file.
+    ///
+    /// Why: changing the journal mode needs an exclusive lock, and SQLite answers SQLITE_BUSY at
+    /// once for it in cases where the busy handler is not consulted; two processes opening a new
+    /// staging database together then failed with "database is locked" instead of waiting like
+    /// every other statement. The loser now waits up to the busy timeout, then meets the run lock.
+    private static func switchToWAL(_ handle: OpaquePointer, waitingUpTo timeout: Double) throws {
+        let deadline = Date().addingTimeInterval(max(0, timeout))
+        while true {
+            let code = sqlite3_exec(handle, "PRAGMA journal_mode = WAL", nil, nil, nil)
+            if code == SQLITE_OK { return }
+            let primary = code & 0xFF
+            guard primary == SQLITE_BUSY || primary == SQLITE_LOCKED, Date() < deadline else {
+                throw SQLiteError.from(handle: handle, code: code, sql: "PRAGMA journal_mode = WAL")
+            }
+            usleep(10_000)
         }
     }
 

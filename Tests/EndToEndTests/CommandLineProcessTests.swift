@@ -47,6 +47,29 @@ final class CommandLineProcessTests: XCTestCase {
         XCTAssertEqual(malformed.status, 2, malformed.stderr)
         XCTAssertTrue(malformed.stderr.contains("broken.json:3:"), "names the file and line: \(malformed.stderr)")
     }
+
+    /// A staging root or Flow store path that cannot be used is a setting to fix (exit 2), not a run
+    /// that failed and should be resumed (exit 1): no run is recorded.
+    func testAnUnusableStagingRootOrFlowStorePathExitsTwoNamingTheSetting() throws {
+        let fixture = try EndToEndFixture()
+        let config = try fixture.writeConfigurationFile().path
+        let file = fixture.folder.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: file)
+        let underFile = try OmniflowProcess.run(["run", "--config", config, "--only", "extract.stores"], secret: secret,
+                                                environment: ["OMNIFLOW_STAGING_ROOT": file.path + "/staging"])
+        XCTAssertEqual(underFile.status, 2, underFile.stderr)
+        XCTAssertTrue(underFile.stderr.contains("OMNIFLOW_STAGING_ROOT '\(file.path)/staging' cannot be created"), underFile.stderr)
+        XCTAssertTrue(underFile.stderr.contains("Not a directory"), underFile.stderr)
+
+        let folder = fixture.folder.appendingPathComponent("flow-is-a-folder")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let flowFolder = try OmniflowProcess.run(["run", "--config", config, "--only", "extract.stores"], secret: secret,
+                                                 environment: ["OMNIFLOW_FLOW_STORE_PATH": folder.path])
+        XCTAssertEqual(flowFolder.status, 2, flowFolder.stderr)
+        XCTAssertTrue(flowFolder.stderr.contains("OMNIFLOW_FLOW_STORE_PATH '\(folder.path)' is a folder"), flowFolder.stderr)
+        let control = try ControlStore(root: URL(fileURLWithPath: fixture.configuration.stagingRoot))
+        XCTAssertEqual(try control.runs(limit: 10).count, 0, "no run was recorded")
+    }
 }
 
 extension CommandLineProcessTests {

@@ -20,6 +20,39 @@ final class DatabaseTests: XCTestCase {
         XCTAssertEqual(try db.fetchValue(sql: "PRAGMA busy_timeout", as: Int.self), 250)
     }
 
+    /// Two processes opening a new database together: while one writes in rollback-journal mode,
+    /// SQLite answers the other's switch to WAL with SQLITE_BUSY at once, without its busy handler.
+    /// Opening must wait like every other statement instead of failing with "database is locked".
+    func testOpeningWaitsForTheSwitchToWALWhileAnotherConnectionWrites() throws {
+        let path = try makeTemporaryDirectory(self).appendingPathComponent("race.db").path
+        let writer = try Database(path: path, configuration: .init(journalModeWAL: false))
+        try writer.execute(sql: "CREATE TABLE t (a INTEGER)")
+        try writer.execute(sql: "BEGIN IMMEDIATE")
+        try writer.execute(sql: "INSERT INTO t VALUES (1)")
+        nonisolated(unsafe) let holder = writer
+        let released = expectation(description: "writer commits")
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) {
+            try? holder.execute(sql: "COMMIT")
+            released.fulfill()
+        }
+        let opened = try Database(path: path, configuration: .init(busyTimeout: 10))
+        XCTAssertEqual(try opened.fetchValue(sql: "PRAGMA journal_mode", as: String.self), "wal")
+        XCTAssertEqual(try opened.fetchValue(sql: "SELECT count(*) FROM t", as: Int.self), 1)
+        wait(for: [released], timeout: 10)
+    }
+
+    func testOpeningGivesUpOnTheSwitchToWALAfterTheBusyTimeout() throws {
+        let path = try makeTemporaryDirectory(self).appendingPathComponent("held.db").path
+        let writer = try Database(path: path, configuration: .init(journalModeWAL: false))
+        try writer.execute(sql: "CREATE TABLE t (a INTEGER)")
+        try writer.execute(sql: "BEGIN IMMEDIATE")
+        try writer.execute(sql: "INSERT INTO t VALUES (1)")
+        XCTAssertThrowsError(try Database(path: path, configuration: .init(busyTimeout: 0.1))) { error in
+            XCTAssertEqual((error as? SQLiteError)?.resultCode, 5)   // SQLITE_BUSY
+        }
+        try writer.execute(sql: "ROLLBACK")
+    }
+
     func testOpeningAFolderThatDoesNotExistThrows() throws {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("missing/sub/test.db").path
         XCTAssertThrowsError(try Database(path: path)) { error in

@@ -28,11 +28,13 @@ public struct GlobalOptions: ParsableArguments {
 
     // MARK: - Configuration
 
-    /// Reads the configuration file and the environment.
+    /// Reads the configuration file and the environment; warns on standard error about
+    /// environment variables that look like settings but are none.
     /// - Throws: `ConfigError` (exit 2).
     func loadConfiguration(_ context: CommandContext) throws -> OmniflowConfiguration {
-        try ConfigurationLoader(environment: context.environment, currentDirectory: context.currentDirectory)
-            .load(file: configPath)
+        let loader = ConfigurationLoader(environment: context.environment, currentDirectory: context.currentDirectory)
+        for warning in loader.environmentWarnings() { context.standardError.write(warning + "\n") }
+        return try loader.load(file: configPath)
     }
 
     /// Whether a human summary should be printed (not with `--json`, not with `--quiet`).

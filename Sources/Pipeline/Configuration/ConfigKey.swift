@@ -26,6 +26,8 @@ public struct ConfigKey: Sendable {
     let render: @Sendable (OmniflowConfiguration) -> String?
     /// What a valid value looks like, for messages.
     let expected: String
+    /// The smallest and largest accepted values, for keys with a range (numbers).
+    var edges: [String] = []
 
     // MARK: - Factories
 
@@ -38,7 +40,7 @@ public struct ConfigKey: Sendable {
             assignJSON: { configuration, node throws(ConfigValueProblem) in configuration[keyPath: keyPath] = try type.fromJSON(node) },
             assignText: { configuration, text throws(ConfigValueProblem) in configuration[keyPath: keyPath] = try type.fromText(text) },
             render: { type.render($0[keyPath: keyPath]) },
-            expected: type.expected)
+            expected: type.expected, edges: type.edges)
     }
 
     /// A key without a default; JSON `null` leaves it unset.
@@ -107,11 +109,12 @@ public struct ConfigKey: Sendable {
             .field("OMNIFLOW_TENANT_COUNTRY_CODE", \.tenantCountryCode, .code(letters: 2, standard: "ISO 3166 country")),
             .field("OMNIFLOW_TENANT_CURRENCY", \.tenantCurrency, .code(letters: 3, standard: "ISO 4217 currency")),
             .field("OMNIFLOW_COLLI_DIMENSION_UNIT", \.colliDimensionUnit, .dimensionUnit),
-            .field("OMNIFLOW_REQUEST_TIMEOUT_SECONDS", \.requestTimeout, .positiveNumber),
+            .field("OMNIFLOW_REQUEST_TIMEOUT_SECONDS", \.requestTimeout, .number(in: 1...3_600, step: 0.001)),
             .field("OMNIFLOW_MAX_ATTEMPTS", \.maxAttempts, .integer(1...20)),
-            .field("OMNIFLOW_RETRY_BASE_DELAY_SECONDS", \.retryBaseDelay, .positiveNumber),
-            .field("OMNIFLOW_RETRY_MAX_DELAY_SECONDS", \.retryMaxDelay, .positiveNumber),
-            .field("OMNIFLOW_REQUESTS_PER_SECOND", \.requestsPerSecond, .positiveNumber),
+            .field("OMNIFLOW_RETRY_BASE_DELAY_SECONDS", \.retryBaseDelay, .number(in: 0.001...3_600, step: 0.001)),
+            .field("OMNIFLOW_RETRY_MAX_DELAY_SECONDS", \.retryMaxDelay, .number(in: 0.001...86_400, step: 0.001)),
+            // Tenths: the limiter refills whole tokens every 10 s.
+            .field("OMNIFLOW_REQUESTS_PER_SECOND", \.requestsPerSecond, .number(in: 0.1...10_000, step: 0.1)),
             .field("OMNIFLOW_RATE_LIMIT_BURST", \.rateLimitBurst, .integer(1...1_000_000)),
             .field("OMNIFLOW_MAX_CONCURRENT_REQUESTS", \.maxConcurrentRequests, .integer(1...150)),
             .field("OMNIFLOW_MAX_CONCURRENT_BATCH_REQUESTS", \.maxConcurrentBatchRequests, .integer(1...20)),
@@ -133,4 +136,8 @@ public struct ConfigKey: Sendable {
 
     /// Keys Flow manages itself; present in a file they are an error, not an unknown key.
     static let managedKeys: Set<String> = ["OMNIUM_TOKEN"]
+
+    /// Environment variables with omniflow's prefixes that are read outside the configuration:
+    /// the webhook receiver's secret (`omniflow events serve`) and the test suite's switch.
+    static let otherEnvironmentVariables: Set<String> = ["OMNIFLOW_EVENTS_SECRET", "OMNIFLOW_LONG_TESTS"]
 }

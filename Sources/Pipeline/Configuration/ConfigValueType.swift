@@ -12,6 +12,9 @@ struct ConfigValueType<Value: Sendable>: Sendable {
     let fromJSON: @Sendable (JSONNode) throws(ConfigValueProblem) -> Value
     let fromText: @Sendable (String) throws(ConfigValueProblem) -> Value
     let render: @Sendable (Value) -> String
+    /// The smallest and largest accepted values as text, for kinds with a range (numbers); the
+    /// tests load each key at both and check that nothing downstream traps.
+    var edges: [String] = []
 }
 
 /// A value that is not what its key expects; the loader adds file, position and key.
@@ -110,16 +113,29 @@ extension ConfigValueType where Value == Int {
                 return try check(text)
             },
             fromText: check,
-            render: { String($0) })
+            render: { String($0) },
+            edges: [String(range.lowerBound), String(range.upperBound)])
     }
 }
 
 extension ConfigValueType where Value == Double {
-    /// A positive number of seconds (or a rate); a quantity, never money.
-    static var positiveNumber: Self {
+    /// A number of seconds (or a rate) within `range`, in whole multiples of `step`; a quantity,
+    /// never money.
+    ///
+    /// Why a range and a step: every such value is turned into whole milliseconds, nanoseconds or
+    /// tokens later; a value the loader accepts must convert without trapping (`1e18` requests per
+    /// second once did) and without being silently rounded to something else (`0.15` requests per
+    /// second when the limiter counts tenths).
+    static func number(in range: ClosedRange<Double>, step: Double) -> Self {
         let check: @Sendable (String) throws(ConfigValueProblem) -> Double = { text throws(ConfigValueProblem) in
             guard let number = Double(text), number.isFinite else { throw .init(kind: .wrongType, message: "'\(text)'") }
-            guard number > 0 else { throw .init(kind: .invalid, message: "\(text) must be greater than 0") }
+            guard range.contains(number) else {
+                throw .init(kind: .invalid, message: "\(text) is outside \(plain(range.lowerBound))…\(plain(range.upperBound))")
+            }
+            let steps = number / step
+            guard abs(steps - steps.rounded()) <= 1e-9 * max(1, abs(steps)) else {
+                throw .init(kind: .invalid, message: "\(text) is not a whole multiple of \(plain(step))")
+            }
             return number
         }
         return ConfigValueType(
@@ -129,7 +145,8 @@ extension ConfigValueType where Value == Double {
                 return try check(text)
             },
             fromText: check,
-            render: { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0) })
+            render: plain,
+            edges: [plain(range.lowerBound), plain(range.upperBound)])
     }
 }
 
@@ -250,6 +267,11 @@ extension ConfigValueType where Value == [String: Bool] {
 }
 
 // MARK: - Helpers
+
+/// `0.1`, `3600`: a bound as an operator writes it.
+private func plain(_ number: Double) -> String {
+    number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+}
 
 private func nonEmpty(_ text: String) throws(ConfigValueProblem) -> String {
     guard !text.isEmpty else { throw ConfigValueProblem(kind: .invalid, message: "the value must not be empty") }

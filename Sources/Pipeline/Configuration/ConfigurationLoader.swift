@@ -116,6 +116,19 @@ public struct ConfigurationLoader: Sendable {
         }
     }
 
+    /// One warning per environment variable that looks like an omniflow setting but is none
+    /// (`OMNIUM_CLIENT_IDD`), with the closest valid key. A warning, not an error: the environment
+    /// is shared with other programs, while the configuration file belongs to omniflow alone.
+    public func environmentWarnings() -> [String] {
+        let known = Set(ConfigKey.names).union(ConfigKey.managedKeys).union(ConfigKey.otherEnvironmentVariables)
+        return environment.keys.sorted().filter { name in
+            (name.hasPrefix("OMNIFLOW_") || name.hasPrefix("OMNIUM_")) && !known.contains(name)
+        }.map { name in
+            let hint = ClosestMatch.find(name, among: ConfigKey.names).map { " (did you mean '\($0)'?)" } ?? ""
+            return "warning: environment variable \(name) is not an omniflow setting\(hint); it is ignored"
+        }
+    }
+
     /// Rules across keys, checked once every source is applied.
     private func checkConsistency(_ configuration: OmniflowConfiguration) throws {
         if configuration.retryMaxDelay < configuration.retryBaseDelay {

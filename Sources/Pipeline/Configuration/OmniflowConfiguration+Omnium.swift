@@ -26,7 +26,8 @@ extension OmniflowConfiguration {
                 maxDelay: .milliseconds(Int64((retryMaxDelay * 1000).rounded()))),
             limits: OmniumLimiterSettings(
                 maxConcurrentRequests: maxConcurrentRequests, bucketCapacity: rateLimitBurst,
-                refillAmount: max(1, Int((requestsPerSecond * refillInterval).rounded())), refillInterval: refillInterval,
+                // The loader keeps the rate within 0.1…10,000 in tenths: a whole 1…100,000 tokens per 10 s.
+                refillAmount: Int((requestsPerSecond * refillInterval).rounded()), refillInterval: refillInterval,
                 maxConcurrentBatchRequests: maxConcurrentBatchRequests))
     }
 }

@@ -5,10 +5,12 @@ import Staging
 
 extension PipelineEnvironment {
     /// Opens the stores and the Omnium client the configuration names.
-    /// - Throws: `ConfigError` when a value a run needs is missing; `SQLiteError` when a store cannot open.
+    /// - Throws: `ConfigError` when a value a run needs is missing; `StorageLocationError` when the
+    ///   staging root or the Flow store path cannot hold them; `SQLiteError` when a store cannot open.
     public static func open(configuration: OmniflowConfiguration, clock: any OmniflowClock = SystemClock(),
                             transport: (any HTTPTransport)? = nil) throws -> PipelineEnvironment {
         try configuration.requireOmniumSettings()
+        try StorageLocations.prepare(configuration)
         let control = try ControlStore(root: URL(fileURLWithPath: configuration.stagingRoot), clock: clock)
         let flow = try FlowDatabase(path: configuration.flowStorePath)
         let traffic = OmniumTrafficTally()
@@ -22,6 +24,7 @@ extension PipelineEnvironment {
     /// the client points at the configured URL when there is one, else at a closed loopback port.
     public static func openLocal(configuration: OmniflowConfiguration, clock: any OmniflowClock = SystemClock()) throws
         -> PipelineEnvironment {
+        try StorageLocations.prepare(configuration)
         let control = try ControlStore(root: URL(fileURLWithPath: configuration.stagingRoot), clock: clock)
         let flow = try FlowDatabase(path: configuration.flowStorePath)
         let omniumConfiguration = (try? configuration.omniumConfiguration())

@@ -83,10 +83,10 @@ struct OmniflowProcess {
     let output = Pipe()
     let errors = Pipe()
 
-    init(_ arguments: [String], secret: String) {
+    init(_ arguments: [String], secret: String, environment overrides: [String: String] = [:]) {
         process.executableURL = Self.executable
         process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(overrides) { $1 }
         environment["OMNIUM_CLIENT_SECRET"] = secret
         process.environment = environment
         process.standardOutput = output
@@ -103,8 +103,9 @@ struct OmniflowProcess {
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
 
-    static func run(_ arguments: [String], secret: String) throws -> (status: Int32, stdout: String, stderr: String) {
-        let child = OmniflowProcess(arguments, secret: secret)
+    static func run(_ arguments: [String], secret: String,
+                    environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let child = OmniflowProcess(arguments, secret: secret, environment: environment)
         try child.start()
         return child.finish()
     }
