@@ -29,6 +29,7 @@ public enum ControlSchema {
         migrator.registerMigration("stage runs fields dropped") {
             try $0.executeScript(RunTable.fieldsDroppedMigration)
         }
+        migrator.registerMigration("stage runs parameters") { try $0.executeScript(RunTable.parametersMigration) }
         return migrator
     }
 }

@@ -135,9 +135,11 @@ final class OutboundEndToEndTests: XCTestCase {
             XCTAssertEqual(invoice.amount, OutboundOrderMapping.amount(order.orderTotal))
             if order.type == .payment { XCTAssertEqual(invoice.lineItems?.map(\.code), ["REMITTANCE"]) }
             let file = try XCTUnwrap(fixture.sandbox.state.invoiceFile(id: order.orderUid), order.orderUid)
-            let local = URL(fileURLWithPath: fixture.configuration.stagingRoot)
-                .appendingPathComponent("receipts/invoices/\(order.orderUid).pdf")
-            XCTAssertEqual(file.bytes, try Data(contentsOf: local), order.orderUid)
+            // The PDF is push.invoices' file output in the run folder, its checksum in the manifest.
+            let path = "receipts/invoices/\(order.orderUid).pdf"
+            let local = try Data(contentsOf: second.runDirectory.appendingPathComponent(path))
+            XCTAssertEqual(file.bytes, local, order.orderUid)
+            XCTAssertEqual(second.manifest.entry(named: "push.invoices")?.outcome?.files[path]?.count, 64, path)
             XCTAssertEqual(file.fileName, "\(order.orderNumber).pdf")
         }
 

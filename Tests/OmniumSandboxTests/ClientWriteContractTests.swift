@@ -38,6 +38,31 @@ final class ClientWriteContractTests: XCTestCase {
                 shipments: [OmniumShipment(shipmentId: "1", warehouseCode: store)]))
     }
 
+    /// A read-modify-write through `UpdateMany`, which replaces the order, keeps members the client's
+    /// model does not name (at the order and on a line) and documented members it never touches.
+    func testReadModifyWriteKeepsWhatTheModelDoesNotName() async throws {
+        let client = try start()
+        let store = try sellingStore()
+        var original = posOrder("FLOW-RMW", store: store)
+        original.publicOrderNotes = [OmniumComment(id: "n1", detail: "Gave innpakning")]
+        original.additionalMembers = ["tenantExtension": .object(["score": .number(42)])]
+        original.orderForm?.lineItems?[0].isGift = true
+        original.orderForm?.lineItems?[0].additionalMembers = ["engraving": .string("Til Kari")]
+        try await client.updateOrders([original], runWorkflow: false)
+
+        var read = try await client.order(id: "FLOW-RMW")
+        XCTAssertEqual(read.additionalMembers?["tenantExtension"], .object(["score": .number(42)]))
+        read.status = "OrderCanceled"
+        try await client.updateOrders([read], runWorkflow: false)
+
+        let after = try await client.order(id: "FLOW-RMW")
+        XCTAssertEqual(after.status, "OrderCanceled")
+        XCTAssertEqual(after.publicOrderNotes?.first?.detail, "Gave innpakning")
+        XCTAssertEqual(after.additionalMembers?["tenantExtension"], .object(["score": .number(42)]))
+        XCTAssertEqual(after.orderForm?.lineItems?.first?.isGift, true)
+        XCTAssertEqual(after.orderForm?.lineItems?.first?.additionalMembers?["engraving"], .string("Til Kari"))
+    }
+
     // MARK: - Created without an id
 
     /// A customer created without `customerId` (the vendor's examples) gets one from Omnium; the client

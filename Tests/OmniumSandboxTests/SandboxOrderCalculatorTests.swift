@@ -62,4 +62,75 @@ final class SandboxOrderCalculatorTests: XCTestCase {
         XCTAssertEqual(shares, [Decimal(string: "3.33")!, Decimal(string: "3.33")!, Decimal(string: "3.34")!])
         XCTAssertEqual(result.orderForm?.total, 20)
     }
+
+    /// The vendor's annotated "get a single order" example (contract §10, corrected; omnium-api.md §5.3):
+    /// one line of 99.0 with a 50 % order discount.
+    func testVendorExampleSubTotalIsAfterOrderDiscounts() {
+        let result = SandboxOrderCalculator.calculate(OmniumOrder(id: "EPIC000001", orderForm: OmniumOrderForm(
+            lineItems: [OmniumOrderLine(lineItemId: "1", code: "0123ABC", quantity: 1, placedPrice: 99, taxRate: 25)],
+            shipments: [OmniumShipment(shipmentId: "1", warehouseCode: "w")],
+            discounts: [OmniumDiscount(discountName: "Fifty percent discount!", discountType: "Order", rewardType: "Percentage",
+                                       discountValue: 50)])))
+        let line = result.orderForm!.lineItems![0]
+        XCTAssertEqual(line.placedPriceExclTax, Decimal(string: "79.2"))
+        XCTAssertEqual(line.extendedPrice, Decimal(string: "49.5"))
+        XCTAssertEqual(line.orderDiscountAmount, Decimal(string: "49.5"))
+        XCTAssertEqual(line.taxTotal, Decimal(string: "9.9"))
+        XCTAssertEqual(result.orderForm?.subTotal, Decimal(string: "49.5"), "after the order discount")
+        XCTAssertEqual(result.orderForm?.discounts?.first?.discountAmount, Decimal(string: "49.5"))
+        XCTAssertEqual(result.orderForm?.total, Decimal(string: "49.5"))
+        XCTAssertEqual(result.netTotal, Decimal(string: "49.5"))
+    }
+
+    /// Shipment discounts reduce that shipment's `shippingTotal`, and `total` uses it (contract §10).
+    /// Checked by hand: lines 2 × 250 = 500 (tax 25 %: 400 + 100); shipment A 99 with free shipping
+    /// (100 %) → 0; shipment B 149 with 50 off → 99, excl. tax 79.20, tax 19.80; a 10 % shipping coupon on
+    /// B after that → min(14.90, 99) = 14.90, so B's total is 84.10 (excl. tax 67.28, tax 16.82).
+    /// total = 500 + 0 + 84.10 = 584.10; tax = 100 + 0 + 16.82 = 116.82.
+    func testShipmentDiscountsReduceShippingTotal() {
+        let free = OmniumDiscount(discountName: "Fri frakt", discountType: "Shipping", rewardType: "Percentage", discountValue: 100)
+        let fifty = OmniumDiscount(discountName: "50 kr", discountType: "Shipping", rewardType: "Money", discountValue: 50)
+        let coupon = OmniumDiscount(discountName: "10 %", discountType: "Shipping", rewardType: "Percentage", discountValue: 10)
+        let result = SandboxOrderCalculator.calculate(OmniumOrder(id: "S", orderForm: OmniumOrderForm(
+            lineItems: [OmniumOrderLine(lineItemId: "1", quantity: 2, placedPrice: 250, taxRate: 25)],
+            shipments: [
+                OmniumShipment(shipmentId: "A", lineItems: [OmniumOrderLine(lineItemId: "1")], shippingSubTotal: 99,
+                               shipmentTaxRate: 25, discounts: [free]),
+                OmniumShipment(shipmentId: "B", shippingSubTotal: 149, shipmentTaxRate: 25, discounts: [fifty, coupon]),
+            ])))
+        let form = result.orderForm!
+        let a = form.shipments![0], b = form.shipments![1]
+        XCTAssertEqual(a.shippingDiscountAmount, 99)
+        XCTAssertEqual(a.shippingTotal, 0)
+        XCTAssertEqual(a.discounts?.first?.discountAmount, 99)
+        XCTAssertEqual(a.subTotal, 500, "the shipment's own lines")
+        XCTAssertEqual(a.total, 500)
+        XCTAssertEqual(a.lineItems?.first?.extendedPrice, 500, "shipment lines carry the calculated line")
+        XCTAssertEqual(b.discounts?.map(\.discountAmount), [50, Decimal(string: "14.9")])
+        XCTAssertEqual(b.shippingDiscountAmount, Decimal(string: "64.9"))
+        XCTAssertEqual(b.shippingTotal, Decimal(string: "84.1"))
+        XCTAssertEqual(b.shippingTax, Decimal(string: "16.82"))
+        XCTAssertEqual(b.shippingSubTotalExclTax, Decimal(string: "119.2"))
+        XCTAssertEqual(form.shippingSubTotal, 248)
+        XCTAssertEqual(form.shippingDiscountTotal, Decimal(string: "163.9"))
+        XCTAssertEqual(form.shippingTotal, Decimal(string: "84.1"))
+        XCTAssertEqual(form.subTotal, 500)
+        XCTAssertEqual(form.total, Decimal(string: "584.1"))
+        XCTAssertEqual(form.taxTotal, Decimal(string: "116.82"))
+        XCTAssertEqual(form.totalExclTax, Decimal(string: "467.28"))
+        XCTAssertEqual(result.netTotal, Decimal(string: "584.1"))
+    }
+
+    /// A money shipping discount larger than the shipping never makes it negative.
+    func testShippingDiscountNeverBelowZero() {
+        let result = SandboxOrderCalculator.calculate(order([OmniumOrderLine(lineItemId: "1", quantity: 1, placedPrice: 100, taxRate: 25)],
+                                                            shipping: 49))
+        XCTAssertEqual(result.orderForm?.shippingTotal, 49)
+        var form = result.orderForm!
+        form.shipments![0].discounts = [OmniumDiscount(discountType: "Shipping", rewardType: "Money", discountValue: 200)]
+        let again = SandboxOrderCalculator.calculate(OmniumOrder(id: "X", orderForm: form))
+        XCTAssertEqual(again.orderForm?.shipments?.first?.shippingDiscountAmount, 49)
+        XCTAssertEqual(again.orderForm?.shippingTotal, 0)
+        XCTAssertEqual(again.orderForm?.total, 100)
+    }
 }

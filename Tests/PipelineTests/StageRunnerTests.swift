@@ -13,7 +13,7 @@ final class StageScript: @unchecked Sendable {
 
     func fail(_ stage: String, _ flag: Bool) { lock.withLock { if flag { failing.insert(stage) } else { failing.remove(stage) } } }
     func ran(_ stage: String) -> Int { lock.withLock { runs[stage, default: 0] } }
-    fileprivate func record(_ stage: String) throws {
+    func record(_ stage: String) throws {
         let shouldFail = lock.withLock { () -> Bool in
             runs[stage, default: 0] += 1
             return failing.contains(stage)

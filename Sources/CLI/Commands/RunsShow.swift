@@ -36,6 +36,12 @@ extension Omniflow.Runs {
             } else if !global.isQuiet {
                 let timeZone = configuration.businessTimeZone
                 var text = RunReportPrinter(global: global, timeZone: timeZone).summary(detail.run)
+                if !detail.parameters.isEmpty {
+                    text += "\nParameters:\n"
+                    for stage in detail.parameters {
+                        text += "  \(stage.stage): \(stage.notes.joined(separator: ", "))\n"
+                    }
+                }
                 if !detail.notes.isEmpty {
                     text += "\nNotes:\n"
                     for stage in detail.notes {

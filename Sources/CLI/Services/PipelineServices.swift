@@ -79,6 +79,10 @@ public struct PipelineServices: OmniflowServices {
             checks: manifestStages.compactMap { entry in
                 guard let checks = entry.outcome?.checks, !checks.isEmpty else { return nil }
                 return StageChecks(stage: entry.name, checks: checks)
+            },
+            parameters: manifestStages.compactMap { entry in
+                guard let parameters = entry.parameters, !parameters.isEmpty else { return nil }
+                return StageNotes(stage: entry.name, notes: parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
             })
     }
 

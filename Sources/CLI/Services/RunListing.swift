@@ -50,14 +50,17 @@ public struct RunDetail: Codable, Sendable, Equatable {
     public var notes: [StageNotes]
     /// What each stage checked (reconciliations: expected against actual per key), from the manifest.
     public var checks: [StageChecks]
+    /// The parameters of the stages that have some (`key=value`), from the manifest.
+    public var parameters: [StageNotes]
 
     public init(run: RunReport, stageErrors: [StageFailure], quarantine: [QuarantineListing], notes: [StageNotes] = [],
-                checks: [StageChecks] = []) {
+                checks: [StageChecks] = [], parameters: [StageNotes] = []) {
         self.run = run
         self.stageErrors = stageErrors
         self.quarantine = quarantine
         self.notes = notes
         self.checks = checks
+        self.parameters = parameters
     }
 }
 

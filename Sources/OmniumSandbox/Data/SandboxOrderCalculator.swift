@@ -8,12 +8,18 @@ import Omnium
 /// `placedPriceExclTax = p / (1 + tax/100)`, `discountedPrice = (q - c)·p - (d/q)·(q - c)`,
 /// `orderDiscountAmount = discountedPrice / Σ discountedPrice · order discount`,
 /// `extendedPrice = discountedPrice - orderDiscountAmount`, `extendedPriceExclTax = extendedPrice / (1 + tax/100)`,
-/// `taxTotal = extendedPrice - extendedPriceExclTax`. Form: `total = Σ extendedPrice + Σ shippingSubTotal`,
-/// `totalExclTax = total - taxTotal`, `netTotal = total`. Every amount is rounded to 2 decimals,
+/// `taxTotal = extendedPrice - extendedPriceExclTax`. Shipments: their `discounts` (`Shipping`; `Percentage`
+/// of `shippingSubTotal` or `Money`, never below zero) give `shippingDiscountAmount`, `shippingTotal =
+/// shippingSubTotal - shippingDiscountAmount`, shipping tax on `shippingTotal`. Form: `subTotal = Σ extendedPrice`
+/// (after order discounts), `total = Σ extendedPrice + Σ shippingTotal`, `totalExclTax = total - taxTotal`,
+/// `netTotal = total`. Every amount is rounded to 2 decimals,
 /// midpoint away from zero; the last line takes the order discount's rounding remainder.
 /// Check: 2 × 500, tax 25, 10 % order discount → 400, 1000, 100, 900, 720, 180.
 ///
-/// Spec: omnium-contract.md §10.1 (CALC).
+/// Vendor example: one line of 99.0, 50 % order discount → `extendedPrice` 49.5, `subTotal` 49.5,
+/// `placedPriceExclTax` 79.2, `taxTotal` 9.9.
+///
+/// Spec: omnium-contract.md §10.1 (CALC, corrected text), omnium-api.md §5.3.
 public enum SandboxOrderCalculator {
     /// 2 decimals, midpoint away from zero.
     public static func round2(_ value: Decimal) -> Decimal {
@@ -77,36 +83,70 @@ public enum SandboxOrderCalculator {
             lines[k].taxTotal = extended - exclTax
             lineTax += extended - exclTax
         }
-        // MARK: Shipments and form totals
-        var shipping: Decimal = 0
+        // MARK: Shipments: shipping discounts, then shipping tax on what is left
+        var shippingSubTotal: Decimal = 0
+        var shippingDiscounts: Decimal = 0
+        var shippingTotal: Decimal = 0
         var shippingTax: Decimal = 0
         var shipments = form.shipments ?? []
         let byId = Dictionary(lines.compactMap { line in line.lineItemId.map { ($0, line) } }, uniquingKeysWith: { a, _ in a })
         for k in shipments.indices {
-            let amount = shipments[k].shippingSubTotal ?? 0
-            shipping += amount
+            let subTotal = shipments[k].shippingSubTotal ?? 0
             let rate = shipments[k].shipmentTaxRate ?? defaultTaxRate
-            shippingTax += amount - round2(amount / (1 + rate / 100))
-            if let shipmentLines = shipments[k].lineItems {
-                shipments[k].lineItems = shipmentLines.map { line in line.lineItemId.flatMap { byId[$0] } ?? line }
+            var discountLeft = subTotal
+            if var discounts = shipments[k].discounts {
+                for d in discounts.indices where (discounts[d].discountType ?? "Shipping").caseInsensitiveCompare("Shipping") == .orderedSame {
+                    let value = discounts[d].discountValue ?? 0
+                    let isPercentage = (discounts[d].rewardType ?? "").caseInsensitiveCompare("Percentage") == .orderedSame
+                    let amount = max(0, min(discountLeft, round2(isPercentage ? subTotal * value / 100 : value)))
+                    discounts[d].discountAmount = amount
+                    discountLeft -= amount
+                }
+                shipments[k].discounts = discounts
             }
+            let discountAmount = subTotal - discountLeft
+            let total = subTotal - discountAmount
+            let exclTax = round2(total / (1 + rate / 100))
+            shipments[k].shippingSubTotalExclTax = round2(subTotal / (1 + rate / 100))
+            shipments[k].shippingDiscountAmount = discountAmount
+            shipments[k].shippingTotal = total
+            shipments[k].shippingTax = total - exclTax
+            if let shipmentLines = shipments[k].lineItems {
+                let current = shipmentLines.map { line in line.lineItemId.flatMap { byId[$0] } ?? line }
+                shipments[k].lineItems = current
+                // (inferred) A shipment's own totals: its lines after order discounts plus its shipping.
+                let linesTotal = current.reduce(Decimal(0)) { $0 + ($1.extendedPrice ?? 0) }
+                shipments[k].subTotal = linesTotal
+                shipments[k].total = linesTotal + total
+                shipments[k].taxTotal = current.reduce(Decimal(0)) { $0 + ($1.taxTotal ?? 0) } + (total - exclTax)
+            }
+            shippingSubTotal += subTotal
+            shippingDiscounts += discountAmount
+            shippingTotal += total
+            shippingTax += total - exclTax
         }
-        let total = lines.reduce(0) { $0 + ($1.extendedPrice ?? 0) } + shipping
+        // MARK: Form and order totals
+        let linesTotal = lines.reduce(Decimal(0)) { $0 + ($1.extendedPrice ?? 0) }
+        let total = linesTotal + shippingTotal
         let taxTotal = lineTax + shippingTax
         form.lineItems = form.lineItems == nil && lines.isEmpty ? nil : lines
         form.discounts = form.discounts == nil ? nil : discounts
         form.shipments = form.shipments == nil ? nil : shipments
-        form.subTotal = sum
-        form.subTotalExclTax = lines.reduce(0) { $0 + ($1.discountedPriceExclTax ?? 0) }
+        // After order-level discounts (contract §10, corrected: the vendor's 99.0 line with 50 % off has subTotal 49.5).
+        form.subTotal = linesTotal
+        form.subTotalExclTax = lines.reduce(Decimal(0)) { $0 + ($1.extendedPriceExclTax ?? 0) }
         form.discountAmount = orderDiscount
-        form.shippingSubTotal = shipping
-        form.shippingTotal = shipping
+        form.shippingSubTotal = shippingSubTotal
+        form.shippingSubTotalExclTax = shipments.reduce(Decimal(0)) { $0 + ($1.shippingSubTotalExclTax ?? 0) }
+        form.shippingDiscountTotal = shippingDiscounts
+        form.shippingTotal = shippingTotal
         form.taxTotal = taxTotal
         form.total = total
         form.totalExclTax = total - taxTotal
         order.orderForm = form
         order.netTotal = total
         order.netTotalExclTax = total - taxTotal
+        order.shippingSubTotal = shippingSubTotal
         return order
     }
 }

@@ -30,6 +30,8 @@ public struct RunManifest: Codable, Sendable, Equatable {
         public var outcome: StageOutcome?
         public var outputs: [String]
         public var error: String?
+        /// The stage's parameters (absent when it has none, and in manifests from before parameters).
+        public var parameters: [String: String]?
     }
 
     public init(runID: String, startedAt: Date, businessDate: String, selection: [String]) {

@@ -49,7 +49,23 @@ public protocol Stage: Sendable {
     var version: Int { get }
     var inputs: [Dataset] { get }
     var outputs: [Dataset] { get }
+    /// What this instance of the stage works on (the POS import's files), part of the stage run's identity
+    /// (Luigi's task parameters): recorded with the stage run and in the manifest, and `--resume` trusts a
+    /// succeeded stage only when its parameters are the same. Most stages have none.
+    var parameters: [String: String] { get }
     func run(_ context: StageContext) async throws -> StageOutcome
+}
+
+extension Stage {
+    public var parameters: [String: String] { [:] }
+}
+
+/// A stage's parameters as one stable text (`key=value` lines, sorted), for the run record.
+public enum StageParameters {
+    public static func canonical(_ parameters: [String: String]) -> String? {
+        parameters.isEmpty ? nil : parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            .joined(separator: "\n")
+    }
 }
 
 /// What a stage reports when it finishes; goes to the control database and `manifest.json`.
@@ -67,13 +83,16 @@ public struct StageOutcome: Sendable, Equatable, Codable {
     public var notes: [String]
     /// What the stage checked about its result (reconciliations); a failed blocking one stops downstream.
     public var checks: [StageCheck]
+    /// Files the stage wrote into the run folder (``StageContext/fileOutput(_:)``): path relative to the run
+    /// folder → SHA-256 (hex). Filled in by the runner; `--resume` trusts the stage only if they still match.
+    public var files: [String: String]
     /// Omnium requests the client repeated during the stage (429, 5xx, timeouts); each is in run.log.
     /// Filled by the runner.
     public var retries: Int = 0
 
     public init(rowsRead: Int = 0, rowsWritten: Int = 0, rowsUnchanged: Int = 0, quarantined: Int = 0,
                 fieldsDropped: Int = 0, checksums: [String: String] = [:], notes: [String] = [],
-                checks: [StageCheck] = []) {
+                checks: [StageCheck] = [], files: [String: String] = [:]) {
         self.rowsRead = rowsRead
         self.rowsWritten = rowsWritten
         self.rowsUnchanged = rowsUnchanged
@@ -82,13 +101,14 @@ public struct StageOutcome: Sendable, Equatable, Codable {
         self.checksums = checksums
         self.notes = notes
         self.checks = checks
+        self.files = files
     }
 
     private enum CodingKeys: String, CodingKey {
-        case rowsRead, rowsWritten, rowsUnchanged, quarantined, fieldsDropped, checksums, notes, checks, retries
+        case rowsRead, rowsWritten, rowsUnchanged, quarantined, fieldsDropped, checksums, notes, checks, files, retries
     }
 
-    /// Reads manifests written before `fieldsDropped`, `checks` and `retries` existed.
+    /// Reads manifests written before `fieldsDropped`, `checks`, `files` and `retries` existed.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         rowsRead = try container.decode(Int.self, forKey: .rowsRead)
@@ -99,6 +119,7 @@ public struct StageOutcome: Sendable, Equatable, Codable {
         checksums = try container.decode([String: String].self, forKey: .checksums)
         notes = try container.decode([String].self, forKey: .notes)
         checks = try container.decodeIfPresent([StageCheck].self, forKey: .checks) ?? []
+        files = try container.decodeIfPresent([String: String].self, forKey: .files) ?? [:]
         retries = try container.decodeIfPresent(Int.self, forKey: .retries) ?? 0
     }
 }

@@ -48,6 +48,23 @@ public struct StageContext: Sendable {
     var heartbeat: StageHeartbeat? = nil
     /// What this stage run quarantined, each issue once (the runner reads it into the outcome).
     let quarantineTally = QuarantineTally()
+    /// Files this stage run writes into the run folder (the runner checksums them into the outcome).
+    let fileOutputs = FileOutputs()
+
+    /// A file this stage writes in the run folder (`<run folder>/<relativePath>`, e.g. a rendered PDF): its
+    /// folder is made (0700), and after the stage the runner records its SHA-256 in the outcome's `files`,
+    /// which `--resume` verifies like staged rows. Write it whole (beside and rename), 0600.
+    /// - Throws: `StageFileError` for a path that is absolute or leaves the run folder.
+    public func fileOutput(_ relativePath: String) throws -> URL {
+        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relativePath.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
+        else { throw StageFileError(path: relativePath) }
+        let url = runDirectory.appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        fileOutputs.add(relativePath)
+        return url
+    }
 
     public var configuration: OmniflowConfiguration { environment.configuration }
     public var flow: FlowDatabase { environment.flow }
@@ -96,6 +113,20 @@ public struct StageContext: Sendable {
                                              except: quarantineTally.droppedFields(entity: entity.rawValue, recordKey: key))
         }
     }
+}
+
+/// A file output path that would leave the run folder.
+public struct StageFileError: Error, CustomStringConvertible {
+    public var path: String
+    public var description: String { "file output '\(path)' must be a relative path inside the run folder" }
+}
+
+/// The run-folder files a stage run declared, in any order from any task of the stage.
+final class FileOutputs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+    func add(_ path: String) { _ = lock.withLock { paths.insert(path) } }
+    var all: [String] { lock.withLock { paths.sorted() } }
 }
 
 /// A stage run's quarantine issues, each counted once however often a stage reports it (a record in two

@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 import Staging
 
@@ -248,7 +249,8 @@ public struct StageRunner: Sendable {
         }
         if session.isResume, let previous = try control.stageRun(runID: session.runID, stage: name),
            previous.status == .succeeded, previous.stageVersion == String(stage.version),
-           let entry = session.manifest.entry(named: name), try verify(entry, staging: session.staging),
+           previous.parameters == StageParameters.canonical(stage.parameters),
+           let entry = session.manifest.entry(named: name), try verify(entry, in: session),
            entry.outcome?.checks.allSatisfy({ $0.passed || !$0.isBlocking }) ?? true {
             session.log.info("stage already succeeded; skipped", ["stage": name])
             progress?(StageProgress(stage: name, state: .reused, outcome: entry.outcome))
@@ -277,6 +279,11 @@ public struct StageRunner: Sendable {
             }
             for output in stage.outputs where output.kind == .staged {
                 outcome.checksums[output.name] = try session.staging.summary(output.name)?.checksum ?? ""
+            }
+            for path in context.fileOutputs.all {
+                // A file declared but not written (its render failed) is no output of the stage.
+                guard let data = try? Data(contentsOf: session.runDirectory.appendingPathComponent(path)) else { continue }
+                outcome.files[path] = SHA256.hexDigest(of: data)
             }
             try record(stage, status: .succeeded, started: started, outcome: outcome, error: nil, in: &session)
             session.log.info("stage succeeded", ["stage": name, "rows.read": "\(outcome.rowsRead)",
@@ -366,20 +373,28 @@ public struct StageRunner: Sendable {
             startedAt: started, finishedAt: finished, duration: duration,
             rowsRead: outcome?.rowsRead ?? 0, rowsWritten: outcome?.rowsWritten ?? 0,
             rowsUnchanged: outcome?.rowsUnchanged ?? 0, quarantined: outcome?.quarantined ?? 0,
-            fieldsDropped: outcome?.fieldsDropped ?? 0,
-            checksum: outcome.map { Self.combinedChecksum($0.checksums) }, error: error))
+            fieldsDropped: outcome?.fieldsDropped ?? 0, parameters: StageParameters.canonical(stage.parameters),
+            checksum: outcome.map { Self.combinedChecksum($0.checksums.merging(
+                $0.files.map { ("file:" + $0.key, $0.value) }, uniquingKeysWith: { a, _ in a })) },
+            error: error))
         session.manifest.upsert(RunManifest.Entry(
             name: stage.name, version: stage.version, status: status, startedAt: started,
             finishedAt: finished, durationMilliseconds: duration.map { Int(($0 * 1000).rounded()) },
-            outcome: outcome, outputs: stage.outputs.map(\.description), error: error))
+            outcome: outcome, outputs: stage.outputs.map(\.description), error: error,
+            parameters: stage.parameters.isEmpty ? nil : stage.parameters))
         try session.manifest.write(to: session.runDirectory)
     }
 
-    /// A succeeded stage is trusted on resume only if its staged outputs still have their checksums.
-    private func verify(_ entry: RunManifest.Entry, staging: RunStaging) throws -> Bool {
+    /// A succeeded stage is trusted on resume only if its staged outputs and its files in the run folder
+    /// still have their checksums.
+    private func verify(_ entry: RunManifest.Entry, in session: RunSession) throws -> Bool {
         guard let outcome = entry.outcome else { return false }
         for (dataset, checksum) in outcome.checksums {
-            guard try staging.summary(dataset)?.checksum == checksum else { return false }
+            guard try session.staging.summary(dataset)?.checksum == checksum else { return false }
+        }
+        for (path, checksum) in outcome.files {
+            guard let data = try? Data(contentsOf: session.runDirectory.appendingPathComponent(path)),
+                  SHA256.hexDigest(of: data) == checksum else { return false }
         }
         return true
     }

@@ -30,6 +30,8 @@ public struct StageRunRecord: Sendable, Hashable, Codable {
     public var quarantined: Int
     /// Fields dropped from records that loaded, each (record, field) counted once.
     public var fieldsDropped: Int
+    /// The stage's parameters (`key=value` lines, sorted; nil when it has none): part of its identity.
+    public var parameters: String?
     /// Checksum of the stage's output (see ``DatasetChecksum``).
     public var checksum: String?
     /// The failure, one line, secrets already removed.
@@ -38,7 +40,7 @@ public struct StageRunRecord: Sendable, Hashable, Codable {
     public init(runID: String, stage: String, stageVersion: String, status: Status = .pending,
                 startedAt: Date? = nil, finishedAt: Date? = nil, duration: TimeInterval? = nil,
                 rowsRead: Int = 0, rowsWritten: Int = 0, rowsUnchanged: Int = 0, quarantined: Int = 0,
-                fieldsDropped: Int = 0, checksum: String? = nil, error: String? = nil) {
+                fieldsDropped: Int = 0, parameters: String? = nil, checksum: String? = nil, error: String? = nil) {
         self.runID = runID
         self.stage = stage
         self.stageVersion = stageVersion
@@ -51,6 +53,7 @@ public struct StageRunRecord: Sendable, Hashable, Codable {
         self.rowsUnchanged = rowsUnchanged
         self.quarantined = quarantined
         self.fieldsDropped = fieldsDropped
+        self.parameters = parameters
         self.checksum = checksum
         self.error = error
     }
@@ -70,6 +73,7 @@ public struct StageRunRecord: Sendable, Hashable, Codable {
         rowsUnchanged = try row.decode("rows_unchanged")
         quarantined = try row.decode("quarantined")
         fieldsDropped = try row.decode("fields_dropped")
+        parameters = try row.decodeIfPresent("parameters")
         checksum = try row.decodeIfPresent("checksum")
         error = try row.decodeIfPresent("error")
     }

@@ -43,6 +43,9 @@ public enum RunTable {
     /// the records it withheld (`quarantined`).
     static let fieldsDroppedMigration = "ALTER TABLE stage_runs ADD COLUMN fields_dropped INTEGER NOT NULL DEFAULT 0"
 
+    /// Step "stage runs parameters": what a stage run worked on (`key=value` lines), part of its identity.
+    static let parametersMigration = "ALTER TABLE stage_runs ADD COLUMN parameters TEXT"
+
     // MARK: - Runs
 
     public static func insert(_ db: Database, _ run: RunRecord) throws {
@@ -78,17 +81,18 @@ public enum RunTable {
         try db.execute(sql: """
             INSERT INTO stage_runs (run_id, stage, stage_version, status, started_at, finished_at,
                                     duration_seconds, rows_read, rows_written, rows_unchanged, quarantined,
-                                    fields_dropped, checksum, error)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    fields_dropped, parameters, checksum, error)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (run_id, stage) DO UPDATE SET
                 stage_version = excluded.stage_version, status = excluded.status,
                 started_at = excluded.started_at, finished_at = excluded.finished_at,
                 duration_seconds = excluded.duration_seconds, rows_read = excluded.rows_read,
                 rows_written = excluded.rows_written, rows_unchanged = excluded.rows_unchanged,
-                quarantined = excluded.quarantined, fields_dropped = excluded.fields_dropped, checksum = excluded.checksum, error = excluded.error
+                quarantined = excluded.quarantined, fields_dropped = excluded.fields_dropped,
+                parameters = excluded.parameters, checksum = excluded.checksum, error = excluded.error
             """, arguments: [record.runID, record.stage, record.stageVersion, record.status.rawValue,
                              record.startedAt, record.finishedAt, record.duration, record.rowsRead,
-                             record.rowsWritten, record.rowsUnchanged, record.quarantined, record.fieldsDropped, record.checksum,
+                             record.rowsWritten, record.rowsUnchanged, record.quarantined, record.fieldsDropped, record.parameters, record.checksum,
                              record.error])
     }
 

@@ -4,8 +4,9 @@ import Foundation
 import PosImport
 
 /// `import.pos_journal`: POS journal files (SAF-T Cash Register XML, JSON Lines) into the Flow store's POS
-/// tables, as a run of its own (`omniflow pos import FILE...`). The files are the stage's parameters:
-/// their names and sizes are in the stage's notes, so the run record says what was imported.
+/// tables, as a run of its own (`omniflow pos import FILE...`). The files, the store and the article rule
+/// are the stage's ``parameters`` (in the run record and the manifest): an import of one file is a
+/// different stage run from an import of another.
 ///
 /// Broken transactions are quarantined (entity `pos_transaction`, key `<file>:<register>/<transID>`)
 /// with the reason and the line. The Z reports are reconciled as the stage's blocking check `z_report`
@@ -23,6 +24,14 @@ public struct ImportPosJournal: Stage {
     public var files: [URL]
     public var storeUid: String?
     public var createUnknownArticles: Bool
+
+    /// `file.1`, `file.2`, … (absolute paths), `store` when given, `createUnknownArticles`.
+    public var parameters: [String: String] {
+        var parameters = ["createUnknownArticles": String(createUnknownArticles)]
+        for (index, file) in files.enumerated() { parameters["file.\(index + 1)"] = file.standardizedFileURL.path }
+        if let storeUid { parameters["store"] = storeUid }
+        return parameters
+    }
 
     public init(files: [URL], storeUid: String? = nil, createUnknownArticles: Bool = false) {
         self.files = files

@@ -12,7 +12,8 @@ import Staging
 /// Omnium hears of the invoice: Omnium never holds an invoice without its document); `UpdateInvoice`
 /// (an upsert by the receipt's uid); `AddFileToInvoice` (re-uploading the same file name replaces it).
 /// Both calls are safe to repeat, so a crash between them, or an answer that never came, ends with
-/// exactly one invoice with exactly one file. The PDF is kept under `<staging>/receipts/invoices/` and
+/// exactly one invoice with exactly one file. The PDF is the stage's file output in the run folder,
+/// `<run folder>/receipts/invoices/<uid>.pdf` (its SHA-256 in the manifest, verified by `--resume`), and
 /// recorded in the receipt index; the job completes with the Omnium invoice id in the log.
 public struct PushInvoices: Stage {
     public let name = "push.invoices"
@@ -28,7 +29,6 @@ public struct PushInvoices: Stage {
         let omnium = context.omnium
         let log = context.log
         let printer = ReceiptPrinter(configuration: configuration, flow: flow, control: context.control)
-        let folder = context.control.root.appendingPathComponent("receipts/invoices")
         let report = try await SyncQueueWorker(kind: .invoicePush, maxConcurrent: 4).drain(control: context.control) { attempt in
             do {
                 let uid = attempt.job.objectKey
@@ -36,7 +36,8 @@ public struct PushInvoices: Stage {
                     return .dead(reason: "receipt \(uid) is not in the Flow store")
                 }
                 // 1. The PDF first.
-                let file = try printer.render(orderUid: uid, layout: .invoice, to: folder.appendingPathComponent("\(uid).pdf"))
+                let file = try printer.render(orderUid: uid, layout: .invoice,
+                                              to: try context.fileOutput("receipts/invoices/\(uid).pdf"))
                 let pdf = try Data(contentsOf: URL(fileURLWithPath: file.path))
                 // 2. The invoice, 3. its file.
                 let (original, customer, marketId) = try flow.read { db in
