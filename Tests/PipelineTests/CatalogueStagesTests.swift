@@ -275,6 +275,30 @@ final class CatalogueStagesTests: XCTestCase {
                        "Strikkegenser blå æøå")
     }
 
+    /// A non-purchasable assortment code whose window opens after the first run blocks purchase from
+    /// that day, though Omnium never changes the product: such products are read every run.
+    func testAnAssortmentCodeWindowThatOpensLaterTakesEffectWithoutAChangeInOmnium() async throws {
+        let fixture = try makeFixture { $0.nonPurchasableAssortmentCodes = ["UTGAAENDE"] }
+        let opens = fixture.clock.now.addingTimeInterval(2 * 86_400)
+        fixture.omnium.products[1].assortmentCodes = [OmniumAssortmentCode(assortmentCodeId: "STANDARD"),
+                                                      OmniumAssortmentCode(assortmentCodeId: "utgaaende", validFrom: opens)]
+        try await fixture.run()
+        func allowPurchase() throws -> Bool? {
+            try fixture.flow.read { try ProductsTable.fetch(productUid: "SKU-2", in: $0) }?.allowPurchase
+        }
+        XCTAssertEqual(try allowPurchase(), true, "the window has not opened yet")
+        let quiet = try await fixture.run()
+        XCTAssertEqual(quiet.written("load.products"), 0, "re-read, unchanged, nothing written")
+        XCTAssertTrue(quiet.notes("extract.products").contains { $0.contains("non-purchasable assortment codes") },
+                      "\(quiet.notes("extract.products"))")
+
+        fixture.clock.advance(by: 3 * 86_400)
+        let opened = try await fixture.run()
+        XCTAssertEqual(try allowPurchase(), false, "blocked from the day the window opened")
+        XCTAssertEqual(opened.written("load.products"), 1, "\(opened.notes("load.products"))")
+        XCTAssertEqual(try fixture.flow.read { try ProductsTable.fetch(productUid: "SKU-1", in: $0) }?.allowPurchase, true)
+    }
+
     func testWatermarkStaysWhenTheLoadFails() async throws {
         let fixture = try makeFixture()
         try await fixture.run()

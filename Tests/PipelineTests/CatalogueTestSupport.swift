@@ -58,8 +58,12 @@ final class FakeOmnium: HTTPTransport, @unchecked Sendable {
             return Self.json(try OmniumJSON.encode(OmniumSearchResult(totalHits: stores.count, result: stores)))
         case ("POST", "/api/Products/Scroll"):
             let search = try decoder.decode(OmniumProductSearchRequest.self, from: body)
+            let codes = Set((search.assortmentCodeIds ?? []).map { $0.lowercased() })
             let hits = products.filter { product in
-                search.modifiedFrom.map { (product.modified ?? .distantPast) >= $0 } ?? true
+                (search.modifiedFrom.map { (product.modified ?? .distantPast) >= $0 } ?? true)
+                    && (codes.isEmpty || (product.assortmentCodes ?? []).contains {
+                        codes.contains(($0.assortmentCodeId ?? "").lowercased())
+                    })
             }.sorted { ($0.modified ?? .distantPast, $0.id ?? "") < ($1.modified ?? .distantPast, $1.id ?? "") }
             return try startScroll(hits, json: productJSON)
         case ("POST", "/api/Prices/Search"):

@@ -15,6 +15,8 @@ public struct OmniumProductSearchRequest: Codable, Sendable, Equatable {
     public var sortOrder: String?
     public var take: Int?
     public var page: Int?
+    /// Products carrying any of these assortment codes (omnium-api.md §7 `assortmentCodeIds[]`).
+    public var assortmentCodeIds: [String]?
 
     /// Creates a value; every field the caller leaves out stays unset.
     public init(
@@ -28,8 +30,10 @@ public struct OmniumProductSearchRequest: Codable, Sendable, Equatable {
         isFacetsDisabled: Bool? = nil,
         sortOrder: String? = nil,
         take: Int? = nil,
-        page: Int? = nil
+        page: Int? = nil,
+        assortmentCodeIds: [String]? = nil
     ) {
+        self.assortmentCodeIds = assortmentCodeIds
         self.modifiedFrom = modifiedFrom
         self.modifiedTo = modifiedTo
         self.marketId = marketId

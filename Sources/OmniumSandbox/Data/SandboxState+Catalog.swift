@@ -29,12 +29,19 @@ extension SandboxState {
             }
             var markets = request.marketIds.orEmpty.map { $0.lowercased() }
             if let market = request.marketId.nonEmpty { markets.append(market.lowercased()) }
-            if !markets.isEmpty || request.isActive == true || request.isSku != nil {
+            let codes = Set(request.assortmentCodeIds.orEmpty.map { $0.lowercased() })
+            if !markets.isEmpty || request.isActive == true || request.isSku != nil || !codes.isEmpty {
                 candidates = candidates.filter { index in
                     let product = storage.product(at: index)
                     if request.isActive == true && product.isActive != true { return false }
                     if let isSku = request.isSku, (product.isSku ?? false) != isSku { return false }
                     if !markets.isEmpty && !(product.marketIds ?? []).contains(where: { markets.contains($0.lowercased()) }) {
+                        return false
+                    }
+                    // Sandbox choice: any code with one of the ids, whatever its validity window.
+                    if !codes.isEmpty && !(product.assortmentCodes ?? []).contains(where: {
+                        codes.contains(($0.assortmentCodeId ?? "").lowercased())
+                    }) {
                         return false
                     }
                     return true

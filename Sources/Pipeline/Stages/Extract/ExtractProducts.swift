@@ -79,6 +79,25 @@ public struct ExtractProducts: Stage {
         }
         if !retry.isEmpty { notes.append("re-read \(retried) of \(retry.count) quarantined product(s)") }
 
+        // MARK: Products with non-purchasable assortment codes
+        // Their codes' validity windows open and close with time, not with a change in Omnium, so the
+        // delta would never bring them back on the day a window starts or ends: read them every run
+        // (usually few; unchanged ones cost no write at the load, which compares content hashes).
+        let codes = context.configuration.nonPurchasableAssortmentCodes
+        if mark.date != nil, !codes.isEmpty {
+            var windowed = OmniumProductSearchRequest(isFacetsDisabled: true, sortOrder: OmniumSortOrder.modifiedAscending)
+            windowed.assortmentCodeIds = codes
+            if !context.configuration.marketIDs.isEmpty { windowed.marketIds = context.configuration.marketIDs }
+            var reread = 0
+            for try await batch in context.omnium.scrollProducts(windowed) {
+                let page: [OmniumProduct] = batch.decodedRecords()
+                undecodable += try context.quarantine(batch.undecodableRecords().map(Self.issue))
+                _ = try context.staging.appendPending(dataset, records: page, key: Self.key)
+                reread += page.count
+            }
+            if reread > 0 { notes.append("re-read \(reread) product(s) with non-purchasable assortment codes (validity windows)") }
+        }
+
         if undecodable > 0 { notes.append("\(undecodable) product(s) did not decode (quarantined with their JSON)") }
 
         let summary = try context.staging.publishPending(dataset)
