@@ -66,9 +66,11 @@ final class OrdersOmniumFake: HTTPTransport, @unchecked Sendable {
             let hits = _purchaseOrders.values.filter { po in
                 query.modifiedFrom.map { (po.modified ?? .distantPast) >= $0 } ?? true
             }.sorted { ($0.modified ?? .distantPast, $0.id ?? "") < ($1.modified ?? .distantPast, $1.id ?? "") }
-            return try Self.encode(OmniumSearchResult(totalHits: hits.count, result: hits))
+            let items = try hits.map { try recordJSON($0, id: $0.id) }.joined(separator: ",")
+            return Self.json(#"{"totalHits":\#(hits.count),"result":[\#(items)]}"#)
         case ("GET", "PurchaseOrders", 3):
-            return try _purchaseOrders[parts[2]].map(Self.encode) ?? Self.notFound("Purchase order was not found")
+            return try _purchaseOrders[parts[2]].map { Self.json(try recordJSON($0, id: $0.id)) }
+                ?? Self.notFound("Purchase order was not found")
         case ("GET", "Deliveries", 3):
             return try _deliveries[parts[2]].map(Self.encode) ?? Self.notFound("Delivery was not found")
         case ("GET", "PrivateCustomers", 3):
@@ -81,9 +83,12 @@ final class OrdersOmniumFake: HTTPTransport, @unchecked Sendable {
     }
 
     /// An order as sent: its JSON with its foreign members written in.
-    private func orderJSON(_ order: OmniumOrder) throws -> String {
-        let text = String(decoding: try OmniumJSON.encode(order), as: UTF8.self)
-        guard let extra = _foreignMembers[order.id ?? ""] else { return text }
+    private func orderJSON(_ order: OmniumOrder) throws -> String { try recordJSON(order, id: order.id) }
+
+    /// A record as sent: its JSON with the foreign members of its id written in.
+    private func recordJSON<T: Encodable>(_ record: T, id: String?) throws -> String {
+        let text = String(decoding: try OmniumJSON.encode(record), as: UTF8.self)
+        guard let extra = _foreignMembers[id ?? ""] else { return text }
         return "{" + extra + "," + text.dropFirst()
     }
 

@@ -106,6 +106,38 @@ final class PurchaseOrdersStagesTests: XCTestCase {
 
     // MARK: - Quarantine
 
+    /// A purchase order the model cannot read is withheld with its error and JSON; the others load; once
+    /// Omnium sends it readably it is read again by id and loads.
+    func testAnUndecodablePurchaseOrderIsQuarantinedWhileTheOthersLoad() async throws {
+        let harness = try OrdersHarness(now: now)
+        harness.omnium.put(Self.purchaseOrder("po5", lines: [Self.line("a", sku: "A", quantity: 1)],
+                                              modified: oslo("2026-05-03 08:00:00")))
+        harness.omnium.put(Self.purchaseOrder("po6", lines: [Self.line("b", sku: "B", quantity: 1)],
+                                              modified: oslo("2026-05-03 09:00:00")))
+        harness.omnium.foreignMembers(#""externalIds":"ERP-6""#, order: "po6")
+        let first = try await harness.run(stages)
+        XCTAssertNotNil(try flowPO(harness, "po5"))
+        XCTAssertNil(try flowPO(harness, "po6"))
+        XCTAssertEqual(harness.outcome(first, "extract.purchase_orders")?.quarantined, 1)
+        let record = try XCTUnwrap(harness.control.quarantined(entity: "purchase_order", recordKey: "po6"))
+        XCTAssertTrue(record.reason.contains("externalIds: expected a list"), record.reason)
+        XCTAssertTrue(record.sourcePayload?.contains(#""externalIds":"ERP-6""#) == true)
+
+        // Still unreadable: the retry by id reads it leniently and keeps it withheld.
+        harness.omnium.put(Self.purchaseOrder("po7", lines: [Self.line("c", sku: "C", quantity: 1)],
+                                              modified: oslo("2026-05-03 10:00:00")))
+        try await harness.run(stages)
+        XCTAssertNotNil(try flowPO(harness, "po7"))
+        XCTAssertEqual(try harness.control.quarantined(entity: "purchase_order", recordKey: "po6")?.isOpen, true)
+
+        harness.omnium.foreignMembers(nil, order: "po6")
+        harness.omnium.clearRequests()
+        try await harness.run(stages)
+        XCTAssertTrue(harness.omnium.requests.contains("GET /api/PurchaseOrders/po6"), "\(harness.omnium.requests)")
+        XCTAssertNotNil(try flowPO(harness, "po6"))
+        XCTAssertEqual(try harness.control.quarantined(entity: "purchase_order", recordKey: "po6")?.isOpen, false)
+    }
+
     func testAPurchaseOrderForAnUnknownWarehouseIsQuarantinedAndReadAgainById() async throws {
         let harness = try OrdersHarness(now: now)
         harness.omnium.put(Self.purchaseOrder("po3", store: "nowhere", lines: [Self.line("a", sku: "A", quantity: 1)],
