@@ -29,8 +29,13 @@ final class CommandLineProcessTests: XCTestCase {
         let third = try OmniflowProcess.run(["run", "--config", config, "--only", "extract.stores,transform.stores,load.stores"],
                                             secret: secret)
         XCTAssertEqual(third.status, 0, third.stderr)
-        XCTAssertTrue(third.stderr.contains("took over the run lock") || third.stdout.contains("succeeded"), third.stdout)
         XCTAssertNil(try RunLock(store: control).holder())
+        // The refused second run left no record; the killed one is recorded failed by the run that took its
+        // lock over, which says so in its log.
+        let runs = try control.runs()
+        XCTAssertEqual(runs.map(\.status), [.succeeded, .failed], "\(runs)")
+        let log = try String(contentsOf: control.runFolder(for: runs[0].id).appendingPathComponent("run.log"), encoding: .utf8)
+        XCTAssertTrue(log.contains("stale run lock taken over") && log.contains(runs[1].id), log)
     }
 
     func testUnknownStageAndMalformedConfigurationExitTwoWithTheReason() throws {

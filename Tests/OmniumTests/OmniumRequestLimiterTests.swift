@@ -31,14 +31,21 @@ final class OmniumRequestLimiterTests: XCTestCase {
         }
 
         var peaks: (all: Int, batch: Int) { lock.withLock { (peak, peakBatch) } }
+        var inFlight: Int { lock.withLock { current } }
     }
 
-    private func run(requests: [OmniumRequest], limits: OmniumLimiterSettings) async throws -> (Int, Int) {
+    /// Sends `requests` at once; each stays in flight until `fillTo` are (or a few thousand yields have
+    /// passed, so a limiter that admits fewer shows as a lower peak rather than a hang).
+    private func run(requests: [OmniumRequest], limits: OmniumLimiterSettings, fillTo: Int = 0) async throws -> (Int, Int) {
         let inFlight = InFlight()
         let transport = ScriptedTransport { request, _ in
             let batch = request.url.path.hasSuffix("Many")
             inFlight.enter(batch: batch)
-            for _ in 0 ..< 20 { await Task.yield() }
+            var yields = 0
+            while yields < 20 || (inFlight.inFlight < fillTo && yields < 5_000) {
+                await Task.yield()
+                yields += 1
+            }
             inFlight.leave(batch: batch)
             return .json("")
         }
@@ -55,9 +62,9 @@ final class OmniumRequestLimiterTests: XCTestCase {
 
     func testBoundsConcurrentRequests() async throws {
         let requests = (0 ..< 40).map { OmniumRequest.get("/api/Orders/\($0)") }
-        let (peak, _) = try await run(requests: requests, limits: OmniumLimiterSettings(maxConcurrentRequests: 3))
-        XCTAssertLessThanOrEqual(peak, 3)
-        XCTAssertGreaterThanOrEqual(peak, 1)
+        let (peak, _) = try await run(requests: requests, limits: OmniumLimiterSettings(maxConcurrentRequests: 3),
+                                      fillTo: 3)
+        XCTAssertEqual(peak, 3, "three go at once, never a fourth")
     }
 
     func testBoundsConcurrentBatchRequests() async throws {

@@ -12,7 +12,10 @@ extension Omniflow {
                 abstract: "Run the whole integration against a local Omnium sandbox with generated data.",
                 discussion: """
                     Needs no configuration and no network: a sandbox is started on 127.0.0.1, seeded, \
-                    and a full run writes its Flow store, staging data and receipts into the demo folder.
+                    and a full run writes its Flow store and staging data into the demo folder; a simulated \
+                    POS day is then pushed to the sandbox, its receipts as invoice PDFs when the receipt \
+                    templates are at hand (run from the repository). The demo writes demo/omniflow.json \
+                    and prints the commands that inspect its results.
                     """)
         }
 

@@ -7,7 +7,7 @@ import Pipeline
 ///
 /// Why: the CLI parses, validates, prints and maps errors; the work (stages, control database,
 /// sandbox) happens behind this protocol. Production uses `PipelineServices` (over the pipeline's
-/// `Orchestrator`); CLI tests use a fake, so every command, exit status and output shape is tested
+/// `StageRunner` and `OmniflowStages`); CLI tests use a fake, so every command, exit status and output shape is tested
 /// without a database or a server.
 /// Errors: throw something conforming to `ExitCodeProviding` (e.g. `ServiceError.lockHeld`) to
 /// choose the exit status; any other error means "run failed" (1). Messages must hide secrets.

@@ -14,25 +14,3 @@ public struct ClosureResponder: HTTPResponder {
 
     public func respond(to request: HTTPRequest) -> HTTPResponse { body(request) }
 }
-
-/// Wraps a responder: does something before and/or after calling `next`.
-///
-/// Why: cross-cutting concerns (logs, auth, limits, faults) stay out of handlers
-/// (Hummingbird `Middleware/Middleware.swift`).
-public protocol HTTPMiddleware: Sendable {
-    func respond(to request: HTTPRequest, next: any HTTPResponder) -> HTTPResponse
-}
-
-extension Array where Element == any HTTPMiddleware {
-    /// One responder running these middlewares outermost-first, then `responder`.
-    public func wrapping(_ responder: any HTTPResponder) -> any HTTPResponder {
-        reversed().reduce(responder) { next, middleware in MiddlewareResponder(middleware: middleware, next: next) }
-    }
-}
-
-private struct MiddlewareResponder: HTTPResponder {
-    let middleware: any HTTPMiddleware
-    let next: any HTTPResponder
-
-    func respond(to request: HTTPRequest) -> HTTPResponse { middleware.respond(to: request, next: next) }
-}

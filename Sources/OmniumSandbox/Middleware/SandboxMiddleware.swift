@@ -5,9 +5,9 @@ public typealias SandboxNext = (HTTPRequest, SandboxRequestContext) throws -> HT
 
 /// Wraps the rest of the chain: act before, after, or instead of calling `next`.
 ///
-/// Why a sandbox-level protocol (not `HTTPMiddleware`): middleware here passes a context (route,
-/// caller) and may throw `SandboxError`, which the error middleware renders (Hummingbird
-/// `Middleware/Middleware.swift` with its request context).
+/// Why in the sandbox and not in `HTTPServer` (which only knows one responder): middleware here passes
+/// a context (route, caller) and may throw `SandboxError`, which the error middleware renders
+/// (Hummingbird `Middleware/Middleware.swift` with its request context).
 public protocol SandboxMiddleware: Sendable {
     func respond(to request: HTTPRequest, context: SandboxRequestContext, next: SandboxNext) throws -> HTTPResponse
 }
