@@ -174,4 +174,31 @@ final class SandboxWireShapeTests: XCTestCase {
         XCTAssertFalse((business["customerId"] as? String ?? "").trimmingCharacters(in: .whitespaces).isEmpty)
         XCTAssertEqual(harness.send(.GET, "/api/PrivateCustomers/\(id)", token: token).status, .ok)
     }
+
+    /// A written order as Omnium answers it, read as JSON text: CALC totals per contract §10 (subTotal
+    /// after the order discount, shipping discount in shippingTotal), unset members as `null`, dates in
+    /// the sandbox's 7-digit UTC form.
+    func testAStoredOrderCarriesItsTotalsAndNullsOnTheWire() throws {
+        let store = try XCTUnwrap(harness.services.state.stores().first { $0.isWarehouse == true }?.id)
+        let order = try XCTUnwrap(try json(.PUT, "/api/Orders/PosOrders", #"""
+            {"id":"WIRE-1","storeId":"\#(store)","billingCurrency":"NOK","orderForm":{
+              "lineItems":[{"lineItemId":"1","code":"A","quantity":1,"placedPrice":99.0,"taxRate":25}],
+              "discounts":[{"discountType":"Order","rewardType":"Percentage","discountValue":50}],
+              "shipments":[{"shipmentId":"1","warehouseCode":"\#(store)","shippingSubTotal":49,"shipmentTaxRate":25,
+                            "discounts":[{"discountType":"Shipping","rewardType":"Money","discountValue":20}]}]}}
+            """#) as? [String: Any])
+        let form = try XCTUnwrap(order["orderForm"] as? [String: Any])
+        func number(_ value: Any?) -> Decimal? { (value as? NSNumber).flatMap { Decimal(string: $0.stringValue) } }
+        XCTAssertEqual(number(form["subTotal"]), Decimal(string: "49.5"))
+        XCTAssertEqual(number(form["shippingTotal"]), 29)
+        XCTAssertEqual(number(form["shippingDiscountTotal"]), 20)
+        XCTAssertEqual(number(form["total"]), Decimal(string: "78.5"))
+        let shipment = try XCTUnwrap((form["shipments"] as? [[String: Any]])?.first)
+        XCTAssertEqual(number(shipment["shippingDiscountAmount"]), 20)
+        XCTAssertTrue(order["customerEmail"] is NSNull, "unset member written as null")
+        XCTAssertTrue(order.keys.contains("publicOrderNotes"))
+        XCTAssertTrue(shipment["packages"] is NSNull)
+        assertOmniumDate(order["created"], "created")
+        assertOmniumDate(order["modified"], "modified")
+    }
 }

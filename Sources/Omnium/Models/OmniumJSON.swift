@@ -20,9 +20,9 @@ public enum OmniumJSON {
         return decoder
     }
 
-    /// Decoder for request bodies, whose property names Omnium reads case-insensitively:
-    /// `"ModifiedFrom"` and `"modifiedFrom"` are the same key (a leading capital, or an all-capital
-    /// key, is lowered). Used by the sandbox.
+    /// Decoder for request bodies in test doubles: a leading capital, or an all-capital key, is
+    /// lowered (`"ModifiedFrom"` reads as `"modifiedFrom"`). The sandbox does not use it: it reads
+    /// request bodies with its own `SandboxRequestDecoder`, which matches any casing (`modifiedfrom`).
     public static var requestDecoder: JSONDecoder {
         let decoder = decoder
         decoder.keyDecodingStrategy = .custom { path in
