@@ -36,6 +36,7 @@ public struct Omniflow: ParsableCommand {
     /// Runs the process with the given services; never returns.
     public static func main(services: any OmniflowServices) -> Never {
         signal(SIGPIPE, SIG_IGN)  // `omniflow runs | head` must end quietly, not by a signal
+        InterruptSignals.install()
         let context = CommandContext.process(services: services)
         let arguments = Array(CommandLine.arguments.dropFirst())
         let outcome = ExitCodeBox()

@@ -37,6 +37,18 @@ final class CommandExecutionTests: XCTestCase {
         XCTAssertEqual(harness.services.configurations.first?.omniumClientSecret?.revealedValue, "top-secret")
     }
 
+    func testASucceededRunThatLeftWorkInAQueueExitsZeroAndSaysWhat() async {
+        harness.services.runReport.leftInQueues = [
+            QueueBacklog(queue: "external_order_sync", pending: 2, dead: 1,
+                         nextAttemptAt: Date(timeIntervalSince1970: 1_763_467_600)),
+        ]
+        let outcome = await harness.run(["run"])
+        XCTAssertEqual(outcome.code, .success)
+        XCTAssertTrue(outcome.output.contains(
+            "Left in queue external_order_sync: 2 pending, next attempt 2025-11-18 13:06:40; "
+                + "1 dead (omniflow queues retry external_order_sync)\n"), outcome.output)
+    }
+
     func testFailedRunExitsOne() async {
         harness.services.runReport = FakeServices.report(status: .failed)
         let outcome = await harness.run(["run"])

@@ -12,7 +12,7 @@ final class CommandTreeTests: XCTestCase {
     func testTreeHasTheDocumentedCommands() {
         let paths = allStacks().map { $0.map { $0.configuration.name }.joined(separator: " ") }
         XCTAssertEqual(paths, [
-            "omniflow", "omniflow run", "omniflow runs", "omniflow runs show", "omniflow stage", "omniflow stages", "omniflow quarantine",
+            "omniflow", "omniflow run", "omniflow runs", "omniflow runs show", "omniflow runs prune", "omniflow stage", "omniflow stages", "omniflow quarantine",
             "omniflow quarantine list", "omniflow quarantine show", "omniflow queues", "omniflow queues show", "omniflow queues retry", "omniflow queues work",
             "omniflow pos", "omniflow pos simulate", "omniflow pos import", "omniflow events", "omniflow events serve", "omniflow events ingest",
             "omniflow receipts", "omniflow receipts render", "omniflow receipts list", "omniflow receipts regenerate", "omniflow status", "omniflow watermarks", "omniflow watermarks set", "omniflow schedule", "omniflow schedule systemd",

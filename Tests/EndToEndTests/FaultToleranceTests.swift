@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Omnium
 import OmniumSandbox
 import XCTest
@@ -125,5 +126,30 @@ final class FaultToleranceTests: XCTestCase {
         print("fault-tolerance prices/stock: \(gotPrices.items.count) prices, \(gotStock.items.count) stock items; sandbox "
               + "answered \(counter.total) requests (\(counter.count(500)) × 500, \(counter.count(429)) × 429); client "
               + "retries \(recorder.retries().count), scroll restarts \(recorder.scrollRestarts)")
+    }
+}
+
+/// Client retries are visible: each one, with its cause and delay, in run.log under its stage, and the
+/// stage's count in the manifest (and so in `omniflow runs show`).
+final class RetryLoggingEndToEndTests: XCTestCase {
+    func testEveryRetryIsLoggedWithItsCauseAndDelayAndCountedPerStage() async throws {
+        var fixture = try EndToEndFixture(faults: SandboxFaults(errorRates: [503: 0.3], seed: 5))
+        fixture.configuration.retryBaseDelay = 0.001
+        fixture.configuration.retryMaxDelay = 0.01
+        fixture.configuration.maxAttempts = 20
+        let result = try await fixture.run(RunRequest(selection: StageSelection(only: [
+            "extract.stores", "transform.stores", "load.stores", "extract.products",
+        ])))
+        XCTAssertTrue(result.succeeded, "\(result.manifest.stages.map { "\($0.name) \($0.status) \($0.error ?? "")" })")
+        let retries = result.manifest.stages.reduce(0) { $0 + ($1.outcome?.retries ?? 0) }
+        XCTAssertGreaterThan(retries, 0, "a 30 % fault rate makes the client retry")
+        let log = try String(contentsOf: result.runDirectory.appendingPathComponent("run.log"), encoding: .utf8)
+        let retryLines = log.split(separator: "\n").filter { $0.contains("omnium request retried") }
+        XCTAssertEqual(retryLines.count, retries, "one line per retry")
+        XCTAssertTrue(retryLines.allSatisfy { $0.contains("status=503") && $0.contains("delay=") && $0.contains("stage=") },
+                      retryLines.prefix(3).joined(separator: "\n"))
+        for entry in result.manifest.stages where (entry.outcome?.retries ?? 0) > 0 {
+            XCTAssertEqual(retryLines.filter { $0.contains("stage=\(entry.name)") }.count, entry.outcome?.retries)
+        }
     }
 }

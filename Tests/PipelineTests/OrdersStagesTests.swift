@@ -250,6 +250,10 @@ final class OrdersStagesTests: XCTestCase {
         XCTAssertEqual(job.state, .pending)
         XCTAssertEqual(try harness.control.watermark(for: ExtractOrders.watermarkStream(orderType: "ClickAndCollect"))?.value,
                        OmniumDateFormat.string(from: oslo("2026-04-01 09:00:00")), "the queue holds CC-X, so the mark moves")
+        XCTAssertTrue(first.succeeded)
+        XCTAssertEqual(first.manifest.queueBacklog?.map(\.queue), [SyncJob.Queue.externalOrderSync],
+                       "a succeeded run says what it left in a queue")
+        XCTAssertEqual(first.manifest.queueBacklog?.first?.pending, 1)
 
         harness.stores.stores.append(FlowStoreRecord(storeUid: "tromso", name: "Tromsø", organizationUid: "org"))
         harness.clock.advance(by: 3 * 3600)

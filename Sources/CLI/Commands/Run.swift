@@ -84,6 +84,15 @@ struct RunReportPrinter {
             text += "Quarantine: \(withheld) record(s) withheld (not loaded), \(dropped) field(s) dropped from "
                 + "records that loaded; omniflow quarantine list\n"
         }
+        for queue in report.leftInQueues {
+            var parts: [String] = []
+            if queue.pending > 0 {
+                parts.append("\(queue.pending) pending"
+                             + (queue.nextAttemptAt.map { ", next attempt \(Format.timestamp($0, in: timeZone))" } ?? ""))
+            }
+            if queue.dead > 0 { parts.append("\(queue.dead) dead (omniflow queues retry \(queue.queue))") }
+            text += "Left in queue \(queue.queue): \(parts.joined(separator: "; "))\n"
+        }
         for stage in report.stages where stage.status == .failed {
             text += "\(stage.name) failed: \(stage.message ?? "no message recorded")\n"
         }

@@ -10,7 +10,7 @@ extension Omniflow {
             CommandConfiguration(
                 name: "runs",
                 abstract: "List recorded runs, newest first.",
-                subcommands: [Show.self])
+                subcommands: [Show.self, Prune.self])
         }
 
         public static var arguments: [ArgumentDefinition] { GlobalOptions.arguments }

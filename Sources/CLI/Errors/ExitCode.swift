@@ -15,6 +15,11 @@ public enum ExitCode: Int32, Sendable, Codable, CaseIterable {
     case usageError = 2
     /// Another run holds the run lock; nothing was started.
     case lockHeld = 3
+    /// Stopped by SIGINT (Ctrl-C): 128 + 2, as shells report it. A run in progress is recorded
+    /// failed (interrupted) and resumable.
+    case interrupted = 130
+    /// Stopped by SIGTERM (systemd, Kubernetes): 128 + 15. A run in progress is recorded as for SIGINT.
+    case terminated = 143
 }
 
 // MARK: - ExitCodeProviding

@@ -27,6 +27,17 @@ struct OperationsService {
         return try ControlStore(root: stagingRoot)
     }
 
+    // MARK: - Run retention
+
+    /// `omniflow runs prune`: the retention decisions, applied under the run lock unless `dryRun`.
+    func pruneRuns(keep: Int, dryRun: Bool) throws -> [RunRetention.Decision] {
+        let control = try openExistingControl()
+        let environment = try PipelineEnvironment.openLocal(configuration: configuration)
+        let retention = RunRetention(keep: keep, runner: try StageRunner(stages: OmniflowStages.all(), environment: environment))
+        if dryRun { return try retention.plan() }
+        return try PipelineServices.holdingRunLock(control, holder: "runs-prune-\(getpid())") { try retention.apply() }
+    }
+
     // MARK: - Status
 
     /// The judged snapshot; a missing control database is one CRITICAL check.

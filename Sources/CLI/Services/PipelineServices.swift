@@ -57,10 +57,12 @@ public struct PipelineServices: OmniflowServices {
         let reports = stages.sorted { (order[$0.stage] ?? .max, $0.stage) < (order[$1.stage] ?? .max, $1.stage) }
             .map(StageReport.init)
         let duration = (run.finishedAt ?? control.clock.now).timeIntervalSince(run.startedAt)
-        let manifestStages = (try? RunManifest.load(from: control.runFolder(for: id)))?.stages ?? []
+        let manifest = try? RunManifest.load(from: control.runFolder(for: id))
+        let manifestStages = manifest?.stages ?? []
         return RunDetail(
             run: RunReport(runID: run.id, status: RunStatus(run.status), startedAt: run.startedAt, duration: duration,
-                           stages: reports, runFolder: control.runFolder(for: run.id).path),
+                           stages: reports, runFolder: control.runFolder(for: run.id).path,
+                           leftInQueues: manifest?.queueBacklog ?? []),
             stageErrors: stages.compactMap { stage in
                 stage.status == .failed ? StageFailure(stage: stage.stage, message: stage.error ?? "failed",
                                                        occurredAt: stage.finishedAt) : nil
@@ -68,8 +70,11 @@ public struct PipelineServices: OmniflowServices {
             quarantine: QuarantineListing.list(try control.openQuarantine(runID: id)),
             // The manifest holds the stages' notes and checks; a run folder that was pruned has none to show.
             notes: manifestStages.compactMap { entry in
-                guard let notes = entry.outcome?.notes, !notes.isEmpty else { return nil }
-                return StageNotes(stage: entry.name, notes: notes)
+                var notes = entry.outcome?.notes ?? []
+                if let retries = entry.outcome?.retries, retries > 0 {
+                    notes.append("Omnium requests retried: \(retries) (each with its cause and delay in run.log)")
+                }
+                return notes.isEmpty ? nil : StageNotes(stage: entry.name, notes: notes)
             },
             checks: manifestStages.compactMap { entry in
                 guard let checks = entry.outcome?.checks, !checks.isEmpty else { return nil }
@@ -164,6 +169,17 @@ public struct PipelineServices: OmniflowServices {
         } catch {
             progress.report(.note("note: metrics file \(configuration.metricsFileURL.path) not written: \(error)"))
         }
+        // Retention after every run; like the metrics, a failure to prune never fails the run.
+        let log = RunLog(file: result.runDirectory.appendingPathComponent("run.log"), format: configuration.logFormat)
+        do {
+            let pruned = try RunRetention(keep: configuration.keepRuns, runner: runner).apply().filter { !$0.isKept }
+            if !pruned.isEmpty {
+                log.info("old run folders removed", ["runs": "\(pruned.count)", "bytes": "\(pruned.reduce(0) { $0 + $1.bytes })",
+                                                     "keep": "\(configuration.keepRuns)"])
+            }
+        } catch {
+            log.warning("old run folders not removed", ["error": "\(error)"])
+        }
         return RunReport(result)
     }
 
@@ -210,7 +226,7 @@ extension RunReport {
                             duration: Double(entry.durationMilliseconds ?? 0) / 1000, message: entry.error,
                             failedChecks: (entry.outcome?.checks ?? []).filter { !$0.passed }.map(\.verdict))
             },
-            runFolder: result.runDirectory.path)
+            runFolder: result.runDirectory.path, leftInQueues: manifest.queueBacklog ?? [])
     }
 }
 

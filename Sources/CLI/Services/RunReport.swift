@@ -1,3 +1,4 @@
+import Pipeline
 import Foundation
 
 // MARK: - RunStatus
@@ -74,13 +75,17 @@ public struct RunReport: Codable, Sendable, Equatable {
     public var stages: [StageReport]
     /// `staging/runs/<run-id>`.
     public var runFolder: String
+    /// What the run left in the sync queues (pending for a later run, or dead).
+    public var leftInQueues: [QueueBacklog]
 
-    public init(runID: String, status: RunStatus, startedAt: Date, duration: Double, stages: [StageReport], runFolder: String) {
+    public init(runID: String, status: RunStatus, startedAt: Date, duration: Double, stages: [StageReport], runFolder: String,
+                leftInQueues: [QueueBacklog] = []) {
         self.runID = runID
         self.status = status
         self.startedAt = startedAt
         self.duration = duration
         self.stages = stages
         self.runFolder = runFolder
+        self.leftInQueues = leftInQueues
     }
 }

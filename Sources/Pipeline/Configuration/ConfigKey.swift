@@ -130,6 +130,7 @@ public struct ConfigKey: Sendable {
             .field("OMNIFLOW_STATUS_INTRADAY_CRITICAL_MINUTES", \.statusIntradayCriticalMinutes, .integer(1...525_600)),
             .field("OMNIFLOW_STATUS_QUARANTINE_WARNING", \.statusQuarantineWarning, .integer(1...100_000_000)),
             .optional("OMNIFLOW_METRICS_FILE", \.metricsFile, .string),
+            .field("OMNIFLOW_KEEP_RUNS", \.keepRuns, .integer(1...100_000)),
             .field("OMNIFLOW_LOG_FORMAT", \.logFormat, .logFormat),
         ]
     }

@@ -139,6 +139,9 @@ public struct OmniflowConfiguration: Sendable, Equatable {
     public var statusIntradayCriticalMinutes: Int = 120
     /// `OMNIFLOW_STATUS_QUARANTINE_WARNING`: open quarantined records at which `omniflow status` warns.
     public var statusQuarantineWarning: Int = 100
+    /// `OMNIFLOW_KEEP_RUNS`: run folders kept after each run (besides resumable runs and the latest
+    /// success of each stage; `RunRetention`).
+    public var keepRuns: Int = 30
     /// `OMNIFLOW_METRICS_FILE`: Prometheus text file written after every run (node_exporter's textfile
     /// collector); default `<staging root>/metrics/omniflow.prom`.
     public var metricsFile: String?

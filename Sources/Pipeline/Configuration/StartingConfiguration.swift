@@ -118,6 +118,7 @@ public enum StartingConfiguration {
         "OMNIFLOW_STATUS_INTRADAY_WARNING_MINUTES": "the same for the intraday cycle, in minutes.",
         "OMNIFLOW_STATUS_INTRADAY_CRITICAL_MINUTES": "… and critical.",
         "OMNIFLOW_STATUS_QUARANTINE_WARNING": "`omniflow status` warns at this many withheld records.",
+        "OMNIFLOW_KEEP_RUNS": "run folders kept after each run, besides resumable runs (omniflow runs prune).",
         "OMNIFLOW_METRICS_FILE": "Prometheus text file written after each run; default <staging root>/metrics/omniflow.prom.",
         "OMNIFLOW_LOG_FORMAT": "run.log as text or json (JSON Lines).",
     ]

@@ -14,10 +14,12 @@ extension PipelineEnvironment {
         let control = try ControlStore(root: URL(fileURLWithPath: configuration.stagingRoot), clock: clock)
         let flow = try FlowDatabase(path: configuration.flowStorePath)
         let traffic = OmniumTrafficTally()
+        let events = OmniumClientEventLog()
         let omnium = OmniumClient(configuration: try configuration.omniumConfiguration(),
-                                  transport: traffic.counting(transport ?? URLSessionTransport()))
+                                  transport: traffic.counting(transport ?? URLSessionTransport()),
+                                  environment: .live.observing(events.observer))
         return PipelineEnvironment(configuration: configuration, flow: flow, control: control, omnium: omnium,
-                                   clock: clock, omniumTraffic: traffic)
+                                   clock: clock, omniumTraffic: traffic, omniumEvents: events)
     }
 
     /// The stores without Omnium settings, for work that never calls Omnium (importing POS journals):

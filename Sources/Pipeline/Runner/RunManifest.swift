@@ -16,6 +16,8 @@ public struct RunManifest: Codable, Sendable, Equatable {
     /// Runs whose staged outputs this run reused as inputs (for `--only` / `--from` on a new run).
     public var inputsFromRuns: [String: String]
     public var stages: [Entry]
+    /// What the run left in the sync queues when it finished (absent in manifests of older runs).
+    public var queueBacklog: [QueueBacklog]?
 
     /// One stage of the run.
     public struct Entry: Codable, Sendable, Equatable {

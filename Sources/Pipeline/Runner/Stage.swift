@@ -86,6 +86,9 @@ public struct StageOutcome: Sendable, Equatable, Codable {
     /// Files the stage wrote into the run folder (``StageContext/fileOutput(_:)``): path relative to the run
     /// folder → SHA-256 (hex). Filled in by the runner; `--resume` trusts the stage only if they still match.
     public var files: [String: String]
+    /// Omnium requests the client repeated during the stage (429, 5xx, timeouts); each is in run.log.
+    /// Filled by the runner.
+    public var retries: Int = 0
 
     public init(rowsRead: Int = 0, rowsWritten: Int = 0, rowsUnchanged: Int = 0, quarantined: Int = 0,
                 fieldsDropped: Int = 0, checksums: [String: String] = [:], notes: [String] = [],
@@ -102,10 +105,10 @@ public struct StageOutcome: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case rowsRead, rowsWritten, rowsUnchanged, quarantined, fieldsDropped, checksums, notes, checks, files
+        case rowsRead, rowsWritten, rowsUnchanged, quarantined, fieldsDropped, checksums, notes, checks, files, retries
     }
 
-    /// Reads manifests written before `fieldsDropped`, `checks` and `files` existed.
+    /// Reads manifests written before `fieldsDropped`, `checks`, `files` and `retries` existed.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         rowsRead = try container.decode(Int.self, forKey: .rowsRead)
@@ -117,6 +120,7 @@ public struct StageOutcome: Sendable, Equatable, Codable {
         notes = try container.decode([String].self, forKey: .notes)
         checks = try container.decodeIfPresent([StageCheck].self, forKey: .checks) ?? []
         files = try container.decodeIfPresent([String: String].self, forKey: .files) ?? [:]
+        retries = try container.decodeIfPresent(Int.self, forKey: .retries) ?? 0
     }
 }
 

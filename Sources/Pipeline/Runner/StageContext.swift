@@ -15,15 +15,20 @@ public struct PipelineEnvironment: Sendable {
     public var clock: any OmniflowClock
     /// Requests sent to Omnium by this process, when counted (production: always; for the metrics file).
     public var omniumTraffic: OmniumTrafficTally?
+    /// Where the client's retries and token renewals are logged, when the client reports to it
+    /// (production: always; tests that build their own client may leave it out).
+    public var omniumEvents: OmniumClientEventLog?
 
     public init(configuration: OmniflowConfiguration, flow: FlowDatabase, control: ControlStore,
-                omnium: OmniumClient, clock: any OmniflowClock, omniumTraffic: OmniumTrafficTally? = nil) {
+                omnium: OmniumClient, clock: any OmniflowClock, omniumTraffic: OmniumTrafficTally? = nil,
+                omniumEvents: OmniumClientEventLog? = nil) {
         self.configuration = configuration
         self.flow = flow
         self.control = control
         self.omnium = omnium
         self.clock = clock
         self.omniumTraffic = omniumTraffic
+        self.omniumEvents = omniumEvents
     }
 }
 

@@ -61,7 +61,10 @@ public struct StageRunner: Sendable {
     public func run(_ request: RunRequest) async throws -> RunResult {
         let prepared = try prepare(request)
         var session = try start(prepared, request: request)
-        defer { _ = try? session.lock.release(runID: session.runID) }
+        defer {
+            ActiveRun.shared.end(runID: session.runID)
+            _ = try? session.lock.release(runID: session.runID)
+        }
         do {
             for name in session.selected { try await runStage(name, in: &session) }
             return try finish(&session)
@@ -190,8 +193,12 @@ public struct StageRunner: Sendable {
         var tookOverFrom: RunLockHolder?
         if case .tookOver(let holder) = acquisition {
             tookOverFrom = holder
-            if holder.runID != runID { _ = try? control.finishRun(id: holder.runID, status: .failed) }
+            // The holder's process is gone: its run, and the stage it was in, end failed, not "running".
+            let reason = "interrupted: its process (pid \(holder.pid) on \(holder.host)) ended without finishing; "
+                + "lock taken over by run \(runID)"
+            try? RunInterruption.record(runID: holder.runID, reason: reason, control: control, now: clock.now)
         }
+        ActiveRun.shared.begin(runID: runID, control: control, lock: lock)
         do {
             if prepared.isResume {
                 try control.reopenRun(id: runID)
@@ -214,6 +221,7 @@ public struct StageRunner: Sendable {
             try session.manifest.write(to: runDirectory)
             return session
         } catch {
+            ActiveRun.shared.end(runID: runID)
             _ = try? control.finishRun(id: runID, status: .failed)
             _ = try? lock.release(runID: runID)
             throw error
@@ -260,8 +268,10 @@ public struct StageRunner: Sendable {
                                    progressHandler: advanceHandler(for: name),
                                    heartbeat: StageHeartbeat(lock: session.lock, runID: session.runID, clock: clock,
                                                              log: session.log))
+        environment.omniumEvents?.begin(stage: name, log: session.log)
         do {
             var outcome = try await stage.run(context)
+            outcome.retries = environment.omniumEvents?.end() ?? 0
             // Quarantine is counted where it is recorded, each issue once, not by each stage's arithmetic.
             if !context.quarantineTally.isEmpty {
                 outcome.quarantined = context.quarantineTally.withheldCount
@@ -280,7 +290,8 @@ public struct StageRunner: Sendable {
                                                  "rows.written": "\(outcome.rowsWritten)",
                                                  "rows.unchanged": "\(outcome.rowsUnchanged)",
                                                  "quarantined": "\(outcome.quarantined)",
-                                                 "fields.dropped": "\(outcome.fieldsDropped)"])
+                                                 "fields.dropped": "\(outcome.fieldsDropped)",
+                                                 "omnium.retries": "\(outcome.retries)"])
             progress?(StageProgress(stage: name, state: .succeeded, outcome: outcome))
             for check in outcome.checks where !check.passed {
                 session.log.error("check failed", ["stage": name, "check": check.name, "blocking": "\(check.isBlocking)",
@@ -291,6 +302,7 @@ public struct StageRunner: Sendable {
                 }
             }
         } catch {
+            _ = environment.omniumEvents?.end()
             let message = String(describing: error)
             session.blocked[name] = "upstream stage \(name) failed"
             session.allSucceeded = false
@@ -320,6 +332,12 @@ public struct StageRunner: Sendable {
         let status: RunRecord.Status = session.allSucceeded ? .succeeded : .failed
         session.manifest.status = status
         session.manifest.finishedAt = environment.clock.now
+        let backlog = try QueueBacklog.current(in: environment.control)
+        session.manifest.queueBacklog = backlog
+        for queue in backlog {
+            session.log.warning("work left in a queue", ["queue": queue.queue, "pending": "\(queue.pending)",
+                                                         "dead": "\(queue.dead)"])
+        }
         try session.manifest.write(to: session.runDirectory)
         try environment.control.finishRun(id: session.runID, status: status)
         session.log.info("run finished", ["run.id": session.runID, "status": status.rawValue])
