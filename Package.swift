@@ -18,18 +18,19 @@ let package = Package(
         .systemLibrary(name: "CHaru", providers: [.apt(["libhpdf-dev"])]),
 
         // MARK: - Storage
-        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        .target(name: "CivilCalendar"),
+        .target(name: "SQLite", dependencies: ["CSQLite", "CivilCalendar"]),
         .target(name: "Digest"),
         .target(name: "Staging", dependencies: ["SQLite", "Digest"]),
         .target(name: "FlowStore", dependencies: ["SQLite"]),
 
         // MARK: - Omnium
-        .target(name: "Omnium"),
+        .target(name: "Omnium", dependencies: ["CivilCalendar"]),
         .target(name: "HTTPServer"),
         .target(name: "OmniumSandbox", dependencies: ["HTTPServer", "Omnium"]),
 
         // MARK: - Integration
-        .target(name: "FlowMapping", dependencies: ["Omnium", "FlowStore", "Digest"]),
+        .target(name: "FlowMapping", dependencies: ["Omnium", "FlowStore", "Digest", "CivilCalendar"]),
         .target(name: "Receipts", dependencies: ["CHaru"]),
         .target(name: "PosImport", dependencies: ["FlowStore", "FlowMapping"]),
         .target(name: "Pipeline",
@@ -45,6 +46,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
         .testTarget(name: "StagingTests", dependencies: ["Staging", "SQLite", "Digest"]),
         .testTarget(name: "FlowStoreTests", dependencies: ["FlowStore", "SQLite"]),
         .testTarget(name: "OmniumTests", dependencies: ["Omnium"]),

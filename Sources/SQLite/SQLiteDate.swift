@@ -1,3 +1,4 @@
+import CivilCalendar
 import Foundation
 
 // MARK: - SQLiteDate
@@ -6,7 +7,7 @@ import Foundation
 /// (`2026-11-26T15:47:51.123Z`).
 ///
 /// Why hand-written: Foundation's formatters are classes that are not `Sendable`, slow, and
-/// locale-sensitive; this is plain proleptic-Gregorian arithmetic (H. Hinnant's `days_from_civil`),
+/// locale-sensitive; this is plain proleptic-Gregorian arithmetic (`CivilDays`, H. Hinnant's `days_from_civil`),
 /// so text sorts in time order and formatting is deterministic. Parsing also accepts SQLite's own
 /// `CURRENT_TIMESTAMP` shape (`2026-11-26 15:47:51`) and 1–9 fraction digits.
 public enum SQLiteDate {
@@ -74,25 +75,14 @@ public enum SQLiteDate {
         return (quotient, remainder)
     }
 
+    /// `CivilDays`, the one civil-date algorithm, in this file's Int64 arithmetic.
     private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let civil = CivilDays.civil(fromDays: Int(days))
+        return (Int64(civil.year), Int64(civil.month), Int64(civil.day))
     }
 
     private static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        Int64(CivilDays.days(year: Int(year), month: Int(month), day: Int(day)))
     }
 
     // MARK: - Digits

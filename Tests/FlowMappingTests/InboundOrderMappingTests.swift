@@ -32,7 +32,7 @@ final class InboundOrderMappingTests: XCTestCase {
 
     private func map(_ order: OmniumOrder, now: Date = Date(timeIntervalSince1970: 1_800_000_000),
                      settings: InboundOrderSettings? = nil) throws -> InboundOrderDraft? {
-        try InboundOrderMapping.map(order, settings: settings ?? self.settings, stores: stores, now: now)
+        try InboundOrderMapping.map(order, settings: settings ?? self.settings, stores: stores, calendar: NorwegianBusinessCalendar(timeZone: TimeZone(identifier: "Europe/Oslo")!), now: now)
     }
 
     // MARK: - Types
@@ -236,10 +236,10 @@ final class InboundOrderWebWarehouseTests: XCTestCase {
             shipments: [OmniumShipment(shipmentId: "1", warehouseCode: "nettlager")])
         let settings = InboundOrderSettings(clickCollectOrderHandlingUid: "cc", onlineOrderHandlingUid: "web",
                                             clickCollectExpiryDays: 3)
-        XCTAssertNil(try InboundOrderMapping.map(order, settings: settings, stores: stores, now: Date()))
+        XCTAssertNil(try InboundOrderMapping.map(order, settings: settings, stores: stores, calendar: NorwegianBusinessCalendar(timeZone: TimeZone(identifier: "Europe/Oslo")!), now: Date()))
 
         order.orderForm?.shipments = [OmniumShipment(shipmentId: "1", warehouseCode: "somewhere")]
-        XCTAssertThrowsError(try InboundOrderMapping.map(order, settings: settings, stores: stores, now: Date())) { error in
+        XCTAssertThrowsError(try InboundOrderMapping.map(order, settings: settings, stores: stores, calendar: NorwegianBusinessCalendar(timeZone: TimeZone(identifier: "Europe/Oslo")!), now: Date())) { error in
             XCTAssertTrue((error as? MappingIssue)?.reason.hasPrefix("unknown store") == true, "\(error)")
         }
     }

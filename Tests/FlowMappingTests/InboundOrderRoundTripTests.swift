@@ -37,7 +37,7 @@ final class InboundOrderRoundTripTests: XCTestCase {
     }
 
     private func sync(_ order: OmniumOrder, now: Date, in db: Database) throws -> InboundOrderMerge.Result {
-        let draft = try XCTUnwrap(InboundOrderMapping.map(order, settings: settings, stores: stores, now: now))
+        let draft = try XCTUnwrap(InboundOrderMapping.map(order, settings: settings, stores: stores, calendar: NorwegianBusinessCalendar(timeZone: TimeZone(identifier: "Europe/Oslo")!), now: now))
         let existing = try OrdersTable.fetchSnapshot(externalOrderNumber: "CC-77", in: db)
         let result = InboundOrderMerge.merge(existing: existing, incoming: draft)
         if result.needsSave { try OrdersTable.save(result.snapshot, in: db) }

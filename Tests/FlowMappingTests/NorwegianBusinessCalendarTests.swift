@@ -3,14 +3,14 @@ import XCTest
 @testable import FlowMapping
 
 final class NorwegianBusinessCalendarTests: XCTestCase {
-    private let calendar = NorwegianBusinessCalendar()
+    private let calendar = NorwegianBusinessCalendar(timeZone: TimeZone(identifier: "Europe/Oslo")!)
 
     // MARK: - Helpers
 
     /// An instant given as Oslo local wall-clock time.
     private func oslo(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 12, _ minute: Int = 0) -> Date {
         var gregorian = Calendar(identifier: .gregorian)
-        gregorian.timeZone = NorwegianBusinessCalendar.osloTimeZone
+        gregorian.timeZone = TimeZone(identifier: "Europe/Oslo")!
         return gregorian.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute))!
     }
 

@@ -2,14 +2,15 @@ import Foundation
 
 // MARK: - NorwegianBusinessCalendar
 
-/// Working days in Norway: Monday to Friday except public holidays, in the Europe/Oslo time zone.
+/// Working days in Norway: Monday to Friday except public holidays, counted in the business time zone
+/// (`OMNIFLOW_BUSINESS_TIME_ZONE`, Europe/Oslo by default), which the caller passes.
 ///
 /// Used for the Click & Collect pickup deadline, which Flow computes "in working days from the
 /// current date" (spec: flow-integration.md §7.1, §15; the holiday calendar itself is not
 /// documented, see `NorwegianPublicHolidays`).
 ///
 /// Rules (chosen like a store would read "collect within N working days"; docs/mapping-orders.md):
-/// - The business date is the calendar day of "now" in Europe/Oslo. That day never counts, whatever
+/// - The business date is the calendar day of "now" in the business time zone. That day never counts, whatever
 ///   the time of day and whether or not it is itself a working day: an order placed on Friday at
 ///   09:00 or at 23:00, or on Saturday, with N = 2 gets Tuesday (when Monday and Tuesday are working days).
 /// - The deadline is the **end** of the Nth working day, 23:59:59 local time, so the customer gets N
@@ -17,18 +18,10 @@ import Foundation
 /// - N = 0 means "today": the business date if it is a working day, else the next working day.
 ///   Negative N is treated as 0 (configuration validation rejects it earlier).
 public struct NorwegianBusinessCalendar: Sendable {
-    /// Europe/Oslo; the tz database is part of the platform (tzdata / Foundation's ICU data).
-    public static let osloTimeZone: TimeZone = {
-        guard let zone = TimeZone(identifier: "Europe/Oslo") else {
-            preconditionFailure("time zone Europe/Oslo is missing from this platform's tz database")
-        }
-        return zone
-    }()
-
     public let timeZone: TimeZone
     private let calendar: Calendar
 
-    public init(timeZone: TimeZone = NorwegianBusinessCalendar.osloTimeZone) {
+    public init(timeZone: TimeZone) {
         self.timeZone = timeZone
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone

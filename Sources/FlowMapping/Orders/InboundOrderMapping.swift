@@ -39,7 +39,7 @@ public enum InboundOrderMapping {
     /// - Returns: the draft, or nil when the order type is not inbound (`Pos`, …).
     /// - Throws: `MappingIssue` (entity `order`, key = Omnium id) when the order cannot go to Flow.
     public static func map(_ order: OmniumOrder, settings: InboundOrderSettings, stores: KnownFlowStores,
-                           calendar: NorwegianBusinessCalendar = NorwegianBusinessCalendar(),
+                           calendar: NorwegianBusinessCalendar,
                            now: Date) throws(MappingIssue) -> InboundOrderDraft? {
         let key = order.id.nonEmpty ?? "(no id)"
         func issue(_ reason: String) -> MappingIssue {

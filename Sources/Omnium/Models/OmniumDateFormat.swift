@@ -1,3 +1,4 @@
+import CivilCalendar
 import Foundation
 
 /// Omnium's date-time text, parsed and written by hand.
@@ -139,39 +140,17 @@ public enum OmniumDateFormat {
         return max(0, nearest)
     }
 
-    // MARK: - Calendar arithmetic (proleptic Gregorian, as .NET)
+    // MARK: - Calendar arithmetic (proleptic Gregorian, as .NET): `CivilDays`, the one algorithm
 
-    private static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+    private static func daysIn(month: Int, year: Int) -> Int { CivilDays.daysIn(month: month, year: year) }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return isLeap(year) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 (H. Hinnant's `days_from_civil`).
     private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        CivilDays.days(year: year, month: month, day: day)
     }
 
     private static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let civil = CivilDays.civil(fromDays: days)
+        return (civil.year, civil.month, civil.day)
     }
 }
 

@@ -113,7 +113,14 @@ public struct OmniflowConfiguration: Sendable, Equatable {
     /// `OMNIFLOW_MAX_CONCURRENT_BATCH_REQUESTS`: in-flight `…Many` batch requests (Omnium: 4).
     public var maxConcurrentBatchRequests: Int = OmniumLimiterSettings().maxConcurrentBatchRequests
     /// `OMNIFLOW_BUSINESS_TIME_ZONE`: business dates, pickup deadlines and receipts.
-    public var businessTimeZone: TimeZone = TimeZone(identifier: "Europe/Oslo") ?? .current
+    public var businessTimeZone: TimeZone = OmniflowConfiguration.defaultBusinessTimeZone
+    /// Europe/Oslo, the one place the default zone is named (the tz database is part of the platform).
+    public static let defaultBusinessTimeZone: TimeZone = {
+        guard let zone = TimeZone(identifier: "Europe/Oslo") else {
+            preconditionFailure("time zone Europe/Oslo is missing from this platform's tz database")
+        }
+        return zone
+    }()
     /// `OMNIFLOW_FULL_RECONCILIATION_HOURS`: how old the last full read of prices and stock may get before
     /// the next run reads them whole again and removes what Omnium no longer has (a delta never sees a
     /// deletion); 0 = every run. See docs/mapping-catalogue.md "Full reconciliation".

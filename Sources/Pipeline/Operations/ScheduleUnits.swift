@@ -27,7 +27,8 @@ public struct ScheduleUnits: Sendable {
         public var intradayEveryMinutes: Int = 5
         /// Kubernetes only.
         public var image: String = "registry.example.com/omniflow:latest"
-        public var timeZone: String = "Europe/Oslo"
+        /// Default: the configuration's default business time zone.
+        public var timeZone: String = OmniflowConfiguration.defaultBusinessTimeZone.identifier
         /// Unit and object names get this prefix, e.g. one per tenant: `omniflow-acme`.
         public var name: String = "omniflow"
 

@@ -18,8 +18,9 @@ public struct ReceiptRenderer: Sendable {
 
     public static let defaultFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
-    public init(fontPath: String = defaultFont, boldFontPath: String? = nil,
-                timeZone: TimeZone = TimeZone(identifier: "Europe/Oslo") ?? .current) {
+    /// `timeZone`: the business time zone of the configuration (`OMNIFLOW_BUSINESS_TIME_ZONE`), in which
+    /// a receipt's date and time are printed; no default, so no caller can print another zone by mistake.
+    public init(fontPath: String = defaultFont, boldFontPath: String? = nil, timeZone: TimeZone) {
         self.fontPath = fontPath
         self.boldFontPath = boldFontPath
         self.timeZone = timeZone
