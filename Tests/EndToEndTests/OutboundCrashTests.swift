@@ -140,7 +140,8 @@ final class OutboundCrashTests: XCTestCase {
 }
 
 /// Delays of 0–400 ms from a seed (an LCG), so a failing kill schedule can be replayed.
-private struct SeededDelays {
+/// Kill moments from a fixed seed, 0–400 ms apart (a linear congruential generator).
+struct SeededDelays {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func nextDelay() -> TimeInterval {
