@@ -339,6 +339,28 @@ final class CatalogueStagesTests: XCTestCase {
         XCTAssertTrue(fixed.notes("extract.prices").contains { $0.contains("read cleanly now") }, "\(fixed.notes("extract.prices"))")
     }
 
+    /// A store the model cannot read is withheld with its error and JSON; the other stores load, and
+    /// the withheld one's Flow rows stay as they were; it leaves the quarantine once it reads again.
+    func testAnUnreadableStoreIsWithheldWhileTheOthersLoad() async throws {
+        let fixture = try makeFixture()
+        try await fixture.run()
+        fixture.omnium.stores[1].name = "Bergen sentrum"
+        fixture.omnium.stores[0].name = "Oslo sentrum"
+        fixture.omnium.foreignMembers = ["bergen": #""latitude":60.39"#]
+        let run = try await fixture.run()
+        XCTAssertEqual(run.entry(named: "extract.stores")?.outcome?.quarantined, 1)
+        let issue = try XCTUnwrap(fixture.control.quarantined(entity: "store", recordKey: "bergen"))
+        XCTAssertTrue(issue.reason.contains("latitude"), issue.reason)
+        XCTAssertTrue(issue.sourcePayload?.contains("60.39") == true)
+        let names = try fixture.flow.read { db in try StoresTable.stores(in: db) }.map(\.name).sorted()
+        XCTAssertTrue(names.contains("Oslo sentrum"), "\(names)")
+        XCTAssertTrue(names.contains("Bergen"), "the withheld store keeps its Flow row: \(names)")
+
+        fixture.omnium.foreignMembers = [:]
+        try await fixture.run()
+        XCTAssertEqual(try fixture.control.quarantined(entity: "store", recordKey: "bergen")?.isOpen, false)
+    }
+
     func testWatermarkStaysWhenTheLoadFails() async throws {
         let fixture = try makeFixture()
         try await fixture.run()

@@ -60,7 +60,12 @@ final class FakeOmnium: HTTPTransport, @unchecked Sendable {
         let decoder = OmniumJSON.requestDecoder
         switch (request.method, path) {
         case ("GET", "/api/Stores"):
-            return Self.json(try OmniumJSON.encode(OmniumSearchResult(totalHits: stores.count, result: stores)))
+            let items = try stores.map { store -> String in
+                let text = String(decoding: try OmniumJSON.encode(store), as: UTF8.self)
+                guard let extra = foreignMembers[store.id] else { return text }
+                return "{" + extra + "," + text.dropFirst()
+            }.joined(separator: ",")
+            return Self.json(#"{"totalHits":\#(stores.count),"result":[\#(items)]}"#)
         case ("POST", "/api/Products/Scroll"):
             let search = try decoder.decode(OmniumProductSearchRequest.self, from: body)
             let codes = Set((search.assortmentCodeIds ?? []).map { $0.lowercased() })
