@@ -38,6 +38,28 @@ final class CommandLineProcessTests: XCTestCase {
         XCTAssertTrue(log.contains("stale run lock taken over") && log.contains(runs[1].id), log)
     }
 
+    /// Issue 7's acceptance: `run --only transform.prices` with no earlier extract is refused (exit 2)
+    /// without leaving a run behind, and `run --resume <earlier failed run>` then proceeds.
+    func testARefusedRunDoesNotBlockTheResumeOfAnEarlierFailedRun() throws {
+        let fixture = try EndToEndFixture()
+        let config = try fixture.writeConfigurationFile().path
+        let control = try ControlStore(root: URL(fileURLWithPath: fixture.configuration.stagingRoot))
+        let stages = "extract.stores,transform.stores,load.stores,extract.prices,transform.prices,load.prices"
+        let failed = try OmniflowProcess.run(["run", "--config", config, "--only", stages], secret: "not-the-secret")
+        XCTAssertEqual(failed.status, 1, failed.stderr)
+        let failedRun = try XCTUnwrap(control.runs().first)
+        XCTAssertEqual(failedRun.status, .failed)
+
+        let refused = try OmniflowProcess.run(["run", "--config", config, "--only", "transform.prices"], secret: secret)
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("input 'omnium.prices' is missing"), refused.stderr)
+        XCTAssertEqual(try control.runs().map(\.id), [failedRun.id], "the refused run left no record")
+
+        let resumed = try OmniflowProcess.run(["run", "--config", config, "--resume", failedRun.id], secret: secret)
+        XCTAssertEqual(resumed.status, 0, resumed.stdout + resumed.stderr)
+        XCTAssertEqual(try control.run(id: failedRun.id)?.status, .succeeded)
+    }
+
     func testUnknownStageAndMalformedConfigurationExitTwoWithTheReason() throws {
         let fixture = try EndToEndFixture()
         let config = try fixture.writeConfigurationFile().path

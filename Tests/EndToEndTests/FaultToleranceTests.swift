@@ -110,14 +110,16 @@ final class FaultToleranceTests: XCTestCase {
         let gotPrices = try await lastCompletePass(client.searchPrices(prices, maxRestarts: 50), recorder: recorder)
         XCTAssertEqual(expectedPrices.items.count, try clean.state.prices(matching: prices).count)
         XCTAssertGreaterThan(expectedPrices.items.count, 5_000)
-        XCTAssertTrue(try ExtractedContent(gotPrices.items) == ExtractedContent(expectedPrices.items), "prices identical")
+        XCTAssertTrue(try ExtractedContent(gotPrices.items.decodedRecords() as [OmniumPrice])
+                      == ExtractedContent(expectedPrices.items.decodedRecords() as [OmniumPrice]), "prices identical")
 
         let stock = OmniumInventorySearchRequest(lastModified: Date(timeIntervalSince1970: 0))
         let expectedStock = try await lastCompletePass(cleanClient.searchInventory(stock), recorder: cleanRecorder)
         let gotStock = try await lastCompletePass(client.searchInventory(stock, maxRestarts: 50), recorder: recorder)
         XCTAssertEqual(expectedStock.items.count, try clean.state.inventory(matching: stock).count)
         XCTAssertGreaterThan(expectedStock.items.count, 5_000)
-        XCTAssertTrue(try ExtractedContent(gotStock.items) == ExtractedContent(expectedStock.items), "stock identical")
+        XCTAssertTrue(try ExtractedContent(gotStock.items.decodedRecords() as [OmniumInventoryItem])
+                      == ExtractedContent(expectedStock.items.decodedRecords() as [OmniumInventoryItem]), "stock identical")
 
         XCTAssertGreaterThan(counter.count(500), 0)
         XCTAssertGreaterThan(counter.count(429), 0)

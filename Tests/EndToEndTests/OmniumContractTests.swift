@@ -94,7 +94,7 @@ final class OmniumContractTests: XCTestCase {
         // In use: 1.5 s between batches is fine although the whole scroll takes longer than 2 s.
         var steady: [String] = []
         for try await batch in client.searchInventory(request) {
-            steady += batch.map { "\($0.sku ?? "")/\($0.warehouseCode ?? "")" }
+            steady += batch.compactMap(\.record).map { "\($0.sku ?? "")/\($0.warehouseCode ?? "")" }
             clock.advance(by: 1.5)
         }
         XCTAssertEqual(steady, expected)
@@ -102,10 +102,10 @@ final class OmniumContractTests: XCTestCase {
 
         // Idle: 2.5 s after the first batch the id is gone (404); the client starts over with the same search.
         var iterator = client.searchInventory(request).makeAsyncIterator()
-        var restarted = try await iterator.next()?.map { "\($0.sku ?? "")/\($0.warehouseCode ?? "")" } ?? []
+        var restarted = try await iterator.next()?.compactMap(\.record).map { "\($0.sku ?? "")/\($0.warehouseCode ?? "")" } ?? []
         clock.advance(by: 2.5)
         while let batch = try await iterator.next() {
-            restarted += batch.map { "\($0.sku ?? "")/\($0.warehouseCode ?? "")" }
+            restarted += batch.compactMap(\.record).map { "\($0.sku ?? "")/\($0.warehouseCode ?? "")" }
         }
         XCTAssertEqual(Array(restarted.dropFirst(5)), expected, "the first batch comes again, then everything in order")
         XCTAssertEqual(recorder.events.filter { if case .scrollRestarted = $0 { return true } else { return false } },

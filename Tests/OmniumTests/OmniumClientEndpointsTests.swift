@@ -139,7 +139,7 @@ final class OmniumClientEndpointsTests: XCTestCase {
         let client = makeClient(transport)
         var prices: [OmniumPrice] = []
         for try await page in client.searchPrices(.modified(from: Date(timeIntervalSince1970: 0), marketId: "NOR")) {
-            prices += page
+            prices += page.decodedRecords()
         }
         XCTAssertEqual(prices.map(\.unitPrice), [Decimal(string: "199.50"), 10])
         XCTAssertEqual(transport.apiRequests.map(target),

@@ -299,6 +299,68 @@ final class CatalogueStagesTests: XCTestCase {
         XCTAssertEqual(try fixture.flow.read { try ProductsTable.fetch(productUid: "SKU-1", in: $0) }?.allowPurchase, true)
     }
 
+    /// An unreadable price or stock item is quarantined with its error and JSON, the rest loads, and a
+    /// full read's reconciliation leaves the SKU's Flow rows alone (not read is not gone); once it reads
+    /// cleanly it leaves the quarantine.
+    func testUnreadablePricesAndStockAreWithheldAndKeptOutOfReconciliation() async throws {
+        let fixture = try makeFixture { $0.fullReconciliationHours = 0 }
+        try await fixture.run()
+        let before = try fixture.flow.read { db in
+            (try PricesTable.fetchPrices(priceListUid: "main", productUid: "SKU-2", in: db),
+             try StockTable.fetch(warehouseUid: "oslo-lager", productUid: "SKU-2", in: db))
+        }
+        XCTAssertFalse(before.0.isEmpty)
+        XCTAssertEqual(before.1?.quantity, 300)
+
+        // Every price of SKU-2 and its only stock item become unreadable; SKU-1's campaign price too.
+        fixture.omnium.foreignRecordMembers = ["SKU-2@199": #""validFrom":"not a date""#,
+                                               "SKU-1@999.5": #""minQuantity":"two""#,
+                                               "SKU-2@oslo-lager": #""reservedInventory":"none""#]
+        let run = try await fixture.run()
+        let after = try fixture.flow.read { db in
+            (try PricesTable.fetchPrices(priceListUid: "main", productUid: "SKU-2", in: db),
+             try StockTable.fetch(warehouseUid: "oslo-lager", productUid: "SKU-2", in: db))
+        }
+        XCTAssertEqual(after.0, before.0, "a full read did not remove the prices of a SKU it could not read")
+        XCTAssertEqual(after.1?.quantity, 300, "nor zero its stock")
+        let price = try XCTUnwrap(fixture.control.quarantined(entity: "price_unreadable", recordKey: "SKU-2"))
+        XCTAssertTrue(price.reason.contains("validFrom"), price.reason)
+        XCTAssertTrue(price.sourcePayload?.contains("not a date") == true)
+        XCTAssertNotNil(try fixture.control.quarantined(entity: "price_unreadable", recordKey: "SKU-1"))
+        let stock = try XCTUnwrap(fixture.control.quarantined(entity: "stock_unreadable", recordKey: "SKU-2@oslo-lager"))
+        XCTAssertTrue(stock.reason.contains("reservedInventory"), stock.reason)
+        XCTAssertTrue(run.notes("extract.prices").contains { $0.contains("did not decode") }, "\(run.notes("extract.prices"))")
+        XCTAssertNotNil(try fixture.flow.read { try StockTable.fetch(warehouseUid: "oslo", productUid: "SKU-1", in: $0) })
+
+        fixture.omnium.foreignRecordMembers = [:]
+        let fixed = try await fixture.run()
+        XCTAssertEqual(try fixture.control.quarantined(entity: "price_unreadable", recordKey: "SKU-2")?.isOpen, false)
+        XCTAssertEqual(try fixture.control.quarantined(entity: "stock_unreadable", recordKey: "SKU-2@oslo-lager")?.isOpen, false)
+        XCTAssertTrue(fixed.notes("extract.prices").contains { $0.contains("read cleanly now") }, "\(fixed.notes("extract.prices"))")
+    }
+
+    /// A store the model cannot read is withheld with its error and JSON; the other stores load, and
+    /// the withheld one's Flow rows stay as they were; it leaves the quarantine once it reads again.
+    func testAnUnreadableStoreIsWithheldWhileTheOthersLoad() async throws {
+        let fixture = try makeFixture()
+        try await fixture.run()
+        fixture.omnium.stores[1].name = "Bergen sentrum"
+        fixture.omnium.stores[0].name = "Oslo sentrum"
+        fixture.omnium.foreignMembers = ["bergen": #""latitude":60.39"#]
+        let run = try await fixture.run()
+        XCTAssertEqual(run.entry(named: "extract.stores")?.outcome?.quarantined, 1)
+        let issue = try XCTUnwrap(fixture.control.quarantined(entity: "store", recordKey: "bergen"))
+        XCTAssertTrue(issue.reason.contains("latitude"), issue.reason)
+        XCTAssertTrue(issue.sourcePayload?.contains("60.39") == true)
+        let names = try fixture.flow.read { db in try StoresTable.stores(in: db) }.map(\.name).sorted()
+        XCTAssertTrue(names.contains("Oslo sentrum"), "\(names)")
+        XCTAssertTrue(names.contains("Bergen"), "the withheld store keeps its Flow row: \(names)")
+
+        fixture.omnium.foreignMembers = [:]
+        try await fixture.run()
+        XCTAssertEqual(try fixture.control.quarantined(entity: "store", recordKey: "bergen")?.isOpen, false)
+    }
+
     func testWatermarkStaysWhenTheLoadFails() async throws {
         let fixture = try makeFixture()
         try await fixture.run()

@@ -24,6 +24,11 @@ final class FakeOmnium: HTTPTransport, @unchecked Sendable {
     /// stops mid-stream, for checkpoint tests.
     var failAfterRequests: Int?
     private var _foreignMembers: [String: String] = [:]
+    /// Price `code@unitPrice` or stock `sku@warehouseCode` → JSON members written into that record as sent.
+    var foreignRecordMembers: [String: String] {
+        get { lock.withLock { _foreignRecordMembers } } set { lock.withLock { _foreignRecordMembers = newValue } }
+    }
+    private var _foreignRecordMembers: [String: String] = [:]
     /// Product id → JSON members written into that product as sent (`"categories":["tees"]`), for a
     /// record Omnium sends in a shape the model cannot read.
     var foreignMembers: [String: String] {
@@ -55,7 +60,12 @@ final class FakeOmnium: HTTPTransport, @unchecked Sendable {
         let decoder = OmniumJSON.requestDecoder
         switch (request.method, path) {
         case ("GET", "/api/Stores"):
-            return Self.json(try OmniumJSON.encode(OmniumSearchResult(totalHits: stores.count, result: stores)))
+            let items = try stores.map { store -> String in
+                let text = String(decoding: try OmniumJSON.encode(store), as: UTF8.self)
+                guard let extra = foreignMembers[store.id] else { return text }
+                return "{" + extra + "," + text.dropFirst()
+            }.joined(separator: ",")
+            return Self.json(#"{"totalHits":\#(stores.count),"result":[\#(items)]}"#)
         case ("POST", "/api/Products/Scroll"):
             let search = try decoder.decode(OmniumProductSearchRequest.self, from: body)
             let codes = Set((search.assortmentCodeIds ?? []).map { $0.lowercased() })
@@ -71,14 +81,14 @@ final class FakeOmnium: HTTPTransport, @unchecked Sendable {
             return try startScroll(prices.filter { price in
                 (search.lastModified.map { (price.modified ?? .distantPast) >= $0 } ?? true)
                     && (search.productCodes.map { $0.contains(price.code ?? "") } ?? true)
-            })
+            }, json: { try self.recordJSON($0, key: "\($0.code ?? "")@\($0.unitPrice ?? 0)") })
         case ("POST", "/api/Inventory/Search"):
             let search = try decoder.decode(OmniumInventorySearchRequest.self, from: body)
             return try startScroll(inventory.filter { item in
                 (search.lastModified.map { (item.modified ?? .distantPast) >= $0 } ?? true)
                     && (search.productCodes.map { $0.contains(item.sku ?? "") } ?? true)
                     && (search.warehouseCodes.map { $0.contains(item.warehouseCode ?? "") } ?? true)
-            })
+            }, json: { try self.recordJSON($0, key: "\($0.sku ?? "")@\($0.warehouseCode ?? "")") })
         case ("GET", _) where path.hasPrefix("/api/Products/Scroll/") || path.hasPrefix("/api/Prices/Scroll/")
             || path.hasPrefix("/api/Inventory/Scroll/"):
             let id = String(path.split(separator: "/").last ?? "")
@@ -101,6 +111,13 @@ final class FakeOmnium: HTTPTransport, @unchecked Sendable {
         default:
             return HTTPTransportResponse(status: 404, body: Data("no fake for \(request.method) \(path)".utf8))
         }
+    }
+
+    /// A price or stock item as sent: its JSON with `foreignRecordMembers` of its key written in.
+    private func recordJSON<T: Encodable>(_ record: T, key: String) throws -> Data {
+        let data = try OmniumJSON.encode(record)
+        guard let extra = foreignRecordMembers[key] else { return data }
+        return Data(("{" + extra + "," + String(decoding: data.dropFirst(), as: UTF8.self)).utf8)
     }
 
     /// A product as sent: its JSON with `foreignMembers` of its id written in.

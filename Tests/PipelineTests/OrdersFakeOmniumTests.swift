@@ -74,7 +74,8 @@ final class OrdersOmniumFake: HTTPTransport, @unchecked Sendable {
         case ("GET", "Deliveries", 3):
             return try _deliveries[parts[2]].map(Self.encode) ?? Self.notFound("Delivery was not found")
         case ("GET", "PrivateCustomers", 3):
-            return try _privateCustomers[parts[2]].map(Self.encode) ?? Self.notFound("Customer was not found")
+            return try _privateCustomers[parts[2]].map { Self.json(try recordJSON($0, id: $0.customerId)) }
+                ?? Self.notFound("Customer was not found")
         case ("GET", "BusinessCustomers", 3):
             return try _businessCustomers[parts[2]].map(Self.encode) ?? Self.notFound("Customer was not found")
         default:

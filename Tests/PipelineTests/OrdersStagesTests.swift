@@ -299,6 +299,30 @@ final class OrdersStagesTests: XCTestCase {
                        "line 'n': quantity -5 must not be negative")
     }
 
+    /// A customer Omnium sends that the model cannot read is quarantined with its error and JSON and its
+    /// order waits (as for a customer that could not be read), without the client repeating the read;
+    /// once it reads, the order loads with it and the customer leaves the quarantine.
+    func testAnUnreadableCustomerIsQuarantinedAndItsOrderWaits() async throws {
+        let harness = try makeHarness()
+        harness.omnium.put(Self.online("WEB-C", lines: [Self.line("a", sku: "A", quantity: 1, price: 10)],
+                                       modified: oslo("2026-04-01 09:00:00"), customer: "kunde 9"))
+        harness.omnium.put(OmniumPrivateCustomer(customerId: "kunde 9", firstName: "Nils"))
+        harness.omnium.foreignMembers(#""tags":"vip""#, order: "kunde 9")
+        try await harness.run(stages)
+        XCTAssertNil(try snapshot(harness, "WEB-C"), "the order waits for its customer")
+        let record = try XCTUnwrap(harness.control.quarantined(entity: "customer", recordKey: "kunde 9"))
+        XCTAssertTrue(record.reason.contains("tags: expected a list"), record.reason)
+        XCTAssertTrue(record.sourcePayload?.contains(#""tags":"vip""#) == true)
+        XCTAssertEqual(harness.omnium.requests.filter { $0 == "GET /api/PrivateCustomers/kunde%209" || $0 == "GET /api/PrivateCustomers/kunde 9" }.count,
+                       1, "an unreadable answer is not read again and again: \(harness.omnium.requests)")
+
+        harness.omnium.foreignMembers(nil, order: "kunde 9")
+        harness.clock.advance(by: 3 * 3600)
+        try await harness.run(stages)
+        XCTAssertEqual(try snapshot(harness, "WEB-C")?.order.customerUid?.hasPrefix("kunde_9"), true, "loaded with its customer")
+        XCTAssertEqual(try harness.control.quarantined(entity: "customer", recordKey: "kunde 9")?.isOpen, false)
+    }
+
     /// An order of a delta page the model cannot read is quarantined with its decoding error and raw
     /// JSON and queued; the other orders of the page load. Once Omnium sends it readably, the queued
     /// job reads it by id and it loads.

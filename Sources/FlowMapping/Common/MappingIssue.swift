@@ -55,6 +55,10 @@ public struct MappingIssue: Sendable, Hashable, Codable, CustomStringConvertible
 
 extension MappingIssue.Entity {
     public static let product = Self(rawValue: "product")
+    /// A price Omnium sent that the model could not read (keyed by its SKU); the extract re-reads and resolves it.
+    public static let unreadablePrice = Self(rawValue: "price_unreadable")
+    /// A stock item Omnium sent that the model could not read (`sku@warehouse`); resolved when it reads again.
+    public static let unreadableStock = Self(rawValue: "stock_unreadable")
     public static let productGroup = Self(rawValue: "product_group")
     public static let price = Self(rawValue: "price")
     public static let stock = Self(rawValue: "stock")

@@ -10,6 +10,12 @@ extension OmniumClient {
         try await send(.get("/api/BusinessCustomers/\(OmniumRequest.segment(id))"), as: OmniumBusinessCustomer.self)
     }
 
+    /// `GET /api/BusinessCustomers/{customerId}`, decoded leniently (an unreadable one is `.undecodable`).
+    public func businessCustomerRecord(id: String) async throws -> OmniumPageRecord<OmniumBusinessCustomer> {
+        try await send(.get("/api/BusinessCustomers/\(OmniumRequest.segment(id))"),
+                       as: OmniumPageRecord<OmniumBusinessCustomer>.self)
+    }
+
     /// `POST /api/BusinessCustomers/Search`: one page as set in `request`.
     public func searchBusinessCustomers(_ request: OmniumCustomerSearchRequest) async throws
         -> OmniumSearchResult<OmniumBusinessCustomer> {

@@ -9,11 +9,12 @@ extension OmniumClient {
     public static let maxInventoryItemsPerRequest = 1_000
 
     /// `POST /api/Inventory/Search` (at least one filter) and, when `totalHits > 1000`,
-    /// `GET /api/Inventory/Scroll/{id}`: every matching item, batch by batch.
+    /// `GET /api/Inventory/Scroll/{id}`: every matching item, batch by batch, each decoded on its own.
     public func searchInventory(_ request: OmniumInventorySearchRequest, maxRestarts: Int = 3)
-        -> AsyncThrowingStream<[OmniumInventoryItem], Error> {
+        -> AsyncThrowingStream<[OmniumPageRecord<OmniumInventoryItem>], Error> {
         scrollPages(start: { try .json(.post, "/api/Inventory/Search", body: request) },
-                    continuationPath: "/api/Inventory/Scroll", maxRestarts: maxRestarts, of: OmniumInventoryItem.self)
+                    continuationPath: "/api/Inventory/Scroll", maxRestarts: maxRestarts,
+                    of: OmniumPageRecord<OmniumInventoryItem>.self)
     }
 
     /// `GET /api/Inventory/{sku}?warehouseIds=A&warehouseIds=B`: the SKU's items (all warehouses

@@ -6,11 +6,12 @@ import Foundation
 /// Spec: omnium-contract.md §7.
 extension OmniumClient {
     /// `POST /api/Prices/Search` (at least one filter; `scrollSize` ≤ 20,000) and, while it gives a
-    /// `scrollId`, `GET /api/Prices/Scroll/{id}`: every matching price, batch by batch.
+    /// `scrollId`, `GET /api/Prices/Scroll/{id}`: every matching price, batch by batch, each decoded on
+    /// its own (`OmniumPageRecord`).
     public func searchPrices(_ request: OmniumPriceSearchRequest, maxRestarts: Int = 3)
-        -> AsyncThrowingStream<[OmniumPrice], Error> {
+        -> AsyncThrowingStream<[OmniumPageRecord<OmniumPrice>], Error> {
         scrollPages(start: { try .json(.post, "/api/Prices/Search", body: request) },
-                    continuationPath: "/api/Prices/Scroll", maxRestarts: maxRestarts, of: OmniumPrice.self)
+                    continuationPath: "/api/Prices/Scroll", maxRestarts: maxRestarts, of: OmniumPageRecord<OmniumPrice>.self)
     }
 }
 

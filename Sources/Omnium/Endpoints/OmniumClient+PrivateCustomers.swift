@@ -13,6 +13,13 @@ extension OmniumClient {
         try await send(.get("/api/PrivateCustomers/\(OmniumRequest.segment(id))"), as: OmniumPrivateCustomer.self)
     }
 
+    /// `GET /api/PrivateCustomers/{customerId}`, decoded leniently (an unreadable one is `.undecodable`,
+    /// answered at once instead of being retried as a malformed answer).
+    public func privateCustomerRecord(id: String) async throws -> OmniumPageRecord<OmniumPrivateCustomer> {
+        try await send(.get("/api/PrivateCustomers/\(OmniumRequest.segment(id))"),
+                       as: OmniumPageRecord<OmniumPrivateCustomer>.self)
+    }
+
     /// `POST /api/PrivateCustomers/Search`: one page as set in `request`.
     public func searchPrivateCustomers(_ request: OmniumCustomerSearchRequest) async throws
         -> OmniumSearchResult<OmniumPrivateCustomer> {

@@ -12,6 +12,13 @@ extension OmniumClient {
         return try await send(.get("/api/Stores", query: query), as: OmniumSearchResult<OmniumStore>.self).result
     }
 
+    /// `GET /api/Stores`, each store decoded on its own: one the model cannot read is `.undecodable`
+    /// (error and raw JSON) and the others arrive as usual.
+    public func storeRecords(filterPublicVisible: Bool? = nil) async throws -> [OmniumPageRecord<OmniumStore>] {
+        let query = filterPublicVisible.map { [URLQueryItem(name: "filterPublicVisible", value: String($0))] } ?? []
+        return try await send(.get("/api/Stores", query: query), as: OmniumList<OmniumPageRecord<OmniumStore>>.self).items
+    }
+
     /// `GET /api/Stores/{storeId}`.
     /// - Throws: `OmniumError` `.notFound` for an unknown id.
     public func store(id: String) async throws -> OmniumStore {

@@ -37,25 +37,6 @@ private final class Node {
     var type: ObjectIdentifier?
     var items: [Node] = []
 
-    /// The value; a key written twice keeps its last value.
-    var value: OmniumJSONValue {
-        switch shape {
-        case .unset: return .object([:])
-        case .single(let value): return value
-        case .array: return .array(items.map(\.value))
-        case .object:
-            var object: [String: OmniumJSONValue] = [:]
-            object.reserveCapacity(members.count)
-            for member in members {
-                switch member.entry {
-                case .leaf(let value): object[member.key] = value
-                case .node(let node): object[member.key] = node.value
-                }
-            }
-            return .object(object)
-        }
-    }
-
     func write(to out: inout String) {
         switch shape {
         case .unset: out += "{}"
@@ -297,12 +278,6 @@ private enum KeyOrder {
 /// Written with `String` appends and Foundation's character search, which run optimised even in a
 /// debug build; a loop over bytes here made the sandbox several times slower in the tests.
 enum SandboxJSONText {
-    static func text(of value: OmniumJSONValue) -> String {
-        var out = ""
-        write(value, to: &out)
-        return out
-    }
-
     static func write(_ value: OmniumJSONValue, to out: inout String) {
         switch value {
         case .null: out += "null"

@@ -27,18 +27,17 @@ public final class RunLog: @unchecked Sendable {
         if let file {
             try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(),
                                                      withIntermediateDirectories: true)
-            if !FileManager.default.fileExists(atPath: file.path) {
-                FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600])
-            }
-            handle = try? FileHandle(forWritingTo: file)
-            _ = try? handle?.seekToEnd()
+            // O_APPEND: every line goes to the end of the file as it is then, so two writers of one run's
+            // log (the run itself, and the signal handler or the run taking over its lock, recording it
+            // interrupted) never write over each other's lines, as a handle seeked to the end once would.
+            let descriptor = open(file.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+            handle = descriptor >= 0 ? FileHandle(fileDescriptor: descriptor, closeOnDealloc: true) : nil
         } else {
             handle = nil
         }
         self.echo = echo
     }
 
-    deinit { try? handle?.close() }
 
     public func info(_ message: String, _ metadata: [String: String] = [:]) { write("info", message, metadata) }
     public func warning(_ message: String, _ metadata: [String: String] = [:]) { write("warning", message, metadata) }

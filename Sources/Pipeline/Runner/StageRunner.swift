@@ -362,12 +362,23 @@ public struct StageRunner: Sendable {
         return { rows in progress(StageProgress(stage: stage, state: .advanced(rows), outcome: nil)) }
     }
 
-    /// Writes the stage's state to the control database and the manifest (published atomically).
+    /// Writes the stage's state to the manifest (published atomically), then to the control database.
+    ///
+    /// Why this order: whoever sees a state in the control database (`omniflow runs`, the run that takes a
+    /// killed run's lock over and marks its running stage failed) finds it in the manifest too. A crash
+    /// between the two leaves the control database one state behind, which `--resume` reads as "not
+    /// succeeded" and redoes: never a stage trusted that did not finish.
     private func record(_ stage: any Stage, status: StageRunRecord.Status, started: Date?, outcome: StageOutcome?,
                         error: String?, in session: inout RunSession) throws {
         let now = environment.clock.now
         let finished = (status == .running) ? nil : now
         let duration = started.flatMap { start in finished.map { $0.timeIntervalSince(start) } }
+        session.manifest.upsert(RunManifest.Entry(
+            name: stage.name, version: stage.version, status: status, startedAt: started,
+            finishedAt: finished, durationMilliseconds: duration.map { Int(($0 * 1000).rounded()) },
+            outcome: outcome, outputs: stage.outputs.map(\.description), error: error,
+            parameters: stage.parameters.isEmpty ? nil : stage.parameters))
+        try session.manifest.write(to: session.runDirectory)
         try environment.control.upsertStageRun(StageRunRecord(
             runID: session.runID, stage: stage.name, stageVersion: String(stage.version), status: status,
             startedAt: started, finishedAt: finished, duration: duration,
@@ -377,12 +388,6 @@ public struct StageRunner: Sendable {
             checksum: outcome.map { Self.combinedChecksum($0.checksums.merging(
                 $0.files.map { ("file:" + $0.key, $0.value) }, uniquingKeysWith: { a, _ in a })) },
             error: error))
-        session.manifest.upsert(RunManifest.Entry(
-            name: stage.name, version: stage.version, status: status, startedAt: started,
-            finishedAt: finished, durationMilliseconds: duration.map { Int(($0 * 1000).rounded()) },
-            outcome: outcome, outputs: stage.outputs.map(\.description), error: error,
-            parameters: stage.parameters.isEmpty ? nil : stage.parameters))
-        try session.manifest.write(to: session.runDirectory)
     }
 
     /// A succeeded stage is trusted on resume only if its staged outputs and its files in the run folder

@@ -61,6 +61,10 @@ struct CatalogueMark: Codable, Sendable, Equatable {
     /// Set when the extract read the stream whole: the load then reconciles (removes what Omnium no
     /// longer has) and records the time in the full-read stream.
     var full: FullRead? = nil
+    /// SKUs with a record Omnium sent that could not be read (quarantined as `price_unreadable` /
+    /// `stock_unreadable`): a reconciliation after a full read leaves their Flow rows alone, since
+    /// "not read" is not "gone" for them.
+    var withheldSkus: [String]? = nil
 
     /// A full read: the stream to record its time in, the time (the extract's start, Omnium format),
     /// how many Omnium records it returned, and, for stock, the Flow warehouses it covered.

@@ -44,6 +44,7 @@ public struct ExtractInventory: Stage {
         let mark = try context.watermarkDate(CatalogueStreams.inventory)
         let startedAt = OmniumDateFormat.string(from: context.now)
         let full = try mark.date == nil || context.fullReadDue(CatalogueStreams.inventoryFull)
+        var unreadable = try UnreadableCatalogueRecords(entity: .unreadableStock, context: context)
         let since = full ? nil : mark.date
         try staging.beginPending(dataset)
         var latest = LatestModified()
@@ -54,9 +55,10 @@ public struct ExtractInventory: Stage {
 
         for chunk in Self.chunks(codes, size: codesPerRequest) {
             let request = OmniumInventorySearchRequest(warehouseCodes: chunk, lastModified: since)
-            for try await page in PagesAhead(context.omnium.searchInventory(request)) {
-                read += page.count
+            for try await batch in PagesAhead(context.omnium.searchInventory(request)) {
+                read += batch.count
                 context.advance(read)
+                let page = try unreadable.take(batch, context, sku: \.sku, warehouse: \.warehouseCode)
                 for item in page {
                     latest.see(item.modified)
                     if let code = item.warehouseCode, webCodes.contains(code), let sku = item.sku { changedWebSkus.insert(sku) }
@@ -67,9 +69,10 @@ public struct ExtractInventory: Stage {
         if since != nil, webCodes.count > 1, !changedWebSkus.isEmpty {
             for skus in Self.chunks(changedWebSkus.sorted(), size: codesPerRequest) {
                 let request = OmniumInventorySearchRequest(productCodes: skus, warehouseCodes: webCodes.sorted())
-                for try await page in PagesAhead(context.omnium.searchInventory(request)) {
-                    read += page.count
+                for try await batch in PagesAhead(context.omnium.searchInventory(request)) {
+                    read += batch.count
                     context.advance(read)
+                    let page = try unreadable.take(batch, context, sku: \.sku, warehouse: \.warehouseCode)
                     _ = try staging.appendPending(dataset, records: page, key: Self.key)
                 }
             }
@@ -79,11 +82,13 @@ public struct ExtractInventory: Stage {
         let fullRead = full ? CatalogueMark.FullRead(
             stream: CatalogueStreams.inventoryFull, at: startedAt, recordsRead: read,
             warehouseUids: Self.reconciledWarehouseUids(warehouses, flowWebWarehouse: settings.flowWebWarehouse)) : nil
-        try CatalogueMark(stream: CatalogueStreams.inventory, previous: mark.text, latest: latest.text, full: fullRead)
+        try CatalogueMark(stream: CatalogueStreams.inventory, previous: mark.text, latest: latest.text, full: fullRead,
+                          withheldSkus: unreadable.markValue)
             .write(CatalogueDatasets.omniumInventoryMark, to: staging)
         var notes = [mark.date == nil ? "full load" : full ? "full read (reconciliation)"
                         : "changed since \(mark.text ?? "")",
                      "\(codes.count) warehouse(s) read"]
+        if let note = unreadable.note("stock item(s)", resolved: try unreadable.resolve(context)) { notes.append(note) }
         if !flowMastered.isEmpty {
             notes.append("Flow is stock master, not read: \(flowMastered.joined(separator: ", "))")
         }

@@ -24,6 +24,8 @@ public struct StagedOmniumCustomer: Codable, Sendable, Equatable {
     public var businessCustomer: OmniumBusinessCustomer?
     /// The error when `unavailable`.
     public var error: String?
+    /// The customer's JSON when Omnium sent one the model could not read (quarantined, orders retried).
+    public var unreadableJSON: String?
     /// The orders naming this customer (for notes and the quarantine).
     public var orderIds: [String]
 
@@ -86,8 +88,25 @@ public struct ExtractOrderCustomers: Stage {
             } catch let error as OmniumError where !error.isFatal {
                 record.lookup = .unavailable
                 record.error = error.description
+            } catch let unreadable as UnreadableCustomer {
+                record.lookup = .unavailable
+                record.error = unreadable.failure.description
+                record.unreadableJSON = unreadable.failure.rawJSON
             }
             return record
+        }
+        // A customer Omnium sends that the model cannot read: quarantined with the error and its JSON (its
+        // orders wait, as for any customer that could not be read); resolved once it reads.
+        let unreadable = records.filter { $0.unreadableJSON != nil }
+        try context.quarantine(unreadable.map {
+            MappingIssue(entity: .customer, recordKey: $0.customerId, reason: $0.error ?? "did not decode",
+                         sourcePayload: $0.unreadableJSON)
+        })
+        let openCustomers = try context.openQuarantineKeys(MappingIssue.Entity.customer.rawValue)
+        if !openCustomers.isEmpty {
+            try context.resolveQuarantine(entity: .customer, keys: records.filter {
+                $0.lookup == .found && openCustomers.contains($0.customerId)
+            }.map(\.customerId))
         }
         for record in records where record.lookup != .found {
             context.log.warning(record.lookup == .notFound
@@ -113,9 +132,15 @@ public struct ExtractOrderCustomers: Stage {
         for business in businessFirst ? [true, false] : [false, true] {
             do {
                 if business {
-                    record.businessCustomer = try await client.businessCustomer(id: record.customerId)
+                    switch try await client.businessCustomerRecord(id: record.customerId) {
+                    case .decoded(let customer): record.businessCustomer = customer
+                    case .undecodable(let failure): throw UnreadableCustomer(failure: failure)
+                    }
                 } else {
-                    record.privateCustomer = try await client.privateCustomer(id: record.customerId)
+                    switch try await client.privateCustomerRecord(id: record.customerId) {
+                    case .decoded(let customer): record.privateCustomer = customer
+                    case .undecodable(let failure): throw UnreadableCustomer(failure: failure)
+                    }
                 }
                 record.lookup = .found
                 return
@@ -124,4 +149,9 @@ public struct ExtractOrderCustomers: Stage {
             }
         }
     }
+}
+
+/// A customer Omnium sent that the model could not read.
+struct UnreadableCustomer: Error {
+    let failure: OmniumUndecodableRecord
 }

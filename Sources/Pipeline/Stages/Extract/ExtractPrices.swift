@@ -1,3 +1,4 @@
+import FlowMapping
 import FlowStore
 import Foundation
 import Omnium
@@ -38,13 +39,15 @@ public struct ExtractPrices: Stage {
         var notes: [String] = []
         let startedAt = OmniumDateFormat.string(from: context.now)
         let full = try mark.date == nil || context.fullReadDue(CatalogueStreams.pricesFull)
+        var unreadable = try UnreadableCatalogueRecords(entity: .unreadablePrice, context: context)
 
         if !full, let from = mark.date {
             // MARK: Delta: which SKUs changed
             var changed = Set<String>()
-            for try await page in PagesAhead(context.omnium.searchPrices(
+            for try await batch in PagesAhead(context.omnium.searchPrices(
                 OmniumPriceSearchRequest(lastModified: from, scrollSize: scrollSize))) {
-                read += page.count
+                read += batch.count
+                let page = try unreadable.take(batch, context, sku: \.code)
                 context.advance(read)
                 for price in page {
                     latest.see(price.modified)
@@ -53,7 +56,9 @@ public struct ExtractPrices: Stage {
                 // A price without a SKU cannot be re-read; stage it so the transform quarantines it.
                 _ = try staging.appendPending(dataset, records: page.filter { ($0.code ?? "").isEmpty }, keyOfPayload: Self.key)
             }
-            let retry = try context.openQuarantineKeys("price").subtracting(changed)
+            // An unreadable price's SKU is read whole again (its readable prices still load).
+            changed.formUnion(unreadable.withheldSkus)
+            let retry = try context.openQuarantineKeys("price").union(unreadable.open).subtracting(changed)
             notes.append("\(changed.count) SKU(s) with changed prices since \(mark.text ?? "")"
                          + (retry.isEmpty ? "" : ", \(retry.count) quarantined SKU(s) retried"))
 
@@ -61,9 +66,10 @@ public struct ExtractPrices: Stage {
             let codes = Array(changed.union(retry)).sorted()
             for start in stride(from: 0, to: codes.count, by: codesPerRequest) {
                 let chunk = Array(codes[start..<min(start + codesPerRequest, codes.count)])
-                for try await page in PagesAhead(context.omnium.searchPrices(
+                for try await batch in PagesAhead(context.omnium.searchPrices(
                     OmniumPriceSearchRequest(productCodes: chunk, scrollSize: scrollSize))) {
-                    read += page.count
+                    read += batch.count
+                    let page = try unreadable.take(batch, context, sku: \.code)
                     context.advance(read)
                     _ = try staging.appendPending(dataset, records: page, keyOfPayload: Self.key)
                 }
@@ -71,9 +77,10 @@ public struct ExtractPrices: Stage {
         } else {
             // MARK: Full load
             notes.append(mark.date == nil ? "full load" : "full read (reconciliation)")
-            for try await page in PagesAhead(context.omnium.searchPrices(
+            for try await batch in PagesAhead(context.omnium.searchPrices(
                 OmniumPriceSearchRequest(lastModified: Date(timeIntervalSince1970: 0), scrollSize: scrollSize))) {
-                read += page.count
+                read += batch.count
+                let page = try unreadable.take(batch, context, sku: \.code)
                 context.advance(read)
                 for price in page { latest.see(price.modified) }
                 _ = try staging.appendPending(dataset, records: page, keyOfPayload: Self.key)
@@ -83,8 +90,10 @@ public struct ExtractPrices: Stage {
         let summary = try staging.publishPending(dataset)
         let fullRead = full ? CatalogueMark.FullRead(stream: CatalogueStreams.pricesFull, at: startedAt,
                                                      recordsRead: read) : nil
-        try CatalogueMark(stream: CatalogueStreams.prices, previous: mark.text, latest: latest.text, full: fullRead)
+        try CatalogueMark(stream: CatalogueStreams.prices, previous: mark.text, latest: latest.text, full: fullRead,
+                          withheldSkus: unreadable.markValue)
             .write(CatalogueDatasets.omniumPricesMark, to: staging)
+        if let note = unreadable.note("price(s)", resolved: try unreadable.resolve(context)) { notes.append(note) }
         return StageOutcome(rowsRead: read, rowsWritten: summary.rowCount, notes: notes)
     }
 

@@ -27,9 +27,11 @@ enum CatalogueReconciliation {
 
     // MARK: - Prices
 
+    /// `keepProducts`: product UIDs whose pairs are never removed this time (an unreadable record of theirs).
     static func prices(_ context: StageContext, full: CatalogueMark.FullRead, seen: Set<FlowPriceKey>,
-                       chunkSize: Int) throws -> Result {
-        let stale = try context.flow.read { db in try PricesTable.storedKeys(in: db) }.filter { !seen.contains($0) }
+                       keepProducts: Set<String> = [], chunkSize: Int) throws -> Result {
+        let stale = try context.flow.read { db in try PricesTable.storedKeys(in: db) }
+            .filter { !seen.contains($0) && !keepProducts.contains($0.productUid) }
         if (full.recordsRead == 0 || seen.isEmpty) && !stale.isEmpty {
             return refuse(context, entity: "prices", kept: stale.count)
         }
@@ -46,11 +48,12 @@ enum CatalogueReconciliation {
 
     // MARK: - Stock
 
+    /// `keepProducts`: product UIDs whose rows are never zeroed this time (an unreadable record of theirs).
     static func stock(_ context: StageContext, full: CatalogueMark.FullRead, seen: Set<FlowStockKey>,
-                      chunkSize: Int) throws -> Result {
+                      keepProducts: Set<String> = [], chunkSize: Int) throws -> Result {
         let warehouses = full.warehouseUids ?? []
         let stale = try context.flow.read { db in try StockTable.nonZeroKeys(warehouseUids: warehouses, in: db) }
-            .filter { !seen.contains($0) }
+            .filter { !seen.contains($0) && !keepProducts.contains($0.productUid) }
         if (full.recordsRead == 0 || seen.isEmpty) && !stale.isEmpty {
             return refuse(context, entity: "stock", kept: stale.count)
         }

@@ -1,3 +1,4 @@
+import FlowMapping
 import FlowStore
 import Foundation
 
@@ -35,7 +36,9 @@ public struct LoadInventory: Stage {
         var notes = ["stock: \(counts)"]
         var reconciled = true
         if let full = mark?.full {
-            let result = try CatalogueReconciliation.stock(context, full: full, seen: seen, chunkSize: chunkSize)
+            let keep = Set((mark?.withheldSkus ?? []).compactMap(FlowUID.sanitize))
+            let result = try CatalogueReconciliation.stock(context, full: full, seen: seen, keepProducts: keep,
+                                                           chunkSize: chunkSize)
             counts.updated += result.zeroed
             notes.append(result.note)
             reconciled = result.applied

@@ -1,3 +1,4 @@
+import FlowMapping
 import FlowStore
 import Foundation
 
@@ -41,7 +42,9 @@ public struct LoadPrices: Stage {
         var notes = ["prices: \(priceCounts)", "price lists: \(listCounts)"]
         var reconciled = true
         if let full = mark?.full {
-            let result = try CatalogueReconciliation.prices(context, full: full, seen: seen, chunkSize: chunkSize)
+            let keep = Set((mark?.withheldSkus ?? []).compactMap(FlowUID.sanitize))
+            let result = try CatalogueReconciliation.prices(context, full: full, seen: seen, keepProducts: keep,
+                                                            chunkSize: chunkSize)
             priceCounts.deleted += result.removed
             notes.append(result.note)
             reconciled = result.applied
