@@ -83,6 +83,10 @@ final class StageCheckTests: XCTestCase {
         XCTAssertEqual(failed.manifest.entry(named: "push.x")?.error, "skipped: check totals of upstream stage import.x failed")
         XCTAssertEqual(failed.manifest.entry(named: "extract.y")?.status, .succeeded, "independent stages go on")
         XCTAssertEqual(try RunManifest.load(from: failed.runDirectory).entry(named: "import.x")?.outcome?.checks, [check])
+        let metrics = PrometheusMetrics(snapshot: try HealthSnapshot.read(from: environment.control, knownQueues: []),
+                                        lastRun: failed.manifest, cycle: nil).text
+        let line = try XCTUnwrap(metrics.split(separator: "\n").first { $0.hasPrefix("omniflow_stage_check_passed{") }, metrics)
+        XCTAssertTrue(line.contains(#"check="totals""#) && line.contains(#"stage="import.x""#) && line.hasSuffix(" 0"), String(line))
 
         script.set(actual: "100.00")
         let resumed = try await StageRunner(stages: stages(blocking: true, script), environment: environment)

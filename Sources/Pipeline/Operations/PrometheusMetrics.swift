@@ -47,6 +47,13 @@ public struct PrometheusMetrics: Sendable {
                       stages.map { (["stage": $0.name], Double($0.outcome?.quarantined ?? 0)) })
             out.gauge("omniflow_stage_fields_dropped", "Fields the stage dropped from records it loaded in the last run.",
                       stages.map { (["stage": $0.name], Double($0.outcome?.fieldsDropped ?? 0)) })
+            out.gauge("omniflow_stage_check_passed", "1 when the stage's check passed in the last run, else 0.",
+                      stages.flatMap { stage in
+                          (stage.outcome?.checks ?? []).map { check in
+                              (["stage": stage.name, "check": check.name, "blocking": String(check.isBlocking)],
+                               check.passed ? 1 : 0)
+                          }
+                      })
         }
         out.gauge("omniflow_cycle_last_success_timestamp_seconds",
                   "When each cycle last ended successfully (Unix time); absent before its first success.",
