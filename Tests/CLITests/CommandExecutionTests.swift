@@ -189,7 +189,11 @@ final class CommandExecutionTests: XCTestCase {
         XCTAssertEqual(try OutputJSON.decoder().decode([QuarantineListing].self, from: Data(json.output.utf8)), harness.services.quarantine)
         let explicit = await harness.run(["quarantine", "list"])
         XCTAssertTrue(explicit.output.contains("order:OC-1"), explicit.output)
-        XCTAssertEqual(harness.services.calls, [.listQuarantine, .listQuarantine])
+        let dropped = await harness.run(["quarantine", "list", "--kind", "field_dropped"])
+        XCTAssertEqual(dropped.output, "No quarantined records.\n", "the one issue is a withheld record")
+        let bad = await harness.run(["quarantine", "list", "--kind", "dropped"])
+        XCTAssertEqual(bad.code, .usageError)
+        XCTAssertEqual(harness.services.calls, [.listQuarantine, .listQuarantine, .listQuarantine])
     }
 
     func testQuarantineShowPrintsTheSourcePayloadAndRefusesAnUnknownId() async throws {

@@ -201,4 +201,44 @@ final class SandboxWireShapeTests: XCTestCase {
         assertOmniumDate(order["created"], "created")
         assertOmniumDate(order["modified"], "modified")
     }
+
+    // MARK: - Member names from the contract's text
+
+    private func first(_ method: HTTPMethod, _ target: String, _ body: String? = nil,
+                       file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
+        let page = try XCTUnwrap(try json(method, target, body, file: file, line: line) as? [String: Any], file: file, line: line)
+        return try XCTUnwrap((page["result"] as? [[String: Any]])?.first, "\(target) returned no record", file: file, line: line)
+    }
+
+    private func assertMembers(_ object: [String: Any]?, _ names: String, _ what: String,
+                               file: StaticString = #filePath, line: UInt = #line) {
+        guard let object else { return XCTFail("\(what) missing", file: file, line: line) }
+        let missing = names.split(separator: " ").map(String.init).filter { !object.keys.contains($0) }
+        XCTAssertEqual(missing, [], "\(what) lacks contract members", file: file, line: line)
+    }
+
+    /// Every answer names its members as omnium-contract.md spells them (§5–§11), checked on the JSON
+    /// text: unset members are written as `null`, so a member the sandbox named differently shows as missing.
+    func testAnswersUseTheContractsMemberNames() throws {
+        assertMembers(try first(.GET, "/api/Stores"), "id name address phoneNumber email latitude longitude availableOnMarkets isWarehouse isWebWarehouse isPrimaryWarehouse isPrimaryStore isPublicVisible isInactive availableWarehouses mondayOpeningHours sundayOpeningHours additionalOpeningHours customerPickupDeadlineLimit storePickLimit organizationalNumber externalIds properties created modified", "store")
+        let product = try first(.POST, "/api/Products/Scroll", "{}")
+        assertMembers(product, "id productId skuId parentId isSku name description shortDescription brand color size ean gtins unit variants prices cost costCurrency categories mainCategoryId marketIds assortmentCodes isActive status weight colli assets mainImageUrl taxCategory properties externalIds tags created modified", "product")
+        assertMembers(try first(.POST, "/api/Prices/Search", #"{"lastModified":"2000-01-01T00:00:00Z"}"#), "code productId marketId marketGroupId storeId currencyCode unitPrice originalUnitPrice discountAmount discountPercent recommendedRetailPrice cost minQuantity validFrom validUntil isTaxExcluded taxRate customerId customerGroup priceListId priceType modified", "price")
+        assertMembers(try first(.POST, "/api/Inventory/Search", #"{"lastModified":"2000-01-01T00:00:00Z"}"#), "sku warehouseCode inventory reservedInventory location cost costCurrency minQuantity maxQuantity created modified", "inventory item")
+        let purchaseOrder = try first(.POST, "/api/PurchaseOrders/Search", "{}")
+        assertMembers(purchaseOrder, "id purchaseOrderNumber referenceNumber status storeId supplierId supplierName billingCurrency requestedDeliveryDate deliveryId purchaseOrderForm externalIds created modified", "purchase order")
+        let poLine = ((purchaseOrder["purchaseOrderForm"] as? [String: Any])?["lineItems"] as? [[String: Any]])?.first
+        assertMembers(poLine, "lineItemId code ean displayName quantity deliveredQuantity canceledQuantity placedPrice taxRate currency deliveryId estimatedTimeOfArrival warehouseCode supplierSkuId discountedPrice discountedPriceExclTax extendedPrice", "purchase order line")
+        let order = try first(.POST, "/api/Orders/Search", "{}")
+        assertMembers(order, "id orderNumber orderType status marketId storeId billingCurrency customerId customerNumber customerName customerEmail customerPhone customerType billingAddress orderForm returnOrderForms created readyForPickup orderOrigin salesChannel salesPersonId properties externalIds tags errors versionId modified completed customerPickupDeadline storePickDate netTotal contactPerson publicOrderNotes isNotificationsDisabled received", "order")
+        let form = order["orderForm"] as? [String: Any]
+        assertMembers(form, "lineItems shipments payments discounts couponCodes properties subTotal taxTotal total totalExclTax discountAmount shippingTotal cartId fullRefund handlingTotal", "order form")
+        assertMembers((form?["lineItems"] as? [[String: Any]])?.first, "lineItemId code productId displayName quantity placedPrice taxRate discounted unit ean cost deliveredQuantity canceledQuantity returnQuantity readyForPickupQuantity cancelReason returnReason discountReasonCode properties externalIds placedPriceExclTax discountedPrice extendedPrice extendedPriceExclTax orderDiscountAmount taxTotal isGift updateStock orderLineDiscounts costTotal", "order line")
+        assertMembers((form?["shipments"] as? [[String: Any]])?.first, "shipmentId warehouseCode pickUpWarehouseCode shippingMethodName shippingMethodId status orderStatus lineItems address shippingSubTotal shipmentTaxRate shipmentTrackingNumber discounts packages shippingTax transit", "shipment")
+        assertMembers((form?["payments"] as? [[String: Any]])?.first, "id transactionId paymentMethodName paymentType transactionType status amount paidDate shipmentId storeId invoiceId orderLineReferences authorizationCode", "payment")
+        assertMembers((order["billingAddress"] as? [String: Any]), "name firstName lastName organization line1 line2 postalCode city countryCode phone email regionCode", "address")
+        let customer = try first(.POST, "/api/PrivateCustomers/Search", "{}")
+        assertMembers(customer, "customerId customerNumber firstName lastName fullName email phone address addresses marketId marketGroupId storeIds isCustomerClubMember tags properties externalIds created modified modifiedBy", "private customer")
+        assertMembers(try first(.POST, "/api/BusinessCustomers/Search", "{}"), "customerId name taxId customerNumber email phone address contacts marketId marketGroupId tags properties externalIds created modified modifiedBy", "business customer")
+    }
 }

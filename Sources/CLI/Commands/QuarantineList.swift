@@ -17,17 +17,24 @@ extension Omniflow.Quarantine {
                     """)
         }
 
-        public static var arguments: [ArgumentDefinition] { GlobalOptions.arguments }
+        static let kind = Option<String?>(
+            "kind", valueName: "kind", help: "Only issues of this kind.",
+            allowedValues: QuarantineListing.Kind.allCases.map(\.rawValue))
 
+        public static var arguments: [ArgumentDefinition] { [kind.definition] + GlobalOptions.arguments }
+
+        public var kind: QuarantineListing.Kind?
         public var global: GlobalOptions
 
         public init(_ values: ParsedValues) throws {
+            kind = try values.get(Self.kind).flatMap(QuarantineListing.Kind.init(rawValue:))
             global = try GlobalOptions(values)
         }
 
         public func run(_ context: CommandContext) async throws -> ExitCode {
             let configuration = try global.loadConfiguration(context)
             let entries = try context.services.listQuarantine(configuration: configuration)
+                .filter { kind == nil || $0.kind == kind }
             try global.emit(entries, to: context.standardOutput) {
                 entries.isEmpty ? "No quarantined records.\n" : Self.table(entries, timeZone: configuration.businessTimeZone)
             }
