@@ -19,12 +19,12 @@ enum OutboundPushBenchmarks {
 
     static let posOrders = Benchmark(name: "omnium.push.pos-orders", sizes: [10_000], unit: "orders", run: { size, _ in
         try await PushFixture.shared.push(stage: "push.pos_orders", expected: size, pathPrefix: "/api/Orders/PosOrders",
-                                          maxRequests: nil)
+                                          maxRequests: nil, allowedInFlight: 20)
     }, prepare: { size, workspace in try await PushFixture.shared.prepare(workspace: workspace, orders: size, stockRows: 0) })
 
     static let stock = Benchmark(name: "omnium.push.stock", sizes: [100_000], unit: "rows", run: { size, _ in
         try await PushFixture.shared.push(stage: "push.stock", expected: size, pathPrefix: "/api/Inventory/UpdateMany",
-                                          maxRequests: size / 1_000 + 10)
+                                          maxRequests: size / 1_000 + 10, allowedInFlight: 4)
     }, prepare: { size, workspace in try await PushFixture.shared.prepare(workspace: workspace, orders: 0, stockRows: size) })
 }
 
@@ -108,8 +108,21 @@ final class PushFixture: @unchecked Sendable {
         }
     }
 
-    /// Runs `stage`, checks every job is done, prints requests and 429s, stops the sandbox.
-    func push(stage: String, expected: Int, pathPrefix: String, maxRequests: Int?) async throws -> Int {
+    /// The added latency of every sandbox answer, as in `prepare`.
+    static let latency = 0.020
+
+    /// The least time Omnium's documented limits allow for `requests` calls of `latency` each: at most
+    /// `allowedInFlight` at once (20 per API user; 4 for batch calls such as `UpdateMany`), and tokens from a
+    /// bucket of 12,000 refilled by 1,000 every 10 s. omnium-api.md §4.
+    static func ceilingSeconds(requests: Int, allowedInFlight: Int) -> Double {
+        let byConcurrency = Double(requests) * latency / Double(allowedInFlight)
+        let byTokens = Double(max(0, requests - 12_000)) / 100
+        return max(byConcurrency, byTokens)
+    }
+
+    /// Runs `stage`, checks every job is done, prints requests, 429s and the share of Omnium's ceiling
+    /// reached, stops the sandbox.
+    func push(stage: String, expected: Int, pathPrefix: String, maxRequests: Int?, allowedInFlight: Int) async throws -> Int {
         guard let (server, configuration) = lock.withLock({ sandbox.flatMap { s in self.configuration.map { (s, $0) } } }) else {
             throw Failure(description: "push fixture not prepared")
         }
@@ -119,10 +132,16 @@ final class PushFixture: @unchecked Sendable {
         }
         let environment = try PipelineEnvironment.open(configuration: configuration)
         let runner = try StageRunner(stages: OmniflowStages.all(), environment: environment)
+        let started = Date()
         let result = try await runner.run(RunRequest(selection: StageSelection(only: [stage])))
+        let elapsed = Date().timeIntervalSince(started)
         let done = result.manifest.stages.first { $0.name == stage }?.outcome?.rowsWritten ?? 0
         let (used, limited) = lock.withLock { (requests.filter { $0.key.hasPrefix(pathPrefix) }.values.reduce(0, +), throttled) }
-        FileHandle.standardError.write(Data("  \(stage): \(done) done, \(used) requests to \(pathPrefix), \(limited) answered 429\n".utf8))
+        let ceiling = Self.ceilingSeconds(requests: used, allowedInFlight: allowedInFlight)
+        FileHandle.standardError.write(Data(("  \(stage): \(done) done, \(used) requests to \(pathPrefix), \(limited) answered 429; "
+            + String(format: "%.1f requests/s in %.2f s; Omnium's ceiling for them (%d in flight at %.0f ms, bucket 12,000 "
+                     + "+ 1,000/10 s): %.2f s, so %.0f %% of it\n",
+                     Double(used) / elapsed, elapsed, allowedInFlight, Self.latency * 1000, ceiling, 100 * ceiling / elapsed)).utf8))
         guard result.succeeded, done == expected else {
             throw Failure(description: "\(stage) pushed \(done) of \(expected): \(result.manifest.stages.map { $0.error ?? $0.status.rawValue })")
         }

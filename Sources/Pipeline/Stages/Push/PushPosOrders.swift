@@ -26,7 +26,9 @@ public struct PushPosOrders: Stage {
         let settings = context.configuration.outboundSettings
         let flow = context.flow
         let omnium = context.omnium
-        let report = try await SyncQueueWorker(kind: .posOrderPush).drain(control: context.control) { attempt in
+        // As many orders in flight as Omnium allows one API user (20; OMNIFLOW_MAX_CONCURRENT_REQUESTS).
+        let worker = SyncQueueWorker(kind: .posOrderPush, maxConcurrent: context.configuration.maxConcurrentRequests)
+        let report = try await worker.drain(control: context.control) { attempt in
             do {
                 guard let order = try flow.read({ try PosOrdersTable.fetch(orderUid: attempt.job.objectKey, in: $0) }) else {
                     return .dead(reason: "POS order \(attempt.job.objectKey) is not in the Flow store")

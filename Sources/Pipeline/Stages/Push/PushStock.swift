@@ -24,7 +24,9 @@ public struct PushStock: Stage {
     public func run(_ context: StageContext) async throws -> StageOutcome {
         let flow = context.flow
         let omnium = context.omnium
-        let worker = SyncQueueWorker(kind: .stockPush, maxConcurrent: 1, batchSize: batchSize)
+        // Batch calls in flight at once: Omnium allows 4 (OMNIFLOW_MAX_CONCURRENT_BATCH_REQUESTS).
+        let worker = SyncQueueWorker(kind: .stockPush, maxConcurrent: context.configuration.maxConcurrentBatchRequests,
+                                     batchSize: batchSize)
         let report = try await worker.drainBatches(control: context.control) { attempts in
             var items: [OmniumInventoryItem] = []
             var outcomes: [SyncJobOutcome] = []
