@@ -38,6 +38,8 @@ final class CommandTreeTests: XCTestCase {
             let command = stack.last!
             let path = stack.dropFirst().map { $0.configuration.name }
             XCTAssertFalse(command.configuration.abstract.isEmpty, "\(path) has no abstract")
+            // A `\\` at a line's end in a multi-line literal prints a backslash instead of joining the lines.
+            XCTAssertFalse(command.configuration.discussion.contains("\\"), "stray backslash in the help of \(path)")
             let definitions = command.arguments + [HelpFlag.flag.definition]
             let longNames = definitions.compactMap(\.longName)
             XCTAssertEqual(Set(longNames).count, longNames.count, "duplicate option in \(path)")

@@ -258,6 +258,23 @@ final class StageRunnerTests: XCTestCase {
         XCTAssertEqual(try RunLock(store: environment.control).holder()?.runID, "thief", "another run's lock is left alone")
     }
 
+    /// A run whose stages this plan does not have (a `pos import` run resumed with `omniflow run`) is
+    /// refused, not "resumed" to succeeded without them.
+    func testResumingARunWithStagesOutsideThePlanIsRefused() async throws {
+        let environment = try environment()
+        script.fail("extract.b", true)
+        let failed = try await StageRunner(stages: stages(), environment: environment).run(RunRequest())
+        XCTAssertFalse(failed.succeeded)
+        do {
+            _ = try await StageRunner(stages: Array(stages().prefix(3)), environment: environment)
+                .run(RunRequest(resume: failed.runID))
+            XCTFail("expected the resume to be refused")
+        } catch let error as StageRunnerError {
+            XCTAssertEqual(error, .stagesNotInPlan(failed.runID, stages: ["extract.b"]))
+        }
+        XCTAssertEqual(try environment.control.run(id: failed.runID)?.status, .failed)
+    }
+
     /// A stage longer than the stale-lock age must keep its lock: another host may not take it over.
     func testALongStageKeepsTheLockAliveThroughItsProgressReports() async throws {
         let clock = FixedClock()

@@ -10,8 +10,8 @@ extension Omniflow.Quarantine {
             CommandConfiguration(
                 name: "show", abstract: "Show one quarantine issue with the source record as received.",
                 discussion: """
-                    The id is the one 'omniflow quarantine list' prints; it stays the same across runs \\
-                    (a record refused again counts one more attempt on the same issue). Resolved issues \\
+                    The id is the one 'omniflow quarantine list' prints; it stays the same across runs \
+                    (a record refused again counts one more attempt on the same issue). Resolved issues \
                     are shown too, with when a later run took the record.
                     """)
         }

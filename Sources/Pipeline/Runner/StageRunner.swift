@@ -102,7 +102,11 @@ public struct StageRunner: Sendable {
                 ?? RunManifest(runID: runID, startedAt: record.startedAt,
                                businessDate: businessDay(record.startedAt), selection: selected)
             if request.selection == .all, !manifest.selection.isEmpty {
-                selected = manifest.selection.filter { plan.stage(named: $0) != nil }
+                // A stage of the run that this plan does not have (a `pos import` run resumed with
+                // `omniflow run`) would be dropped silently and the run end "succeeded" without it.
+                let foreign = manifest.selection.filter { plan.stage(named: $0) == nil }
+                guard foreign.isEmpty else { throw StageRunnerError.stagesNotInPlan(runID, stages: foreign) }
+                selected = manifest.selection
             }
             try checkNotSuperseded(record, selected: selected)
         } else {
@@ -439,6 +443,8 @@ public enum StageRunnerError: Error, Equatable, CustomStringConvertible {
     case supersededRun(String, by: String, stage: String, dataset: String)
     /// `--resume` of a run after a watermark was moved by hand (`omniflow watermarks set`).
     case watermarkMovedSince(String, stream: String, by: String)
+    /// `--resume` of a run with stages this command does not run (a `pos import` run).
+    case stagesNotInPlan(String, stages: [String])
 
     public var description: String {
         switch self {
@@ -452,6 +458,10 @@ public enum StageRunnerError: Error, Equatable, CustomStringConvertible {
         case .watermarkMovedSince(let id, let stream, let who):
             return "run '\(id)' cannot be resumed: the watermark of \(stream) was moved by hand (\(who)) since it "
                 + "started; start a new run instead (it reads from the moved mark)"
+        case .stagesNotInPlan(let id, let stages):
+            return "run '\(id)' cannot be resumed by this command: its stage(s) \(stages.joined(separator: ", ")) are not "
+                + "among the stages it runs; run the command that started it again (`omniflow pos import` skips "
+                + "what it already stored)"
         }
     }
 }
