@@ -254,3 +254,39 @@ final class InvoiceCrashProcessTests: XCTestCase {
         XCTAssertTrue(results.allSatisfy { $0["result"] as? String == "identical" }, regenerated.stdout)
     }
 }
+
+/// A web order (Click & Collect or Online, loaded by the order extract) returned at the till: the return
+/// reaches the Omnium order it came from, against its line items, once.
+final class WebOrderReturnEndToEndTests: XCTestCase {
+    func testAWebOrderReturnedInTheShopIsAReturnOnItsOmniumOrder() async throws {
+        let fixture = try EndToEndFixture()
+        let inbound = try await fixture.run()
+        XCTAssertTrue(inbound.succeeded)
+        let flow = try FlowDatabase(path: fixture.configuration.flowStorePath)
+        let webOrder = try XCTUnwrap(try flow.read { db -> FlowOrderSnapshot? in
+            let uids: [String] = try db.fetchAll(sql: "SELECT order_uid FROM orders ORDER BY order_uid").map { try $0.decode("order_uid") }
+            return try uids.lazy.compactMap { try OrdersTable.fetchSnapshot(orderUid: $0, in: db) }
+                .first { $0.items.contains { $0.quantity - $0.cancelledQuantity - $0.returnedQuantity >= 100 } }
+        }, "the sandbox has a web order with a line to return")
+        let item = try XCTUnwrap(webOrder.items.first { $0.quantity - $0.cancelledQuantity - $0.returnedQuantity >= 100 })
+        let refund = -item.itemPrice
+        let returned = FlowPosOrder(
+            orderUid: "RET-WEB-1", orderNumber: "9001", type: .return, storeUid: webOrder.order.storeUid,
+            cashRegisterUid: "\(webOrder.order.storeUid)-1", originalOrderUid: webOrder.order.orderUid,
+            createdAt: Date(), settledAt: Date(), orderTotal: refund, vatTotal: refund / 5,
+            lines: [FlowPosOrderLine(lineNo: 1, sku: item.sku, name: item.name ?? item.sku, quantity: -100,
+                                     unitPrice: item.itemPrice, vatRate: 2_500, vatAmount: refund / 5, lineTotal: refund)],
+            payments: [FlowPosPayment(paymentNo: 1, tenderType: .card, amount: refund)])
+        try flow.write { try PosOrdersTable.save(returned, in: $0) }
+
+        for _ in 0..<2 {   // the second run sends nothing again
+            let run = try await fixture.run(RunRequest(selection: StageSelection(only: ["enqueue.pos_changes", "push.pos_orders"])))
+            XCTAssertTrue(run.succeeded, "\(run.manifest.stages.map { "\($0.name) \($0.status) \($0.error ?? "")" })")
+        }
+        let returns = fixture.sandbox.state.dump().returns.filter { $0.returnForm.rmaNumber == "RET-WEB-1" }
+        XCTAssertEqual(returns.count, 1)
+        XCTAssertEqual(returns.first?.orderId, webOrder.order.externalOrderNumber, "on the Omnium order it came from")
+        let control = try ControlStore(root: URL(fileURLWithPath: fixture.configuration.stagingRoot))
+        XCTAssertEqual(try control.syncJobs(queue: SyncJob.Queue.externalOrderSync, state: .dead), [])
+    }
+}

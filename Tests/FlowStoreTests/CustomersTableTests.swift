@@ -22,4 +22,20 @@ final class CustomersTableTests: XCTestCase {
         XCTAssertNil(try CustomersTable.fetch(externalId: "nope", in: db))
         XCTAssertEqual(try CustomersTable.fetchAll(in: db).map(\.customerUid), ["B-1", "C-1"])
     }
+
+    /// The Omnium id written back after a push keeps the stored content hash in step: the same customer
+    /// arriving from Omnium afterwards, with that id, is unchanged, not rewritten.
+    func testSettingTheExternalIdKeepsTheContentHashInStep() throws {
+        let db = try makeOrdersTestDatabase(self)
+        var fromPos = person
+        fromPos.externalId = nil
+        try CustomersTable.upsert([fromPos], in: db)
+        try CustomersTable.setExternalId("omnium-77", customerUid: "C-1", in: db)
+        var pushed = fromPos
+        pushed.externalId = "omnium-77"
+        XCTAssertEqual(try CustomersTable.fetch(customerUid: "C-1", in: db), pushed)
+        let stored = try db.fetchValue(sql: "SELECT content_hash FROM customers WHERE customer_uid = 'C-1'", as: Int64.self)
+        XCTAssertEqual(stored, pushed.contentHash.rawValue)
+        XCTAssertEqual(try CustomersTable.upsert([pushed], in: db), UpsertCounts(unchanged: 1))
+    }
 }

@@ -81,18 +81,48 @@ public enum OutboundOrderMapping {
     /// - Throws: ``OutboundMappingError`` when a returned SKU is not on the original sale, or more is
     ///   returned than was sold.
     public static func returnRequest(_ order: FlowPosOrder, original: FlowPosOrder) throws -> OmniumReturnRequestModel {
-        var remaining = Dictionary(grouping: original.lines, by: \.sku).mapValues { $0.map { ($0.lineNo, $0.quantity) } }
+        try returnRequest(order, originalUid: original.orderUid, originalLines: original.lines.map {
+            OriginalLine(lineItemId: String($0.lineNo), sku: $0.sku, quantity: $0.quantity)
+        })
+    }
+
+    /// A line of the sale a return refers to, as Omnium knows it: its `lineItemId`, SKU and the
+    /// quantity (hundredths) that may still come back.
+    public struct OriginalLine: Sendable, Equatable {
+        public var lineItemId: String
+        public var sku: String
+        public var quantity: Int64
+
+        public init(lineItemId: String, sku: String, quantity: Int64) {
+            self.lineItemId = lineItemId
+            self.sku = sku
+            self.quantity = quantity
+        }
+    }
+
+    /// The return of a web order (an Omnium order that came in through the order extract) at the till:
+    /// its lines are the web order's `lineItemId`s, less what was cancelled or already returned.
+    public static func returnRequest(_ order: FlowPosOrder, webOrder: FlowOrderSnapshot) throws -> OmniumReturnRequestModel {
+        try returnRequest(order, originalUid: webOrder.order.orderUid, originalLines: webOrder.items.map {
+            OriginalLine(lineItemId: $0.externalId, sku: $0.sku,
+                         quantity: $0.quantity - $0.cancelledQuantity - $0.returnedQuantity)
+        })
+    }
+
+    static func returnRequest(_ order: FlowPosOrder, originalUid: String,
+                              originalLines: [OriginalLine]) throws -> OmniumReturnRequestModel {
+        var remaining = Dictionary(grouping: originalLines, by: \.sku).mapValues { $0.map { ($0.lineItemId, $0.quantity) } }
         var returns: [OmniumLineItemReturn] = []
         for line in order.lines {
             var toReturn = -line.quantity
             var candidates = remaining[line.sku] ?? []
             guard !candidates.isEmpty else {
                 throw OutboundMappingError(record: order.orderUid,
-                                           reason: "returned SKU \(line.sku) is not on the original sale \(original.orderUid)")
+                                           reason: "returned SKU \(line.sku) is not on the original sale \(originalUid)")
             }
             for index in candidates.indices where toReturn > 0 && candidates[index].1 > 0 {
                 let take = min(toReturn, candidates[index].1)
-                returns.append(OmniumLineItemReturn(lineItemId: String(candidates[index].0), returnQuantity: quantity(take),
+                returns.append(OmniumLineItemReturn(lineItemId: candidates[index].0, returnQuantity: quantity(take),
                                                     returnReason: "Returned in store", returnType: "Return",
                                                     creditAmount: nil, isStockUpdated: true))
                 candidates[index].1 -= take
@@ -101,7 +131,7 @@ public enum OutboundOrderMapping {
             remaining[line.sku] = candidates
             guard toReturn == 0 else {
                 throw OutboundMappingError(record: order.orderUid,
-                                           reason: "returns more of SKU \(line.sku) than the original sale \(original.orderUid) sold")
+                                           reason: "returns more of SKU \(line.sku) than the original sale \(originalUid) sold")
             }
         }
         return OmniumReturnRequestModel(

@@ -47,6 +47,10 @@ public struct PushPosOrders: Stage {
         if order.type == .payment { return .done }
         if order.type == .return, let originalUid = order.originalOrderUid {
             guard let original = try flow.read({ try PosOrdersTable.fetch(orderUid: originalUid, in: $0) }) else {
+                // Not a till sale: a web order (Click & Collect, Online) returned in the shop.
+                if let webOrder = try flow.read({ try OrdersTable.fetchSnapshot(orderUid: originalUid, in: $0) }) {
+                    return try await pushReturn(order, ofWebOrder: webOrder, flow: flow, omnium: omnium)
+                }
                 return .dead(reason: "return \(order.orderUid): original sale \(originalUid) is not in the Flow store")
             }
             if try flow.read({ try PosOrdersTable.omniumOrderId(orderUid: originalUid, in: $0) }) == nil {
@@ -73,6 +77,24 @@ public struct PushPosOrders: Stage {
             _ = try await omnium.updateOrderStatus(orderId: id, OmniumUpdateStatusPatch(status: OutboundOrderMapping.cancelled))
         }
         try flow.write { try PosOrdersTable.setOmniumOrderId(id, orderUid: order.orderUid, in: $0) }
+        return .done
+    }
+}
+
+extension PushPosOrders {
+    /// A web order returned at the till: the return goes to the Omnium order the web order came from
+    /// (its Omnium id), against that order's line items; the return's uid is the `rmaNumber`, so a
+    /// repeat meets a 409 and is done.
+    static func pushReturn(_ order: FlowPosOrder, ofWebOrder webOrder: FlowOrderSnapshot, flow: FlowDatabase,
+                           omnium: OmniumClient) async throws -> SyncJobOutcome {
+        let omniumId = webOrder.order.externalOrderNumber
+        let request = try OutboundOrderMapping.returnRequest(order, webOrder: webOrder)
+        do {
+            _ = try await omnium.createReturn(orderId: omniumId, request)
+        } catch let error as OmniumError where error.isConflict {
+            // 409: a return with this rmaNumber exists: an earlier attempt made it.
+        }
+        try flow.write { try PosOrdersTable.setOmniumOrderId(omniumId, orderUid: order.orderUid, in: $0) }
         return .done
     }
 }
