@@ -207,3 +207,60 @@ final class InvoicePushEndToEndTests: XCTestCase {
         XCTAssertEqual(dump.invoices.count, dump.invoiceFiles.count, "every invoice has its file")
     }
 }
+
+/// Issue 12's crash acceptance with a real process: the invoice push (`omniflow run --only
+/// enqueue.pos_changes,push.invoices`) killed with SIGKILL while an
+/// invoice exists in Omnium without its PDF, then run again, leaves exactly one invoice with exactly one file
+/// per receipt; `receipts regenerate --run` of that run renders every sent PDF to the same bytes.
+final class InvoiceCrashProcessTests: XCTestCase {
+    func testAKillBetweenInvoiceAndFileThenARerunLeavesOneInvoiceWithOneFileEach() async throws {
+        // 150 ms per answer: the gap between UpdateInvoice and AddFileToInvoice is wide enough to kill in.
+        let fixture = try EndToEndFixture(faults: SandboxFaults(latency: .milliseconds(150)))
+        let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("templates")
+        fixture.configuration.templatesDirectory = templates.path
+        let inbound = try await fixture.run(RunRequest(selection: StageSelection(only: OutboundCrashTests.inbound)))
+        XCTAssertTrue(inbound.succeeded)
+        let flow = try FlowDatabase(path: fixture.configuration.flowStorePath)
+        _ = try PosDaySimulator(options: .init(date: OrdersEndToEndTests.osloTime("2026-12-03 00:00:00"), seed: 5,
+                                               timeZone: fixture.configuration.businessTimeZone)).run(flow: flow)
+        let file = try fixture.writeConfigurationFile()
+        var json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        json["OMNIUM_SEND_ORDER_RECEIPT_TO_OMNIUM"] = true
+        json["OMNIFLOW_TEMPLATES_DIR"] = templates.path
+        try JSONSerialization.data(withJSONObject: json).write(to: file)
+        let secret = EndToEndFixture.client.clientSecret
+        let arguments = ["run", "--only", "enqueue.pos_changes,push.invoices", "--config", file.path, "--quiet"]
+
+        let child = OmniflowProcess(arguments, secret: secret)
+        try child.start()
+        func invoiceWithoutFile() -> Bool {
+            let dump = fixture.sandbox.state.dump()
+            let filed = Set(dump.invoiceFiles.map(\.invoiceId))
+            return dump.invoices.contains { !filed.contains($0.id ?? "") }
+        }
+        XCTAssertTrue(waitUntil(timeout: 60) { invoiceWithoutFile() }, "an invoice was created")
+        kill(child.process.processIdentifier, SIGKILL)
+        _ = child.finish()
+        XCTAssertTrue(invoiceWithoutFile(), "killed between an invoice and its file")
+
+        let rerun = try OmniflowProcess.run(arguments, secret: secret)
+        XCTAssertEqual(rerun.status, 0, rerun.stderr)
+        let dump = fixture.sandbox.state.dump()
+        XCTAssertFalse(dump.invoices.isEmpty)
+        XCTAssertEqual(Set(dump.invoices.compactMap(\.id)).count, dump.invoices.count, "no invoice twice")
+        for invoice in dump.invoices {
+            XCTAssertEqual(dump.invoiceFiles.filter { $0.invoiceId == invoice.id }.count, 1, "\(invoice.id ?? "?") has one file")
+        }
+
+        // Regenerating what the rerun sent gives the same bytes it attached.
+        let control = try ControlStore(root: URL(fileURLWithPath: fixture.configuration.stagingRoot))
+        let runID = try XCTUnwrap(control.runs(limit: 1).first?.id)
+        let regenerated = try OmniflowProcess.run(["receipts", "regenerate", "--run", runID, "--layout", "invoice",
+                                                   "--config", file.path, "--json"], secret: secret)
+        XCTAssertEqual(regenerated.status, 0, regenerated.stderr)
+        let results = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(regenerated.stdout.utf8)) as? [[String: Any]])
+        XCTAssertFalse(results.isEmpty, "the rerun sent receipts")
+        XCTAssertTrue(results.allSatisfy { $0["result"] as? String == "identical" }, regenerated.stdout)
+    }
+}

@@ -123,24 +123,32 @@ extension Omniflow.Receipts {
         }
     }
 
-    /// `receipts regenerate --receipt ID | --from DATE --to DATE`.
+    /// `receipts regenerate --receipt ID | --run RUN | --from DATE --to DATE`.
     public struct Regenerate: ParsableCommand {
         public static var configuration: CommandConfiguration {
             CommandConfiguration(
                 name: "regenerate",
                 abstract: "Render receipts again and report, per receipt, whether the bytes are identical.",
-                discussion: "Give '--receipt ID', or '--from DATE --to DATE' (settlement dates, inclusive, business time zone).")
+                discussion: """
+                    Give '--receipt ID'; or '--run RUN' for the receipts that run sent to Omnium as invoices \
+                    (with '--layout invoice' these are the PDFs that were attached); or '--from DATE --to DATE' \
+                    (settlement dates, inclusive, business time zone). Exits 1 when a receipt's bytes changed \
+                    while its template did not.
+                    """)
         }
 
         static let receipt = Option<String?>("receipt", valueName: "id", help: "One receipt (a POS order's uid).")
+        static let run = Option<String?>("run", valueName: "run-id", help: "The receipts a run sent as invoices.")
         static let from = Option<String?>("from", valueName: "yyyy-mm-dd", help: "First settlement date.")
         static let to = Option<String?>("to", valueName: "yyyy-mm-dd", help: "Last settlement date.")
 
         public static var arguments: [ArgumentDefinition] {
-            [receipt.definition, from.definition, to.definition, Omniflow.Receipts.layout.definition] + GlobalOptions.arguments
+            [receipt.definition, run.definition, from.definition, to.definition, Omniflow.Receipts.layout.definition]
+                + GlobalOptions.arguments
         }
 
         var receipt: String?
+        var run: String?
         var from: String?
         var to: String?
         var layout: String
@@ -148,6 +156,7 @@ extension Omniflow.Receipts {
 
         public init(_ values: ParsedValues) throws {
             receipt = try values.get(Self.receipt)
+            run = try values.get(Self.run)
             from = try values.get(Self.from)
             to = try values.get(Self.to)
             layout = try values.get(Omniflow.Receipts.layout)
@@ -155,9 +164,11 @@ extension Omniflow.Receipts {
         }
 
         public func validate(_ context: CommandContext) throws {
-            guard (receipt != nil) != (from != nil || to != nil), receipt != nil || (from != nil && to != nil) else {
-                throw CommandLineError.validation("give either '--receipt ID' or both '--from DATE' and '--to DATE'")
+            let modes = [receipt != nil, run != nil, from != nil || to != nil].filter { $0 }.count
+            guard modes == 1, (from == nil) == (to == nil) else {
+                throw CommandLineError.validation("give one of '--receipt ID', '--run RUN', or both '--from DATE' and '--to DATE'")
             }
+            if let run { try RunID.validate(run, option: "--run") }
         }
 
         public func run(_ context: CommandContext) async throws -> ExitCode {
@@ -165,6 +176,10 @@ extension Omniflow.Receipts {
             var ids: [String] = []
             if let receipt {
                 ids = [receipt]
+            } else if let run {
+                do { ids = try printer.receiptsSent(byRun: run) } catch let error as ReceiptPrinter.UnknownRun {
+                    throw ServiceError.unknownRun(error.runID)
+                }
             } else if let from, let to {
                 let zone = configuration.businessTimeZone
                 guard let start = BusinessTime.date(from, timeZone: zone), let end = BusinessTime.date(to, timeZone: zone) else {
@@ -181,7 +196,9 @@ extension Omniflow.Receipts {
                 }
             }
             try global.emit(results, to: context.standardOutput) {
-                guard !results.isEmpty else { return "No receipts in that range.\n" }
+                guard !results.isEmpty else {
+                    return run.map { "Run \($0) sent no receipts.\n" } ?? "No receipts in that range.\n"
+                }
                 return results.map { "\($0.receiptUid): \($0.result.rawValue) (sha256 \($0.checksum.prefix(16))…)\n" }.joined()
             }
             return results.contains { $0.result == .changed } ? .runFailed : .success

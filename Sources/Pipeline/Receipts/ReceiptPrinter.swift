@@ -102,6 +102,24 @@ public struct ReceiptPrinter: Sendable {
         return Regeneration(receiptUid: orderUid, result: result, checksum: entry.checksum, path: entry.path)
     }
 
+    /// The receipts run `runID` sent to Omnium as invoices (their `external_order_receipt_sync` jobs were
+    /// finished while it ran), oldest first.
+    /// - Throws: ``UnknownRun`` when no such run is recorded.
+    public func receiptsSent(byRun runID: String) throws -> [String] {
+        guard let run = try control.run(id: runID) else { throw UnknownRun(runID: runID) }
+        let end = run.finishedAt ?? control.clock.now
+        return try control.syncJobs(queue: SyncJob.Kind.invoicePush.queue, state: .done, limit: .max)
+            .filter { $0.kind == .invoicePush && $0.updatedAt >= run.startedAt && $0.updatedAt <= end }
+            .sorted { ($0.updatedAt, $0.objectKey) < ($1.updatedAt, $1.objectKey) }
+            .map(\.objectKey)
+    }
+
+    /// `receipts regenerate --run` named a run that is not recorded.
+    public struct UnknownRun: Error, CustomStringConvertible {
+        public var runID: String
+        public var description: String { "no run with id '\(runID)' (see omniflow runs)" }
+    }
+
     /// Settled POS orders whose receipts fall between two times (inclusive), oldest first.
     public func receipts(from: Date, to: Date) throws -> [String] {
         try flow.read { db in
