@@ -142,6 +142,16 @@ final class OutboundEndToEndTests: XCTestCase {
             XCTAssertEqual(second.manifest.entry(named: "push.invoices")?.outcome?.files[path]?.count, 64, path)
             XCTAssertEqual(file.fileName, "\(order.orderNumber).pdf")
         }
+        // Regenerating an invoice leaves the run's file output alone and writes outside the run folder.
+        let invoiceUid = try XCTUnwrap(orders.first?.orderUid)
+        let runFile = second.runDirectory.appendingPathComponent("receipts/invoices/\(invoiceUid).pdf")
+        let sent = try Data(contentsOf: runFile)
+        let printer = ReceiptPrinter(configuration: fixture.configuration, flow: flow,
+                                     control: try ControlStore(root: URL(fileURLWithPath: fixture.configuration.stagingRoot)))
+        let again = try printer.regenerate(orderUid: invoiceUid, layout: .invoice)
+        XCTAssertEqual(again.result, .identical)
+        XCTAssertFalse(again.path.contains("/runs/"), again.path)
+        XCTAssertEqual(try Data(contentsOf: runFile), sent)
 
         // A second run pushes nothing.
         let third = try await fixture.run()

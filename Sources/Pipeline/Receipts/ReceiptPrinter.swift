@@ -76,9 +76,21 @@ public struct ReceiptPrinter: Sendable {
 
     /// Renders a receipt again with its layout and compares with the index: identical bytes unless the
     /// template changed (or, which should never happen, the receipt itself).
+    ///
+    /// A receipt last rendered into a run folder (an invoice PDF, `push.invoices`' file output) is rendered
+    /// again outside it: a finished stage's files never change (`--resume` checks them), and a run folder
+    /// that retention removed is not brought back for one file.
     public func regenerate(orderUid: String, layout: Layout = .till) throws -> Regeneration {
         let previous = try control.read { try ReceiptIndexTable.entry($0, receiptUid: orderUid, isCopy: false, template: layout.rawValue) }
-        let url = previous.map { URL(fileURLWithPath: $0.path) } ?? defaultURL(orderUid: orderUid, copy: false)
+        let runs = control.root.appendingPathComponent("runs").standardizedFileURL.path + "/"
+        let url: URL
+        if let previous, !URL(fileURLWithPath: previous.path).standardizedFileURL.path.hasPrefix(runs) {
+            url = URL(fileURLWithPath: previous.path)
+        } else if layout == .invoice {
+            url = control.root.appendingPathComponent("receipts/invoices/\(orderUid).pdf")
+        } else {
+            url = defaultURL(orderUid: orderUid, copy: false)
+        }
         let entry = try render(orderUid: orderUid, layout: layout, to: url)
         let result: Regeneration.Result
         switch previous {
