@@ -38,6 +38,28 @@ final class ReceiptRenderingTests: XCTestCase {
         return receipt
     }
 
+    /// A Norwegian receipt (æøå, –, €) fits Windows-1252 and is drawn with a simple TrueType font; one
+    /// with Greek or Polish letters needs the UTF-8 (CID) font. Both read back exactly.
+    func testTextThatFitsWindows1252UsesTheSimpleFontAndOtherTextTheUTF8Font() throws {
+        XCTAssertEqual(PDFDocument.TextEncoding.narrowest(for: ["Strikkegenser blå ærmeløs – størrelse M", "€ 12,50"]), .windows1252)
+        XCTAssertEqual(PDFDocument.TextEncoding.narrowest(for: ["Bussbillett Ελληνικά Łódź"]), .utf8)
+
+        var norwegian = Self.sale()
+        norwegian.lines.removeAll { $0.sku == "SKU-3" }
+        norwegian.lines.append(.init(name: "Gavekort € – «jul»", sku: "SKU-5", quantity: 100, unitPrice: 10_000, discount: 0,
+                                     vatRate: 0, amount: 10_000))
+        let pdf = try renderer.render(norwegian, with: try template("receipt-80mm.tmpl"))
+        XCTAssertEqual(pdf, try renderer.render(norwegian, with: try template("receipt-80mm.tmpl")), "deterministic")
+        let text = try pdftotext(pdf)
+        for expected in ["Strikkegenser blå ærmeløs", "Økologisk kaffe 500 g", "Gavekort € – «jul»", "Bærum Sportshus AS"] {
+            XCTAssertTrue(text.contains(expected), "\(expected) in:\n\(text)")
+        }
+        XCTAssertFalse(String(decoding: pdf, as: UTF8.self).contains("Identity-H"), "a simple font, not a CID font")
+
+        let greek = try pdftotext(try renderer.render(Self.sale(), with: try template("receipt-80mm.tmpl")))
+        XCTAssertTrue(greek.contains("Ελληνικά Łódź"), greek)
+    }
+
     func template(_ name: String) throws -> ReceiptTemplate {
         try ReceiptTemplate(contentsOf: Self.templates.appendingPathComponent(name))
     }

@@ -27,8 +27,17 @@ public struct ReceiptRenderer: Sendable {
     }
 
     public func render(_ receipt: ReceiptDocument, with template: ReceiptTemplate) throws -> Data {
+        let layout = template.layout(receipt, timeZone: timeZone)
+        // Page footers ("Side 2 av 3") and the copy mark are ASCII; the receipt's own text decides.
+        let texts = layout.flatMap { line -> [String] in
+            switch line {
+            case .text(_, _, let text): return [text]
+            case .columns(_, let cells): return cells
+            case .rule, .space: return []
+            }
+        }
         let document = try PDFDocument()
-        try document.useFont(path: fontPath)
+        try document.useFont(path: fontPath, encoding: .narrowest(for: texts))
         if let boldFontPath { try document.useBoldFont(path: boldFontPath) }
         let points = template.margin * 72 / 25.4
         let pageWidth: Float = { if case .roll(let width) = template.page { return width }; return 595.28 }()
@@ -38,8 +47,7 @@ public struct ReceiptRenderer: Sendable {
         let copyMark = receipt.isCopy
             ? try wrap([.text(alignment: .center, style: .title, text: "KOPI")], width: contentWidth, size: size, document: document)
             : []
-        let rows = copyMark + (try wrap(template.layout(receipt, timeZone: timeZone), width: contentWidth, size: size,
-                                        document: document))
+        let rows = copyMark + (try wrap(layout, width: contentWidth, size: size, document: document))
         let lineHeight = size * 1.35
 
         switch template.page {

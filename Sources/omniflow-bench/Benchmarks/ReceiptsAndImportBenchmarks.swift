@@ -22,9 +22,13 @@ enum ReceiptsAndImportBenchmarks {
                                      amount: line == 0 ? 4_490 : 4_990)
             }
             let total = lines.reduce(Int64(0)) { $0 + $1.amount }
+            // The VAT inside each amount (prices include VAT): amount × rate / (100 % + rate), rounded half up.
+            let vatTotal = lines.reduce(Int64(0)) { sum, line in
+                sum + (line.amount * Int64(line.vatRate) * 2 + 10_000 + Int64(line.vatRate)) / (2 * (10_000 + Int64(line.vatRate)))
+            }
             let receipt = ReceiptDocument(kind: "SALE", receiptNumber: "\(index)", cashRegister: "kasse-1",
                                           createdAt: Date(timeIntervalSince1970: 1_796_313_900), seller: seller, lines: lines,
-                                          payments: [.init(method: "Kontant", amount: 30_000)], total: total, vatTotal: 0,
+                                          payments: [.init(method: "Kontant", amount: 30_000)], total: total, vatTotal: vatTotal,
                                           change: 30_000 - total)
             bytes += try renderer.render(receipt, with: template).count
         }
