@@ -29,6 +29,36 @@ final class ContentHashCoverageTests: XCTestCase {
                              keys: ["productUid", "url"])
     }
 
+    func testEveryOrderPurchaseOrderAndCustomerFieldChangesTheHash() throws {
+        let date = Date(timeIntervalSince1970: 1_795_708_071)
+        try assertEveryField(FlowOrder(orderUid: "o", orderNumber: "n", externalOrderNumber: "e", type: .onlineOrder,
+                                       orderState: .confirmed, storeUid: "s", customerUid: "c", currency: "NOK",
+                                       orderTotal: 1, vatTotal: 2, discountTotal: 3, shippingTotal: 4, validUntil: date,
+                                       omniumStatus: "New", omniumModified: date),
+                             keys: ["orderUid"])
+        try assertEveryField(FlowOrderItem(orderUid: "o", externalId: "x", position: 1, productUid: "p", sku: "s", name: "n",
+                                           quantity: 100, itemPrice: 2, itemDiscountAmount: 3, vatRate: 25,
+                                           cancelledQuantity: 4, returnedQuantity: 5, deliveredQuantity: 6),
+                             keys: ["orderUid", "externalId"])
+        try assertEveryField(FlowOrderHandling(orderUid: "o", orderHandlingUid: "h", state: "STARTED"),
+                             keys: ["orderUid", "orderHandlingUid"])
+        try assertEveryField(FlowPurchaseOrder(purchaseOrderUid: "p", omniumPurchaseOrderId: "o", omniumDeliveryId: "d",
+                                               purchaseOrderNumber: "n", supplierUid: "s", supplierName: "sn", currency: "NOK",
+                                               supplierReferenceNumber: "r", note: "t", status: .sentToSupplier, storeUid: "st",
+                                               warehouseUid: "w", expectedDeliveryDate: date, omniumStatus: "New",
+                                               omniumModified: date),
+                             keys: ["purchaseOrderUid"])
+        try assertEveryField(FlowPurchaseOrderLine(purchaseOrderUid: "p", lineUid: "l", omniumLineItemId: "i", position: 1,
+                                                   sku: "s", ean: "e", name: "n", supplierSku: "ss", quantityOrdered: 100,
+                                                   quantityReceived: 50, unitPrice: 7, warehouseUid: "w",
+                                                   expectedDeliveryDate: date, omniumDeliveryId: "d"),
+                             keys: ["purchaseOrderUid", "lineUid"])
+        try assertEveryField(FlowCustomer(customerUid: "c", type: .person, firstName: "f", lastName: "l", displayName: "d",
+                                          companyName: "co", email: "e", mobile: "m", address: "a", postalCode: "p",
+                                          city: "ci", countryCode: "NO", vatNumber: "v", loyaltyId: "lo", externalId: "x"),
+                             keys: ["customerUid"])
+    }
+
     // MARK: - Helpers
 
     /// Changes each field of `sample` in turn (through its JSON) and asserts the hash changes, for

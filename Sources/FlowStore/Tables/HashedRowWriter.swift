@@ -22,6 +22,10 @@ struct HashedRowWriter {
     /// Inserts or updates the row with `key` and `values` (in the declared column order).
     func write(key: [(any DatabaseValueConvertible)?], values: [(any DatabaseValueConvertible)?],
                hash: ContentHash, in db: Database) throws -> Outcome {
+        // A record's values and its table's declared columns come from two lists; a mismatch is a
+        // programming error that every table test reaches, never bad input.
+        precondition(key.count == keyColumns.count && values.count == valueColumns.count,
+                     "\(table): \(values.count) values for \(valueColumns.count) declared columns")
         let keyArguments = StatementArguments(key)
         let stored: Int64? = try db.cachedStatement(sql: "SELECT content_hash FROM \(table) WHERE \(whereKey)")
             .fetchOne(arguments: keyArguments)?["content_hash"]

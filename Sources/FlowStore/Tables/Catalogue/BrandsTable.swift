@@ -8,9 +8,9 @@ import SQLite
 /// them. Callers wrap batches in a transaction; each call is atomic on its own (a savepoint).
 /// Spec: flow-integration.md §3 step 2, §3.2.
 public enum BrandsTable {
-    private static let brandWriter = HashedRowWriter(table: "brands", keyColumns: ["brand_uid"],
+    static let brandWriter = HashedRowWriter(table: "brands", keyColumns: ["brand_uid"],
                                                      valueColumns: ["name"])
-    private static let groupWriter = HashedRowWriter(table: "product_groups", keyColumns: ["product_group_uid"],
+    static let groupWriter = HashedRowWriter(table: "product_groups", keyColumns: ["product_group_uid"],
                                                      valueColumns: ["name", "parent_uid"])
 
     // MARK: - Writing

@@ -12,7 +12,7 @@ import SQLite
 /// Callers wrap batches in a transaction; each call is atomic on its own (a savepoint).
 /// Spec: flow-integration.md §4; docs/mapping-catalogue.md "Price resolution".
 public enum PricesTable {
-    private static let listWriter = HashedRowWriter(table: "price_lists", keyColumns: ["price_list_uid"],
+    static let listWriter = HashedRowWriter(table: "price_lists", keyColumns: ["price_list_uid"],
                                                     valueColumns: ["name", "currency", "store_uid"])
 
     // MARK: - Price lists

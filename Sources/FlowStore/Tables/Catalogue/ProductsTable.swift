@@ -10,13 +10,13 @@ import SQLite
 /// Callers wrap batches in a transaction; each call is atomic on its own (a savepoint).
 /// Spec: flow-integration.md §3 (steps 3–6), §3.1.
 public enum ProductsTable {
-    private static let writer = HashedRowWriter(
+    static let writer = HashedRowWriter(
         table: "products", keyColumns: ["product_uid"],
         valueColumns: ["sku", "sibling_group_uid", "name", "description", "short_description", "color", "size",
                        "brand_uid", "product_group_uid", "vat_code_uid", "is_active", "allow_purchase",
                        "purchase_price", "currency_purchase_price", "currency", "recommended_retail_price",
                        "weight", "height", "width", "length"])
-    private static let imageWriter = HashedRowWriter(table: "product_images", keyColumns: ["product_uid", "url"],
+    static let imageWriter = HashedRowWriter(table: "product_images", keyColumns: ["product_uid", "url"],
                                                      valueColumns: ["file_name", "sort_order", "is_main"])
 
     // MARK: - Products

@@ -11,7 +11,7 @@ import SQLite
 /// Callers wrap batches in a transaction; each call is atomic on its own (a savepoint).
 /// Spec: flow-integration.md §5.2; omnium-contract.md §8.
 public enum StockTable {
-    private static let writer = HashedRowWriter(table: "stock", keyColumns: ["warehouse_uid", "product_uid"],
+    static let writer = HashedRowWriter(table: "stock", keyColumns: ["warehouse_uid", "product_uid"],
                                                 valueColumns: ["quantity", "reserved", "available"])
 
     public static func upsert(_ stock: [FlowStock], in db: Database) throws -> UpsertCounts {

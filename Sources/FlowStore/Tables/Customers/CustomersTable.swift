@@ -71,7 +71,7 @@ public enum CustomersTable {
 
     // MARK: - Private
 
-    private static let writer = HashedRowWriter(table: "customers", keyColumns: ["customer_uid"],
+    static let writer = HashedRowWriter(table: "customers", keyColumns: ["customer_uid"],
                                                 valueColumns: FlowCustomer.valueColumns)
 }
 

@@ -148,10 +148,10 @@ public enum OrdersTable {
 
     // MARK: - Private
 
-    private static let orderWriter = HashedRowWriter(
+    static let orderWriter = HashedRowWriter(
         table: "orders", keyColumns: ["order_uid"], valueColumns: FlowOrder.valueColumns)
-    private static let itemWriter = HashedRowWriter(
+    static let itemWriter = HashedRowWriter(
         table: "order_items", keyColumns: ["order_uid", "external_id"], valueColumns: FlowOrderItem.valueColumns)
-    private static let handlingWriter = HashedRowWriter(
+    static let handlingWriter = HashedRowWriter(
         table: "order_handlings", keyColumns: ["order_uid", "order_handling_uid"], valueColumns: ["state"])
 }

@@ -138,9 +138,9 @@ public enum PurchaseOrdersTable {
 
     // MARK: - Private
 
-    private static let headerWriter = HashedRowWriter(
+    static let headerWriter = HashedRowWriter(
         table: "purchase_orders", keyColumns: ["purchase_order_uid"], valueColumns: FlowPurchaseOrder.valueColumns)
-    private static let lineWriter = HashedRowWriter(
+    static let lineWriter = HashedRowWriter(
         table: "purchase_order_lines", keyColumns: ["purchase_order_uid", "line_uid"],
         valueColumns: FlowPurchaseOrderLine.valueColumns)
 }
