@@ -83,8 +83,10 @@ public struct PosJournalImporter: Sendable {
     // MARK: - SAF-T
 
     func importSaft(_ url: URL, into flow: FlowDatabase) throws -> Report {
-        // Pass 1: the whole file must be readable before anything of it is written.
+        // Pass 1: the whole file must be readable before anything of it is written (transactions are
+        // only delimited and their values checked, not built, which costs far less than a full read).
         let check = SaftReader(url: url)
+        check.checkOnly = true
         var count = 0
         try check.read(transaction: { _ in count += 1 })
         let master = check.master
@@ -122,7 +124,6 @@ public struct PosJournalImporter: Sendable {
         }
         try SaftReader(url: url).read(transaction: { transaction in
             report.transactions += 1
-            let key = "\(transaction.registerID)/\(transaction.transID ?? "?")"
             switch mapping.map(transaction) {
             case .order(let order):
                 pending.append((order, transaction))
@@ -130,7 +131,8 @@ public struct PosJournalImporter: Sendable {
             case .skipped(let why):
                 report.skipped[why, default: 0] += 1
             case .broken(let reason):
-                report.issues.append(Issue(key: key, line: transaction.line, reason: reason))
+                report.issues.append(Issue(key: "\(transaction.registerID)/\(transaction.transID ?? "?")",
+                                           line: transaction.line, reason: reason))
             }
         }, zReport: { zReports.append($0) })
         try flush()

@@ -14,21 +14,26 @@ public final class SaftReader {
 
     private let url: URL
     private var scanner: SaftXMLScanner?
-    private var path: [String] = []
+    // The hot state skips dynamic exclusivity checks: one thread, never overlapping accesses.
+    @exclusivity(unchecked) private var path: [String] = []
     private var sawRoot = false
 
-    public private(set) var master = SaftMasterData()
+    @exclusivity(unchecked) public private(set) var master = SaftMasterData()
     private var currentBasic: (type: String?, id: String?, predefined: String?) = (nil, nil, nil)
     private var currentArticle: (id: String?, desc: String?) = (nil, nil)
     private var currentRegister = ""
-    private var transaction: SaftTransaction?
-    private var line: SaftLine?
-    private var payment: SaftPayment?
-    private var report: SaftZReport?
+    @exclusivity(unchecked) private var transaction: SaftTransaction?
+    @exclusivity(unchecked) private var line: SaftLine?
+    @exclusivity(unchecked) private var payment: SaftPayment?
+    @exclusivity(unchecked) private var report: SaftZReport?
     private var reportVat: (code: String, perc: String?, sale: String?, vat: String?)?
     private var reportPayment: (type: String, amount: String?)?
     private var sawCompany = false
     private var sawLocation = false
+
+    /// When true (the importer's first pass) transactions are only delimited, not built: the file is
+    /// still checked whole (well-formed, namespace, every value valid UTF-8) and its master data read.
+    var checkOnly = false
 
     private var onTransaction: (SaftTransaction) throws -> Void = { _ in }
     private var onZReport: (SaftZReport) throws -> Void = { _ in }
@@ -83,6 +88,11 @@ public final class SaftReader {
         return value
     }
 
+    static func isValidUTF8(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in text where byte >= 0x80 { return String(validating: text, as: UTF8.self) != nil }
+        return true
+    }
+
     // MARK: - Elements
 
     private func didStart(_ elementName: String, namespace: String?, line lineNumber: Int) throws {
@@ -97,6 +107,7 @@ public final class SaftReader {
             sawRoot = true
         }
         path.append(elementName)
+        if checkOnly, transaction != nil { return }
         switch elementName {
         case "company" where path.count == 2: sawCompany = true
         case "location": sawLocation = true
@@ -113,6 +124,13 @@ public final class SaftReader {
     }
 
     private func didEnd(_ elementName: String, text: UnsafeBufferPointer<UInt8>, line lineNumber: Int) throws {
+        if checkOnly, transaction != nil, elementName != "cashtransaction" {
+            path.removeLast()
+            guard Self.isValidUTF8(text) else {
+                throw SaftFileError(element: elementName, line: lineNumber, reason: "text is not valid UTF-8")
+            }
+            return
+        }
         let value = try Self.value(text, element: elementName, line: lineNumber)
         let parent = path.count >= 2 ? path[path.count - 2] : ""
         defer { if !path.isEmpty { path.removeLast() } }

@@ -151,6 +151,18 @@ final class SaftImportTests: XCTestCase {
             """), element: "company", reason: "required element missing")
     }
 
+    /// The first pass only delimits transactions, but still checks every value inside them: invalid
+    /// UTF-8 in the last transaction refuses the file before the first one is written.
+    func testInvalidUTF8InALaterTransactionRefusesTheWholeFile() throws {
+        var bytes = try Data(contentsOf: Self.example)
+        let marker = Data("</n1:cashtransaction>".utf8)
+        let last = try XCTUnwrap(bytes.range(of: marker, options: .backwards))
+        bytes.replaceSubrange(last.lowerBound..<last.lowerBound, with: Data("<n1:note>A".utf8) + Data([0xC3, 0x28]) + Data("</n1:note>".utf8))
+        let url = folder.appendingPathComponent("utf8.xml")
+        try bytes.write(to: url)
+        assertRefused(url, element: "note", reason: "not valid UTF-8")
+    }
+
     func testATransactionWhoseAmountsDoNotAddUpIsQuarantinedAndMissingElementsNamed() throws {
         var example = try String(contentsOf: Self.example, encoding: .utf8)
         example = example.replacingOccurrences(of: "<n1:transAmntIn>295.40</n1:transAmntIn>", with: "<n1:transAmntIn>295.50</n1:transAmntIn>")
