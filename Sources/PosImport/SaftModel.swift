@@ -86,6 +86,52 @@ public struct SaftMasterData: Sendable, Equatable {
 /// `2` → 200. More precision than hundredths (`1.005`) is refused, never rounded.
 public enum SaftAmount {
     public static func hundredths(_ text: String?) -> Int64? {
+        guard let text else { return nil }
+        // Fast path over the UTF-8 bytes (no Foundation, no allocation); text with anything but ASCII
+        // (other Unicode white space) takes the general path below, with the same rules.
+        let fast = text.utf8.withContiguousStorageIfAvailable { asciiHundredths($0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { asciiHundredths($0) }
+        if let fast { return fast }
+        return generalHundredths(text)
+    }
+
+    /// `.some(value)` for all-ASCII text (value nil when it is not an amount); nil when not ASCII.
+    static func asciiHundredths(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64?? {
+        for byte in bytes where byte >= 0x80 { return nil }
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard start < end else { return .some(nil) }
+        var negative = false
+        if bytes[start] == UInt8(ascii: "-") { negative = true; start += 1 } else if bytes[start] == UInt8(ascii: "+") { start += 1 }
+        var units: Int64 = 0
+        var wholeDigits = 0
+        var index = start
+        while index < end, bytes[index] != UInt8(ascii: ".") {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return .some(nil) }
+            wholeDigits += 1
+            guard wholeDigits <= 15 else { return .some(nil) }
+            units = units * 10 + Int64(digit)
+            index += 1
+        }
+        guard wholeDigits > 0 else { return .some(nil) }
+        var cents: Int64 = 0
+        if index < end {   // the fraction after '.': trailing zeros beyond hundredths are dropped, more precision refused
+            index += 1
+            for k in index..<end where bytes[k] &- UInt8(ascii: "0") >= 10 { return .some(nil) }
+            var fractionEnd = end
+            while fractionEnd - index > 2, bytes[fractionEnd - 1] == UInt8(ascii: "0") { fractionEnd -= 1 }
+            guard fractionEnd - index <= 2 else { return .some(nil) }
+            for k in index..<fractionEnd { cents = cents * 10 + Int64(bytes[k] - UInt8(ascii: "0")) }
+            if fractionEnd - index == 1 { cents *= 10 }
+        }
+        let value = units * 100 + cents
+        return .some(negative ? -value : value)
+    }
+
+    static func generalHundredths(_ text: String?) -> Int64? {
         guard var text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         var negative = false
         if text.hasPrefix("-") { negative = true; text.removeFirst() } else if text.hasPrefix("+") { text.removeFirst() }

@@ -1,24 +1,20 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 // MARK: - SaftReader
 
-/// Streams a SAF-T Cash Register file with FoundationXML's `XMLParser`: memory stays flat whatever the
-/// file size, because each `cashtransaction` and Z report is handed on as soon as it closes.
+/// Streams a SAF-T Cash Register file with ``SaftXMLScanner`` (a byte-level scanner reading the file in
+/// chunks): memory stays flat whatever the file size, because each `cashtransaction` and Z report is
+/// handed on as soon as it closes.
 ///
 /// Refused as a whole (``SaftFileError`` naming the element and line): not XML, another namespace than
 /// `urn:StandardAuditFile-Taxation-CashRegister:NO`, a truncated file, a missing `company` or
 /// `location`, and any DTD or entity declaration (billion laughs, external entities: SAF-T needs none).
-public final class SaftReader: NSObject, XMLParserDelegate {
+public final class SaftReader {
     public static let namespace = "urn:StandardAuditFile-Taxation-CashRegister:NO"
 
     private let url: URL
-    private var parser: XMLParser?
+    private var scanner: SaftXMLScanner?
     private var path: [String] = []
-    private var text = ""
-    private var failure: SaftFileError?
     private var sawRoot = false
 
     public private(set) var master = SaftMasterData()
@@ -45,87 +41,81 @@ public final class SaftReader: NSObject, XMLParserDelegate {
     /// - Throws: ``SaftFileError``, or what a callback throws.
     public func read(transaction: @escaping (SaftTransaction) throws -> Void,
                      zReport: @escaping (SaftZReport) throws -> Void = { _ in }) throws {
-        try Self.refuseDeclarations(url)
-        guard let stream = InputStream(url: url) else {
-            throw SaftFileError(element: "file", line: 0, reason: "cannot open \(url.path)")
-        }
         onTransaction = transaction
         onZReport = zReport
-        let parser = XMLParser(stream: stream)
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = self
-        self.parser = parser
-        let ok = parser.parse()
-        if let failure { throw failure }
-        guard ok else {
-            let error = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
-            throw SaftFileError(element: path.last ?? "document", line: parser.lineNumber,
-                                reason: "not well-formed XML (truncated or broken): \(error)")
-        }
-        guard sawRoot else { throw SaftFileError(element: "auditfile", line: parser.lineNumber, reason: "no auditfile element") }
-        guard sawCompany else { throw SaftFileError(element: "company", line: parser.lineNumber, reason: "required element missing") }
-        guard sawLocation else { throw SaftFileError(element: "location", line: parser.lineNumber, reason: "required element missing") }
+        let scanner = try SaftXMLScanner(url: url)
+        self.scanner = scanner
+        defer { self.scanner = nil }
+        try scanner.scan(Handler(reader: self))
+        guard sawRoot else { throw SaftFileError(element: "auditfile", line: scanner.line, reason: "no auditfile element") }
+        guard sawCompany else { throw SaftFileError(element: "company", line: scanner.line, reason: "required element missing") }
+        guard sawLocation else { throw SaftFileError(element: "location", line: scanner.line, reason: "required element missing") }
     }
 
-    /// A SAF-T file never needs a DTD; one may carry entity bombs or external entities.
-    static func refuseDeclarations(_ url: URL) throws {
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw SaftFileError(element: "file", line: 0, reason: "cannot open \(url.path)")
+    /// Keeps the scanner's delegate out of the public API.
+    private final class Handler: SaftXMLScannerDelegate {
+        unowned let reader: SaftReader
+        init(reader: SaftReader) { self.reader = reader }
+        func scannerDidStart(localName: String, namespace: String?, line: Int) throws {
+            try reader.didStart(localName, namespace: namespace, line: line)
         }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 65_536)) ?? Data()
-        let text = String(decoding: head, as: UTF8.self)
-        for marker in ["<!DOCTYPE", "<!ENTITY"] where text.contains(marker) {
-            let lineNumber = text.components(separatedBy: marker).first.map { $0.filter { $0 == "\n" }.count + 1 } ?? 1
-            throw SaftFileError(element: marker.dropFirst(2).lowercased(), line: lineNumber,
-                                reason: "DTD and entity declarations are refused (SAF-T needs none; they can hide entity bombs or external entities)")
+        func scannerDidEnd(localName: String, text: UnsafeBufferPointer<UInt8>, line: Int) throws {
+            try reader.didEnd(localName, text: text, line: line)
         }
     }
 
-    private func fail(_ element: String, _ reason: String) {
-        guard failure == nil else { return }
-        failure = SaftFileError(element: element, line: parser?.lineNumber ?? 0, reason: reason)
-        parser?.abortParsing()
+    /// An element's text without the white space around it; invalid UTF-8 is refused, never replaced.
+    static func value(_ text: UnsafeBufferPointer<UInt8>, element: String, line: Int) throws -> String {
+        var start = 0
+        var end = text.count
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        while start < end, isSpace(text[start]) { start += 1 }
+        while end > start, isSpace(text[end - 1]) { end -= 1 }
+        guard start < end else { return "" }
+        let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
+        guard let value = String(validating: bytes, as: UTF8.self) else {
+            throw SaftFileError(element: element, line: line, reason: "text is not valid UTF-8")
+        }
+        // Other Unicode white space (no-break space, line separator…) is trimmed too, as before.
+        if bytes[0] >= 0x80 || bytes[bytes.count - 1] >= 0x80 {
+            return value.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return value
     }
 
-    // MARK: - XMLParserDelegate
+    // MARK: - Elements
 
-    public func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                       qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    private func didStart(_ elementName: String, namespace: String?, line lineNumber: Int) throws {
         if path.isEmpty {
-            guard elementName == "auditfile" else { return fail(elementName, "the root element must be auditfile") }
-            guard namespaceURI == Self.namespace else {
-                return fail(elementName, "namespace '\(namespaceURI ?? "")' is not \(Self.namespace)")
+            guard elementName == "auditfile" else {
+                throw SaftFileError(element: elementName, line: lineNumber, reason: "the root element must be auditfile")
+            }
+            guard namespace == Self.namespace else {
+                throw SaftFileError(element: elementName, line: lineNumber,
+                                    reason: "namespace '\(namespace ?? "")' is not \(Self.namespace)")
             }
             sawRoot = true
         }
         path.append(elementName)
-        text = ""
         switch elementName {
         case "company" where path.count == 2: sawCompany = true
         case "location": sawLocation = true
         case "basic": currentBasic = (nil, nil, nil)
         case "article": currentArticle = (nil, nil)
-        case "cashtransaction": transaction = SaftTransaction(line: parser.lineNumber, registerID: currentRegister)
+        case "cashtransaction": transaction = SaftTransaction(line: lineNumber, registerID: currentRegister)
         case "ctLine": line = SaftLine()
         case "payment" where transaction != nil: payment = SaftPayment()
-        case "eventReport": report = SaftZReport(line: parser.lineNumber, registerID: currentRegister)
+        case "eventReport": report = SaftZReport(line: lineNumber, registerID: currentRegister)
         case "reportCashSaleVat": reportVat = ("", nil, nil, nil)
         case "reportPayment": reportPayment = ("", nil)
         default: break
         }
     }
 
-    public func parser(_ parser: XMLParser, foundCharacters string: String) {
-        text += string
-        if text.utf8.count > 1_000_000 { fail(path.last ?? "?", "an element's text is longer than 1 MB") }
-    }
-
-    public func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    private func didEnd(_ elementName: String, text: UnsafeBufferPointer<UInt8>, line lineNumber: Int) throws {
+        let value = try Self.value(text, element: elementName, line: lineNumber)
         let parent = path.count >= 2 ? path[path.count - 2] : ""
-        defer { if !path.isEmpty { path.removeLast() }; text = "" }
+        defer { if !path.isEmpty { path.removeLast() } }
         switch (parent, elementName) {
         case ("company", "companyIdent") where path.count == 3: master.companyIdent = value
         case ("company", "companyName") where path.count == 3: master.companyName = value
@@ -179,7 +169,7 @@ public final class SaftReader: NSObject, XMLParserDelegate {
             payment = nil
         case (_, "cashtransaction"):
             if let transaction {
-                do { try onTransaction(transaction) } catch { callbackFailed(error) }
+                do { try onTransaction(transaction) } catch { throw Self.callbackFailed(error, line: lineNumber) }
             }
             transaction = nil
         // Z reports.
@@ -200,32 +190,16 @@ public final class SaftReader: NSObject, XMLParserDelegate {
             reportPayment = nil
         case (_, "eventReport"):
             if let report {
-                do { try onZReport(report) } catch { callbackFailed(error) }
+                do { try onZReport(report) } catch { throw Self.callbackFailed(error, line: lineNumber) }
             }
             report = nil
         default: break
         }
     }
 
-    private var callbackError: (any Error)?
-
-    private func callbackFailed(_ error: any Error) {
-        if let error = error as? SaftFileError { failure = error } else {
-            failure = SaftFileError(element: "cashtransaction", line: parser?.lineNumber ?? 0, reason: "\(error)")
-        }
-        parser?.abortParsing()
-    }
-
-    public func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-        fail("!ENTITY", "entity declarations are refused")
-    }
-
-    public func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
-        fail("!ENTITY", "external entities are refused")
-    }
-
-    public func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        fail(path.last ?? "document", "not well-formed XML (truncated or broken): \(parseError.localizedDescription)")
+    private static func callbackFailed(_ error: any Error, line: Int) -> SaftFileError {
+        if let error = error as? SaftFileError { return error }
+        return SaftFileError(element: "cashtransaction", line: line, reason: "\(error)")
     }
 }
 
