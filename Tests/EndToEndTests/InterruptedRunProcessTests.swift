@@ -26,14 +26,31 @@ final class InterruptedRunProcessTests: XCTestCase {
         return found
     }
 
-    func testSIGINTRecordsTheRunAndItsStageInterruptedExits130AndResumeFinishesIt() throws {
-        // Slow answers (200 ms each) so the signal arrives inside a stage.
+    /// A run against a slow sandbox (200 ms per answer, so a signal arrives inside a stage), caught once
+    /// one of its extract stages is running.
+    struct RunningRun {
+        let fixture: EndToEndFixture
+        let config: String
+        let control: ControlStore
+        let process: OmniflowProcess
+        let runID: String
+        let stage: String
+    }
+
+    func startRun(only stages: String? = nil) throws -> RunningRun {
         let fixture = try EndToEndFixture(faults: SandboxFaults(latency: .milliseconds(200), includesTokenEndpoint: true))
         let config = try fixture.writeConfigurationFile().path
         let control = try ControlStore(root: URL(fileURLWithPath: fixture.configuration.stagingRoot))
-        let first = OmniflowProcess(["run", "--config", config], secret: secret)
-        try first.start()
+        let process = OmniflowProcess(["run", "--config", config] + (stages.map { ["--only", $0] } ?? []), secret: secret)
+        try process.start()
         let (runID, stage) = try XCTUnwrap(waitForARunningStage(control), "a stage started")
+        return RunningRun(fixture: fixture, config: config, control: control, process: process, runID: runID, stage: stage)
+    }
+
+    func testSIGINTRecordsTheRunAndItsStageInterruptedExits130AndResumeFinishesIt() throws {
+        let running = try startRun()
+        defer { withExtendedLifetime(running) {} }   // the sandbox lives as long as the test
+        let (control, first, runID, stage, config) = (running.control, running.process, running.runID, running.stage, running.config)
         kill(first.process.processIdentifier, SIGINT)
         let ended = first.finish()
         XCTAssertEqual(ended.status, 130, ended.stderr)
@@ -57,13 +74,9 @@ final class InterruptedRunProcessTests: XCTestCase {
     }
 
     func testSIGTERMExits143WithTheRunRecordedFailed() throws {
-        let fixture = try EndToEndFixture(faults: SandboxFaults(latency: .milliseconds(200), includesTokenEndpoint: true))
-        let config = try fixture.writeConfigurationFile().path
-        let control = try ControlStore(root: URL(fileURLWithPath: fixture.configuration.stagingRoot))
-        let first = OmniflowProcess(["run", "--config", config, "--only", "extract.stores,transform.stores,load.stores"],
-                                    secret: secret)
-        try first.start()
-        let (runID, stage) = try XCTUnwrap(waitForARunningStage(control))
+        let running = try startRun(only: "extract.stores,transform.stores,load.stores")
+        defer { withExtendedLifetime(running) {} }   // the sandbox lives as long as the test
+        let (control, first, runID, stage) = (running.control, running.process, running.runID, running.stage)
         kill(first.process.processIdentifier, SIGTERM)
         let ended = first.finish()
         XCTAssertEqual(ended.status, 143, ended.stderr)
@@ -72,13 +85,9 @@ final class InterruptedRunProcessTests: XCTestCase {
     }
 
     func testAKilledRunIsRecordedInterruptedWhenTheNextRunTakesItsLockOver() throws {
-        let fixture = try EndToEndFixture(faults: SandboxFaults(latency: .milliseconds(200), includesTokenEndpoint: true))
-        let config = try fixture.writeConfigurationFile().path
-        let control = try ControlStore(root: URL(fileURLWithPath: fixture.configuration.stagingRoot))
-        let first = OmniflowProcess(["run", "--config", config, "--only", "extract.stores,transform.stores,load.stores"],
-                                    secret: secret)
-        try first.start()
-        let (runID, stage) = try XCTUnwrap(waitForARunningStage(control))
+        let running = try startRun(only: "extract.stores,transform.stores,load.stores")
+        defer { withExtendedLifetime(running) {} }   // the sandbox lives as long as the test
+        let (control, first, runID, stage, config) = (running.control, running.process, running.runID, running.stage, running.config)
         kill(first.process.processIdentifier, SIGKILL)   // no cleanup runs
         first.process.waitUntilExit()
         XCTAssertEqual(try control.run(id: runID)?.status, .running, "nobody has noticed yet")

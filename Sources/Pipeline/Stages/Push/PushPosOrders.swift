@@ -60,12 +60,8 @@ public struct PushPosOrders: Stage {
                     return .retry(reason: "return \(order.orderUid) waits for its sale \(originalUid) to reach Omnium")
                 }
             }
-            let request = try OutboundOrderMapping.returnRequest(order, original: original)
-            do {
-                _ = try await omnium.createReturn(orderId: originalUid, request)
-            } catch let error as OmniumError where error.isConflict {
-                // 409: a return with this rmaNumber exists: an earlier attempt made it.
-            }
+            try await createReturnTreatingConflictAsDone(
+                orderId: originalUid, try OutboundOrderMapping.returnRequest(order, original: original), omnium: omnium)
             try flow.write { try PosOrdersTable.setOmniumOrderId(originalUid, orderUid: order.orderUid, in: $0) }
             return .done
         }
@@ -88,14 +84,20 @@ extension PushPosOrders {
     static func pushReturn(_ order: FlowPosOrder, ofWebOrder webOrder: FlowOrderSnapshot, flow: FlowDatabase,
                            omnium: OmniumClient) async throws -> SyncJobOutcome {
         let omniumId = webOrder.order.externalOrderNumber
-        let request = try OutboundOrderMapping.returnRequest(order, webOrder: webOrder)
-        do {
-            _ = try await omnium.createReturn(orderId: omniumId, request)
-        } catch let error as OmniumError where error.isConflict {
-            // 409: a return with this rmaNumber exists: an earlier attempt made it.
-        }
+        try await createReturnTreatingConflictAsDone(
+            orderId: omniumId, try OutboundOrderMapping.returnRequest(order, webOrder: webOrder), omnium: omnium)
         try flow.write { try PosOrdersTable.setOmniumOrderId(omniumId, orderUid: order.orderUid, in: $0) }
         return .done
+    }
+
+    /// Creates the return; a 409 means a return with its `rmaNumber` exists: an earlier attempt made it.
+    static func createReturnTreatingConflictAsDone(orderId: String, _ request: OmniumReturnRequestModel,
+                                                   omnium: OmniumClient) async throws {
+        do {
+            _ = try await omnium.createReturn(orderId: orderId, request)
+        } catch let error as OmniumError where error.isConflict {
+            return
+        }
     }
 }
 
