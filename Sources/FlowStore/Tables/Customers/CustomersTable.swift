@@ -53,6 +53,15 @@ public enum CustomersTable {
         }
     }
 
+    /// Writes back the Omnium id a pushed customer got (Flow's `externalId`), without journaling (it is
+    /// not a change to push). Through the hashed writer, so the stored content hash covers the new id and
+    /// the next inbound copy of the same customer compares against what the row really holds.
+    public static func setExternalId(_ externalId: String, customerUid: String, in db: Database) throws {
+        guard var customer = try fetch(customerUid: customerUid, in: db), customer.externalId != externalId else { return }
+        customer.externalId = externalId
+        try upsert([customer], in: db)
+    }
+
     // MARK: - Reading
 
     public static func fetch(customerUid: String, in db: Database) throws -> FlowCustomer? {
