@@ -26,6 +26,37 @@ public enum StockTable {
         }
     }
 
+    /// Upserts the levels staged as ``HashedRecord``s of ``FlowStock`` in the attached run staging (keys in
+    /// (`after`, `through`], `through` nil = to the end), set-based: one `INSERT … SELECT … ON CONFLICT`
+    /// that rewrites a row only when its content hash differs, after one query that counts what it will
+    /// insert and update. Needs ``FlowDatabase/withStagingAttached(_:_:)``; the caller holds the transaction.
+    public static func upsertStaged(_ staged: StagedKeys, after: String?, through: String?,
+                                    in db: Database) throws -> UpsertCounts {
+        let chunk = """
+            SELECT json_extract(p, '$.warehouseUid') AS warehouse_uid, json_extract(p, '$.productUid') AS product_uid,
+                   json_extract(p, '$.quantity') AS quantity, json_extract(p, '$.reserved') AS reserved,
+                   json_extract(p, '$.available') AS available, json_extract(p, '$.contentHash') AS content_hash
+            FROM \(StagedKeys.chunkSource)
+            """
+        let arguments = staged.chunkArguments(after: after, through: through)
+        guard let tally = try db.cachedStatement(sql: """
+            SELECT count(*) AS total, count(*) FILTER (WHERE s.content_hash IS NULL) AS inserted,
+                   count(*) FILTER (WHERE s.content_hash IS NOT c.content_hash) AS changed
+            FROM (\(chunk)) c LEFT JOIN stock s ON s.warehouse_uid = c.warehouse_uid AND s.product_uid = c.product_uid
+            """).fetchOne(arguments: arguments) else { return UpsertCounts() }
+        let total: Int = try tally.decode("total"), inserted: Int = try tally.decode("inserted")
+        let changed: Int = try tally.decode("changed")
+        try db.cachedStatement(sql: """
+            INSERT INTO stock (warehouse_uid, product_uid, quantity, reserved, available, content_hash)
+            SELECT warehouse_uid, product_uid, quantity, reserved, available, content_hash FROM (\(chunk)) WHERE true
+            ON CONFLICT (warehouse_uid, product_uid) DO UPDATE SET
+                quantity = excluded.quantity, reserved = excluded.reserved, available = excluded.available,
+                content_hash = excluded.content_hash
+            WHERE stock.content_hash IS NOT excluded.content_hash
+            """).execute(arguments: arguments)
+        return UpsertCounts(inserted: inserted, updated: changed - inserted, unchanged: total - changed)
+    }
+
     /// Up to `limit` products of `warehouseUid` after `afterProductUid`, by product UID, whose quantity or
     /// reserved is not 0 and that `staged` does not hold: what a full read did not report, page by page.
     /// Needs the run's staging attached (``FlowDatabase/withStagingAttached(_:_:)``).
