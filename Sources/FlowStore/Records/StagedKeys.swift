@@ -24,21 +24,24 @@ extension StagedKeys {
     /// The key `offset` rows after `after` (from the first when nil), in key order: where a chunk of
     /// a set-based load ends; nil when fewer rows are left.
     public func key(after: String?, offset: Int, in db: Database) throws -> String? {
+        // `key > ''` rather than `? IS NULL OR key > ?`: an OR would keep SQLite from seeking the
+        // index, and every chunk would scan the dataset from its start (keys are never empty).
         try db.cachedStatement(sql: """
-            SELECT key FROM \(Self.schema).dataset_rows WHERE dataset = ? AND (? IS NULL OR key > ?)
-            ORDER BY key LIMIT 1 OFFSET ?
-            """).fetchOne(arguments: [storage, after, after, offset])?["key"]
+            SELECT key FROM \(Self.schema).dataset_rows WHERE dataset = ? AND key > ? ORDER BY key LIMIT 1 OFFSET ?
+            """).fetchOne(arguments: [storage, after ?? "", offset])?["key"]
     }
 
-    /// `FROM` source of the staged rows with keys in (`after`, `through`]: their JSON payloads as text
-    /// (column `p`); binds ``storage``, `after` twice and `through` twice.
-    static let chunkSource = """
-        (SELECT CAST(payload AS TEXT) AS p FROM \(schema).dataset_rows
-         WHERE dataset = ? AND (? IS NULL OR key > ?) AND (? IS NULL OR key <= ?))
+    /// `FROM` source of the staged rows with keys in (`after`, `through`], `through` nil = to the end:
+    /// their JSON payloads as text (column `p`). Bind ``chunkArguments(after:through:)``.
+    static func chunkSource(bounded: Bool) -> String {
         """
+        (SELECT CAST(payload AS TEXT) AS p FROM \(schema).dataset_rows
+         WHERE dataset = ? AND key > ?\(bounded ? " AND key <= ?" : ""))
+        """
+    }
 
     func chunkArguments(after: String?, through: String?) -> StatementArguments {
-        [storage, after, after, through, through]
+        through.map { [storage, after ?? "", $0] } ?? [storage, after ?? ""]
     }
 }
 

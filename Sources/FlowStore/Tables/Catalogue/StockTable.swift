@@ -36,7 +36,7 @@ public enum StockTable {
             SELECT json_extract(p, '$.warehouseUid') AS warehouse_uid, json_extract(p, '$.productUid') AS product_uid,
                    json_extract(p, '$.quantity') AS quantity, json_extract(p, '$.reserved') AS reserved,
                    json_extract(p, '$.available') AS available, json_extract(p, '$.contentHash') AS content_hash
-            FROM \(StagedKeys.chunkSource)
+            FROM \(StagedKeys.chunkSource(bounded: through != nil))
             """
         let arguments = staged.chunkArguments(after: after, through: through)
         guard let tally = try db.cachedStatement(sql: """
@@ -65,11 +65,13 @@ public enum StockTable {
         var keys: [FlowStockKey] = []
         let statement = try db.cachedStatement(sql: """
             SELECT product_uid FROM stock
-            WHERE warehouse_uid = ? AND (quantity <> 0 OR reserved <> 0) AND (? IS NULL OR product_uid > ?)
+            WHERE warehouse_uid = ? AND product_uid > ? AND (quantity <> 0 OR reserved <> 0)
               AND \(staged.notStaged(group: "stock.warehouse_uid", rest: "stock.product_uid"))
             ORDER BY product_uid LIMIT ?
             """)
-        try statement.forEachRow(arguments: [warehouseUid, afterProductUid, afterProductUid, staged.storage, limit]) { row in
+        // `product_uid > ''` for the first page (uids are never empty): an `? IS NULL OR` would keep SQLite
+        // from seeking the key and every page would scan the warehouse from its start.
+        try statement.forEachRow(arguments: [warehouseUid, afterProductUid ?? "", staged.storage, limit]) { row in
             keys.append(FlowStockKey(warehouseUid: warehouseUid, productUid: try row.decode("product_uid")))
         }
         return keys
