@@ -61,7 +61,7 @@ public struct PosJournalImporter: Sendable {
 
     public var options: Options
     /// Orders written per SQLite transaction.
-    static let batchSize = 500
+    static let batchSize = 1_000
 
     public init(options: Options) {
         self.options = options
@@ -101,11 +101,27 @@ public struct PosJournalImporter: Sendable {
         var zReports: [SaftZReport] = []
 
         // Pass 2: import. Orders are written in batches of `batchSize`, one SQLite transaction per batch
-        // (one fsync instead of one per order), each order in its own savepoint: a failing order rolls
-        // back alone and is quarantined; the batch's others commit.
+        // (`PosOrdersTable.insertAll`: no savepoint per order, multi-row inserts). When an order of the
+        // batch fails, the whole batch is rolled back and written again one savepoint per order
+        // (`PosOrdersTable.save`): the failing order rolls back alone and is quarantined, the batch's
+        // others commit. Totals count only what committed.
         var pending: [(order: FlowPosOrder, transaction: SaftTransaction)] = []
         func flush() throws {
             guard !pending.isEmpty else { return }
+            defer { pending.removeAll(keepingCapacity: true) }
+            let fast: [PosOrdersTable.SaveOutcome]? = try? flow.write { db in
+                try PosOrdersTable.insertAll(pending.lazy.map(\.order), in: db)
+            }
+            if let fast {
+                for ((order, transaction), outcome) in zip(pending, fast) {
+                    switch outcome {
+                    case .inserted: report.imported += 1
+                    case .alreadyStored: report.alreadyStored += 1
+                    }
+                    Self.addTotals(transaction, order: order, into: &totals)
+                }
+                return
+            }
             try flow.write { db in
                 for (order, transaction) in pending {
                     do {
@@ -120,7 +136,6 @@ public struct PosJournalImporter: Sendable {
                     }
                 }
             }
-            pending.removeAll(keepingCapacity: true)
         }
         try SaftReader(url: url).read(transaction: { transaction in
             report.transactions += 1
