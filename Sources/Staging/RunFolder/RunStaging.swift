@@ -217,6 +217,12 @@ public final class RunStaging: Sendable {
 
     // MARK: - Helpers
 
+    /// Where the current rows of `dataset` are in `dataset_rows` (for queries from another connection
+    /// that attaches this file, such as a full read's reconciliation in the Flow store).
+    public func storageName(of dataset: String) throws -> String {
+        try read { try Self.storageName($0, dataset: dataset) }
+    }
+
     /// Where the current rows of `dataset` are in `dataset_rows` (see the type's "storage pointer").
     public static func storageName(_ db: Database, dataset: String) throws -> String {
         try db.fetchValue(sql: "SELECT storage FROM datasets WHERE name = ?", arguments: [dataset], as: String.self)
