@@ -97,7 +97,7 @@ public struct PosJournalImporter: Sendable {
         let mapping = SaftMapping(master: master, storeUid: store, timeZone: options.timeZone, knownSkus: skus,
                                   createUnknownArticles: options.createUnknownArticles)
         var report = Report(file: url.lastPathComponent, format: "SAF-T Cash Register")
-        var totals: [String: Int64] = [:]   // "<register>|<date>|<key>" → øre
+        var totals = ZReportTotals()
         var zReports: [SaftZReport] = []
 
         // Pass 2: import. Orders are written in batches of `batchSize`, one SQLite transaction per batch
@@ -118,7 +118,7 @@ public struct PosJournalImporter: Sendable {
                     case .inserted: report.imported += 1
                     case .alreadyStored: report.alreadyStored += 1
                     }
-                    Self.addTotals(transaction, order: order, into: &totals)
+                    totals.add(transaction, order: order)
                 }
                 return
             }
@@ -129,7 +129,7 @@ public struct PosJournalImporter: Sendable {
                         case .inserted: report.imported += 1
                         case .alreadyStored: report.alreadyStored += 1
                         }
-                        Self.addTotals(transaction, order: order, into: &totals)
+                        totals.add(transaction, order: order)
                     } catch {
                         report.issues.append(Issue(key: "\(transaction.registerID)/\(transaction.transID ?? "?")",
                                                    line: transaction.line, reason: "\(error)"))
@@ -153,33 +153,64 @@ public struct PosJournalImporter: Sendable {
         try flush()
 
         for z in zReports {
-            let prefix = "\(z.registerID)|\(z.reportDate ?? "")|"
-            func compare(_ key: String, _ text: String?) {
+            let day = totals.day(register: z.registerID, date: z.reportDate ?? "")
+            func compare(_ key: String, _ text: String?, _ actual: Int64?) {
                 guard let expected = SaftAmount.hundredths(text) else { return }
                 report.reconciliation.append(Reconciliation(register: z.registerID, date: z.reportDate ?? "", key: key,
-                                                            expected: expected, actual: totals[prefix + key] ?? 0))
+                                                            expected: expected, actual: actual ?? 0))
             }
-            compare("total cash sale", z.totalCashSale)
+            compare("total cash sale", z.totalCashSale, day?.totalCashSale)
             for vat in z.vat {
-                compare("vat \(vat.code) sale", vat.sale)
-                compare("vat \(vat.code) vat", vat.vat)
+                compare("vat \(vat.code) sale", vat.sale, day?.vatSale[vat.code])
+                compare("vat \(vat.code) vat", vat.vat, day?.vatAmount[vat.code])
             }
-            for payment in z.payments { compare("payment \(payment.type)", payment.amount) }
+            for payment in z.payments { compare("payment \(payment.type)", payment.amount, day?.payments[payment.type]) }
         }
         return report
     }
 
-    /// Adds a sale's figures to the per-register, per-day totals a Z report states.
-    static func addTotals(_ t: SaftTransaction, order: FlowPosOrder, into totals: inout [String: Int64]) {
-        let prefix = "\(t.registerID)|\(t.transDate ?? "")|"
-        totals[prefix + "total cash sale", default: 0] += order.orderTotal
-        for (line, source) in zip(order.lines, t.lines) {
-            let code = source.vatCode ?? "?"
-            totals[prefix + "vat \(code) sale", default: 0] += line.lineTotal
-            totals[prefix + "vat \(code) vat", default: 0] += line.vatAmount
+    /// What the file's committed transactions add up to per register and day, in the figures a Z report
+    /// states. A class per day, found again by its key (the last one is kept at hand: files run in
+    /// order), so adding a transaction builds no key strings.
+    struct ZReportTotals {
+        final class Day {
+            var totalCashSale: Int64 = 0
+            /// By the lines' `vatCode` ("?" when a line has none).
+            var vatSale: [String: Int64] = [:]
+            var vatAmount: [String: Int64] = [:]
+            /// By the payments' `paymentType` ("?" when none).
+            var payments: [String: Int64] = [:]
         }
-        for (payment, source) in zip(order.payments, t.payments) {
-            totals[prefix + "payment \(source.paymentType ?? "?")", default: 0] += payment.amount
+
+        struct Key: Hashable {
+            var register: String
+            var date: String
+        }
+
+        private var days: [Key: Day] = [:]
+        private var last: (key: Key, day: Day)?
+
+        func day(register: String, date: String) -> Day? { days[Key(register: register, date: date)] }
+
+        mutating func add(_ t: SaftTransaction, order: FlowPosOrder) {
+            let date = t.transDate ?? ""
+            let day: Day
+            if let last, last.key.register == t.registerID, last.key.date == date {
+                day = last.day
+            } else {
+                let key = Key(register: t.registerID, date: date)
+                if let known = days[key] { day = known } else { day = Day(); days[key] = day }
+                last = (key, day)
+            }
+            day.totalCashSale += order.orderTotal
+            for (line, source) in zip(order.lines, t.lines) {
+                let code = source.vatCode ?? "?"
+                day.vatSale[code, default: 0] += line.lineTotal
+                day.vatAmount[code, default: 0] += line.vatAmount
+            }
+            for (payment, source) in zip(order.payments, t.payments) {
+                day.payments[source.paymentType ?? "?", default: 0] += payment.amount
+            }
         }
     }
 

@@ -66,6 +66,12 @@ public enum PosOrdersTable {
         return "INSERT INTO \(table) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 
+    static let orderInsert = insertSQL("pos_orders", orderColumns, rows: 1) + " ON CONFLICT (source_key) DO NOTHING"
+    /// The multi-row INSERTs, by row count (index 1…``rowsPerInsert``), built once.
+    static let lineInserts = (0...rowsPerInsert).map { insertSQL("pos_order_lines", lineColumns, rows: $0) }
+    static let paymentInserts = (0...rowsPerInsert).map { insertSQL("pos_payments", paymentColumns, rows: $0) }
+    static let changeInserts = (0...rowsPerInsert).map { insertSQL("flow_changes", FlowChangesTable.columns, rows: $0) }
+
     /// The work of ``insertAll(_:in:)``: orders one by one, their rows buffered per table.
     final class BatchWriter {
         let db: Database
@@ -76,8 +82,7 @@ public enum PosOrdersTable {
 
         init(_ db: Database) throws {
             self.db = db
-            insertOrder = try db.cachedStatement(sql: insertSQL("pos_orders", orderColumns, rows: 1)
-                                                 + " ON CONFLICT (source_key) DO NOTHING")
+            insertOrder = try db.cachedStatement(sql: orderInsert)
         }
 
         func insert(_ order: FlowPosOrder) throws -> SaveOutcome {
@@ -108,41 +113,47 @@ public enum PosOrdersTable {
             changes.append((.posOrder, order.orderUid, settled ?? created))
             if let settled { changes.append((.receipt, order.orderUid, settled)) }
             if lines.count >= rowsPerInsert || payments.count >= rowsPerInsert || changes.count >= rowsPerInsert {
-                try finish()
+                try write(all: false)
             }
             return .inserted
         }
 
         /// Writes the buffered rows (their orders are stored already, so the foreign keys hold).
         func finish() throws {
-            try write(&lines, "pos_order_lines", lineColumns) { b, row in
+            try write(all: true)
+        }
+
+        /// Writes the buffered rows in full INSERTs of ``rowsPerInsert`` rows, and the rest too when `all`.
+        private func write(all: Bool) throws {
+            try write(&lines, lineInserts, all: all) { b, row in
                 let item = row.line
                 b.bind(row.order); b.bind(item.lineNo); b.bind(item.sku); b.bind(item.productUid)
                 b.bind(item.name); b.bind(item.quantity); b.bind(item.unitPrice); b.bind(item.discountAmount)
                 b.bind(item.vatRate); b.bind(item.vatAmount); b.bind(item.lineTotal); b.bind(item.costPrice)
             }
-            try write(&payments, "pos_payments", paymentColumns) { b, row in
+            try write(&payments, paymentInserts, all: all) { b, row in
                 let item = row.payment
                 b.bind(row.order); b.bind(item.paymentNo); b.bind(item.tenderType.rawValue); b.bind(item.amount)
                 b.bind(item.reference)
             }
-            try write(&changes, "flow_changes", FlowChangesTable.columns) { b, row in
+            try write(&changes, changeInserts, all: all) { b, row in
                 b.bind(row.entity.rawValue); b.bind(row.key); b.bind(row.at)
             }
         }
 
-        private func write<Row>(_ rows: inout [Row], _ table: String, _ columns: String,
+        private func write<Row>(_ rows: inout [Row], _ inserts: [String], all: Bool,
                                 _ bind: (inout StatementBindings, Row) -> Void) throws {
             var start = 0
             while start < rows.count {
                 let count = min(rowsPerInsert, rows.count - start)
-                let statement = try db.cachedStatement(sql: insertSQL(table, columns, rows: count))
+                guard all || count == rowsPerInsert else { break }
+                let statement = try db.cachedStatement(sql: inserts[count])
                 try statement.execute { b in
                     for index in start..<(start + count) { bind(&b, rows[index]) }
                 }
                 start += count
             }
-            rows.removeAll(keepingCapacity: true)
+            rows.removeFirst(start)
         }
 
         /// Why an order was not inserted: true when the same order (source key and uid) was stored before;
