@@ -4,7 +4,7 @@ SWIFT ?= swift
 APT_PACKAGES := libsqlite3-dev libhpdf-dev fonts-dejavu-core poppler-utils pkg-config
 BENCH_ARGS ?=
 
-.PHONY: deps build demo test bench clean
+.PHONY: deps build demo test bench clean receipt-fonts
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -32,6 +32,12 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release --product omniflow-bench
 	$(SWIFT) run -c release omniflow-bench $(BENCH_ARGS)
+
+# The receipt fonts (subsets of DejaVu Sans) are committed; this makes them again (Sources/Receipts/Fonts/README.md).
+receipt-fonts: deps
+	@dpkg-query -W -f='$${Status}' python3-fonttools 2>/dev/null | grep -q "install ok installed" || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-fonttools; }
+	/usr/bin/python3 Sources/Receipts/Fonts/make-subsets.py
 
 clean:
 	rm -rf .build

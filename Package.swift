@@ -31,7 +31,10 @@ let package = Package(
 
         // MARK: - Integration
         .target(name: "FlowMapping", dependencies: ["Omnium", "FlowStore", "Digest", "CivilCalendar"]),
-        .target(name: "Receipts", dependencies: ["CHaru"]),
+        // The receipt fonts (subsets of DejaVu Sans, Sources/Receipts/Fonts/README.md) ship with the module.
+        .target(name: "Receipts", dependencies: ["CHaru"],
+                exclude: ["Fonts/README.md", "Fonts/make-subsets.py"],
+                resources: [.copy("Fonts/ReceiptSansCP1252.ttf"), .copy("Fonts/ReceiptSansExtended.ttf"), .copy("Fonts/LICENSE")]),
         .target(name: "PosImport", dependencies: ["FlowStore", "FlowMapping"]),
         .target(name: "Pipeline",
                 dependencies: ["SQLite", "Digest", "Staging", "FlowStore", "Omnium", "FlowMapping", "Receipts", "PosImport"]),

@@ -27,6 +27,25 @@ public final class FlowDatabase: Sendable {
     /// Writes in one IMMEDIATE transaction: all of `body` or nothing.
     public func write<T>(_ body: (Database) throws -> T) throws -> T { try queue.write(body) }
 
+    /// Runs `body` with the SQLite file at `path` attached as schema `staging`, detached afterwards, for
+    /// set-based queries across both files (a full read's reconciliation against the run's staged keys,
+    /// ``StagedKeys``). ATTACH cannot run inside a transaction, so `body` gets the connection outside
+    /// one and opens its own (`db.inTransaction`); it must not call ``read(_:)`` or ``write(_:)``.
+    public func withStagingAttached<T>(_ path: String, _ body: (Database) throws -> T) throws -> T {
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS \(StagedKeys.schema)", arguments: [path])
+            let result: T
+            do {
+                result = try body(db)
+            } catch {
+                try? db.execute(sql: "DETACH DATABASE \(StagedKeys.schema)")  // the body's error is the one to report
+                throw error
+            }
+            try db.execute(sql: "DETACH DATABASE \(StagedKeys.schema)")
+            return result
+        }
+    }
+
     /// How many rows the main tables hold, in a fixed order (for run summaries and the demo).
     public func rowCounts() throws -> [(table: String, count: Int)] {
         let tables = ["organizations", "stores", "warehouses", "opening_hours", "brands", "product_groups", "products",

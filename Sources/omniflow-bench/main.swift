@@ -1,21 +1,26 @@
 import Foundation
 
-// `make bench`: omniflow-bench [--filter TEXT] [--min-size N] [--max-size N] [--output PATH]
-// Release build; prints a table (name, size, time, rate, peak memory) and writes the same as JSON.
+// `make bench`: omniflow-bench [--filter TEXT] [--sizes N,…] [--output PATH] [--baseline PATH] (--help).
+// Release build; prints a table and writes the same as JSON. `serve-sandbox` is the child side of
+// SandboxProcess, not for people.
 
-func value(of flag: String) -> String? {
-    let arguments = Array(CommandLine.arguments.dropFirst())
-    guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
-    return arguments[index + 1]
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == SandboxProcessMain.command, arguments.count == 2 {
+    SandboxProcessMain.run(optionsJSON: arguments[1])
 }
-let runner = BenchmarkRunner(
-    benchmarks: BenchmarkRegistry.all,
-    filter: value(of: "--filter"),
-    minSize: value(of: "--min-size").flatMap(Int.init),
-    maxSize: value(of: "--max-size").flatMap(Int.init),
-    output: URL(fileURLWithPath: value(of: "--output") ?? "bench-results/bench.json"))
+let options: BenchmarkOptions
 do {
-    try await runner.run()
+    options = try BenchmarkOptions.parse(arguments)
+} catch let error as BenchmarkOptions.UsageError {
+    if error.description.isEmpty {
+        print(BenchmarkOptions.usage)
+        exit(0)
+    }
+    FileHandle.standardError.write(Data("omniflow-bench: \(error.description)\n\n\(BenchmarkOptions.usage)\n".utf8))
+    exit(2)
+}
+do {
+    try await BenchmarkRunner(benchmarks: BenchmarkRegistry.all, options: options).run()
 } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
     exit(1)

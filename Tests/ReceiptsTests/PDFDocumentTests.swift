@@ -6,8 +6,7 @@ final class PDFDocumentTests: XCTestCase {
     static let font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
     func render(_ lines: [String]) throws -> Data {
-        let document = try PDFDocument()
-        try document.useFont(path: Self.font)
+        let document = try PDFDocument(font: Self.font)
         let page = try document.addPage(width: 226.77, height: 400)  // 80 mm wide
         for (index, line) in lines.enumerated() {
             try page.text(line, x: 10, y: 380 - Float(index) * 14, size: 9)
@@ -24,8 +23,7 @@ final class PDFDocumentTests: XCTestCase {
     }
 
     func testAMissingFontIsAPDFErrorNamingTheCall() throws {
-        let document = try PDFDocument()
-        XCTAssertThrowsError(try document.useFont(path: "/nonexistent/font.ttf")) { error in
+        XCTAssertThrowsError(try PDFDocument(font: "/nonexistent/font.ttf")) { error in
             let pdfError = error as? PDFError
             XCTAssertNotNil(pdfError)
             XCTAssertTrue(pdfError?.operation.contains("HPDF_LoadTTFontFromFile") == true)

@@ -17,7 +17,24 @@ struct HashedRowWriter {
 
     enum Outcome { case inserted, updated, unchanged }
 
-    private var whereKey: String { keyColumns.map { "\($0) = ?" }.joined(separator: " AND ") }
+    /// The three statements, built once: the cache finds them by text, and building the text for
+    /// every row cost more than the look-up it saved (issue 8).
+    private let selectSQL: String
+    private let updateSQL: String
+    private let insertSQL: String
+
+    init(table: String, keyColumns: [String], valueColumns: [String]) {
+        self.table = table
+        self.keyColumns = keyColumns
+        self.valueColumns = valueColumns
+        let whereKey = keyColumns.map { "\($0) = ?" }.joined(separator: " AND ")
+        selectSQL = "SELECT content_hash FROM \(table) WHERE \(whereKey)"
+        let assignments = (valueColumns + ["content_hash"]).map { "\($0) = ?" }.joined(separator: ", ")
+        updateSQL = "UPDATE \(table) SET \(assignments) WHERE \(whereKey)"
+        let columns = keyColumns + valueColumns + ["content_hash"]
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        insertSQL = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
+    }
 
     /// Inserts or updates the row with `key` and `values` (in the declared column order).
     func write(key: [(any DatabaseValueConvertible)?], values: [(any DatabaseValueConvertible)?],
@@ -27,18 +44,15 @@ struct HashedRowWriter {
         precondition(key.count == keyColumns.count && values.count == valueColumns.count,
                      "\(table): \(values.count) values for \(valueColumns.count) declared columns")
         let keyArguments = StatementArguments(key)
-        let stored: Int64? = try db.cachedStatement(sql: "SELECT content_hash FROM \(table) WHERE \(whereKey)")
+        let stored: Int64? = try db.cachedStatement(sql: selectSQL)
             .fetchOne(arguments: keyArguments)?["content_hash"]
         if let stored {
             if stored == hash.rawValue { return .unchanged }
-            let assignments = (valueColumns + ["content_hash"]).map { "\($0) = ?" }.joined(separator: ", ")
-            try db.cachedStatement(sql: "UPDATE \(table) SET \(assignments) WHERE \(whereKey)")
+            try db.cachedStatement(sql: updateSQL)
                 .execute(arguments: StatementArguments(values) + [hash.rawValue] + keyArguments)
             return .updated
         }
-        let columns = keyColumns + valueColumns + ["content_hash"]
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+        try db.cachedStatement(sql: insertSQL)
             .execute(arguments: keyArguments + StatementArguments(values) + [hash.rawValue])
         return .inserted
     }

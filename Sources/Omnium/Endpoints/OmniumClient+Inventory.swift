@@ -17,6 +17,15 @@ extension OmniumClient {
                     of: OmniumPageRecord<OmniumInventoryItem>.self)
     }
 
+    /// ``searchInventory(_:maxRestarts:)`` with each item's JSON as Omnium sent it (`extract.inventory`
+    /// stages that text instead of encoding the model again).
+    public func searchInventoryAsReceived(_ request: OmniumInventorySearchRequest, maxRestarts: Int = 3)
+        -> AsyncThrowingStream<[OmniumReceivedRecord<OmniumInventoryItem>], Error> {
+        scrollPages(start: { try .json(.post, "/api/Inventory/Search", body: request) },
+                    continuationPath: "/api/Inventory/Scroll", maxRestarts: maxRestarts,
+                    of: OmniumReceivedRecord<OmniumInventoryItem>.self)
+    }
+
     /// `GET /api/Inventory/{sku}?warehouseIds=A&warehouseIds=B`: the SKU's items (all warehouses
     /// when `warehouseIds` is empty). A missing item means 0 available.
     public func inventory(sku: String, warehouseIds: [String] = []) async throws -> [OmniumInventoryItem] {

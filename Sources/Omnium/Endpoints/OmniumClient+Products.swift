@@ -15,6 +15,15 @@ extension OmniumClient {
                     of: OmniumPageRecord<OmniumProduct>.self)
     }
 
+    /// ``scrollProducts(_:maxRestarts:)`` with each product's JSON as Omnium sent it (`extract.products`
+    /// stages that text instead of encoding the model again).
+    public func scrollProductsAsReceived(_ request: OmniumProductSearchRequest = OmniumProductSearchRequest(),
+                                         maxRestarts: Int = 3)
+        -> AsyncThrowingStream<[OmniumReceivedRecord<OmniumProduct>], Error> {
+        scrollPages(resource: "Products", request: request, maxRestarts: maxRestarts,
+                    of: OmniumReceivedRecord<OmniumProduct>.self)
+    }
+
     /// `POST /api/Products/SearchProducts`: one page (`take` ≤ 100, `page` 0-based, as set in `request`).
     public func searchProducts(_ request: OmniumProductSearchRequest) async throws -> OmniumSearchResult<OmniumProduct> {
         try await send(try .json(.post, "/api/Products/SearchProducts", body: request),

@@ -111,8 +111,7 @@ actor SearchPageCursor<Request: OmniumPageableSearch, Item: Decodable & Sendable
         }
         var body = request
         body.setPaging(take: take, page: page)
-        let envelope = try await client.send(try OmniumRequest.json(.post, path, body: body),
-                                             as: OmniumPageEnvelope<Item>.self)
+        let envelope = try await client.sendPage(try OmniumRequest.json(.post, path, body: body), of: Item.self)
         let items = envelope.result ?? []
         page += 1
         delivered += Int64(items.count)
@@ -157,7 +156,7 @@ actor ScrollCursor<Item: Decodable & Sendable> {
             case .finished:
                 return nil
             case .start:
-                let envelope = try await client.send(try start(), as: OmniumPageEnvelope<Item>.self)
+                let envelope = try await client.sendPage(try start(), of: Item.self)
                 totalHits = envelope.totalHits
                 delivered = 0
                 if let items = accept(envelope) { return items }
@@ -166,7 +165,7 @@ actor ScrollCursor<Item: Decodable & Sendable> {
                 request.repeatability = .repeatableOnErrorAnswer
                 let envelope: OmniumPageEnvelope<Item>
                 do {
-                    envelope = try await client.send(request, as: OmniumPageEnvelope<Item>.self)
+                    envelope = try await client.sendPage(request, of: Item.self)
                 } catch let error as OmniumError where error.isNotFound {
                     try restart(error, reason: "scroll id expired or unknown")
                     continue

@@ -44,13 +44,22 @@ public final class OmniumClient: Sendable {
     /// Sends `request` and decodes the 2xx body as `Response`.
     public func send<Response: Decodable>(_ request: OmniumRequest, as type: Response.Type = Response.self)
         async throws -> Response {
-        try await exchange.perform(request) { response in
-            do {
-                return try OmniumWire.decode(Response.self, from: response.body)
-            } catch {
-                let problem = OmniumExchange.describe(decodingError: error)
-                throw OmniumExchange.UnreadableBody(description: "\(Response.self) did not decode: \(problem)")
-            }
+        try await exchange.perform(request) { response in try Self.decode(Response.self, from: response.body) }
+    }
+
+    /// ``send(_:as:)`` that also returns the body it decoded.
+    func sendKeepingBody<Response: Decodable>(_ request: OmniumRequest, as type: Response.Type)
+        async throws -> (Response, Data) {
+        try await exchange.perform(request) { response in (try Self.decode(Response.self, from: response.body), response.body) }
+    }
+
+    /// A 2xx body as `Response`; an unreadable one is a malformed answer (retried like one).
+    private static func decode<Response: Decodable>(_ type: Response.Type, from body: Data) throws -> Response {
+        do {
+            return try OmniumWire.decode(Response.self, from: body)
+        } catch {
+            let problem = OmniumExchange.describe(decodingError: error)
+            throw OmniumExchange.UnreadableBody(description: "\(Response.self) did not decode: \(problem)")
         }
     }
 

@@ -1,21 +1,21 @@
 import CHaru
 import Foundation
 
-/// A PDF being built with libharu; owns the `HPDF_Doc` and frees it in `deinit`.
+/// A PDF being built with libharu on a pooled handle (``PDFEngine``) whose fonts are already loaded.
 ///
-/// libharu reports errors through a C callback; this type installs one that records the error code,
-/// its detail and the operation, and every wrapper call checks it and throws `PDFError`, so no
-/// libharu failure passes silently. Text is UTF-8 through an embedded TrueType font (DejaVu Sans from
-/// `fonts-dejavu-core` by default), so æøå and beyond print. Rendering is deterministic: no creation
-/// date or random document id is written, so the same receipt renders to the same bytes.
-/// Not Sendable: one document belongs to one task.
+/// libharu reports errors through a C callback; the handle records the error code, its detail and the
+/// operation, and every wrapper call checks it and throws `PDFError`, so no libharu failure passes
+/// silently. Text is drawn in an embedded TrueType font (see ``ReceiptFonts``). Rendering is
+/// deterministic: no creation date or random document id is written, so the same receipt renders to
+/// the same bytes. Not Sendable: one document belongs to one task.
 public final class PDFDocument {
-    let handle: HPDF_Doc
-    private let errors: ErrorBox
-    private var fontName: String?
-    private var boldFontName: String?
-    /// How text is encoded for the embedded fonts; chosen with the first font.
-    public private(set) var textEncoding: TextEncoding = .utf8
+    let engine: PDFEngine
+    var handle: HPDF_Doc { engine.handle }
+    /// How text is encoded for the embedded fonts.
+    public let textEncoding: TextEncoding
+    private let hasBoldFont: Bool
+    private var regularFont: HPDF_Font?
+    private var boldFont: HPDF_Font?
 
     /// The encoding of a document's text.
     ///
@@ -29,79 +29,51 @@ public final class PDFDocument {
 
         /// `windows1252` when every text fits it, else `utf8`.
         public static func narrowest(for texts: [String]) -> TextEncoding {
-            texts.allSatisfy { $0.isEmpty || $0.data(using: .windowsCP1252) != nil } ? .windows1252 : .utf8
+            texts.allSatisfy(Windows1252.fits) ? .windows1252 : .utf8
         }
 
-        /// `text` as this encoding's bytes, NUL-terminated for libharu.
-        func bytes(_ text: String) -> [CChar] {
-            let data: Data? = self == .utf8 ? Data(text.utf8) : text.data(using: .windowsCP1252)
-            return (data ?? Data(text.utf8)).map { CChar(bitPattern: $0) } + [0]
+        /// `text` as this encoding's bytes (not NUL-terminated).
+        func bytes(_ text: String) -> [UInt8] {
+            self == .utf8 ? Array(text.utf8) : (Windows1252.encode(text) ?? Array(text.utf8))
         }
     }
 
-    /// Where the PDF's errors land; the C callback reaches it through `user_data`.
-    final class ErrorBox {
-        var code: HPDF_STATUS = 0
-        var detail: HPDF_STATUS = 0
-    }
-
-    public init() throws {
-        let box = ErrorBox()
-        let pointer = Unmanaged.passUnretained(box).toOpaque()
-        guard let doc = HPDF_New({ code, detail, userData in
-            guard let userData else { return }
-            let box = Unmanaged<PDFDocument.ErrorBox>.fromOpaque(userData).takeUnretainedValue()
-            box.code = code
-            box.detail = detail
-        }, pointer) else {
-            throw PDFError(code: 0, detail: 0, operation: "HPDF_New")
-        }
-        handle = doc
-        errors = box
-        try check(HPDF_SetCompressionMode(doc, UInt32(HPDF_COMP_ALL)), "HPDF_SetCompressionMode")
-        try check(HPDF_UseUTFEncodings(doc), "HPDF_UseUTFEncodings")
-    }
-
-    deinit { HPDF_Free(handle) }
-
-    /// Embeds a TrueType font and makes it the document's font; `encoding` applies to all its text.
-    public func useFont(path: String, encoding: TextEncoding = .utf8) throws {
+    /// Starts a document whose text is drawn in the TrueType font at `font` (and `boldFont` for bold,
+    /// when given; otherwise bold is stroked), all text in `encoding`.
+    /// - Throws: `PDFError` naming `HPDF_LoadTTFontFromFile` and the path when a font cannot be loaded.
+    public init(font: String, boldFont: String? = nil, encoding: TextEncoding = .utf8) throws {
+        engine = try PDFEngine.checkOut(fontPaths: [font] + (boldFont.map { [$0] } ?? []))
         textEncoding = encoding
-        guard let name = HPDF_LoadTTFontFromFile(handle, path, HPDF_TRUE) else {
-            throw lastError("HPDF_LoadTTFontFromFile \(path)")
-        }
-        fontName = String(cString: name)
+        hasBoldFont = boldFont != nil
+        try check(HPDF_NewDoc(handle), "HPDF_NewDoc")
+        try check(HPDF_SetCompressionMode(handle, UInt32(HPDF_COMP_ALL)), "HPDF_SetCompressionMode")
     }
 
-    /// Embeds a second TrueType font for bold text (headings, totals).
-    public func useBoldFont(path: String) throws {
-        guard let name = HPDF_LoadTTFontFromFile(handle, path, HPDF_TRUE) else {
-            throw lastError("HPDF_LoadTTFontFromFile \(path)")
-        }
-        boldFontName = String(cString: name)
-    }
+    deinit { PDFEngine.checkIn(engine) }
 
     /// Adds a page of the given size in points (1/72 inch) and returns it for drawing.
     public func addPage(width: Float, height: Float) throws -> PDFPage {
         guard let page = HPDF_AddPage(handle) else { throw lastError("HPDF_AddPage") }
         try check(HPDF_Page_SetWidth(page, width), "HPDF_Page_SetWidth")
         try check(HPDF_Page_SetHeight(page, height), "HPDF_Page_SetHeight")
-        let font = try self.font(bold: false)
-        return PDFPage(document: self, handle: page, font: font, boldFont: boldFontName == nil ? nil : try self.font(bold: true))
+        return PDFPage(document: self, handle: page, font: try font(bold: false), boldFont: hasBoldFont ? try font(bold: true) : nil)
     }
 
     /// The width `text` takes at `size` in points, measured without a page (for layout before pagination).
     public func textWidth(_ text: String, size: Float, bold: Bool = false) throws -> Float {
-        let font = try self.font(bold: bold && boldFontName != nil)
-        let bytes = textEncoding.bytes(text).dropLast().map { UInt8(bitPattern: $0) }
+        let font = try self.font(bold: bold && hasBoldFont)
+        let bytes = textEncoding.bytes(text)
         let width = HPDF_Font_TextWidth(font, bytes, UInt32(bytes.count))
         return Float(width.width) * size / 1000
     }
 
+    /// The document's regular or bold font object (made on first use; libharu embeds only fonts used).
     func font(bold: Bool) throws -> HPDF_Font {
-        guard let name = bold ? boldFontName : fontName, let font = HPDF_GetFont(handle, name, textEncoding.rawValue) else {
-            throw PDFError(code: 0, detail: 0, operation: "HPDF_GetFont: call useFont(path:) first")
+        if let font = bold ? boldFont : regularFont { return font }
+        guard let font = HPDF_GetFont(handle, engine.fontNames[bold ? 1 : 0], textEncoding.rawValue) else {
+            throw lastError("HPDF_GetFont \(engine.fontNames[bold ? 1 : 0]) \(textEncoding.rawValue)")
         }
+        if bold { boldFont = font } else { regularFont = font }
         return font
     }
 
@@ -109,25 +81,22 @@ public final class PDFDocument {
     public func data() throws -> Data {
         try check(HPDF_SaveToStream(handle), "HPDF_SaveToStream")
         var size = HPDF_GetStreamSize(handle)
-        var bytes = [UInt8](repeating: 0, count: Int(size))
-        try check(HPDF_ReadFromStream(handle, &bytes, &size), "HPDF_ReadFromStream", allowing: [HPDF_STATUS(HPDF_STREAM_EOF)])
-        return Data(bytes.prefix(Int(size)))
+        var data = Data(count: Int(size))
+        let status = data.withUnsafeMutableBytes { HPDF_ReadFromStream(handle, $0.bindMemory(to: UInt8.self).baseAddress, &size) }
+        try check(status, "HPDF_ReadFromStream", allowing: [HPDF_STATUS(HPDF_STREAM_EOF)])
+        return data.prefix(Int(size))
     }
 
     // MARK: - Errors
 
     func check(_ status: HPDF_STATUS, _ operation: String, allowing: [HPDF_STATUS] = []) throws {
-        guard status != HPDF_OK, !allowing.contains(status) else { errors.code = 0; return }
+        guard status != HPDF_OK, !allowing.contains(status) else { engine.errors.code = 0; return }
         throw lastError(operation, fallback: status)
     }
 
     func lastError(_ operation: String, fallback: HPDF_STATUS = 0) -> PDFError {
-        let error = PDFError(code: UInt32(errors.code != 0 ? errors.code : fallback), detail: UInt32(errors.detail),
-                             operation: operation)
-        HPDF_ResetError(handle)
-        errors.code = 0
-        errors.detail = 0
-        return error
+        engine.failed = true
+        return engine.takeError(operation, fallback: fallback)
     }
 }
 
@@ -148,7 +117,10 @@ public struct PDFPage {
         try document.check(HPDF_Page_SetTextRenderingMode(handle, fakeBold ? HPDF_FILL_THEN_STROKE : HPDF_FILL),
                            "HPDF_Page_SetTextRenderingMode")
         if fakeBold { try document.check(HPDF_Page_SetLineWidth(handle, size * 0.04), "HPDF_Page_SetLineWidth") }
-        try document.check(HPDF_Page_TextOut(handle, x, y, document.textEncoding.bytes(text)), "HPDF_Page_TextOut")
+        var bytes = document.textEncoding.bytes(text)
+        bytes.append(0)
+        let status = bytes.withUnsafeBufferPointer { HPDF_Page_TextOut(handle, x, y, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
+        try document.check(status, "HPDF_Page_TextOut")
         try document.check(HPDF_Page_EndText(handle), "HPDF_Page_EndText")
     }
 
@@ -160,10 +132,9 @@ public struct PDFPage {
         try document.check(HPDF_Page_Stroke(handle), "HPDF_Page_Stroke")
     }
 
-    /// The width `text` takes at `size`, for right-aligning amounts.
+    /// The width `text` takes at `size` in the regular font, for right-aligning amounts.
     public func width(of text: String, size: Float) throws -> Float {
-        try document.check(HPDF_Page_SetFontAndSize(handle, font, size), "HPDF_Page_SetFontAndSize")
-        return HPDF_Page_TextWidth(handle, text)
+        try document.textWidth(text, size: size)
     }
 }
 

@@ -10,18 +10,16 @@ import Foundation
 /// so a copy can never pass for the original. Deterministic: the same receipt and template give the
 /// same bytes (libharu writes no date or random id).
 public struct ReceiptRenderer: Sendable {
-    public var fontPath: String
-    /// A bold face to embed; nil draws bold by stroking the regular face (one embedded font: libharu
-    /// embeds about 90 KB of DejaVu Sans per face, so a second face doubles every receipt).
+    /// The fonts, narrowest first: a receipt embeds the smallest one that has all its characters.
+    public var fonts: ReceiptFonts
+    /// A bold face to embed; nil draws bold by stroking the regular face (one embedded font).
     public var boldFontPath: String?
     public var timeZone: TimeZone
 
-    public static let defaultFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-
     /// `timeZone`: the business time zone of the configuration (`OMNIFLOW_BUSINESS_TIME_ZONE`), in which
     /// a receipt's date and time are printed; no default, so no caller can print another zone by mistake.
-    public init(fontPath: String = defaultFont, boldFontPath: String? = nil, timeZone: TimeZone) {
-        self.fontPath = fontPath
+    public init(fonts: ReceiptFonts = .bundled, boldFontPath: String? = nil, timeZone: TimeZone) {
+        self.fonts = fonts
         self.boldFontPath = boldFontPath
         self.timeZone = timeZone
     }
@@ -36,9 +34,8 @@ public struct ReceiptRenderer: Sendable {
             case .rule, .space: return []
             }
         }
-        let document = try PDFDocument()
-        try document.useFont(path: fontPath, encoding: .narrowest(for: texts))
-        if let boldFontPath { try document.useBoldFont(path: boldFontPath) }
+        let font = try fonts.choice(for: texts)
+        let document = try PDFDocument(font: font.path, boldFont: boldFontPath, encoding: font.encoding)
         let points = template.margin * 72 / 25.4
         let pageWidth: Float = { if case .roll(let width) = template.page { return width }; return 595.28 }()
         let contentWidth = pageWidth - 2 * points

@@ -10,12 +10,43 @@ import Foundation
 /// (`static let stores = DatasetKey<OmniumStore>("omnium.stores")`), and read and write through it:
 /// `staging.forEachRecord(ExtractStores.dataset) { key, store in … }`; the stage lists it as
 /// `.staged(ExtractStores.dataset)`. docs/CONTRACTS.md "Datasets".
+///
+/// A key also says how its payloads are written (``DatasetCoding``): records staged by omniflow are JSON
+/// as ``RunStaging/makeEncoder()`` writes it; records staged as a source sent them (Omnium's catalogue
+/// records, issue 8) are read back with that source's decoder.
 public struct DatasetKey<Record: Codable>: Sendable, Hashable, CustomStringConvertible {
     public let name: String
+    public let coding: DatasetCoding
 
-    public init(_ name: String) { self.name = name }
+    public init(_ name: String, coding: DatasetCoding = .staging) {
+        self.name = name
+        self.coding = coding
+    }
 
     public var description: String { name }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.name == rhs.name }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+}
+
+/// How the payloads of a dataset are encoded and decoded.
+///
+/// Why a dataset may carry a source's coding: re-encoding every record Omnium sent, only to decode it
+/// again in the transform, was the largest single cost of a catalogue run (issue 8). Such a dataset
+/// stores each record's JSON as received and names the source's decoder here; the records omniflow
+/// itself adds to it (a re-read, a fallback) are written with the matching encoder.
+public struct DatasetCoding: Sendable {
+    public let makeEncoder: @Sendable () -> JSONEncoder
+    public let makeDecoder: @Sendable () -> JSONDecoder
+
+    public init(makeEncoder: @escaping @Sendable () -> JSONEncoder, makeDecoder: @escaping @Sendable () -> JSONDecoder) {
+        self.makeEncoder = makeEncoder
+        self.makeDecoder = makeDecoder
+    }
+
+    /// omniflow's own staging JSON (sorted keys, dates as ``SQLiteDate`` text).
+    public static let staging = DatasetCoding(makeEncoder: RunStaging.makeEncoder, makeDecoder: RunStaging.makeDecoder)
 }
 
 // MARK: - Typed reads and writes
@@ -25,12 +56,12 @@ extension RunStaging {
     @discardableResult
     public func replaceDataset<Record>(_ dataset: DatasetKey<Record>, records: some Sequence<Record>,
                                        key: (Record) -> String) throws -> DatasetSummary {
-        try replaceDataset(dataset.name, records: records, key: key)
+        try replaceDataset(dataset.name, records: records, encoder: dataset.coding.makeEncoder(), key: key)
     }
 
     /// Calls `body` with each record of the dataset, in key order.
     public func forEachRecord<Record>(_ dataset: DatasetKey<Record>, _ body: (String, Record) throws -> Void) throws {
-        try forEachRecord(dataset.name, as: Record.self, body)
+        try forEachRecord(dataset.name, as: Record.self, decoder: dataset.coding.makeDecoder(), body)
     }
 
     /// Every record of the dataset, in key order.
@@ -49,13 +80,21 @@ extension RunStaging {
     public func appendPending<Record: Encodable>(_ dataset: DatasetKey<Record>, records: some Sequence<Record>,
                                                  key: (Record) -> String,
                                                  checkpoint: PendingCheckpoint? = nil) throws -> Int {
-        try appendPending(dataset.name, records: records, key: key, checkpoint: checkpoint)
+        try appendPending(dataset.name, records: records, encoder: dataset.coding.makeEncoder(), key: key,
+                          checkpoint: checkpoint)
     }
 
     public func appendPending<Record: Encodable>(_ dataset: DatasetKey<Record>, records: some Sequence<Record>,
                                                  keyOfPayload key: (Record, Data) -> String,
                                                  checkpoint: PendingCheckpoint? = nil) throws -> Int {
-        try appendPending(dataset.name, records: records, keyOfPayload: key, checkpoint: checkpoint)
+        try appendPending(dataset.name, records: records, encoder: dataset.coding.makeEncoder(), keyOfPayload: key,
+                          checkpoint: checkpoint)
+    }
+
+    /// Adds rows whose payloads are already in the dataset's coding (records as a source sent them).
+    public func appendPendingRows<Record>(_ dataset: DatasetKey<Record>, rows: some Sequence<DatasetRow>,
+                                          checkpoint: PendingCheckpoint? = nil) throws -> Int {
+        try appendPendingRows(dataset.name, rows: rows, checkpoint: checkpoint)
     }
 
     @discardableResult

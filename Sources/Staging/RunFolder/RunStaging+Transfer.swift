@@ -34,9 +34,9 @@ extension RunStaging {
     /// the earlier row (scrolls and overlapping delta windows may return a record twice). With a
     /// `checkpoint`, records where a read of `dataset` stands after this page, in the same transaction.
     public func appendPending<Record: Encodable>(_ dataset: String, records: some Sequence<Record>,
+                                                 encoder: JSONEncoder = RunStaging.makeEncoder(),
                                                  key: (Record) -> String,
                                                  checkpoint: PendingCheckpoint? = nil) throws -> Int {
-        let encoder = Self.makeEncoder()
         let rows = try records.map { record in
             let recordKey = key(record)
             do { return DatasetRow(key: recordKey, payload: try encoder.encode(record)) } catch {
@@ -49,9 +49,9 @@ extension RunStaging {
     /// Like ``appendPending(_:records:key:checkpoint:)``, for records keyed by their content: `key` gets
     /// the staged payload too, so a content fingerprint needs no second encoding of the record.
     public func appendPending<Record: Encodable>(_ dataset: String, records: some Sequence<Record>,
+                                                 encoder: JSONEncoder = RunStaging.makeEncoder(),
                                                  keyOfPayload key: (Record, Data) -> String,
                                                  checkpoint: PendingCheckpoint? = nil) throws -> Int {
-        let encoder = Self.makeEncoder()
         let rows = try records.map { record in
             let payload: Data
             do { payload = try encoder.encode(record) } catch {

@@ -133,8 +133,8 @@ public final class RunStaging: Sendable {
     /// Replaces dataset `name` with `records` as JSON (sorted keys, dates as ``SQLiteDate`` text).
     @discardableResult
     public func replaceDataset<Record: Encodable>(_ name: String, records: some Sequence<Record>,
+                                                  encoder: JSONEncoder = RunStaging.makeEncoder(),
                                                   key: (Record) -> String) throws -> DatasetSummary {
-        let encoder = Self.makeEncoder()
         return try replaceDataset(name) { writer in
             for record in records {
                 let recordKey = key(record)
@@ -173,8 +173,8 @@ public final class RunStaging: Sendable {
     /// Calls `body` with each row decoded from JSON, in key order.
     /// - Throws: ``StagingError/payload(dataset:key:reason:)`` naming the row that does not decode.
     public func forEachRecord<Record: Decodable>(_ dataset: String, as type: Record.Type,
+                                                 decoder: JSONDecoder = RunStaging.makeDecoder(),
                                                  _ body: (String, Record) throws -> Void) throws {
-        let decoder = Self.makeDecoder()
         try forEachRow(dataset) { row in
             let record: Record
             do { record = try decoder.decode(Record.self, from: row.payload) } catch {
@@ -216,6 +216,12 @@ public final class RunStaging: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// Where the current rows of `dataset` are in `dataset_rows` (for queries from another connection
+    /// that attaches this file, such as a full read's reconciliation in the Flow store).
+    public func storageName(of dataset: String) throws -> String {
+        try read { try Self.storageName($0, dataset: dataset) }
+    }
 
     /// Where the current rows of `dataset` are in `dataset_rows` (see the type's "storage pointer").
     public static func storageName(_ db: Database, dataset: String) throws -> String {

@@ -25,6 +25,10 @@ struct BenchmarkResult: Codable, Sendable {
     var records: Int
     var seconds: Double
     var recordsPerSecond: Double
+    /// CPU seconds (user + system) of the benchmark process during the run; nil in files written before.
+    var cpuSeconds: Double?
+    /// CPU seconds of the sandbox process during the run, when the benchmark runs one.
+    var sandboxCPUSeconds: Double?
     /// Peak resident set during the run, in MiB (VmHWM, reset before the run).
     var peakMemoryMiB: Double
     /// Resident set before the run started, in MiB.

@@ -93,14 +93,19 @@ public enum PricesTable {
 
     // MARK: - Reconciliation
 
-    /// Every (price list, product) that has at least one period, in every list of `price_lists` (the
-    /// lists omniflow manages: only `load.prices` writes them). For a full read's reconciliation.
-    public static func storedKeys(in db: Database) throws -> [FlowPriceKey] {
-        try db.fetchAll(sql: """
+    /// Up to `limit` (price list, product) pairs of the lists omniflow manages, after `after`, in key
+    /// order, that `staged` does not hold: what a full read did not yield, page by page. Needs the run's
+    /// staging attached (``FlowDatabase/withStagingAttached(_:_:)``).
+    public static func unreportedKeys(notIn staged: StagedKeys, after: FlowPriceKey?, limit: Int,
+                                      in db: Database) throws -> [FlowPriceKey] {
+        try db.cachedStatement(sql: """
             SELECT DISTINCT p.price_list_uid, p.product_uid FROM prices p
             JOIN price_lists l ON l.price_list_uid = p.price_list_uid
-            ORDER BY p.price_list_uid, p.product_uid
-            """).map { FlowPriceKey(priceListUid: try $0.decode("price_list_uid"), productUid: try $0.decode("product_uid")) }
+            WHERE (? IS NULL OR (p.price_list_uid, p.product_uid) > (?, ?))
+              AND \(staged.notStaged(group: "p.price_list_uid", rest: "p.product_uid"))
+            ORDER BY p.price_list_uid, p.product_uid LIMIT ?
+            """).fetchAll(arguments: [after?.priceListUid, after?.priceListUid, after?.productUid, staged.storage, limit])
+            .map { FlowPriceKey(priceListUid: try $0.decode("price_list_uid"), productUid: try $0.decode("product_uid")) }
     }
 
     /// Deletes every period of each key (Omnium no longer has a price for it).

@@ -6,7 +6,7 @@ import SQLite
 ///
 /// Rows are upserted by key and written only when a level changed. Items Omnium stops reporting
 /// keep their last level: a delta run reports only changes, so absence means "unchanged", never 0.
-/// Only a full read's reconciliation sets the levels it did not see to 0 (`levelsToZero`, then
+/// Only a full read's reconciliation sets the levels it did not see to 0 (`unreportedNonZeroKeys`, then
 /// `upsert` with zero levels): Flow keeps the row, since the product still exists and may get stock again.
 /// Callers wrap batches in a transaction; each call is atomic on its own (a savepoint).
 /// Spec: flow-integration.md §5.2; omnium-contract.md §8.
@@ -26,16 +26,20 @@ public enum StockTable {
         }
     }
 
-    /// The (warehouse, product) keys in `warehouseUids` whose quantity or reserved is not 0 yet.
-    public static func nonZeroKeys(warehouseUids: [String], in db: Database) throws -> [FlowStockKey] {
+    /// Up to `limit` products of `warehouseUid` after `afterProductUid`, by product UID, whose quantity or
+    /// reserved is not 0 and that `staged` does not hold: what a full read did not report, page by page.
+    /// Needs the run's staging attached (``FlowDatabase/withStagingAttached(_:_:)``).
+    public static func unreportedNonZeroKeys(warehouseUid: String, notIn staged: StagedKeys, after afterProductUid: String?,
+                                             limit: Int, in db: Database) throws -> [FlowStockKey] {
         var keys: [FlowStockKey] = []
         let statement = try db.cachedStatement(sql: """
-            SELECT product_uid FROM stock WHERE warehouse_uid = ? AND (quantity <> 0 OR reserved <> 0) ORDER BY product_uid
+            SELECT product_uid FROM stock
+            WHERE warehouse_uid = ? AND (quantity <> 0 OR reserved <> 0) AND (? IS NULL OR product_uid > ?)
+              AND \(staged.notStaged(group: "stock.warehouse_uid", rest: "stock.product_uid"))
+            ORDER BY product_uid LIMIT ?
             """)
-        for warehouseUid in warehouseUids {
-            try statement.forEachRow(arguments: [warehouseUid]) { row in
-                keys.append(FlowStockKey(warehouseUid: warehouseUid, productUid: try row.decode("product_uid")))
-            }
+        try statement.forEachRow(arguments: [warehouseUid, afterProductUid, afterProductUid, staged.storage, limit]) { row in
+            keys.append(FlowStockKey(warehouseUid: warehouseUid, productUid: try row.decode("product_uid")))
         }
         return keys
     }

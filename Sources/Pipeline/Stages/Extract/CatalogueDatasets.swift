@@ -9,9 +9,9 @@ import Staging
 ///
 /// Why in one place, as typed keys: each dataset is written by exactly one stage and read by others;
 /// the key carries the record type, so no reader restates the name or the type (docs/CONTRACTS.md
-/// "Datasets").
+/// "Datasets"). Products and stock items are staged as Omnium sent them (``DatasetCoding/omniumWire``).
 enum CatalogueDatasets {
-    static let omniumProducts = DatasetKey<OmniumProduct>("omnium.products")
+    static let omniumProducts = DatasetKey<OmniumProduct>("omnium.products", coding: .omniumWire)
     static let omniumProductsMark = DatasetKey<CatalogueMark>("omnium.products.mark")
     static let flowProducts = DatasetKey<FlowProductEntry>("flow.products")
     static let flowBrands = DatasetKey<FlowBrand>("flow.brands")
@@ -22,7 +22,7 @@ enum CatalogueDatasets {
     static let flowPrices = DatasetKey<FlowPriceEntry>("flow.prices")
     static let flowPriceLists = DatasetKey<FlowPriceList>("flow.price_lists")
 
-    static let omniumInventory = DatasetKey<OmniumInventoryItem>("omnium.inventory")
+    static let omniumInventory = DatasetKey<OmniumInventoryItem>("omnium.inventory", coding: .omniumWire)
     static let omniumInventoryMark = DatasetKey<CatalogueMark>("omnium.inventory.mark")
     static let inventoryWarehouses = DatasetKey<InventoryWarehouse>("omnium.inventory.warehouses")
     static let flowStock = DatasetKey<FlowStock>("flow.stock")

@@ -13,7 +13,8 @@ import Staging
 /// flow (the plan keeps `load.stores`, declared first, ahead of it). Delta by `lastModified = mark`
 /// (inclusive) and `warehouseCodes`; no watermark = every item of those warehouses. When several web
 /// warehouses are summed into `FlowWebWarehouse`, a SKU whose web stock changed is re-read in all of
-/// them, since the sum needs every part. Rows are keyed `<sku>␟<warehouse>`. When the last full read is
+/// them, since the sum needs every part. Rows are keyed `<sku>␟<warehouse>` and hold each item's JSON as
+/// Omnium sent it (no second encoding; `DatasetCoding.omniumWire`). When the last full read is
 /// older than `OMNIFLOW_FULL_RECONCILIATION_HOURS`, every item is read again and the mark carries `full`
 /// with the Flow warehouses the read covered, which `load.inventory` reconciles.
 /// Spec: omnium-contract.md §3, §8; flow-integration.md §5.
@@ -55,25 +56,25 @@ public struct ExtractInventory: Stage {
 
         for chunk in Self.chunks(codes, size: codesPerRequest) {
             let request = OmniumInventorySearchRequest(warehouseCodes: chunk, lastModified: since)
-            for try await batch in PagesAhead(context.omnium.searchInventory(request)) {
+            for try await batch in PagesAhead(context.omnium.searchInventoryAsReceived(request)) {
                 read += batch.count
                 context.advance(read)
-                let page = try unreadable.take(batch, context, sku: \.sku, warehouse: \.warehouseCode)
+                let page = try unreadable.take(batch.map(\.item), context, sku: \.sku, warehouse: \.warehouseCode)
                 for item in page {
                     latest.see(item.modified)
                     if let code = item.warehouseCode, webCodes.contains(code), let sku = item.sku { changedWebSkus.insert(sku) }
                 }
-                _ = try staging.appendPending(dataset, records: page, key: Self.key)
+                _ = try staging.appendPendingRows(dataset, rows: ReceivedRecordRows.rows(batch, for: dataset, key: Self.key))
             }
         }
         if since != nil, webCodes.count > 1, !changedWebSkus.isEmpty {
             for skus in Self.chunks(changedWebSkus.sorted(), size: codesPerRequest) {
                 let request = OmniumInventorySearchRequest(productCodes: skus, warehouseCodes: webCodes.sorted())
-                for try await batch in PagesAhead(context.omnium.searchInventory(request)) {
+                for try await batch in PagesAhead(context.omnium.searchInventoryAsReceived(request)) {
                     read += batch.count
                     context.advance(read)
-                    let page = try unreadable.take(batch, context, sku: \.sku, warehouse: \.warehouseCode)
-                    _ = try staging.appendPending(dataset, records: page, key: Self.key)
+                    _ = try unreadable.take(batch.map(\.item), context, sku: \.sku, warehouse: \.warehouseCode)
+                    _ = try staging.appendPendingRows(dataset, rows: ReceivedRecordRows.rows(batch, for: dataset, key: Self.key))
                 }
             }
         }

@@ -45,14 +45,14 @@ public struct ExtractProducts: Stage {
         var read = 0
         var undecodable = 0
         var pages = checkpoint?.pages ?? 0
-        for try await batch in PagesAhead(context.omnium.scrollProducts(request)) {
+        for try await batch in PagesAhead(context.omnium.scrollProductsAsReceived(request)) {
             read += batch.count
             pages += 1
-            let page: [OmniumProduct] = batch.decodedRecords()
-            undecodable += try context.quarantine(batch.undecodableRecords().map(Self.issue))
-            for product in page { latest.see(product.modified) }
-            _ = try context.staging.appendPending(
-                dataset, records: page, key: Self.key,
+            let items = batch.map(\.item)
+            undecodable += try context.quarantine(items.undecodableRecords().map(Self.issue))
+            for product in items.decodedRecords() { latest.see(product.modified) }
+            _ = try context.staging.appendPendingRows(
+                dataset, rows: ReceivedRecordRows.rows(batch, for: dataset, key: Self.key),
                 checkpoint: latest.text.map { PendingCheckpoint(position: $0, rows: (checkpoint?.rows ?? 0) + read, pages: pages) })
             context.advance(read)
         }

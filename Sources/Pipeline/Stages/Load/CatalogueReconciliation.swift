@@ -1,5 +1,7 @@
+import FlowMapping
 import FlowStore
 import Foundation
+import Staging
 
 /// The removal step of a full read (`OMNIFLOW_FULL_RECONCILIATION_HOURS`): what Flow has and the full
 /// read did not yield is stale, because a delta by `lastModified` never sees a deletion in Omnium.
@@ -14,6 +16,10 @@ import Foundation
 /// Omnium outage or a wrong market or warehouse setting looks exactly like "nothing exists"); it is
 /// logged as a warning and the full-read time is not recorded, so the next run reads whole again.
 /// Each change runs in transactions of `chunkSize` keys. Spec: docs/mapping-catalogue.md "Full reconciliation".
+///
+/// Why in SQL: "what did the read not yield" is asked of the Flow store with the run's `staging.db`
+/// attached (`NOT EXISTS` against the staged keys, page by page), so no set of every key read or stored
+/// is held in memory; at 100,000 products × 20 stores those sets alone grew past the memory goal (issue 8).
 enum CatalogueReconciliation {
     /// What a removal step did: rows removed or zeroed, whether it ran, the stage note.
     struct Result {
@@ -27,45 +33,70 @@ enum CatalogueReconciliation {
 
     // MARK: - Prices
 
-    /// `keepProducts`: product UIDs whose pairs are never removed this time (an unreadable record of theirs).
-    static func prices(_ context: StageContext, full: CatalogueMark.FullRead, seen: Set<FlowPriceKey>,
-                       keepProducts: Set<String> = [], chunkSize: Int) throws -> Result {
-        let stale = try context.flow.read { db in try PricesTable.storedKeys(in: db) }
-            .filter { !seen.contains($0) && !keepProducts.contains($0.productUid) }
-        if (full.recordsRead == 0 || seen.isEmpty) && !stale.isEmpty {
-            return refuse(context, entity: "prices", kept: stale.count)
+    /// `staged`: the run's `flow.prices` (what the full read yielded); `sawPrices`: whether any staged pair
+    /// had a period. `keepProducts`: product UIDs whose pairs are never removed this time (an unreadable
+    /// record of theirs).
+    static func prices(_ context: StageContext, full: CatalogueMark.FullRead, staged: DatasetKey<FlowPriceEntry>,
+                       sawPrices: Bool, keepProducts: Set<String> = [], chunkSize: Int) throws -> Result {
+        let keys = StagedKeys(storage: try context.staging.storageName(of: staged.name))
+        return try context.flow.withStagingAttached(context.staging.databaseURL.path) { db in
+            var pairs = 0, removed = 0
+            let refused = full.recordsRead == 0 || !sawPrices
+            var after: FlowPriceKey?
+            while true {
+                let page = try db.inTransaction(.deferred) {
+                    try PricesTable.unreportedKeys(notIn: keys, after: after, limit: chunkSize, in: db)
+                }
+                guard let last = page.last else { break }
+                after = last
+                let stale = page.filter { !keepProducts.contains($0.productUid) }
+                pairs += stale.count
+                if !refused, !stale.isEmpty {
+                    removed += try db.inTransaction { try PricesTable.delete(keys: stale, in: db) }
+                }
+            }
+            if refused && pairs > 0 { return refuse(context, entity: "prices", kept: pairs) }
+            if removed > 0 {
+                context.log.info("prices reconciled", ["stage": context.stageName, "pairs": "\(pairs)",
+                                                       "periods": "\(removed)"])
+            }
+            return Result(removed: removed, note: "reconciled: \(removed) prices removed (\(pairs) price list/product pairs)")
         }
-        var removed = 0
-        for chunk in ExtractInventory.chunks(stale, size: chunkSize) {
-            removed += try context.flow.write { db in try PricesTable.delete(keys: chunk, in: db) }
-        }
-        if removed > 0 {
-            context.log.info("prices reconciled", ["stage": context.stageName, "pairs": "\(stale.count)",
-                                                   "periods": "\(removed)"])
-        }
-        return Result(removed: removed, note: "reconciled: \(removed) prices removed (\(stale.count) price list/product pairs)")
     }
 
     // MARK: - Stock
 
-    /// `keepProducts`: product UIDs whose rows are never zeroed this time (an unreadable record of theirs).
-    static func stock(_ context: StageContext, full: CatalogueMark.FullRead, seen: Set<FlowStockKey>,
+    /// `staged`: the run's `flow.stock` (what the full read reported). `keepProducts`: product UIDs whose
+    /// rows are never zeroed this time (an unreadable record of theirs).
+    static func stock(_ context: StageContext, full: CatalogueMark.FullRead, staged: DatasetKey<FlowStock>,
                       keepProducts: Set<String> = [], chunkSize: Int) throws -> Result {
-        let warehouses = full.warehouseUids ?? []
-        let stale = try context.flow.read { db in try StockTable.nonZeroKeys(warehouseUids: warehouses, in: db) }
-            .filter { !seen.contains($0) && !keepProducts.contains($0.productUid) }
-        if (full.recordsRead == 0 || seen.isEmpty) && !stale.isEmpty {
-            return refuse(context, entity: "stock", kept: stale.count)
+        let keys = StagedKeys(storage: try context.staging.storageName(of: staged.name))
+        let refused = try full.recordsRead == 0 || context.staging.count(staged) == 0
+        return try context.flow.withStagingAttached(context.staging.databaseURL.path) { db in
+            var stale = 0, zeroed = 0
+            for warehouseUid in full.warehouseUids ?? [] {
+                var after: String?
+                while true {
+                    let page = try db.inTransaction(.deferred) {
+                        try StockTable.unreportedNonZeroKeys(warehouseUid: warehouseUid, notIn: keys, after: after,
+                                                             limit: chunkSize, in: db)
+                    }
+                    guard let last = page.last else { break }
+                    after = last.productUid
+                    let levels = page.filter { !keepProducts.contains($0.productUid) }
+                        .map { FlowStock(warehouseUid: $0.warehouseUid, productUid: $0.productUid, quantity: 0, reserved: 0) }
+                    stale += levels.count
+                    if !refused, !levels.isEmpty {
+                        zeroed += try db.inTransaction { try StockTable.upsert(levels, in: db) }.updated
+                    }
+                }
+            }
+            if refused && stale > 0 { return refuse(context, entity: "stock", kept: stale) }
+            if zeroed > 0 {
+                context.log.info("stock reconciled", ["stage": context.stageName, "zeroed": "\(zeroed)"])
+            }
+            return Result(zeroed: zeroed, note: "reconciled: \(zeroed) stock rows zeroed")
         }
-        var zeroed = 0
-        for chunk in ExtractInventory.chunks(stale, size: chunkSize) {
-            let levels = chunk.map { FlowStock(warehouseUid: $0.warehouseUid, productUid: $0.productUid, quantity: 0, reserved: 0) }
-            zeroed += try context.flow.write { db in try StockTable.upsert(levels, in: db) }.updated
-        }
-        if zeroed > 0 {
-            context.log.info("stock reconciled", ["stage": context.stageName, "zeroed": "\(zeroed)"])
-        }
-        return Result(zeroed: zeroed, note: "reconciled: \(zeroed) stock rows zeroed")
     }
 
     // MARK: - Safety

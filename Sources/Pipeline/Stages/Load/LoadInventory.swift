@@ -23,21 +23,16 @@ public struct LoadInventory: Stage {
         let mark = try CatalogueMark.read(CatalogueDatasets.omniumInventoryMark, from: context.staging)
         var counts = UpsertCounts()
         var read = 0
-        var seen = Set<FlowStockKey>()
         try context.staging.forEachPage(CatalogueDatasets.flowStock, size: chunkSize) { page in
             read += page.count
             defer { context.advance(read) }
-            if mark?.full != nil {
-                for entry in page { seen.insert(FlowStockKey(warehouseUid: entry.record.warehouseUid,
-                                                             productUid: entry.record.productUid)) }
-            }
             try context.flow.write { db in counts += try StockTable.upsert(page.map(\.record), in: db) }
         }
         var notes = ["stock: \(counts)"]
         var reconciled = true
         if let full = mark?.full {
             let keep = Set((mark?.withheldSkus ?? []).compactMap(FlowUID.sanitize))
-            let result = try CatalogueReconciliation.stock(context, full: full, seen: seen, keepProducts: keep,
+            let result = try CatalogueReconciliation.stock(context, full: full, staged: CatalogueDatasets.flowStock, keepProducts: keep,
                                                            chunkSize: chunkSize)
             counts.updated += result.zeroed
             notes.append(result.note)

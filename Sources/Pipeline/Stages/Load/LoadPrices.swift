@@ -28,11 +28,11 @@ public struct LoadPrices: Stage {
 
         var priceCounts = UpsertCounts()
         var read = 0
-        var seen = Set<FlowPriceKey>()
+        var sawPrices = false
         try context.staging.forEachPage(CatalogueDatasets.flowPrices, size: chunkSize) { page in
             read += page.count
             defer { context.advance(read) }
-            if mark?.full != nil { for entry in page where !entry.record.periods.isEmpty { seen.insert(entry.record.key) } }
+            if !sawPrices { sawPrices = page.contains { !$0.record.periods.isEmpty } }
             try context.flow.write { db in
                 priceCounts += try PricesTable.replace(page.flatMap(\.record.periods), forKeys: page.map(\.record.key),
                                                        in: db)
@@ -43,7 +43,8 @@ public struct LoadPrices: Stage {
         var reconciled = true
         if let full = mark?.full {
             let keep = Set((mark?.withheldSkus ?? []).compactMap(FlowUID.sanitize))
-            let result = try CatalogueReconciliation.prices(context, full: full, seen: seen, keepProducts: keep,
+            let result = try CatalogueReconciliation.prices(context, full: full, staged: CatalogueDatasets.flowPrices,
+                                                            sawPrices: sawPrices, keepProducts: keep,
                                                             chunkSize: chunkSize)
             priceCounts.deleted += result.removed
             notes.append(result.note)

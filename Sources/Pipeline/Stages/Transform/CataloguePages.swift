@@ -16,8 +16,8 @@ extension RunStaging {
     /// SKU or product document never straddle two pages.
     /// - Throws: `StagingError.payload` naming a row that does not decode; `SQLiteError`.
     func forEachPage<Record: Decodable>(_ dataset: String, as type: Record.Type, size: Int, grouped: Bool = false,
+                                        decoder: JSONDecoder = RunStaging.makeDecoder(),
                                         _ body: ([(key: String, record: Record)]) throws -> Void) throws {
-        let decoder = Self.makeDecoder()
         var after: String?
         while true {
             var rows = try read { db in
@@ -43,7 +43,8 @@ extension RunStaging {
     /// ``forEachPage(_:as:size:grouped:_:)`` through the dataset's typed key.
     func forEachPage<Record>(_ dataset: DatasetKey<Record>, size: Int, grouped: Bool = false,
                              _ body: ([(key: String, record: Record)]) throws -> Void) throws {
-        try forEachPage(dataset.name, as: Record.self, size: size, grouped: grouped, body)
+        try forEachPage(dataset.name, as: Record.self, size: size, grouped: grouped,
+                        decoder: dataset.coding.makeDecoder(), body)
     }
 
     private static func rows(_ db: Database, dataset: String, after: String?, before: String?,
