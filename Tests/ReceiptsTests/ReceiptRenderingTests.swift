@@ -115,6 +115,10 @@ final class ReceiptRenderingTests: XCTestCase {
         let pdf = try renderer.render(norwegian, with: try template("receipt-80mm.tmpl"))
         XCTAssertLessThanOrEqual(pdf.count, 30_000, "\(pdf.count) bytes")
         XCTAssertTrue(String(decoding: pdf, as: UTF8.self).contains("+ReceiptSansCP1252"), "the Windows-1252 subset is embedded")
+        // The subset's program is written undeflated (cheaper to write than to compress); a full font is deflated.
+        let full = try ReceiptRenderer(fonts: .fullOnly, timeZone: renderer.timeZone).render(norwegian, with: try template("receipt-80mm.tmpl"))
+        XCTAssertLessThan(full.count, 70_000, "\(full.count) bytes")
+        XCTAssertEqual(try pdftotext(full), try pdftotext(pdf))
     }
 
     /// Text the subsets lack is drawn with the full DejaVu Sans, never dropped or replaced.

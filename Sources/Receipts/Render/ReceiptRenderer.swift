@@ -35,7 +35,9 @@ public struct ReceiptRenderer: Sendable {
             }
         }
         let font = try fonts.choice(for: texts)
-        let document = try PDFDocument(font: font.path, boldFont: boldFontPath, encoding: font.encoding)
+        // Only the small Windows-1252 subset goes undeflated (PDFDocument.init): a full font would not.
+        let document = try PDFDocument(font: font.path, boldFont: boldFontPath, encoding: font.encoding,
+                                       deflateFonts: font.path != fonts.windows1252 || boldFontPath != nil)
         let points = template.margin * 72 / 25.4
         let pageWidth: Float = { if case .roll(let width) = template.page { return width }; return 595.28 }()
         let contentWidth = pageWidth - 2 * points
