@@ -61,7 +61,7 @@ public struct PosJournalImporter: Sendable {
 
     public var options: Options
     /// Orders written per SQLite transaction.
-    static let batchSize = 500
+    static let batchSize = 1_000
 
     public init(options: Options) {
         self.options = options
@@ -97,15 +97,31 @@ public struct PosJournalImporter: Sendable {
         let mapping = SaftMapping(master: master, storeUid: store, timeZone: options.timeZone, knownSkus: skus,
                                   createUnknownArticles: options.createUnknownArticles)
         var report = Report(file: url.lastPathComponent, format: "SAF-T Cash Register")
-        var totals: [String: Int64] = [:]   // "<register>|<date>|<key>" → øre
+        var totals = ZReportTotals()
         var zReports: [SaftZReport] = []
 
         // Pass 2: import. Orders are written in batches of `batchSize`, one SQLite transaction per batch
-        // (one fsync instead of one per order), each order in its own savepoint: a failing order rolls
-        // back alone and is quarantined; the batch's others commit.
+        // (`PosOrdersTable.insertAll`: no savepoint per order, multi-row inserts). When an order of the
+        // batch fails, the whole batch is rolled back and written again one savepoint per order
+        // (`PosOrdersTable.save`): the failing order rolls back alone and is quarantined, the batch's
+        // others commit. Totals count only what committed.
         var pending: [(order: FlowPosOrder, transaction: SaftTransaction)] = []
         func flush() throws {
             guard !pending.isEmpty else { return }
+            defer { pending.removeAll(keepingCapacity: true) }
+            let fast: [PosOrdersTable.SaveOutcome]? = try? flow.write { db in
+                try PosOrdersTable.insertAll(pending.lazy.map(\.order), in: db)
+            }
+            if let fast {
+                for ((order, transaction), outcome) in zip(pending, fast) {
+                    switch outcome {
+                    case .inserted: report.imported += 1
+                    case .alreadyStored: report.alreadyStored += 1
+                    }
+                    totals.add(transaction, order: order)
+                }
+                return
+            }
             try flow.write { db in
                 for (order, transaction) in pending {
                     do {
@@ -113,14 +129,13 @@ public struct PosJournalImporter: Sendable {
                         case .inserted: report.imported += 1
                         case .alreadyStored: report.alreadyStored += 1
                         }
-                        Self.addTotals(transaction, order: order, into: &totals)
+                        totals.add(transaction, order: order)
                     } catch {
                         report.issues.append(Issue(key: "\(transaction.registerID)/\(transaction.transID ?? "?")",
                                                    line: transaction.line, reason: "\(error)"))
                     }
                 }
             }
-            pending.removeAll(keepingCapacity: true)
         }
         try SaftReader(url: url).read(transaction: { transaction in
             report.transactions += 1
@@ -138,33 +153,64 @@ public struct PosJournalImporter: Sendable {
         try flush()
 
         for z in zReports {
-            let prefix = "\(z.registerID)|\(z.reportDate ?? "")|"
-            func compare(_ key: String, _ text: String?) {
+            let day = totals.day(register: z.registerID, date: z.reportDate ?? "")
+            func compare(_ key: String, _ text: String?, _ actual: Int64?) {
                 guard let expected = SaftAmount.hundredths(text) else { return }
                 report.reconciliation.append(Reconciliation(register: z.registerID, date: z.reportDate ?? "", key: key,
-                                                            expected: expected, actual: totals[prefix + key] ?? 0))
+                                                            expected: expected, actual: actual ?? 0))
             }
-            compare("total cash sale", z.totalCashSale)
+            compare("total cash sale", z.totalCashSale, day?.totalCashSale)
             for vat in z.vat {
-                compare("vat \(vat.code) sale", vat.sale)
-                compare("vat \(vat.code) vat", vat.vat)
+                compare("vat \(vat.code) sale", vat.sale, day?.vatSale[vat.code])
+                compare("vat \(vat.code) vat", vat.vat, day?.vatAmount[vat.code])
             }
-            for payment in z.payments { compare("payment \(payment.type)", payment.amount) }
+            for payment in z.payments { compare("payment \(payment.type)", payment.amount, day?.payments[payment.type]) }
         }
         return report
     }
 
-    /// Adds a sale's figures to the per-register, per-day totals a Z report states.
-    static func addTotals(_ t: SaftTransaction, order: FlowPosOrder, into totals: inout [String: Int64]) {
-        let prefix = "\(t.registerID)|\(t.transDate ?? "")|"
-        totals[prefix + "total cash sale", default: 0] += order.orderTotal
-        for (line, source) in zip(order.lines, t.lines) {
-            let code = source.vatCode ?? "?"
-            totals[prefix + "vat \(code) sale", default: 0] += line.lineTotal
-            totals[prefix + "vat \(code) vat", default: 0] += line.vatAmount
+    /// What the file's committed transactions add up to per register and day, in the figures a Z report
+    /// states. A class per day, found again by its key (the last one is kept at hand: files run in
+    /// order), so adding a transaction builds no key strings.
+    struct ZReportTotals {
+        final class Day {
+            var totalCashSale: Int64 = 0
+            /// By the lines' `vatCode` ("?" when a line has none).
+            var vatSale: [String: Int64] = [:]
+            var vatAmount: [String: Int64] = [:]
+            /// By the payments' `paymentType` ("?" when none).
+            var payments: [String: Int64] = [:]
         }
-        for (payment, source) in zip(order.payments, t.payments) {
-            totals[prefix + "payment \(source.paymentType ?? "?")", default: 0] += payment.amount
+
+        struct Key: Hashable {
+            var register: String
+            var date: String
+        }
+
+        private var days: [Key: Day] = [:]
+        private var last: (key: Key, day: Day)?
+
+        func day(register: String, date: String) -> Day? { days[Key(register: register, date: date)] }
+
+        mutating func add(_ t: SaftTransaction, order: FlowPosOrder) {
+            let date = t.transDate ?? ""
+            let day: Day
+            if let last, last.key.register == t.registerID, last.key.date == date {
+                day = last.day
+            } else {
+                let key = Key(register: t.registerID, date: date)
+                if let known = days[key] { day = known } else { day = Day(); days[key] = day }
+                last = (key, day)
+            }
+            day.totalCashSale += order.orderTotal
+            for (line, source) in zip(order.lines, t.lines) {
+                let code = source.vatCode ?? "?"
+                day.vatSale[code, default: 0] += line.lineTotal
+                day.vatAmount[code, default: 0] += line.vatAmount
+            }
+            for (payment, source) in zip(order.payments, t.payments) {
+                day.payments[source.paymentType ?? "?", default: 0] += payment.amount
+            }
         }
     }
 

@@ -9,10 +9,22 @@ import Foundation
 public struct SaftMapping: Sendable {
     public var master: SaftMasterData
     public var storeUid: String
-    public var timeZone: TimeZone
+    public var timeZone: TimeZone { didSet { localTime = SaftLocalTime(zone: timeZone) } }
     /// SKUs the Flow store knows; an article outside it is quarantined unless `createUnknownArticles`.
     public var knownSkus: Set<String>
     public var createUnknownArticles: Bool
+    /// Reads `transDate`/`transTime` in `timeZone` (its offset cached per day).
+    private var localTime: SaftLocalTime
+
+    public init(master: SaftMasterData, storeUid: String, timeZone: TimeZone, knownSkus: Set<String>,
+                createUnknownArticles: Bool) {
+        self.master = master
+        self.storeUid = storeUid
+        self.timeZone = timeZone
+        self.knownSkus = knownSkus
+        self.createUnknownArticles = createUnknownArticles
+        localTime = SaftLocalTime(zone: timeZone)
+    }
 
     /// What a transaction becomes.
     public enum Result: Sendable {
@@ -37,7 +49,7 @@ public struct SaftMapping: Sendable {
         guard let amount = SaftAmount.hundredths(t.transAmntIn) else {
             return .broken("transAmntIn '\(t.transAmntIn ?? "")' is missing or not an amount in whole øre")
         }
-        guard let date = t.transDate, let createdAt = Self.date(date, t.transTime, timeZone) else {
+        guard let date = t.transDate, let createdAt = localTime.date(date, t.transTime) else {
             return .broken("transDate/transTime '\(t.transDate ?? "") \(t.transTime ?? "")' is missing or not a date")
         }
         guard let sign = Self.sign(t.amntTp) else { return .broken("amntTp '\(t.amntTp ?? "")' is not C or D") }
@@ -148,17 +160,5 @@ public struct SaftMapping: Sendable {
         case "D": return -1
         default: return nil
         }
-    }
-
-    /// `yyyy-MM-dd` and optional `HH:mm:ss` in the business time zone.
-    static func date(_ day: String, _ time: String?, _ zone: TimeZone) -> Date? {
-        let d = day.split(separator: "-").compactMap { Int($0) }
-        let t = (time ?? "00:00:00").split(separator: ":").compactMap { Int($0) }
-        guard d.count == 3, t.count >= 2 else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let components = DateComponents(year: d[0], month: d[1], day: d[2], hour: t[0], minute: t[1], second: t.count > 2 ? t[2] : 0)
-        guard components.isValidDate(in: calendar) else { return nil }
-        return calendar.date(from: components)
     }
 }

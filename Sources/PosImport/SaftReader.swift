@@ -15,16 +15,21 @@ public final class SaftReader {
     private let url: URL
     private var scanner: SaftXMLScanner?
     // The hot state skips dynamic exclusivity checks: one thread, never overlapping accesses.
-    @exclusivity(unchecked) private var path: [String] = []
+    @exclusivity(unchecked) private var path: [SaftElement] = []
     private var sawRoot = false
 
     @exclusivity(unchecked) public private(set) var master = SaftMasterData()
     private var currentBasic: (type: String?, id: String?, predefined: String?) = (nil, nil, nil)
     private var currentArticle: (id: String?, desc: String?) = (nil, nil)
     private var currentRegister = ""
-    @exclusivity(unchecked) private var transaction: SaftTransaction?
-    @exclusivity(unchecked) private var line: SaftLine?
-    @exclusivity(unchecked) private var payment: SaftPayment?
+    // The transaction, line and payment being read are filled in place (a flag says whether one is
+    // open), not as optionals: `transaction?.field = value` copied the whole value per element.
+    @exclusivity(unchecked) private var transaction = SaftTransaction(line: 0, registerID: "")
+    @exclusivity(unchecked) private var inTransaction = false
+    @exclusivity(unchecked) private var line = SaftLine()
+    @exclusivity(unchecked) private var inLine = false
+    @exclusivity(unchecked) private var payment = SaftPayment()
+    @exclusivity(unchecked) private var inPayment = false
     @exclusivity(unchecked) private var report: SaftZReport?
     private var reportVat: (code: String, perc: String?, sale: String?, vat: String?)?
     private var reportPayment: (type: String, amount: String?)?
@@ -57,15 +62,16 @@ public final class SaftReader {
         guard sawLocation else { throw SaftFileError(element: "location", line: scanner.line, reason: "required element missing") }
     }
 
-    /// Keeps the scanner's delegate out of the public API.
+    /// Keeps the scanner's delegate out of the public API. `unowned(unsafe)`: it lives only inside
+    /// `read`, which holds the reader (checked references cost an atomic operation per element).
     private final class Handler: SaftXMLScannerDelegate {
-        unowned let reader: SaftReader
+        unowned(unsafe) let reader: SaftReader
         init(reader: SaftReader) { self.reader = reader }
-        func scannerDidStart(localName: String, namespace: String?, line: Int) throws {
-            try reader.didStart(localName, namespace: namespace, line: line)
+        func scannerDidStart(_ element: SaftElement, localName: String, namespace: String?, line: Int) throws {
+            try reader.didStart(element, localName, namespace: namespace, line: line)
         }
-        func scannerDidEnd(localName: String, text: UnsafeBufferPointer<UInt8>, line: Int) throws {
-            try reader.didEnd(localName, text: text, line: line)
+        func scannerDidEnd(_ element: SaftElement, localName: String, text: UnsafeBufferPointer<UInt8>, line: Int) throws {
+            try reader.didEnd(element, localName, text: text, line: line)
         }
     }
 
@@ -95,9 +101,9 @@ public final class SaftReader {
 
     // MARK: - Elements
 
-    private func didStart(_ elementName: String, namespace: String?, line lineNumber: Int) throws {
+    private func didStart(_ element: SaftElement, _ elementName: String, namespace: String?, line lineNumber: Int) throws {
         if path.isEmpty {
-            guard elementName == "auditfile" else {
+            guard element == .auditfile else {
                 throw SaftFileError(element: elementName, line: lineNumber, reason: "the root element must be auditfile")
             }
             guard namespace == Self.namespace else {
@@ -106,25 +112,40 @@ public final class SaftReader {
             }
             sawRoot = true
         }
-        path.append(elementName)
-        if checkOnly, transaction != nil { return }
-        switch elementName {
-        case "company" where path.count == 2: sawCompany = true
-        case "location": sawLocation = true
-        case "basic": currentBasic = (nil, nil, nil)
-        case "article": currentArticle = (nil, nil)
-        case "cashtransaction": transaction = SaftTransaction(line: lineNumber, registerID: currentRegister)
-        case "ctLine": line = SaftLine()
-        case "payment" where transaction != nil: payment = SaftPayment()
-        case "eventReport": report = SaftZReport(line: lineNumber, registerID: currentRegister)
-        case "reportCashSaleVat": reportVat = ("", nil, nil, nil)
-        case "reportPayment": reportPayment = ("", nil)
+        path.append(element)
+        if checkOnly, inTransaction { return }
+        switch element {
+        case .company where path.count == 2: sawCompany = true
+        case .location: sawLocation = true
+        case .basic: currentBasic = (nil, nil, nil)
+        case .article: currentArticle = (nil, nil)
+        case .cashtransaction:
+            transaction = SaftTransaction(line: lineNumber, registerID: currentRegister)
+            inTransaction = true
+        case .ctLine:
+            line = SaftLine()
+            inLine = true
+        case .payment where inTransaction:
+            payment = SaftPayment()
+            inPayment = true
+        case .eventReport: report = SaftZReport(line: lineNumber, registerID: currentRegister)
+        case .reportCashSaleVat: reportVat = ("", nil, nil, nil)
+        case .reportPayment: reportPayment = ("", nil)
         default: break
         }
     }
 
-    private func didEnd(_ elementName: String, text: UnsafeBufferPointer<UInt8>, line lineNumber: Int) throws {
-        if checkOnly, transaction != nil, elementName != "cashtransaction" {
+    private func didEnd(_ element: SaftElement, _ elementName: String, text: UnsafeBufferPointer<UInt8>,
+                        line lineNumber: Int) throws {
+        if checkOnly, inTransaction, element != .cashtransaction {
+            path.removeLast()
+            guard Self.isValidUTF8(text) else {
+                throw SaftFileError(element: elementName, line: lineNumber, reason: "text is not valid UTF-8")
+            }
+            return
+        }
+        // Elements the reader does not know are only checked.
+        guard element != .other else {
             path.removeLast()
             guard Self.isValidUTF8(text) else {
                 throw SaftFileError(element: elementName, line: lineNumber, reason: "text is not valid UTF-8")
@@ -132,81 +153,81 @@ public final class SaftReader {
             return
         }
         let value = try Self.value(text, element: elementName, line: lineNumber)
-        let parent = path.count >= 2 ? path[path.count - 2] : ""
+        let parent = path.count >= 2 ? path[path.count - 2] : .other
         defer { if !path.isEmpty { path.removeLast() } }
-        switch (parent, elementName) {
-        case ("company", "companyIdent") where path.count == 3: master.companyIdent = value
-        case ("company", "companyName") where path.count == 3: master.companyName = value
-        case ("header", "curCode"): master.currency = value
-        case ("location", "name"): master.locations.append(value)
-        case ("cashregister", "registerID"): currentRegister = value
-        case ("basic", "basicType"): currentBasic.type = value
-        case ("basic", "basicID"): currentBasic.id = value
-        case ("basic", "predefinedBasicID"):
+        switch (parent, element) {
+        case (.company, .companyIdent) where path.count == 3: master.companyIdent = value
+        case (.company, .companyName) where path.count == 3: master.companyName = value
+        case (.header, .curCode): master.currency = value
+        case (.location, .name): master.locations.append(value)
+        case (.cashregister, .registerID): currentRegister = value
+        case (.basic, .basicType): currentBasic.type = value
+        case (.basic, .basicID): currentBasic.id = value
+        case (.basic, .predefinedBasicID):
             currentBasic.predefined = value
             // The example file lists two basics in one element: record each complete triple as it closes.
             if let type = currentBasic.type, let id = currentBasic.id { master.basics["\(type)/\(id)"] = value }
-        case ("article", "artID"): currentArticle.id = value
-        case ("article", "artDesc"): currentArticle.desc = value
-        case (_, "article"): if let id = currentArticle.id { master.articles[id] = currentArticle.desc ?? id }
-        case ("employee", "empID"): master.employees[value] = value
+        case (.article, .artID): currentArticle.id = value
+        case (.article, .artDesc): currentArticle.desc = value
+        case (_, .article): if let id = currentArticle.id { master.articles[id] = currentArticle.desc ?? id }
+        case (.employee, .empID): master.employees[value] = value
         // Transactions.
-        case ("cashtransaction", "transID"): transaction?.transID = value
-        case ("cashtransaction", "transType"): transaction?.transType = value
-        case ("cashtransaction", "transAmntIn"): transaction?.transAmntIn = value
-        case ("cashtransaction", "transAmntEx"): transaction?.transAmntEx = value
-        case ("cashtransaction", "amntTp"): transaction?.amntTp = value
-        case ("cashtransaction", "empID"): transaction?.empID = value
-        case ("cashtransaction", "transDate"): transaction?.transDate = value
-        case ("cashtransaction", "transTime"): transaction?.transTime = value
-        case ("cashtransaction", "receiptNum"): transaction?.receiptNum = value
-        case ("cashtransaction", "custSupID"): transaction?.custSupID = value
-        case ("cashtransaction", "voidTransaction"): transaction?.voidTransaction = value == "true"
-        case ("cashtransaction", "trainingID"): transaction?.trainingID = value == "true"
-        case ("rounding", "roundingAmnt"): transaction?.roundingAmnt = value
-        case ("ctLine", "lineID"): line?.lineID = value
-        case ("ctLine", "lineType"): line?.lineType = value
-        case ("ctLine", "artGroupID"): line?.artGroupID = value
-        case ("ctLine", "artID"): line?.artID = value
-        case ("ctLine", "qnt"): line?.qnt = value
-        case ("ctLine", "lineAmntIn"): line?.lineAmntIn = value
-        case ("ctLine", "lineAmntEx"): line?.lineAmntEx = value
-        case ("ctLine", "amntTp"): line?.amntTp = value
-        case ("vat", "vatCode") where line != nil: line?.vatCode = value
-        case ("vat", "vatPerc") where line != nil: line?.vatPerc = value
-        case ("vat", "vatAmnt") where line != nil: line?.vatAmnt = value
-        case ("discount", "dscAmnt") where line != nil: line?.discounts.append(value)
-        case (_, "ctLine"):
-            if let line { transaction?.lines.append(line) }
-            line = nil
-        case ("payment", "paymentType") where payment != nil: payment?.paymentType = value
-        case ("payment", "paidAmnt") where payment != nil: payment?.paidAmnt = value
-        case ("payment", "paymentRefID") where payment != nil: payment?.paymentRefID = value
-        case (_, "payment") where payment != nil:
-            if let payment { transaction?.payments.append(payment) }
-            payment = nil
-        case (_, "cashtransaction"):
-            if let transaction {
+        case (.cashtransaction, .transID) where inTransaction: transaction.transID = value
+        case (.cashtransaction, .transType) where inTransaction: transaction.transType = value
+        case (.cashtransaction, .transAmntIn) where inTransaction: transaction.transAmntIn = value
+        case (.cashtransaction, .transAmntEx) where inTransaction: transaction.transAmntEx = value
+        case (.cashtransaction, .amntTp) where inTransaction: transaction.amntTp = value
+        case (.cashtransaction, .empID) where inTransaction: transaction.empID = value
+        case (.cashtransaction, .transDate) where inTransaction: transaction.transDate = value
+        case (.cashtransaction, .transTime) where inTransaction: transaction.transTime = value
+        case (.cashtransaction, .receiptNum) where inTransaction: transaction.receiptNum = value
+        case (.cashtransaction, .custSupID) where inTransaction: transaction.custSupID = value
+        case (.cashtransaction, .voidTransaction) where inTransaction: transaction.voidTransaction = value == "true"
+        case (.cashtransaction, .trainingID) where inTransaction: transaction.trainingID = value == "true"
+        case (.rounding, .roundingAmnt) where inTransaction: transaction.roundingAmnt = value
+        case (.ctLine, .lineID) where inLine: line.lineID = value
+        case (.ctLine, .lineType) where inLine: line.lineType = value
+        case (.ctLine, .artGroupID) where inLine: line.artGroupID = value
+        case (.ctLine, .artID) where inLine: line.artID = value
+        case (.ctLine, .qnt) where inLine: line.qnt = value
+        case (.ctLine, .lineAmntIn) where inLine: line.lineAmntIn = value
+        case (.ctLine, .lineAmntEx) where inLine: line.lineAmntEx = value
+        case (.ctLine, .amntTp) where inLine: line.amntTp = value
+        case (.vat, .vatCode) where inLine: line.vatCode = value
+        case (.vat, .vatPerc) where inLine: line.vatPerc = value
+        case (.vat, .vatAmnt) where inLine: line.vatAmnt = value
+        case (.discount, .dscAmnt) where inLine: line.discounts.append(value)
+        case (_, .ctLine) where inLine:
+            if inTransaction { transaction.lines.append(line) }
+            inLine = false
+        case (.payment, .paymentType) where inPayment: payment.paymentType = value
+        case (.payment, .paidAmnt) where inPayment: payment.paidAmnt = value
+        case (.payment, .paymentRefID) where inPayment: payment.paymentRefID = value
+        case (_, .payment) where inPayment:
+            if inTransaction { transaction.payments.append(payment) }
+            inPayment = false
+        case (_, .cashtransaction):
+            if inTransaction {
+                inTransaction = false
                 do { try onTransaction(transaction) } catch { throw Self.callbackFailed(error, line: lineNumber) }
             }
-            transaction = nil
         // Z reports.
-        case ("eventReport", "reportID"): report?.reportID = value
-        case ("eventReport", "reportDate"): report?.reportDate = value
-        case ("reportTotalCashSales", "totalCashSaleAmnt"): report?.totalCashSale = value
-        case ("reportCashSaleVat", "vatCode"): reportVat?.code = value
-        case ("reportCashSaleVat", "vatPerc"): reportVat?.perc = value
-        case ("reportCashSaleVat", "cashSaleAmnt"): reportVat?.sale = value
-        case ("reportCashSaleVat", "vatAmnt"): reportVat?.vat = value
-        case (_, "reportCashSaleVat"):
+        case (.eventReport, .reportID): report?.reportID = value
+        case (.eventReport, .reportDate): report?.reportDate = value
+        case (.reportTotalCashSales, .totalCashSaleAmnt): report?.totalCashSale = value
+        case (.reportCashSaleVat, .vatCode): reportVat?.code = value
+        case (.reportCashSaleVat, .vatPerc): reportVat?.perc = value
+        case (.reportCashSaleVat, .cashSaleAmnt): reportVat?.sale = value
+        case (.reportCashSaleVat, .vatAmnt): reportVat?.vat = value
+        case (_, .reportCashSaleVat):
             if let reportVat { report?.vat.append(reportVat) }
             reportVat = nil
-        case ("reportPayment", "paymentType"): reportPayment?.type = value
-        case ("reportPayment", "paymentAmnt"): reportPayment?.amount = value
-        case (_, "reportPayment"):
+        case (.reportPayment, .paymentType): reportPayment?.type = value
+        case (.reportPayment, .paymentAmnt): reportPayment?.amount = value
+        case (_, .reportPayment):
             if let reportPayment { report?.payments.append(reportPayment) }
             reportPayment = nil
-        case (_, "eventReport"):
+        case (_, .eventReport):
             if let report {
                 do { try onZReport(report) } catch { throw Self.callbackFailed(error, line: lineNumber) }
             }

@@ -2,13 +2,29 @@ import Foundation
 
 // MARK: - SaftXMLScanner
 
-/// What ``SaftXMLScanner`` hands on, in document order.
+/// What ``SaftXMLScanner`` hands on, in document order. The scanner calls the methods with the
+/// interned ``SaftElement``; by default they forward to the plain ones, so a delegate implements
+/// either pair.
 protocol SaftXMLScannerDelegate: AnyObject {
     /// An element opened. `namespace` is the URI its prefix (or the default namespace) is bound to.
     func scannerDidStart(localName: String, namespace: String?, line: Int) throws
     /// An element closed; `text` is the character data since its start or its last child's end, raw
     /// (entities and character references already replaced, not trimmed).
     func scannerDidEnd(localName: String, text: UnsafeBufferPointer<UInt8>, line: Int) throws
+    /// As `scannerDidStart(localName:namespace:line:)`, with the name interned (`.other` for names SAF-T reading ignores).
+    func scannerDidStart(_ element: SaftElement, localName: String, namespace: String?, line: Int) throws
+    func scannerDidEnd(_ element: SaftElement, localName: String, text: UnsafeBufferPointer<UInt8>, line: Int) throws
+}
+
+extension SaftXMLScannerDelegate {
+    func scannerDidStart(localName: String, namespace: String?, line: Int) throws {}
+    func scannerDidEnd(localName: String, text: UnsafeBufferPointer<UInt8>, line: Int) throws {}
+    func scannerDidStart(_ element: SaftElement, localName: String, namespace: String?, line: Int) throws {
+        try scannerDidStart(localName: localName, namespace: namespace, line: line)
+    }
+    func scannerDidEnd(_ element: SaftElement, localName: String, text: UnsafeBufferPointer<UInt8>, line: Int) throws {
+        try scannerDidEnd(localName: localName, text: text, line: line)
+    }
 }
 
 /// A byte-level streaming scanner for the XML that SAF-T Cash Register files use: elements, attributes
@@ -33,21 +49,30 @@ final class SaftXMLScanner {
     private let handle: FileHandle
     /// Bytes read at a time (tests use tiny chunks to split every token across reads).
     private let chunkSize: Int
-    @exclusivity(unchecked) private var buffer: [UInt8] = []
+    private let buffer: SaftScanBytes
     /// Bytes of `buffer` not yet consumed: `position..<buffer.count`.
     @exclusivity(unchecked) private var position = 0
     private var atEOF = false
     /// 1-based line of `position`.
     @exclusivity(unchecked) private(set) var line = 1
     /// Text of the current element (entities replaced).
-    @exclusivity(unchecked) private var text: [UInt8] = []
+    private let text = SaftScanBytes(capacity: 256)
     /// Qualified names of the open elements, back to back in `names`, each ending at `nameEnds[i]`.
-    @exclusivity(unchecked) private var names: [UInt8] = []
+    private let names = SaftScanBytes(capacity: 256)
     @exclusivity(unchecked) private var nameEnds: [Int] = []
-    /// Local names of the open elements, for error messages.
+    /// Local names of the open elements, for error messages, and their interned elements.
     @exclusivity(unchecked) private var localNames: [String] = []
+    @exclusivity(unchecked) private var elements: [SaftElement] = []
+    private let elementNames = SaftElementNames()
     /// Namespace bindings in scope: (prefix, uri, depth at which declared). "" = the default namespace.
-    private var bindings: [(prefix: String, uri: String, depth: Int)] = [("xml", "http://www.w3.org/XML/1998/namespace", 0)]
+    private var bindings: [(prefix: String, uri: String, depth: Int)] = [("xml", "http://www.w3.org/XML/1998/namespace", 0)] {
+        didSet { isResolved = false }
+    }
+    /// The last prefix resolved and its namespace (a file uses one prefix throughout), valid while
+    /// `isResolved` (until the bindings change).
+    @exclusivity(unchecked) private var resolvedPrefix: [UInt8] = []
+    @exclusivity(unchecked) private var resolvedNamespace: String?
+    @exclusivity(unchecked) private var isResolved = false
     private var sawRoot = false
     private var rootClosed = false
 
@@ -57,8 +82,7 @@ final class SaftXMLScanner {
             throw SaftFileError(element: "file", line: 0, reason: "cannot open \(url.path)")
         }
         self.handle = handle
-        buffer.reserveCapacity(chunkSize * 2)
-        text.reserveCapacity(256)
+        buffer = SaftScanBytes(capacity: chunkSize * 2)
     }
 
     deinit { try? handle.close() }
@@ -80,7 +104,7 @@ final class SaftXMLScanner {
     private func refill() throws -> Bool {
         guard !atEOF else { return false }
         if position > 0 {
-            buffer.removeSubrange(0..<position)
+            buffer.removeFirst(position)
             position = 0
         }
         let chunk: Data?
@@ -88,7 +112,7 @@ final class SaftXMLScanner {
             throw self.error("cannot read the file: \(error)", element: "file")
         }
         guard let chunk, !chunk.isEmpty else { atEOF = true; return false }
-        buffer.append(contentsOf: chunk)
+        buffer.append(chunk)
         return true
     }
 
@@ -140,7 +164,7 @@ final class SaftXMLScanner {
             }
             if stop > start {
                 if inside {
-                    text.append(contentsOf: buffer[start..<stop])
+                    text.append(buffer[start..<stop])
                     if text.count > Self.maxText { throw error("an element's text is longer than 1 MB") }
                 }
                 position = stop
@@ -298,7 +322,11 @@ final class SaftXMLScanner {
         let from = position
         let newlines = buffer.withUnsafeBufferPointer { bytes in
             var count = 0
-            for index in from...end where bytes[index] == 0x0A { count += 1 }
+            var index = from
+            while index <= end {
+                if bytes[index] == 0x0A { count += 1 }
+                index += 1
+            }
             return count
         }
         defer { line += newlines; position = end + 1 }
@@ -368,19 +396,40 @@ final class SaftXMLScanner {
         return index..<cursor
     }
 
-    /// The prefix and local name of a qualified name.
-    private func split(_ range: Range<Int>) -> (prefix: String, local: String) {
-        if let colon = buffer[range].firstIndex(of: UInt8(ascii: ":")) {
-            return (String(decoding: buffer[range.lowerBound..<colon], as: UTF8.self),
-                    String(decoding: buffer[(colon + 1)..<range.upperBound], as: UTF8.self))
+    /// The prefix (empty when none) and local name of a qualified name, as byte ranges.
+    private func split(_ range: Range<Int>) -> (prefix: Range<Int>, local: Range<Int>) {
+        if let colon = buffer.firstIndex(of: UInt8(ascii: ":"), in: range) {
+            return (range.lowerBound..<colon, (colon + 1)..<range.upperBound)
         }
-        return ("", String(decoding: buffer[range], as: UTF8.self))
+        return (range.lowerBound..<range.lowerBound, range)
+    }
+
+    /// The namespace `prefix` is bound to (nil: none; "" stands for no default namespace).
+    /// - Throws: when a prefix is not declared.
+    private func namespace(of prefix: Range<Int>, element local: String) throws -> String? {
+        if isResolved, prefix.count == resolvedPrefix.count, prefix.isEmpty || buffer.withUnsafeBufferPointer({ bytes in
+            resolvedPrefix.withUnsafeBufferPointer { memcmp(bytes.baseAddress! + prefix.lowerBound, $0.baseAddress!, prefix.count) == 0 }
+        }) {
+            return resolvedNamespace
+        }
+        let name = String(decoding: buffer[prefix], as: UTF8.self)
+        let namespace = bindings.last(where: { $0.prefix == name })?.uri
+        if !name.isEmpty, namespace == nil {
+            throw error("namespace prefix '\(name)' is not declared", element: local)
+        }
+        let result = namespace.flatMap { $0.isEmpty ? nil : $0 }
+        resolvedPrefix = Array(buffer[prefix])
+        resolvedNamespace = result
+        isResolved = true
+        return result
     }
 
     private func startTag(_ delegate: SaftXMLScannerDelegate, end: Int, line startLine: Int) throws {
         guard !rootClosed else { throw malformed("a second root element", element: "document") }
         let nameRange = try name(at: position + 1, end: end)
-        let (prefix, local) = split(nameRange)
+        let (prefix, localRange) = split(nameRange)
+        let element = buffer.withUnsafeBufferPointer { elementNames.element(UnsafeBufferPointer(rebasing: $0[localRange])) }
+        let local = element == .other ? String(decoding: buffer[localRange], as: UTF8.self) : element.name
         let depth = localNames.count + 1
         guard depth <= Self.maxDepth else { throw error("elements nested deeper than \(Self.maxDepth)", element: local) }
         var cursor = nameRange.upperBound
@@ -405,7 +454,7 @@ final class SaftXMLScanner {
             }
             let quote = buffer[cursor]
             let valueStart = cursor + 1
-            guard let valueEnd = buffer[valueStart..<end].firstIndex(of: quote) else { throw malformed("unterminated attribute value", element: local) }
+            guard let valueEnd = buffer.firstIndex(of: quote, in: valueStart..<end) else { throw malformed("unterminated attribute value", element: local) }
             cursor = valueEnd + 1
             guard cursor == end || isSpace(buffer[cursor]) || buffer[cursor] == UInt8(ascii: "/") else {
                 throw malformed("attributes must be separated by white space in \(local)", element: local)
@@ -417,19 +466,17 @@ final class SaftXMLScanner {
                 bindings.append((declared, value, depth))
             }
         }
-        let namespace = bindings.last(where: { $0.prefix == prefix })?.uri
-        if !prefix.isEmpty, namespace == nil {
-            throw error("namespace prefix '\(prefix)' is not declared", element: local)
-        }
+        let namespace = try self.namespace(of: prefix, element: local)
         if depth == 1 {
             guard !sawRoot else { throw malformed("a second root element", element: "document") }
             sawRoot = true
         }
-        names.append(contentsOf: buffer[nameRange])
+        names.append(buffer[nameRange])
         nameEnds.append(names.count)
         localNames.append(local)
-        text.removeAll(keepingCapacity: true)
-        try delegate.scannerDidStart(localName: local, namespace: namespace.flatMap { $0.isEmpty ? nil : $0 }, line: startLine)
+        elements.append(element)
+        text.removeAll()
+        try delegate.scannerDidStart(element, localName: local, namespace: namespace, line: startLine)
         if selfClosing { try close(delegate, line: startLine) }
     }
 
@@ -441,7 +488,7 @@ final class SaftXMLScanner {
             let byte = buffer[index]
             if byte == UInt8(ascii: "<") { throw malformed("'<' in an attribute value", element: element) }
             if byte == UInt8(ascii: "&") {
-                guard let semicolon = buffer[index..<range.upperBound].firstIndex(of: UInt8(ascii: ";")) else {
+                guard let semicolon = buffer.firstIndex(of: UInt8(ascii: ";"), in: index..<range.upperBound) else {
                     throw malformed("'&' in an attribute value", element: element)
                 }
                 switch String(decoding: buffer[(index + 1)..<semicolon], as: UTF8.self) {
@@ -471,7 +518,12 @@ final class SaftXMLScanner {
             throw malformed("end tag </\(String(decoding: buffer[nameRange], as: UTF8.self))> without a start tag", element: "document")
         }
         let topStart = nameEnds.count > 1 ? nameEnds[nameEnds.count - 2] : 0
-        guard buffer[nameRange].elementsEqual(names[topStart..<top]) else {
+        let matches = top - topStart == nameRange.count && buffer.withUnsafeBufferPointer { bytes in
+            names.withUnsafeBufferPointer { open in
+                memcmp(bytes.baseAddress! + nameRange.lowerBound, open.baseAddress! + topStart, nameRange.count) == 0
+            }
+        }
+        guard matches else {
             throw malformed("end tag </\(String(decoding: buffer[nameRange], as: UTF8.self))> does not close <\(String(decoding: names[topStart..<top], as: UTF8.self))>")
         }
         try close(delegate, line: startLine)
@@ -479,11 +531,14 @@ final class SaftXMLScanner {
 
     private func close(_ delegate: SaftXMLScannerDelegate, line startLine: Int) throws {
         let depth = localNames.count
-        try text.withUnsafeBufferPointer { try delegate.scannerDidEnd(localName: localNames[depth - 1], text: $0, line: startLine) }
-        text.removeAll(keepingCapacity: true)
+        try text.withUnsafeBufferPointer {
+            try delegate.scannerDidEnd(elements[depth - 1], localName: localNames[depth - 1], text: $0, line: startLine)
+        }
+        text.removeAll()
         localNames.removeLast()
+        elements.removeLast()
         nameEnds.removeLast()
-        names.removeSubrange((nameEnds.last ?? 0)...)
+        names.removeLast(names.count - (nameEnds.last ?? 0))
         while let last = bindings.last, last.depth == depth { bindings.removeLast() }
         if depth == 1 { rootClosed = true }
     }

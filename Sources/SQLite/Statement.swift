@@ -15,6 +15,8 @@ public final class Statement {
     public let sql: String
     let handle: OpaquePointer
     let publicArguments: Bool
+    /// How many `?` placeholders the statement has.
+    public let parameterCount: Int
     /// Set for statements owned by a ``StatementCache``: a failed step drops them from it.
     weak var cache: StatementCache?
     /// True while rows are being stepped, so the cache hands out a fresh statement instead.
@@ -41,6 +43,7 @@ public final class Statement {
         self.sql = sql
         self.handle = statement
         self.publicArguments = publicArguments
+        self.parameterCount = Int(sqlite3_bind_parameter_count(statement))
     }
 
     deinit { sqlite3_finalize(handle) }

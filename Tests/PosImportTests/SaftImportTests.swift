@@ -109,6 +109,37 @@ final class SaftImportTests: XCTestCase {
         XCTAssertFalse(report.mismatches.isEmpty, "the Z report now disagrees, with both numbers")
     }
 
+    /// Orders are written a batch per SQLite transaction without a savepoint each; an order the store
+    /// refuses (here: its uid is taken by a till sale) rolls the batch back, which is written again one
+    /// savepoint per order, so that order alone is quarantined and only committed orders reach the totals.
+    func testAnOrderTheStoreRefusesIsQuarantinedAloneAndLeftOutOfTheTotals() throws {
+        let till = FlowPosOrder(
+            orderUid: "SAFT-\(Self.register)-1001", orderNumber: "T-1", type: .sale, storeUid: "frogner",
+            cashRegisterUid: "till", createdAt: Date(timeIntervalSince1970: 1_764_000_000), orderTotal: 100, vatTotal: 20,
+            lines: [FlowPosOrderLine(lineNo: 1, sku: "S", name: "S", quantity: 100, unitPrice: 100, vatRate: 2500,
+                                     vatAmount: 20, lineTotal: 100)],
+            payments: [FlowPosPayment(paymentNo: 1, tenderType: .cash, amount: 100)])
+        XCTAssertEqual(try flow.write { try PosOrdersTable.save(till, in: $0) }, .inserted)
+
+        let report = try importer().importFile(Self.example, into: flow)
+        XCTAssertEqual(report.imported, 2)
+        XCTAssertEqual(report.issues.map(\.key), ["11.222-33.44.567/1001"])
+        XCTAssertTrue(report.issues[0].reason.contains("already stored from another source"), "\(report.issues)")
+        XCTAssertEqual(try order("1000").orderTotal, 8_640)
+        XCTAssertEqual(try order("1001").source, "POS", "the till's order is untouched")
+        XCTAssertEqual(try flow.read { try PosOrdersTable.orderUids(in: $0) }.count, 3)
+        let byKey = Dictionary(uniqueKeysWithValues: report.reconciliation.map { ($0.key, $0) })
+        XCTAssertEqual(byKey["total cash sale"]?.actual, 53_060 - 29_540)
+        XCTAssertEqual(byKey["payment CASH"]?.actual, 0, "1001 paid the only cash")
+
+        let again = try importer().importFile(Self.example, into: flow)
+        XCTAssertEqual(again.imported, 0)
+        XCTAssertEqual(again.alreadyStored, 2)
+        XCTAssertEqual(again.issues.count, 1)
+        XCTAssertEqual(try flow.read { db in try db.fetchValue(sql: "SELECT count(*) FROM flow_changes", as: Int.self) }, 1 + 2 * 2,
+                       "the unsettled till order's entry, and an order and a receipt entry per imported order")
+    }
+
     // MARK: - Invalid files
 
     func write(_ text: String, _ name: String = "bad.xml") throws -> URL {

@@ -53,3 +53,57 @@ final class StatementTests: XCTestCase {
         }
     }
 }
+
+/// Typed binding (``StatementBindings``): values straight to SQLite, every placeholder required.
+final class StatementBindingsTests: XCTestCase {
+    private var db: Database!
+
+    override func setUpWithError() throws {
+        db = try Database(path: makeTemporaryDirectory(self).appendingPathComponent("bindings.db").path)
+        try db.execute(sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, amount INTEGER, at TEXT, photo BLOB)")
+    }
+
+    override func tearDown() { db = nil }
+
+    func testTypedValuesReadBackAsTheBoxedOnesWouldBeStored() throws {
+        let insert = try db.cachedStatement(sql: "INSERT INTO t (id, name, amount, at, photo) VALUES (?, ?, ?, ?, ?)")
+        let date = Date(timeIntervalSince1970: 1_764_000_000.123)
+        try insert.execute { b in
+            b.bind(1); b.bind("Åse\u{0}x"); b.bind(Int64.min); b.bind(date); b.bind(Data([1, 2]))
+        }
+        try insert.execute { b in
+            b.bind(Int64(2)); b.bind(""); b.bind(nil as Int64?); b.bind(nil as Date?); b.bind(Data())
+        }
+        try insert.execute { b in
+            b.bind(3); b.bind(nil as String?); b.bindNull(); b.bindNull(); b.bindNull()
+        }
+        let rows = try db.fetchAll(sql: "SELECT * FROM t ORDER BY id")
+        XCTAssertEqual(rows[0][1], .text("Åse\u{0}x"))
+        XCTAssertEqual(rows[0][2], .integer(Int64.min))
+        XCTAssertEqual(rows[0][3], date.databaseValue)
+        XCTAssertEqual(rows[0][4], .blob(Data([1, 2])))
+        XCTAssertEqual(rows[1][1], .text(""), "empty text stays text")
+        XCTAssertEqual(rows[1][2], .null)
+        XCTAssertEqual(rows[1][4], .blob(Data()))
+        XCTAssertEqual(rows[2][1], .null)
+    }
+
+    func testEveryPlaceholderMustBeBoundAndErrorsNameTheSQL() throws {
+        let insert = try db.cachedStatement(sql: "INSERT INTO t (id, name) VALUES (?, ?)")
+        XCTAssertEqual(insert.parameterCount, 2)
+        XCTAssertThrowsError(try insert.execute { b in b.bind(1) }) { error in
+            XCTAssertEqual((error as? SQLiteError)?.resultCode, 25 /* SQLITE_RANGE */, "\(error)")
+        }
+        XCTAssertThrowsError(try insert.execute { b in b.bind(1); b.bind("a"); b.bind("b") })
+        try insert.execute { b in b.bind(1); b.bind("a") }
+        XCTAssertThrowsError(try insert.execute { b in b.bind(1); b.bind("secret") }) { error in
+            let sqlite = error as? SQLiteError
+            XCTAssertEqual(sqlite?.isConstraintViolation, true)
+            XCTAssertTrue("\(error)".contains("INSERT INTO t"), "\(error)")
+            XCTAssertFalse("\(error)".contains("secret"), "values never appear: \(error)")
+        }
+        // The statement is usable again after the failure (dropped from the cache, still valid).
+        try insert.execute { b in b.bind(2); b.bind("b") }
+        XCTAssertEqual(try db.fetchValue(sql: "SELECT count(*) FROM t", as: Int.self), 2)
+    }
+}
