@@ -12,10 +12,13 @@ import Foundation
 public struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
         (0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
-    private var pending: [UInt8] = []
+    /// The bytes of an unfinished block, in place: staging checksums hash every row on its own, and an
+    /// array here (with the padding and result arrays) cost as many allocations as the hashing itself.
+    private var pending: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private var pendingCount = 0
     private var byteCount: UInt64 = 0
 
-    public init() { pending.reserveCapacity(64) }
+    public init() {}
 
     // MARK: - Feeding
 
@@ -33,22 +36,30 @@ public struct SHA256: Sendable {
     }
 
     public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
         byteCount &+= UInt64(buffer.count)
         var index = 0
-        if !pending.isEmpty {
-            let take = min(64 - pending.count, buffer.count)
-            pending.append(contentsOf: buffer[0..<take])
+        if pendingCount > 0 {
+            let take = min(64 - pendingCount, buffer.count)
+            let offset = pendingCount
+            withUnsafeMutableBytes(of: &pending) { $0.baseAddress!.advanced(by: offset).copyMemory(from: base, byteCount: take) }
+            pendingCount += take
             index = take
-            if pending.count == 64 {
-                pending.withUnsafeBytes { compress($0) }
-                pending.removeAll(keepingCapacity: true)
+            if pendingCount == 64 {
+                let block = pending
+                withUnsafeBytes(of: block) { compress($0) }
+                pendingCount = 0
             }
         }
         while buffer.count - index >= 64 {
             compress(UnsafeRawBufferPointer(rebasing: buffer[index..<(index + 64)]))
             index += 64
         }
-        if index < buffer.count { pending.append(contentsOf: buffer[index...]) }
+        if index < buffer.count {
+            let rest = buffer.count - index
+            withUnsafeMutableBytes(of: &pending) { $0.baseAddress!.copyMemory(from: base.advanced(by: index), byteCount: rest) }
+            pendingCount = rest
+        }
     }
 
     // MARK: - Result
@@ -57,17 +68,23 @@ public struct SHA256: Sendable {
     public func finalize() -> [UInt8] {
         var copy = self
         let bitLength = byteCount &* 8
-        var padding: [UInt8] = [0x80]
-        let remainder = (pending.count + 1) % 64
-        padding += [UInt8](repeating: 0, count: remainder <= 56 ? 56 - remainder : 120 - remainder)
-        for shift in stride(from: 56, through: 0, by: -8) { padding.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        let savedCount = copy.byteCount
-        copy.update(padding)
-        copy.byteCount = savedCount
-        precondition(copy.pending.isEmpty, "SHA256 padding must end on a block boundary")
-        let words = [copy.state.0, copy.state.1, copy.state.2, copy.state.3,
-                     copy.state.4, copy.state.5, copy.state.6, copy.state.7]
-        return words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
+        // 0x80, zeros up to 56 mod 64, then the length in bits (big-endian): at most 72 bytes.
+        let remainder = (pendingCount + 1) % 64
+        let zeros = remainder <= 56 ? 56 - remainder : 120 - remainder
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 72) { padding in
+            padding.initialize(repeating: 0)
+            padding[0] = 0x80
+            for index in 0..<8 { padding[1 + zeros + index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(56 - 8 * index)) }
+            copy.update(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(padding)[0..<(1 + zeros + 8)]))
+        }
+        precondition(copy.pendingCount == 0, "SHA256 padding must end on a block boundary")
+        let words = copy.state
+        return [UInt8](unsafeUninitializedCapacity: 32) { bytes, count in
+            for (index, word) in [words.0, words.1, words.2, words.3, words.4, words.5, words.6, words.7].enumerated() {
+                for byte in 0..<4 { bytes[index * 4 + byte] = UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32(byte))) }
+            }
+            count = 32
+        }
     }
 
     /// The digest as 64 lowercase hex digits.

@@ -74,10 +74,10 @@ public struct DatasetChecksum: Sendable, Equatable {
         var hasher = SHA256()
         var key = key
         key.withUTF8 { bytes in
-            hasher.update(Self.bigEndian(UInt64(bytes.count)))
+            withUnsafeBytes(of: UInt64(bytes.count).bigEndian) { hasher.update($0) }
             hasher.update(UnsafeRawBufferPointer(bytes))
         }
-        hasher.update(Self.bigEndian(UInt64(payload.count)))
+        withUnsafeBytes(of: UInt64(payload.count).bigEndian) { hasher.update($0) }
         hasher.update(payload)
         return hasher.finalize()
     }
