@@ -124,9 +124,10 @@ final class BindingArena {
     /// Longer values are left to SQLite to copy.
     static let largest = 1024
 
-    private var blocks: [UnsafeMutableRawPointer] = []
-    private var current = 0
-    private var used = 0
+    // Confined to its statement's connection (one thread): no dynamic exclusivity checks.
+    @exclusivity(unchecked) private var blocks: [UnsafeMutableRawPointer] = []
+    @exclusivity(unchecked) private var current = 0
+    @exclusivity(unchecked) private var used = 0
 
     deinit { for block in blocks { block.deallocate() } }
 
