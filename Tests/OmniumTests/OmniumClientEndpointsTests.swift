@@ -181,6 +181,26 @@ final class OmniumClientEndpointsTests: XCTestCase {
         XCTAssertEqual(transport.apiRequests.map(target), ["PUT /api/Orders/PosOrders", "GET /api/Orders/FLOW-700"])
     }
 
+    func testPosOrderPushReadsOnlyTheIdAndStatusOfTheCreatedOrAlreadyStoredOrder() async throws {
+        let created = #"{"id":"FLOW-701","status":"Completed","orderForm":{"lineItems":[{"lineItemId":"1","quantity":2}]}}"#
+        let transport = ScriptedTransport { request, index in
+            switch index {
+            case 0: return .json(created, status: 201)
+            case 1: return .json(#""Order already exists""#, status: 409)
+            default: return .json(#"{"id":"FLOW-701","status":"OrderCanceled","totalItems":1}"#)
+            }
+        }
+        let client = makeClient(transport)
+        let first = try await client.createPosOrderReadingIdTreatingConflictAsDone(OmniumOrder(id: "FLOW-701"))
+        XCTAssertTrue(first.wasCreated)
+        XCTAssertEqual(first.value, OmniumCreatedOrder(id: "FLOW-701", status: "Completed"))
+        let again = try await client.createPosOrderReadingIdTreatingConflictAsDone(OmniumOrder(id: "FLOW-701"))
+        XCTAssertFalse(again.wasCreated)
+        XCTAssertEqual(again.value, OmniumCreatedOrder(id: "FLOW-701", status: "OrderCanceled"))
+        XCTAssertEqual(transport.apiRequests.map(target),
+                       ["PUT /api/Orders/PosOrders", "PUT /api/Orders/PosOrders", "GET /api/Orders/FLOW-701"])
+    }
+
     func testPosOrderWithoutIdIsNeverRepeated() async throws {
         let transport = ScriptedTransport(steps: [.failure(.networkConnectionLost), .status(200, #"{"id":"1001"}"#)])
         let client = makeClient(transport)

@@ -88,6 +88,21 @@ extension OmniumClient {
         }
     }
 
+    /// `createPosOrderTreatingConflictAsDone` reading only the stored order's id and status from the
+    /// answer (the create's, or on 409 the `GET /api/Orders/{id}` read-back's): what a push needs.
+    public func createPosOrderReadingIdTreatingConflictAsDone(_ order: OmniumOrder) async throws
+        -> OmniumCreateOutcome<OmniumCreatedOrder> {
+        let hasId = !(order.id?.isEmpty ?? true)
+        let request = try OmniumRequest.json(.put, "/api/Orders/PosOrders", body: order,
+                                             repeatability: hasId ? .conflictOnRepeat : .notRepeatable)
+        guard let id = order.id, hasId else { return .created(try await send(request, as: OmniumCreatedOrder.self)) }
+        return try await createTreatingConflictAsDone {
+            try await send(request, as: OmniumCreatedOrder.self)
+        } readExisting: {
+            try await send(.get(Self.orderPath(id)), as: OmniumCreatedOrder.self)
+        }
+    }
+
     /// `POST /api/Orders/UpdateMany?runWorkflow=..`: upsert (adds missing, replaces existing), in
     /// chunks of at most 100 orders.
     public func updateOrders(_ orders: [OmniumOrder], runWorkflow: Bool? = nil) async throws {

@@ -9,15 +9,26 @@ import FoundationNetworking
 ///
 /// Caching and cookies are switched off: every Omnium call must reach the server, and the bearer
 /// token is the only state. Redirects are followed by URLSession as usual.
+///
+/// Connections per host: URLSession's default is 6, which silently held the client's 20 requests in
+/// flight (Omnium's per-user limit, enforced by `OmniumRequestLimiter`) to 6: a 10,000-order POS push
+/// ran at 6 × (1 / latency). The transport allows Omnium's tenant-wide concurrency (40, omnium-api.md §4)
+/// and leaves the limiting to the limiter.
 public struct URLSessionTransport: HTTPTransport {
     private let session: URLSession
 
-    /// - Parameter session: defaults to an ephemeral session without cache or cookie storage.
-    public init(session: URLSession? = nil) {
+    /// Omnium's tenant-wide concurrency limit: no client of one tenant can use more connections.
+    public static let defaultMaximumConnectionsPerHost = 40
+
+    /// - Parameters:
+    ///   - session: defaults to an ephemeral session without cache or cookie storage.
+    ///   - maximumConnectionsPerHost: for the default session.
+    public init(session: URLSession? = nil, maximumConnectionsPerHost: Int = URLSessionTransport.defaultMaximumConnectionsPerHost) {
         if let session {
             self.session = session
         } else {
             let configuration = URLSessionConfiguration.ephemeral
+            configuration.httpMaximumConnectionsPerHost = maximumConnectionsPerHost
             configuration.urlCache = nil
             configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
             configuration.httpCookieStorage = nil

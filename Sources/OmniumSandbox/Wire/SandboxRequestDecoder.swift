@@ -17,7 +17,7 @@ enum SandboxRequestDecoder {
 
     /// The body as a JSON value (malformed JSON throws `DecodingError`).
     static func value(of data: Data) throws -> OmniumJSONValue {
-        try JSONDecoder().decode(OmniumJSONValue.self, from: data)
+        try SandboxJSONParser.parse(data)
     }
 
     /// Decodes `T` from a JSON value.
@@ -90,7 +90,13 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         self.members = members
         self.codingPath = codingPath
         var folded: [String: String] = [:]
-        for name in members.keys.sorted() where folded[name.lowercased()] == nil { folded[name.lowercased()] = name }
+        folded.reserveCapacity(members.count)
+        // The least spelling wins a clash, as if the names were sorted first (without sorting every object).
+        for name in members.keys {
+            let lowered = name.lowercased()
+            if let other = folded[lowered], other < name { continue }
+            folded[lowered] = name
+        }
         self.folded = folded
     }
 

@@ -42,7 +42,11 @@ public struct SyncQueueWorker: Sendable {
     /// token, or cancellation) stops the round; jobs it left unrecorded stay running and are requeued, to
     /// be verified, by the next round's `requeueInterrupted`.
     /// - Returns: the tally of outcomes.
-    public func runDue(control: ControlStore, limit: Int? = nil,
+    ///
+    /// `beforeRecording` runs before each group of outcomes is committed: a stage that defers its own
+    /// writes (e.g. ids written back to the Flow store, one transaction for many jobs) commits them there,
+    /// so a job is never recorded done before its effects are stored.
+    public func runDue(control: ControlStore, limit: Int? = nil, beforeRecording: (@Sendable () throws -> Void)? = nil,
                        _ handler: @escaping @Sendable (SyncJobAttempt) async throws -> SyncJobOutcome) async throws -> SyncQueueReport {
         let jobs = try control.claimDueJobs(queue: queue, kind: kind, limit: limit ?? batchSize)
         var report = SyncQueueReport()
@@ -65,10 +69,12 @@ public struct SyncQueueWorker: Sendable {
                 report.count(outcome)
                 startNext()
                 if finished.count >= Self.outcomesPerCommit {
+                    try beforeRecording?()
                     try record(finished, control: control)
                     finished.removeAll(keepingCapacity: true)
                 }
             }
+            try beforeRecording?()
             try record(finished, control: control)
         }
         return report
@@ -76,13 +82,14 @@ public struct SyncQueueWorker: Sendable {
 
     /// Runs due jobs round after round until none is due (failed jobs wait for their backoff, so this ends),
     /// or `maxJobs` were claimed.
-    public func drain(control: ControlStore, maxJobs: Int = .max,
+    public func drain(control: ControlStore, maxJobs: Int = .max, beforeRecording: (@Sendable () throws -> Void)? = nil,
                       _ handler: @escaping @Sendable (SyncJobAttempt) async throws -> SyncJobOutcome) async throws -> SyncQueueReport {
         var total = SyncQueueReport()
         total.requeued = try requeueInterrupted(control: control)
         while total.claimed < maxJobs {
             try Task.checkCancellation()
-            let round = try await runDue(control: control, limit: min(batchSize, maxJobs - total.claimed), handler)
+            let round = try await runDue(control: control, limit: min(batchSize, maxJobs - total.claimed),
+                                         beforeRecording: beforeRecording, handler)
             total.add(round)
             if round.claimed == 0 { break }
         }
@@ -99,21 +106,24 @@ public struct SyncQueueWorker: Sendable {
         -> SyncQueueReport {
         var total = SyncQueueReport()
         total.requeued = try requeueInterrupted(control: control)
-        while true {
-            try Task.checkCancellation()
-            // Up to `maxConcurrent` batches per round, sent at once (Omnium allows 4 batch calls in flight).
-            // Their jobs are distinct; each handler reads the current state of its objects, so even two jobs
-            // of one object in one round would send the same latest value.
-            var batches: [[SyncJob]] = []
-            while batches.count < maxConcurrent {
-                let jobs = try control.claimDueJobs(queue: queue, kind: kind, limit: batchSize)
-                if jobs.isEmpty { break }
-                batches.append(jobs)
-            }
-            guard !batches.isEmpty else { break }
-            total.claimed += batches.reduce(0) { $0 + $1.count }
-            try await withThrowingTaskGroup(of: ([SyncJob], [SyncJobOutcome]).self) { group in
-                for jobs in batches {
+        // Up to `maxConcurrent` batches in flight at all times (Omnium allows 4 batch calls at once): when one
+        // answers, its outcomes are recorded and the next batch is claimed and sent, so the calls overlap
+        // instead of waiting round by round for the slowest. Batches hold distinct jobs (a claimed job is
+        // running); each handler reads the current state of its objects, so even two jobs of one object in
+        // flight at once would send the same latest value.
+        try await withThrowingTaskGroup(of: ([SyncJob], [SyncJobOutcome]).self) { group in
+            var inFlight = 0
+            var exhausted = false
+            while true {
+                while !exhausted && inFlight < maxConcurrent {
+                    try Task.checkCancellation()
+                    let jobs = try control.claimDueJobs(queue: queue, kind: kind, limit: batchSize)
+                    guard !jobs.isEmpty else {
+                        exhausted = true
+                        break
+                    }
+                    total.claimed += jobs.count
+                    inFlight += 1
                     group.addTask {
                         do {
                             return (jobs, try await handler(jobs.map(SyncJobAttempt.init(job:))))
@@ -122,11 +132,11 @@ public struct SyncQueueWorker: Sendable {
                         }
                     }
                 }
-                while let (jobs, outcomes) = try await group.next() {
-                    precondition(outcomes.count == jobs.count, "a batch handler returns one outcome per job")
-                    try record(zip(jobs.map(\.id), outcomes).map { ($0, $1) }, control: control)
-                    for outcome in outcomes { total.count(outcome) }
-                }
+                guard let (jobs, outcomes) = try await group.next() else { break }
+                inFlight -= 1
+                precondition(outcomes.count == jobs.count, "a batch handler returns one outcome per job")
+                try record(zip(jobs.map(\.id), outcomes).map { ($0, $1) }, control: control)
+                for outcome in outcomes { total.count(outcome) }
             }
         }
         return total
@@ -138,10 +148,11 @@ public struct SyncQueueWorker: Sendable {
         let now = control.clock.now
         let jitters = outcomes.map { _ in jitter() }
         try control.write { db in
+            // The done jobs in one statement (100,000 stock rows are 100,000 jobs); the others one by one.
+            try SyncQueueTable.complete(db, ids: outcomes.compactMap { $0.outcome == .done ? $0.jobId : nil }, at: now)
             for ((id, outcome), jitter) in zip(outcomes, jitters) {
                 switch outcome {
-                case .done: try SyncQueueTable.complete(db, id: id, at: now)
-                case .handedOver: break
+                case .done, .handedOver: break
                 case .retry(let reason, let retryAfter):
                     try SyncQueueTable.fail(db, id: id, error: reason, retryable: true, retryAfter: retryAfter,
                                             jitter: jitter, at: now)

@@ -28,12 +28,15 @@ public struct PushPosOrders: Stage {
         let omnium = context.omnium
         // As many orders in flight as Omnium allows one API user (20; OMNIFLOW_MAX_CONCURRENT_REQUESTS).
         let worker = SyncQueueWorker(kind: .posOrderPush, maxConcurrent: context.configuration.maxConcurrentRequests)
-        let report = try await worker.drain(control: context.control) { attempt in
+        let writeBacks = OmniumOrderIdWriteBacks()
+        // The Omnium ids are written to Flow in one transaction per group of outcomes, just before the group
+        // is recorded (one Flow commit, an fsync, per order was what bounded the push: ~3 ms each, serialised).
+        let report = try await worker.drain(control: context.control, beforeRecording: { try writeBacks.flush(into: flow) }) { attempt in
             do {
                 guard let order = try flow.read({ try PosOrdersTable.fetch(orderUid: attempt.job.objectKey, in: $0) }) else {
                     return .dead(reason: "POS order \(attempt.job.objectKey) is not in the Flow store")
                 }
-                return try await Self.push(order, flow: flow, omnium: omnium, settings: settings)
+                return try await Self.push(order, flow: flow, omnium: omnium, settings: settings, writeBacks: writeBacks)
             } catch {
                 return try SyncJobOutcome.from(anyError: error)
             }
@@ -42,37 +45,38 @@ public struct PushPosOrders: Stage {
     }
 
     static func push(_ order: FlowPosOrder, flow: FlowDatabase, omnium: OmniumClient,
-                     settings: OutboundSettings) async throws -> SyncJobOutcome {
+                     settings: OutboundSettings, writeBacks: OmniumOrderIdWriteBacks) async throws -> SyncJobOutcome {
         // A payment receipt sells nothing: it reaches Omnium as a REMITTANCE invoice (receipts), not an order.
         if order.type == .payment { return .done }
         if order.type == .return, let originalUid = order.originalOrderUid {
             guard let original = try flow.read({ try PosOrdersTable.fetch(orderUid: originalUid, in: $0) }) else {
                 // Not a till sale: a web order (Click & Collect, Online) returned in the shop.
                 if let webOrder = try flow.read({ try OrdersTable.fetchSnapshot(orderUid: originalUid, in: $0) }) {
-                    return try await pushReturn(order, ofWebOrder: webOrder, flow: flow, omnium: omnium)
+                    return try await pushReturn(order, ofWebOrder: webOrder, omnium: omnium, writeBacks: writeBacks)
                 }
                 return .dead(reason: "return \(order.orderUid): original sale \(originalUid) is not in the Flow store")
             }
-            if try flow.read({ try PosOrdersTable.omniumOrderId(orderUid: originalUid, in: $0) }) == nil {
+            if try writeBacks.omniumOrderId(orderUid: originalUid)
+                ?? flow.read({ try PosOrdersTable.omniumOrderId(orderUid: originalUid, in: $0) }) == nil {
                 // The sale is not known to be in Omnium yet (its job may be pending, or running beside this
                 // one): push it first. Safe to repeat: its id makes a second create a 409, read back.
-                guard try await push(original, flow: flow, omnium: omnium, settings: settings) == .done else {
+                guard try await push(original, flow: flow, omnium: omnium, settings: settings, writeBacks: writeBacks) == .done else {
                     return .retry(reason: "return \(order.orderUid) waits for its sale \(originalUid) to reach Omnium")
                 }
             }
             try await createReturnTreatingConflictAsDone(
                 orderId: originalUid, try OutboundOrderMapping.returnRequest(order, original: original), omnium: omnium)
-            try flow.write { try PosOrdersTable.setOmniumOrderId(originalUid, orderUid: order.orderUid, in: $0) }
+            writeBacks.add(originalUid, orderUid: order.orderUid)
             return .done
         }
         let marketId = try flow.read { try StoresTable.marketId(storeUid: order.storeUid, in: $0) }
         let omniumOrder = OutboundOrderMapping.posOrder(order, marketId: marketId, settings: settings)
-        let created = try await omnium.createPosOrderTreatingConflictAsDone(omniumOrder)
+        let created = try await omnium.createPosOrderReadingIdTreatingConflictAsDone(omniumOrder)
         let id = created.value.id ?? order.orderUid
         if order.orderState == .cancelled, created.value.status != OutboundOrderMapping.cancelled {
             _ = try await omnium.updateOrderStatus(orderId: id, OmniumUpdateStatusPatch(status: OutboundOrderMapping.cancelled))
         }
-        try flow.write { try PosOrdersTable.setOmniumOrderId(id, orderUid: order.orderUid, in: $0) }
+        writeBacks.add(id, orderUid: order.orderUid)
         return .done
     }
 }
@@ -81,12 +85,12 @@ extension PushPosOrders {
     /// A web order returned at the till: the return goes to the Omnium order the web order came from
     /// (its Omnium id), against that order's line items; the return's uid is the `rmaNumber`, so a
     /// repeat meets a 409 and is done.
-    static func pushReturn(_ order: FlowPosOrder, ofWebOrder webOrder: FlowOrderSnapshot, flow: FlowDatabase,
-                           omnium: OmniumClient) async throws -> SyncJobOutcome {
+    static func pushReturn(_ order: FlowPosOrder, ofWebOrder webOrder: FlowOrderSnapshot, omnium: OmniumClient,
+                           writeBacks: OmniumOrderIdWriteBacks) async throws -> SyncJobOutcome {
         let omniumId = webOrder.order.externalOrderNumber
         try await createReturnTreatingConflictAsDone(
             orderId: omniumId, try OutboundOrderMapping.returnRequest(order, webOrder: webOrder), omnium: omnium)
-        try flow.write { try PosOrdersTable.setOmniumOrderId(omniumId, orderUid: order.orderUid, in: $0) }
+        writeBacks.add(omniumId, orderUid: order.orderUid)
         return .done
     }
 
@@ -106,5 +110,44 @@ extension OmniflowConfiguration {
     public var outboundSettings: OutboundSettings {
         OutboundSettings(defaultShippingMethodID: defaultShippingMethodID, propertyPrefix: propertyPrefix,
                          customerMarketGroupID: customerMarketGroupID, tenantCountryCode: tenantCountryCode)
+    }
+}
+
+// MARK: - OmniumOrderIdWriteBacks
+
+/// The Omnium ids of pushed POS orders waiting to be written to `pos_orders.omnium_order_id`, flushed in
+/// one Flow transaction before the worker records the jobs' outcomes (`SyncQueueWorker`'s
+/// `beforeRecording`). A kill before the flush leaves those jobs running: the next run requeues them, the
+/// create meets 409, reads the order back and writes the id then; so an id is never lost, and a job is
+/// never done before its id is stored.
+final class OmniumOrderIdWriteBacks: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [(omniumId: String, orderUid: String)] = []
+    /// Ids added and not yet flushed, by Flow order uid (a return looks its sale up here first).
+    private var byOrderUid: [String: String] = [:]
+
+    func add(_ omniumId: String, orderUid: String) {
+        lock.withLock {
+            pending.append((omniumId, orderUid))
+            byOrderUid[orderUid] = omniumId
+        }
+    }
+
+    /// The id added for `orderUid` and not yet flushed (after the flush, the Flow store has it).
+    func omniumOrderId(orderUid: String) -> String? {
+        lock.withLock { byOrderUid[orderUid] }
+    }
+
+    /// Writes every pending id in one Flow transaction. Held under the lock, so an id added meanwhile
+    /// waits for the next flush rather than being dropped.
+    func flush(into flow: FlowDatabase) throws {
+        try lock.withLock {
+            guard !pending.isEmpty else { return }
+            try flow.write { db in
+                for (omniumId, orderUid) in pending { try PosOrdersTable.setOmniumOrderId(omniumId, orderUid: orderUid, in: db) }
+            }
+            pending.removeAll(keepingCapacity: true)
+            byOrderUid.removeAll(keepingCapacity: true)
+        }
     }
 }

@@ -1,0 +1,40 @@
+import Foundation
+import Omnium
+@testable import OmniumSandbox
+import XCTest
+
+/// The sandbox's request-body parser: RFC 8259 values, exact numbers, strict refusals.
+final class SandboxJSONParserTests: XCTestCase {
+    private func parse(_ text: String) throws -> OmniumJSONValue {
+        try SandboxJSONParser.parse(Data(text.utf8))
+    }
+
+    func testValuesNumbersAndEscapes() throws {
+        let value = try parse(#" { "a" : [1, -0.10, 2.5e3, 1E-2, true, false, null, {}, []], "s": "x\"y\\z\/\n\u00e5\ud83d\ude00", "æ": "ø" } "#)
+        XCTAssertEqual(value, .object([
+            "a": .array([.number(1), .number(Decimal(string: "-0.10")!), .number(2500), .number(Decimal(string: "0.01")!),
+                         .bool(true), .bool(false), .null, .object([:]), .array([])]),
+            "s": .string("x\"y\\z/\nå😀"),
+            "æ": .string("ø"),
+        ]))
+        XCTAssertEqual(try parse("199.99"), .number(Decimal(string: "199.99")!), "exact, never through Double")
+        XCTAssertEqual(try parse(#"{"k":1,"k":2}"#), .object(["k": .number(2)]), "a repeated member keeps its last value")
+    }
+
+    func testMalformedBodiesAreRefused() {
+        for text in ["", "{", #"{"a":1,}"#, "[1,]", "01", "1.", "-", ".5", "+1", "tru", "nul", #""abc"#, "\"a\u{01}b\"",
+                     #""\x""#, #""\ud800""#, #""\ud800\u0041""#, "{} {}", "[1 2]", #"{"a" 1}"#, "{a:1}", "1e999999",
+                     String(repeating: "[", count: 600) + String(repeating: "]", count: 600)] {
+            XCTAssertThrowsError(try parse(text), text) { error in
+                guard case DecodingError.dataCorrupted = error else { return XCTFail("\(text): \(error)") }
+            }
+        }
+        XCTAssertThrowsError(try SandboxJSONParser.parse(Data([0x22, 0xFF, 0x22])), "invalid UTF-8")
+    }
+
+    func testABodyAnsweredWith400NamesTheByte() throws {
+        XCTAssertThrowsError(try SandboxRequestDecoder.decode([OmniumInventoryItem].self, from: Data(#"[{"sku":"A",}]"#.utf8))) {
+            XCTAssertTrue("\($0)".contains("at byte 12"), "\($0)")
+        }
+    }
+}
