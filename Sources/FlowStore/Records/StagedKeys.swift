@@ -1,3 +1,5 @@
+import SQLite
+
 /// The keys of one dataset of a run's staging database attached as schema `staging`
 /// (``FlowDatabase/withStagingAttached(_:_:)``): the rows of `staging.dataset_rows` whose `dataset` is
 /// `storage`, each keyed `<group>\u{1F}<rest>` (Staging's `CatalogueDatasets.key(group:_:)`).
@@ -15,5 +17,58 @@ public struct StagedKeys: Sendable {
     /// `NOT EXISTS` clause: no staged row keyed `<group>\u{1F}<rest>`; binds ``storage`` once.
     func notStaged(group: String, rest: String) -> String {
         "NOT EXISTS (SELECT 1 FROM \(Self.schema).dataset_rows r WHERE r.dataset = ? AND r.key = \(group) || char(31) || \(rest))"
+    }
+}
+
+extension StagedKeys {
+    /// The key `offset` rows after `after` (from the first when nil), in key order: where a chunk of
+    /// a set-based load ends; nil when fewer rows are left.
+    public func key(after: String?, offset: Int, in db: Database) throws -> String? {
+        // `key > ''` rather than `? IS NULL OR key > ?`: an OR would keep SQLite from seeking the
+        // index, and every chunk would scan the dataset from its start (keys are never empty).
+        try db.cachedStatement(sql: """
+            SELECT key FROM \(Self.schema).dataset_rows WHERE dataset = ? AND key > ? ORDER BY key LIMIT 1 OFFSET ?
+            """).fetchOne(arguments: [storage, after ?? "", offset])?["key"]
+    }
+
+    /// `FROM` source of the staged rows with keys in (`after`, `through`], `through` nil = to the end:
+    /// their JSON payloads as text (column `p`). Bind ``chunkArguments(after:through:)``.
+    static func chunkSource(bounded: Bool) -> String {
+        """
+        (SELECT CAST(payload AS TEXT) AS p FROM \(schema).dataset_rows
+         WHERE dataset = ? AND key > ?\(bounded ? " AND key <= ?" : ""))
+        """
+    }
+
+    func chunkArguments(after: String?, through: String?) -> StatementArguments {
+        through.map { [storage, after ?? "", $0] } ?? [storage, after ?? ""]
+    }
+}
+
+// MARK: - HashedRecord
+
+/// A record staged for a set-based load: its own JSON members plus `contentHash`, the hash the Flow
+/// table keeps (``ContentHashable``), so SQL can tell a changed row from an unchanged one without
+/// decoding the record in Swift.
+public struct HashedRecord<Record: Codable & ContentHashable & Sendable>: Codable, Sendable {
+    public var record: Record
+    public var contentHash: Int64
+
+    public init(_ record: Record) {
+        self.record = record
+        contentHash = record.contentHash.rawValue
+    }
+
+    private enum CodingKeys: String, CodingKey { case contentHash }
+
+    public init(from decoder: any Decoder) throws {
+        record = try Record(from: decoder)
+        contentHash = try decoder.container(keyedBy: CodingKeys.self).decode(Int64.self, forKey: .contentHash)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try record.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(contentHash, forKey: .contentHash)
     }
 }

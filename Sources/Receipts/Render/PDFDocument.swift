@@ -35,7 +35,7 @@ public final class PDFDocument {
         }
 
         /// `text` as this encoding's bytes (not NUL-terminated).
-        func bytes(_ text: String) -> [UInt8] {
+        func bytes(_ text: some StringProtocol) -> [UInt8] {
             self == .utf8 ? Array(text.utf8) : (Windows1252.encode(text) ?? Array(text.utf8))
         }
     }
@@ -70,7 +70,7 @@ public final class PDFDocument {
     }
 
     /// The width `text` takes at `size` in points, measured without a page (for layout before pagination).
-    public func textWidth(_ text: String, size: Float, bold: Bool = false) throws -> Float {
+    public func textWidth(_ text: some StringProtocol, size: Float, bold: Bool = false) throws -> Float {
         let font = try self.font(bold: bold && hasBoldFont)
         let bytes = textEncoding.bytes(text)
         let width = HPDF_Font_TextWidth(font, bytes, UInt32(bytes.count))

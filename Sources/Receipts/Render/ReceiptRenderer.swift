@@ -167,21 +167,23 @@ public struct ReceiptRenderer: Sendable {
     /// was a third of the rendering time.
     static func wrap(_ text: String, width: Float, size: Float, bold: Bool, document: PDFDocument) throws -> [String] {
         guard !text.isEmpty else { return [""] }
+        // The common case: the whole text fits on one line.
+        if try document.textWidth(text, size: size, bold: bold) <= width { return [text] }
         let space = try document.textWidth(" ", size: size, bold: bold)
         var lines: [String] = []
         var current = ""
         var currentWidth: Float = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
             let wordWidth = try document.textWidth(word, size: size, bold: bold)
             let candidateWidth = current.isEmpty ? wordWidth : currentWidth + space + wordWidth
             if candidateWidth <= width {
-                current = current.isEmpty ? word : current + " " + word
+                if current.isEmpty { current = String(word) } else { current += " "; current += word }
                 currentWidth = candidateWidth
                 continue
             }
             if !current.isEmpty { lines.append(current) }
             if wordWidth <= width {
-                current = word
+                current = String(word)
                 currentWidth = wordWidth
                 continue
             }

@@ -10,24 +10,26 @@ enum Windows1252 {
     /// A decomposed letter (a + U+030A combining ring) is composed first (å, 0xE5), as Foundation's
     /// conversion does; a single character with a canonical equivalent (U+212B ANGSTROM SIGN for Å)
     /// is not replaced by it.
-    static func encode(_ text: String) -> [UInt8]? {
-        if let bytes = encode(text.unicodeScalars) { return bytes }
+    static func encode(_ text: some StringProtocol) -> [UInt8]? {
+        if let bytes = encode(text.unicodeScalars, capacity: text.utf8.count) { return bytes }
         var bytes: [UInt8] = []
         for character in text {
-            if let encoded = encode(character.unicodeScalars) {
+            if let encoded = encode(character.unicodeScalars, capacity: 4) {
                 bytes += encoded
                 continue
             }
             let composed = String(character).precomposedStringWithCanonicalMapping.unicodeScalars
-            guard character.unicodeScalars.count > 1, composed.count == 1, let encoded = encode(composed) else { return nil }
+            guard character.unicodeScalars.count > 1, composed.count == 1, let encoded = encode(composed, capacity: 1) else { return nil }
             bytes += encoded
         }
         return bytes
     }
 
-    private static func encode(_ scalars: some Collection<Unicode.Scalar>) -> [UInt8]? {
+    /// `capacity`: room to reserve (the UTF-8 length is never less than the 1252 length), plus one
+    /// for the NUL libharu's drawing calls need.
+    private static func encode(_ scalars: some Sequence<Unicode.Scalar>, capacity: Int) -> [UInt8]? {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count)
+        bytes.reserveCapacity(capacity + 1)
         for scalar in scalars {
             let value = scalar.value
             if value < 0x80 || (0xA0...0xFF).contains(value) {
@@ -42,7 +44,7 @@ enum Windows1252 {
     }
 
     /// Whether `text` fits Windows-1252, without building the bytes.
-    static func fits(_ text: String) -> Bool {
+    static func fits(_ text: some StringProtocol) -> Bool {
         text.unicodeScalars.allSatisfy(isEncodable) || encode(text) != nil
     }
 

@@ -66,6 +66,9 @@ enum TemplateFields {
 // MARK: - TemplateScope
 
 /// Resolves field paths against one receipt (and the current item of each `for`).
+///
+/// Items are the receipt's own values, resolved by field name when a template names one: no dictionary
+/// is built per line (the till receipt bench renders thousands of receipts a second).
 struct TemplateScope {
     enum Value {
         case text(String?)
@@ -76,42 +79,76 @@ struct TemplateScope {
         case flag(Bool)
     }
 
+    /// One item of a list `for` walks; its fields are `TemplateFields.lists`.
+    enum Item {
+        case line(ReceiptDocument.Line)
+        case vatLine(ReceiptDocument.VatLine)
+        case payment(ReceiptDocument.Payment)
+
+        func value(_ field: Substring) -> Value {
+            switch self {
+            case .line(let line):
+                switch field {
+                case "name": return .text(line.name)
+                case "sku": return .text(line.sku)
+                case "quantity": return .quantity(line.quantity)
+                case "unitPrice": return .money(line.unitPrice)
+                case "discount": return .money(line.discount)
+                case "vatRate": return .rate(line.vatRate)
+                case "amount": return .money(line.amount)
+                default: return .text(nil)
+                }
+            case .vatLine(let vat):
+                switch field {
+                case "rate": return .rate(vat.rate)
+                case "basis": return .money(vat.basis)
+                case "vat": return .money(vat.vat)
+                case "gross": return .money(vat.gross)
+                default: return .text(nil)
+                }
+            case .payment(let payment):
+                switch field {
+                case "method": return .text(payment.method)
+                case "amount": return .money(payment.amount)
+                case "reference": return .text(payment.reference)
+                default: return .text(nil)
+                }
+            }
+        }
+    }
+
     let receipt: ReceiptDocument
     let timeZone: TimeZone
-    var items: [String: [String: Value]] = [:]
+    /// The current item of each enclosing `for`, innermost last.
+    var items: [(variable: String, item: Item)] = []
 
     init(receipt: ReceiptDocument, timeZone: TimeZone) {
         self.receipt = receipt
         self.timeZone = timeZone
     }
 
-    func with(_ variable: String, _ item: [String: Value]) -> TemplateScope {
+    func with(_ variable: String, _ item: Item) -> TemplateScope {
         var copy = self
-        copy.items[variable] = item
+        copy.items.removeAll { $0.variable == variable }
+        copy.items.append((variable, item))
         return copy
     }
 
-    func items(of list: String) -> [[String: Value]] {
+    func items(of list: String) -> [Item] {
         switch list {
-        case "lines":
-            return receipt.lines.map { line in
-                ["name": .text(line.name), "sku": .text(line.sku), "quantity": .quantity(line.quantity),
-                 "unitPrice": .money(line.unitPrice), "discount": .money(line.discount), "vatRate": .rate(line.vatRate),
-                 "amount": .money(line.amount)]
-            }
-        case "vatLines":
-            return receipt.vatLines.map { ["rate": .rate($0.rate), "basis": .money($0.basis), "vat": .money($0.vat),
-                                           "gross": .money($0.gross)] }
-        case "payments":
-            return receipt.payments.map { ["method": .text($0.method), "amount": .money($0.amount), "reference": .text($0.reference)] }
-        default:
-            return []
+        case "lines": return receipt.lines.map(Item.line)
+        case "vatLines": return receipt.vatLines.map(Item.vatLine)
+        case "payments": return receipt.payments.map(Item.payment)
+        default: return []
         }
     }
 
     func value(_ path: String) -> Value {
-        if let dot = path.firstIndex(of: "."), let item = items[String(path[..<dot])] {
-            return item[String(path[path.index(after: dot)...])] ?? .text(nil)
+        if !items.isEmpty, let dot = path.firstIndex(of: ".") {
+            let variable = path[..<dot]
+            if let item = items.last(where: { $0.variable == variable }) {
+                return item.item.value(path[path.index(after: dot)...])
+            }
         }
         let r = receipt
         switch path {
@@ -154,12 +191,14 @@ struct TemplateScope {
     }
 
     func text(_ segments: [Segment]) -> String {
-        segments.map { segment in
+        var text = ""
+        for segment in segments {
             switch segment {
-            case .literal(let text): return text
-            case let .field(path, filter): return format(value(path), filter: filter)
+            case .literal(let literal): text += literal
+            case let .field(path, filter): text += format(value(path), filter: filter)
             }
-        }.joined()
+        }
+        return text
     }
 
     func format(_ value: Value, filter: String?) -> String {

@@ -101,10 +101,10 @@ public enum PricesTable {
         try db.cachedStatement(sql: """
             SELECT DISTINCT p.price_list_uid, p.product_uid FROM prices p
             JOIN price_lists l ON l.price_list_uid = p.price_list_uid
-            WHERE (? IS NULL OR (p.price_list_uid, p.product_uid) > (?, ?))
+            WHERE (p.price_list_uid, p.product_uid) > (?, ?)
               AND \(staged.notStaged(group: "p.price_list_uid", rest: "p.product_uid"))
             ORDER BY p.price_list_uid, p.product_uid LIMIT ?
-            """).fetchAll(arguments: [after?.priceListUid, after?.priceListUid, after?.productUid, staged.storage, limit])
+            """).fetchAll(arguments: [after?.priceListUid ?? "", after?.productUid ?? "", staged.storage, limit])
             .map { FlowPriceKey(priceListUid: try $0.decode("price_list_uid"), productUid: try $0.decode("product_uid")) }
     }
 

@@ -26,6 +26,37 @@ public enum StockTable {
         }
     }
 
+    /// Upserts the levels staged as ``HashedRecord``s of ``FlowStock`` in the attached run staging (keys in
+    /// (`after`, `through`], `through` nil = to the end), set-based: one `INSERT … SELECT … ON CONFLICT`
+    /// that rewrites a row only when its content hash differs, after one query that counts what it will
+    /// insert and update. Needs ``FlowDatabase/withStagingAttached(_:_:)``; the caller holds the transaction.
+    public static func upsertStaged(_ staged: StagedKeys, after: String?, through: String?,
+                                    in db: Database) throws -> UpsertCounts {
+        let chunk = """
+            SELECT json_extract(p, '$.warehouseUid') AS warehouse_uid, json_extract(p, '$.productUid') AS product_uid,
+                   json_extract(p, '$.quantity') AS quantity, json_extract(p, '$.reserved') AS reserved,
+                   json_extract(p, '$.available') AS available, json_extract(p, '$.contentHash') AS content_hash
+            FROM \(StagedKeys.chunkSource(bounded: through != nil))
+            """
+        let arguments = staged.chunkArguments(after: after, through: through)
+        guard let tally = try db.cachedStatement(sql: """
+            SELECT count(*) AS total, count(*) FILTER (WHERE s.content_hash IS NULL) AS inserted,
+                   count(*) FILTER (WHERE s.content_hash IS NOT c.content_hash) AS changed
+            FROM (\(chunk)) c LEFT JOIN stock s ON s.warehouse_uid = c.warehouse_uid AND s.product_uid = c.product_uid
+            """).fetchOne(arguments: arguments) else { return UpsertCounts() }
+        let total: Int = try tally.decode("total"), inserted: Int = try tally.decode("inserted")
+        let changed: Int = try tally.decode("changed")
+        try db.cachedStatement(sql: """
+            INSERT INTO stock (warehouse_uid, product_uid, quantity, reserved, available, content_hash)
+            SELECT warehouse_uid, product_uid, quantity, reserved, available, content_hash FROM (\(chunk)) WHERE true
+            ON CONFLICT (warehouse_uid, product_uid) DO UPDATE SET
+                quantity = excluded.quantity, reserved = excluded.reserved, available = excluded.available,
+                content_hash = excluded.content_hash
+            WHERE stock.content_hash IS NOT excluded.content_hash
+            """).execute(arguments: arguments)
+        return UpsertCounts(inserted: inserted, updated: changed - inserted, unchanged: total - changed)
+    }
+
     /// Up to `limit` products of `warehouseUid` after `afterProductUid`, by product UID, whose quantity or
     /// reserved is not 0 and that `staged` does not hold: what a full read did not report, page by page.
     /// Needs the run's staging attached (``FlowDatabase/withStagingAttached(_:_:)``).
@@ -34,11 +65,13 @@ public enum StockTable {
         var keys: [FlowStockKey] = []
         let statement = try db.cachedStatement(sql: """
             SELECT product_uid FROM stock
-            WHERE warehouse_uid = ? AND (quantity <> 0 OR reserved <> 0) AND (? IS NULL OR product_uid > ?)
+            WHERE warehouse_uid = ? AND product_uid > ? AND (quantity <> 0 OR reserved <> 0)
               AND \(staged.notStaged(group: "stock.warehouse_uid", rest: "stock.product_uid"))
             ORDER BY product_uid LIMIT ?
             """)
-        try statement.forEachRow(arguments: [warehouseUid, afterProductUid, afterProductUid, staged.storage, limit]) { row in
+        // `product_uid > ''` for the first page (uids are never empty): an `? IS NULL OR` would keep SQLite
+        // from seeking the key and every page would scan the warehouse from its start.
+        try statement.forEachRow(arguments: [warehouseUid, afterProductUid ?? "", staged.storage, limit]) { row in
             keys.append(FlowStockKey(warehouseUid: warehouseUid, productUid: try row.decode("product_uid")))
         }
         return keys

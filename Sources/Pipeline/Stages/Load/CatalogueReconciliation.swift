@@ -66,11 +66,11 @@ enum CatalogueReconciliation {
 
     // MARK: - Stock
 
-    /// `staged`: the run's `flow.stock` (what the full read reported). `keepProducts`: product UIDs whose
+    /// `staged`: the name of the run's `flow.stock` (what the full read reported). `keepProducts`: product UIDs whose
     /// rows are never zeroed this time (an unreadable record of theirs).
-    static func stock(_ context: StageContext, full: CatalogueMark.FullRead, staged: DatasetKey<FlowStock>,
+    static func stock(_ context: StageContext, full: CatalogueMark.FullRead, staged: String,
                       keepProducts: Set<String> = [], chunkSize: Int) throws -> Result {
-        let keys = StagedKeys(storage: try context.staging.storageName(of: staged.name))
+        let keys = StagedKeys(storage: try context.staging.storageName(of: staged))
         let refused = try full.recordsRead == 0 || context.staging.count(staged) == 0
         return try context.flow.withStagingAttached(context.staging.databaseURL.path) { db in
             var stale = 0, zeroed = 0

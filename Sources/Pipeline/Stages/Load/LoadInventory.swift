@@ -3,7 +3,9 @@ import FlowStore
 import Foundation
 
 /// `load.inventory`: stock levels into the Flow store, `chunkSize` per transaction, writing only levels
-/// that changed. On a delta, levels Omnium did not report are left as they are (a delta reports changes
+/// that changed. Set-based: the Flow store attaches the run's `staging.db` and upserts each chunk of staged
+/// levels in one statement (`StockTable.upsertStaged`), comparing the content hashes the transform staged;
+/// no level is decoded in Swift. On a delta, levels Omnium did not report are left as they are (a delta reports changes
 /// only), and warehouses Flow masters never reach this stage.
 ///
 /// After a full read (the mark carries `full`), every stock row of the Omnium-master warehouses the read
@@ -23,16 +25,23 @@ public struct LoadInventory: Stage {
         let mark = try CatalogueMark.read(CatalogueDatasets.omniumInventoryMark, from: context.staging)
         var counts = UpsertCounts()
         var read = 0
-        try context.staging.forEachPage(CatalogueDatasets.flowStock, size: chunkSize) { page in
-            read += page.count
-            defer { context.advance(read) }
-            try context.flow.write { db in counts += try StockTable.upsert(page.map(\.record), in: db) }
+        let staged = StagedKeys(storage: try context.staging.storageName(of: CatalogueDatasets.flowStock.name))
+        try context.flow.withStagingAttached(context.staging.databaseURL.path) { db in
+            var after: String?
+            repeat {
+                let through = try staged.key(after: after, offset: chunkSize - 1, in: db)
+                let chunk = try db.inTransaction { try StockTable.upsertStaged(staged, after: after, through: through, in: db) }
+                counts += chunk
+                read += chunk.inserted + chunk.updated + chunk.unchanged
+                context.advance(read)
+                after = through
+            } while after != nil
         }
         var notes = ["stock: \(counts)"]
         var reconciled = true
         if let full = mark?.full {
             let keep = Set((mark?.withheldSkus ?? []).compactMap(FlowUID.sanitize))
-            let result = try CatalogueReconciliation.stock(context, full: full, staged: CatalogueDatasets.flowStock, keepProducts: keep,
+            let result = try CatalogueReconciliation.stock(context, full: full, staged: CatalogueDatasets.flowStock.name, keepProducts: keep,
                                                            chunkSize: chunkSize)
             counts.updated += result.zeroed
             notes.append(result.note)

@@ -32,8 +32,8 @@ public struct TransformInventory: Stage {
                                 grouped: true) { page in
             read += page.count
             let result = StockMapping.map(page.map(\.record), warehouses: warehouses, settings: settings)
-            _ = try staging.appendPending(CatalogueDatasets.flowStock, records: result.stock) {
-                CatalogueDatasets.key(group: $0.warehouseUid, $0.productUid)
+            _ = try staging.appendPending(CatalogueDatasets.flowStock, records: result.stock.map(HashedRecord.init)) {
+                CatalogueDatasets.key(group: $0.record.warehouseUid, $0.record.productUid)
             }
             for (reason, count) in result.skipped { skipped[reason, default: 0] += count }
             quarantined += try context.quarantine(result.issues)

@@ -1,0 +1,106 @@
+import Foundation
+import SQLite
+import XCTest
+
+@testable import FlowStore
+
+/// The set-based stock load and reconciliation over an attached run staging database (issue 8): the
+/// same rows and counts as the row-by-row upsert, and what a full read did not report, page by page.
+final class StagedStockLoadTests: XCTestCase {
+    private var folder: URL!
+    private var flow: FlowDatabase!
+    private var staging: DatabaseQueue!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("staged-stock-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        flow = try FlowDatabase(path: folder.appendingPathComponent("flow.db").path)
+        // The layout RunStaging writes: rows keyed `<warehouse>\u{1F}<product>` under a storage name.
+        staging = try DatabaseQueue(path: folder.appendingPathComponent("staging.db").path)
+        try staging.write { db in
+            try db.execute(sql: "CREATE TABLE dataset_rows (dataset TEXT NOT NULL, key TEXT NOT NULL, payload BLOB NOT NULL, PRIMARY KEY (dataset, key)) WITHOUT ROWID")
+        }
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func stage(_ levels: [FlowStock], as storage: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        try staging.write { db in
+            try db.execute(sql: "DELETE FROM dataset_rows WHERE dataset = ?", arguments: [storage])
+            for level in levels {
+                try db.execute(sql: "INSERT INTO dataset_rows (dataset, key, payload) VALUES (?, ?, ?)", arguments: [
+                    storage, "\(level.warehouseUid)\u{1F}\(level.productUid)", try encoder.encode(HashedRecord(level)),
+                ])
+            }
+        }
+    }
+
+    /// Loads the staged levels in chunks of `chunkSize`, as `load.inventory` does.
+    private func load(_ storage: String, chunkSize: Int) throws -> UpsertCounts {
+        let staged = StagedKeys(storage: storage)
+        return try flow.withStagingAttached(folder.appendingPathComponent("staging.db").path) { db in
+            var counts = UpsertCounts()
+            var after: String?
+            repeat {
+                let through = try staged.key(after: after, offset: chunkSize - 1, in: db)
+                counts += try db.inTransaction { try StockTable.upsertStaged(staged, after: after, through: through, in: db) }
+                after = through
+            } while after != nil
+            return counts
+        }
+    }
+
+    private func stored() throws -> [FlowStock] {
+        try flow.read { db in
+            try db.fetchAll(sql: "SELECT * FROM stock ORDER BY warehouse_uid, product_uid").map {
+                FlowStock(warehouseUid: try $0.decode("warehouse_uid"), productUid: try $0.decode("product_uid"),
+                          quantity: try $0.decode("quantity"), reserved: try $0.decode("reserved"))
+            }
+        }
+    }
+
+    func testStagedLevelsLoadInChunksWithTheRowByRowCountsAndHashes() throws {
+        let levels = (0..<7).map { FlowStock(warehouseUid: $0 < 4 ? "W1" : "W2", productUid: "P\($0)", quantity: Int64($0) * 100, reserved: 50) }
+        try stage(levels, as: "flow.stock#a")
+        XCTAssertEqual(try load("flow.stock#a", chunkSize: 3), UpsertCounts(inserted: 7))
+        XCTAssertEqual(try stored(), levels)
+
+        var changed = levels
+        changed[2].quantity = 999
+        changed[2].available = 949
+        try stage(changed, as: "flow.stock#b")
+        XCTAssertEqual(try load("flow.stock#b", chunkSize: 3), UpsertCounts(updated: 1, unchanged: 6))
+        XCTAssertEqual(try stored(), changed)
+        let hashes: [Int64] = try flow.read { db in
+            try db.fetchAll(sql: "SELECT content_hash FROM stock ORDER BY warehouse_uid, product_uid").map { try $0.decode("content_hash") }
+        }
+        XCTAssertEqual(hashes, changed.map(\.contentHash.rawValue), "the hash the row-by-row writer compares with")
+
+        // The same rows through the row-by-row writer change nothing.
+        XCTAssertEqual(try flow.write { db in try StockTable.upsert(changed, in: db) }, UpsertCounts(unchanged: 7))
+    }
+
+    func testUnreportedNonZeroLevelsComePageByPage() throws {
+        let levels = (0..<6).map { FlowStock(warehouseUid: "W1", productUid: "P\($0)", quantity: 100) }
+        try stage(levels, as: "flow.stock")
+        _ = try load("flow.stock", chunkSize: 10)
+        try stage([levels[1], levels[4]], as: "flow.stock#a")
+        let staged = StagedKeys(storage: "flow.stock#a")
+        let pages = try flow.withStagingAttached(folder.appendingPathComponent("staging.db").path) { db in
+            var pages: [[String]] = []
+            var after: String?
+            while true {
+                let page = try StockTable.unreportedNonZeroKeys(warehouseUid: "W1", notIn: staged, after: after, limit: 2, in: db)
+                guard let last = page.last else { break }
+                pages.append(page.map(\.productUid))
+                after = last.productUid
+            }
+            return pages
+        }
+        XCTAssertEqual(pages, [["P0", "P2"], ["P3", "P5"]])
+    }
+}
