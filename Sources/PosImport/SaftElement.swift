@@ -22,8 +22,9 @@ enum SaftElement: UInt8, CaseIterable {
 // MARK: - SaftElementNames
 
 /// An open-addressing table from a local name's UTF-8 bytes to its ``SaftElement``: a hash of the
-/// bytes and one byte comparison, no `String` built.
-struct SaftElementNames {
+/// bytes and one byte comparison, no `String` built. A class, so a lookup does not copy (and retain)
+/// its three arrays.
+final class SaftElementNames {
     static let names: [String] = SaftElement.allCases.map { $0 == .other ? "" : "\($0)" }
     private static let slotCount = 256
 

@@ -8,9 +8,10 @@ import Foundation
 /// slice and `withUnsafeBufferPointer`: an eighth of the import's time). Indices are checked as an
 /// array's are; ranges come back as `UnsafeBufferPointer`s valid until the buffer next changes.
 final class SaftScanBytes {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private(set) var count = 0
+    // One thread uses a buffer and never overlaps accesses: no dynamic exclusivity checks.
+    @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private(set) var count = 0
 
     init(capacity: Int) {
         self.capacity = max(capacity, 16)

@@ -21,6 +21,8 @@ public final class Statement {
     weak var cache: StatementCache?
     /// True while rows are being stepped, so the cache hands out a fresh statement instead.
     var isInUse = false
+    /// The text values of a typed run (``execute(_:)``); see ``BindingArena``.
+    let bindingArena = BindingArena()
 
     init(databaseHandle: OpaquePointer, sql: String, publicArguments: Bool) throws {
         var statement: OpaquePointer?

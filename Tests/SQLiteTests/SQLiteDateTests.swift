@@ -37,4 +37,24 @@ final class SQLiteDateTests: XCTestCase {
             XCTAssertNil(SQLiteDate.parse(text), text)
         }
     }
+
+    /// The 24-byte fast path against `Calendar`'s UTC fields and round trips, for whole milliseconds in
+    /// 1700…2199 (later, a `Date`'s Double no longer holds a millisecond to within a microsecond, which
+    /// `format` allows for); years past 9999 keep the general layout.
+    func testFormatAgreesWithCalendarAcrossTheYears() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let milliseconds = Int64.random(in: -8_520_336_000_000...7_258_118_399_999, using: &generator)
+            let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+            let text = SQLiteDate.format(date)
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let expected = String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.year!, c.month!, c.day!, c.hour!,
+                                  c.minute!, c.second!, Int(((milliseconds % 1000) + 1000) % 1000))
+            XCTAssertEqual(text, expected, "\(milliseconds)")
+            XCTAssertEqual(SQLiteDate.parse(text).map(SQLiteDate.format), text)
+        }
+        XCTAssertEqual(SQLiteDate.format(Date(timeIntervalSince1970: 253_402_300_800)), "10000-01-01T00:00:00.000Z")
+    }
 }
