@@ -32,6 +32,16 @@ final class SandboxJSONParserTests: XCTestCase {
         XCTAssertThrowsError(try SandboxJSONParser.parse(Data([0x22, 0xFF, 0x22])), "invalid UTF-8")
     }
 
+    func testAnswerStringsAreEscapedOnlyWhereJSONRequiresIt() throws {
+        for (text, expected) in [("plain åø 😀 /", #""plain åø 😀 /""#), ("a\"b\\c", #""a\"b\\c""#),
+                                 ("tab\tnl\ncr\r", #""tab\tnl\ncr\r""#), ("\u{01}x\u{1F}", #""\u0001x\u001f""#)] {
+            var out = ""
+            SandboxJSONText.writeString(text, to: &out)
+            XCTAssertEqual(out, expected)
+            XCTAssertEqual(try parse(out), .string(text), "reads back")
+        }
+    }
+
     func testABodyAnsweredWith400NamesTheByte() throws {
         XCTAssertThrowsError(try SandboxRequestDecoder.decode([OmniumInventoryItem].self, from: Data(#"[{"sku":"A",}]"#.utf8))) {
             XCTAssertTrue("\($0)".contains("at byte 12"), "\($0)")

@@ -46,12 +46,14 @@ public enum NorwegianFormat {
     }
 
     static func grouped(_ value: UInt64) -> String {
-        let digits = Array(String(value))
-        var out = ""
+        if value < 1000 { return String(value) }
+        let digits = Array(String(value).utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count + digits.count / 3)
         for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(" ") }
-            out.append(digit)
+            if index > 0, (digits.count - index) % 3 == 0 { bytes.append(UInt8(ascii: " ")) }
+            bytes.append(digit)
         }
-        return out
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -45,12 +45,14 @@ public struct ReceiptTemplate: Sendable {
     /// The lines this receipt makes, before wrapping and pagination.
     func layout(_ receipt: ReceiptDocument, timeZone: TimeZone) -> [LayoutLine] {
         var out: [LayoutLine] = []
-        let scope = TemplateScope(receipt: receipt, timeZone: timeZone)
-        render(nodes, scope: scope, into: &out)
+        var scope = TemplateScope(receipt: receipt, timeZone: timeZone)
+        render(nodes, scope: &scope, into: &out)
         return out
     }
 
-    private func render(_ nodes: [TemplateNode], scope: TemplateScope, into out: inout [LayoutLine]) {
+    /// `scope` is passed inout, each `for` pushing its item and popping it after: a scope holds the
+    /// whole receipt, and copying it for every item and block retained each of its strings and arrays.
+    private func render(_ nodes: [TemplateNode], scope: inout TemplateScope, into out: inout [LayoutLine]) {
         for node in nodes {
             switch node {
             case let .text(alignment, style, segments):
@@ -61,10 +63,12 @@ public struct ReceiptTemplate: Sendable {
             case .space: out.append(.space)
             case let .each(list, variable, body):
                 for item in scope.items(of: list) {
-                    render(body, scope: scope.with(variable, item), into: &out)
+                    scope.items.append((variable, item))
+                    render(body, scope: &scope, into: &out)
+                    scope.items.removeLast()
                 }
             case let .conditional(path, negated, then, otherwise):
-                render(scope.isTrue(path) != negated ? then : otherwise, scope: scope, into: &out)
+                render(scope.isTrue(path) != negated ? then : otherwise, scope: &scope, into: &out)
             }
         }
     }

@@ -119,19 +119,13 @@ struct TemplateScope {
 
     let receipt: ReceiptDocument
     let timeZone: TimeZone
-    /// The current item of each enclosing `for`, innermost last.
+    /// The current item of each enclosing `for`, innermost last (an inner `for` may reuse a name: the
+    /// innermost wins).
     var items: [(variable: String, item: Item)] = []
 
     init(receipt: ReceiptDocument, timeZone: TimeZone) {
         self.receipt = receipt
         self.timeZone = timeZone
-    }
-
-    func with(_ variable: String, _ item: Item) -> TemplateScope {
-        var copy = self
-        copy.items.removeAll { $0.variable == variable }
-        copy.items.append((variable, item))
-        return copy
     }
 
     func items(of list: String) -> [Item] {
