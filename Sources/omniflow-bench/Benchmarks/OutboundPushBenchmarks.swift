@@ -5,14 +5,15 @@ import OmniumSandbox
 import Pipeline
 import Staging
 
-/// Issue 11: the outbound pushes through the real client to an in-process sandbox with 20 ms added
+/// Issue 11: the outbound pushes through the real client to the sandbox, in its own process (as Omnium
+/// is: client and server do not share a core; ``SandboxProcess``), with 20 ms added
 /// latency and Omnium's documented rate limits on (token bucket 12,000, +1,000 per 10 s; 20 requests in
 /// flight per user): 10,000 POS orders (one `PUT /api/Orders/PosOrders` each) and 100,000 Flow-master stock
 /// rows (`PUT /api/Inventory/UpdateMany`, ≤ 1,000 a call, so at most 110 requests allowed).
 ///
 /// `prepare` fills a Flow store and a control database in the workspace (POS orders or stock movements,
 /// then `enqueue.pos_changes`); `run` times the push stage alone. Requests and 429s are counted from the
-/// sandbox's request log and printed; a run that needs more stock requests than allowed, or sees a 429,
+/// sandbox's request log (its `stats`) and printed; a run that needs more stock requests than allowed, or sees a 429,
 /// fails the benchmark.
 enum OutboundPushBenchmarks {
     static let all: [Benchmark] = [posOrders, stock]
@@ -37,26 +38,18 @@ final class PushFixture: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible { var description: String }
 
     private let lock = NSLock()
-    private var sandbox: SandboxServer?
+    private var sandbox: SandboxProcess?
     private var configuration: OmniflowConfiguration?
-    private var requests: [String: Int] = [:]
-    private var throttled = 0
 
     func prepare(workspace: URL, orders: Int, stockRows: Int) async throws {
-        let log = SandboxLogHandler { [weak self] entry in
-            guard let self, entry.message == "request", let target = entry.metadata["http.target"] else { return }
-            let path = String(target.prefix { $0 != "?" })
-            self.lock.withLock {
-                self.requests[path, default: 0] += 1
-                if entry.metadata["http.status"] == "429" { self.throttled += 1 }
-            }
-        }
-        let server = try SandboxServer.start(configuration: SandboxConfiguration(
-            clients: [.default], faults: SandboxFaults(latency: .milliseconds(20)), seed: 42,
-            scale: SandboxScale(products: 50, stores: 6, orders: 10, purchaseOrders: 5, privateCustomers: 10,
-                                businessCustomers: 2),
-            log: log))
-        let warehouses = server.state.stores().filter { $0.isWarehouse == true && $0.isVirtual != true }.map(\.id).sorted()
+        let scale = SandboxScale(products: 50, stores: 6, orders: 10, purchaseOrders: 5, privateCustomers: 10,
+                                 businessCustomers: 2)
+        let server = try SandboxProcess(SandboxProcess.Options(scale: scale, seed: 42, rateLimits: true,
+                                                               latencyMilliseconds: Int(Self.latency * 1000)))
+        // The child generates its data from the same seed and scale; the warehouses are read from a copy here.
+        let state = SandboxState(options: SandboxDataOptions(seed: 42, scale: scale, epoch: SandboxDataOptions.defaultEpoch,
+                                                             badEANCount: 0))
+        let warehouses = state.stores().filter { $0.isWarehouse == true && $0.isVirtual != true }.map(\.id).sorted()
         guard let store = warehouses.first else { throw Failure(description: "the sandbox has no warehouse store") }
 
         var configuration = OmniflowConfiguration()
@@ -100,11 +93,10 @@ final class PushFixture: @unchecked Sendable {
         let runner = try StageRunner(stages: OmniflowStages.all(), environment: environment)
         let enqueued = try await runner.run(RunRequest(selection: StageSelection(only: ["enqueue.pos_changes"])))
         guard enqueued.succeeded else { throw Failure(description: "enqueue.pos_changes failed") }
+        _ = try server.stats(reset: true)
         lock.withLock {
             sandbox = server
             self.configuration = configuration
-            requests = [:]
-            throttled = 0
         }
     }
 
@@ -133,10 +125,13 @@ final class PushFixture: @unchecked Sendable {
         let environment = try PipelineEnvironment.open(configuration: configuration)
         let runner = try StageRunner(stages: OmniflowStages.all(), environment: environment)
         let started = Date()
+        let sandboxCPU = server.cpuSeconds
         let result = try await runner.run(RunRequest(selection: StageSelection(only: [stage])))
         let elapsed = Date().timeIntervalSince(started)
+        ExternalCPU.shared.add(server.cpuSeconds - sandboxCPU)
         let done = result.manifest.stages.first { $0.name == stage }?.outcome?.rowsWritten ?? 0
-        let (used, limited) = lock.withLock { (requests.filter { $0.key.hasPrefix(pathPrefix) }.values.reduce(0, +), throttled) }
+        let stats = try server.stats()
+        let (used, limited) = (stats.requests.filter { $0.key.hasPrefix(pathPrefix) }.values.reduce(0, +), stats.throttled)
         let ceiling = Self.ceilingSeconds(requests: used, allowedInFlight: allowedInFlight)
         FileHandle.standardError.write(Data(("  \(stage): \(done) done, \(used) requests to \(pathPrefix), \(limited) answered 429; "
             + String(format: "%.1f requests/s in %.2f s; Omnium's ceiling for them (%d in flight at %.0f ms, bucket 12,000 "
