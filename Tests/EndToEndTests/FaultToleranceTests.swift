@@ -133,7 +133,7 @@ final class FaultToleranceTests: XCTestCase {
 /// stage's count in the manifest (and so in `omniflow runs show`).
 final class RetryLoggingEndToEndTests: XCTestCase {
     func testEveryRetryIsLoggedWithItsCauseAndDelayAndCountedPerStage() async throws {
-        var fixture = try EndToEndFixture(faults: SandboxFaults(errorRates: [503: 0.3], seed: 5))
+        let fixture = try EndToEndFixture(faults: SandboxFaults(errorRates: [503: 0.3], seed: 5))
         fixture.configuration.retryBaseDelay = 0.001
         fixture.configuration.retryMaxDelay = 0.01
         fixture.configuration.maxAttempts = 20

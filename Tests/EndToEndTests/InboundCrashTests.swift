@@ -90,7 +90,7 @@ final class InboundCrashTests: XCTestCase {
                                       droppedConnectionRate: 0.01, seed: 4)),
         ]
         for (name, faults) in profiles {
-            var fixture = try EndToEndFixture(seed: 31, faults: faults)
+            let fixture = try EndToEndFixture(seed: 31, faults: faults)
             fixture.configuration.retryBaseDelay = 0.001
             fixture.configuration.retryMaxDelay = 0.01
             fixture.configuration.maxAttempts = 20

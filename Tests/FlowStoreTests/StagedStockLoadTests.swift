@@ -43,14 +43,7 @@ final class StagedStockLoadTests: XCTestCase {
     private func load(_ storage: String, chunkSize: Int) throws -> UpsertCounts {
         let staged = StagedKeys(storage: storage)
         return try flow.withStagingAttached(folder.appendingPathComponent("staging.db").path) { db in
-            var counts = UpsertCounts()
-            var after: String?
-            repeat {
-                let through = try staged.key(after: after, offset: chunkSize - 1, in: db)
-                counts += try db.inTransaction { try StockTable.upsertStaged(staged, after: after, through: through, in: db) }
-                after = through
-            } while after != nil
-            return counts
+            try StockTable.upsertStaged(staged, chunkSize: chunkSize, in: db)
         }
     }
 

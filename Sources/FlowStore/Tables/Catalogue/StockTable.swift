@@ -26,12 +26,27 @@ public enum StockTable {
         }
     }
 
-    /// Upserts the levels staged as ``HashedRecord``s of ``FlowStock`` in the attached run staging (keys in
-    /// (`after`, `through`], `through` nil = to the end), set-based: one `INSERT … SELECT … ON CONFLICT`
-    /// that rewrites a row only when its content hash differs, after one query that counts what it will
-    /// insert and update. Needs ``FlowDatabase/withStagingAttached(_:_:)``; the caller holds the transaction.
-    public static func upsertStaged(_ staged: StagedKeys, after: String?, through: String?,
-                                    in db: Database) throws -> UpsertCounts {
+    /// Upserts the levels staged as ``HashedRecord``s of ``FlowStock`` in the attached run staging, set-based,
+    /// `chunkSize` staged rows per transaction (`afterEachChunk` gets the counts so far). Needs
+    /// ``FlowDatabase/withStagingAttached(_:_:)``, outside a transaction.
+    public static func upsertStaged(_ staged: StagedKeys, chunkSize: Int, in db: Database,
+                                    afterEachChunk: (UpsertCounts) -> Void = { _ in }) throws -> UpsertCounts {
+        var counts = UpsertCounts()
+        var after: String?
+        repeat {
+            let through = try staged.key(after: after, offset: chunkSize - 1, in: db)
+            counts += try db.inTransaction { try upsertStagedChunk(staged, after: after, through: through, in: db) }
+            afterEachChunk(counts)
+            after = through
+        } while after != nil
+        return counts
+    }
+
+    /// One chunk of ``upsertStaged(_:chunkSize:in:afterEachChunk:)``: the keys in (`after`, `through`]
+    /// (`through` nil = to the end) in one `INSERT … SELECT … ON CONFLICT` that rewrites a row only when its
+    /// content hash differs, after one query that counts what it will insert and update.
+    private static func upsertStagedChunk(_ staged: StagedKeys, after: String?, through: String?,
+                                          in db: Database) throws -> UpsertCounts {
         let chunk = """
             SELECT json_extract(p, '$.warehouseUid') AS warehouse_uid, json_extract(p, '$.productUid') AS product_uid,
                    json_extract(p, '$.quantity') AS quantity, json_extract(p, '$.reserved') AS reserved,

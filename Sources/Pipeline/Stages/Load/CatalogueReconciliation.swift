@@ -1,4 +1,3 @@
-import FlowMapping
 import FlowStore
 import Foundation
 import Staging

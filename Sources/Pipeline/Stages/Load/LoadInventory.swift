@@ -23,20 +23,11 @@ public struct LoadInventory: Stage {
 
     public func run(_ context: StageContext) async throws -> StageOutcome {
         let mark = try CatalogueMark.read(CatalogueDatasets.omniumInventoryMark, from: context.staging)
-        var counts = UpsertCounts()
-        var read = 0
         let staged = StagedKeys(storage: try context.staging.storageName(of: CatalogueDatasets.flowStock.name))
-        try context.flow.withStagingAttached(context.staging.databaseURL.path) { db in
-            var after: String?
-            repeat {
-                let through = try staged.key(after: after, offset: chunkSize - 1, in: db)
-                let chunk = try db.inTransaction { try StockTable.upsertStaged(staged, after: after, through: through, in: db) }
-                counts += chunk
-                read += chunk.inserted + chunk.updated + chunk.unchanged
-                context.advance(read)
-                after = through
-            } while after != nil
+        var counts = try context.flow.withStagingAttached(context.staging.databaseURL.path) { db in
+            try StockTable.upsertStaged(staged, chunkSize: chunkSize, in: db) { context.advance($0.inserted + $0.updated + $0.unchanged) }
         }
+        let read = counts.inserted + counts.updated + counts.unchanged
         var notes = ["stock: \(counts)"]
         var reconciled = true
         if let full = mark?.full {
