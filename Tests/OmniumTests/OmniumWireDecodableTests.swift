@@ -1,0 +1,109 @@
+import Foundation
+import XCTest
+@testable import Omnium
+
+/// The fast reader of stock items (``OmniumWireDecodable``, issue 8) reads exactly what `OmniumJSON.decoder`
+/// reads, and declines (nil, so the caller uses the decoder) whatever it is not certain of.
+final class OmniumWireDecodableTests: XCTestCase {
+    private func fast(_ text: String) -> OmniumInventoryItem? { OmniumInventoryItem(wireJSON: Data(text.utf8)) }
+
+    private func decoded(_ text: String) throws -> OmniumInventoryItem {
+        try OmniumJSON.decoder.decode(OmniumInventoryItem.self, from: Data(text.utf8))
+    }
+
+    private func assertSameAsDecoder(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let fastItem = try XCTUnwrap(fast(text), "the fast reader declined \(text)", file: file, line: line)
+        XCTAssertEqual(fastItem, try decoded(text), text, file: file, line: line)
+    }
+
+    func testGeneratedItemsReadAsTheDecoderReadsThem() throws {
+        var generator = SystemRandomNumberGenerator()
+        let dates = ["2024-03-01T10:15:30.1234567Z", "2024-03-01T10:15:30Z", "2024-03-01T10:15:30.12+02:00",
+                     "2024-03-01T10:15:30", "0001-01-01T00:00:00", "", "2024-02-29"]
+        let texts = ["A-1", "SKU 7/8", "Blåbær-Ærø", "😀 smile", "", " ", "ÅÄÖ", "x/y\u{7F}"]
+        func number() -> String {
+            let whole = Int64.random(in: -9_999_999...9_999_999, using: &generator)
+            switch Int.random(in: 0..<5, using: &generator) {
+            case 0: return String(whole)
+            case 1: return "\(whole).5"
+            case 2: return "\(whole / 1_000).\(String(format: "%03d", Int.random(in: 0..<1_000, using: &generator)))"
+            case 3: return "0.\(Int.random(in: 1..<99_999, using: &generator))"
+            default: return "123456789012.345678"
+            }
+        }
+        for _ in 0..<2_000 {
+            var members: [String] = []
+            func maybe(_ key: String, _ value: @autoclosure () -> String) {
+                switch Int.random(in: 0..<6, using: &generator) {
+                case 0: break
+                case 1: members.append("\"\(key)\":null")
+                default: members.append("\"\(key)\": \(value())")
+                }
+            }
+            maybe("sku", "\"\(texts.randomElement(using: &generator)!)\"")
+            maybe("warehouseCode", "\"\(texts.randomElement(using: &generator)!)\"")
+            maybe("inventory", number())
+            maybe("reservedInventory", number())
+            maybe("location", "\"\(texts.randomElement(using: &generator)!)\"")
+            maybe("cost", number())
+            maybe("costCurrency", "\"NOK\"")
+            maybe("minQuantity", number())
+            maybe("maxQuantity", number())
+            maybe("reorderMinQuantity", number())
+            maybe("created", "\"\(dates.randomElement(using: &generator)!)\"")
+            maybe("modified", "\"\(dates.randomElement(using: &generator)!)\"")
+            maybe("unknownList", #"[1, {"a": "]}\""}, "x"]"#)
+            maybe("unknownObject", #"{"inventory": "not this one"}"#)
+            maybe("unknownFlag", "true")
+            members.shuffle(using: &generator)
+            try assertSameAsDecoder(" { " + members.joined(separator: " ,\n") + " } ")
+        }
+    }
+
+    func testNumbersAreExact() throws {
+        for number in ["0", "0.0", "-1", "12.50", "0.0000001", "-0.25", "999999999999999999", "1.00000000000000001"] {
+            try assertSameAsDecoder(#"{"inventory": \#(number)}"#)
+        }
+        XCTAssertEqual(fast(#"{"inventory": 12.50, "cost": 0.1}"#)?.inventory, Decimal(string: "12.5"))
+        XCTAssertEqual(fast(#"{"cost": 0.1}"#)?.cost?.description, "0.1", "never through Double")
+    }
+
+    func testWhatItIsNotCertainOfIsLeftToTheDecoder() throws {
+        let declined = [
+            #"{"sku": "a\"b"}"#,                       // an escape
+            #"{"sku\u0020": "a"}"#,                    // an escaped key
+            #"{"inventory": 1e3}"#,                    // an exponent
+            #"{"inventory": -0}"#,                     // negative zero
+            #"{"inventory": 1234567890123456789}"#,    // 19 digits
+            #"{"inventory": "5"}"#,                    // a string for a number
+            #"{"sku": 5}"#,                            // a number for a string
+            #"{"sku": true}"#,
+            #"{"sku": {"id": "a"}}"#,                  // a nested value for a member it reads
+            #"{"created": "yesterday"}"#,              // not a date
+            #"{"sku": "a", "sku": "b"}"#,              // a repeated member
+            #"{"sku": "a",}"#,                         // malformed
+            #"{"sku": "a"} x"#,
+            #"[{"sku": "a"}]"#,
+        ]
+        for text in declined { XCTAssertNil(fast(text), text) }
+        // What the decoder makes of some of them: read, or refused with its reason.
+        XCTAssertEqual(try decoded(#"{"inventory": 1e3}"#).inventory, 1_000)
+        XCTAssertThrowsError(try decoded(#"{"inventory": "5"}"#))
+        XCTAssertNil(OmniumInventoryItem(wireJSON: Data([0x7B, 0x22, 0x73, 0x6B, 0x75, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D])),
+                     "bytes that are not UTF-8")
+    }
+
+    func testAPageOfFastReadRecordsKeepsEachRecordsBytesAndLeavesAnUnreadableOneToTheDecoder() throws {
+        let good = #"{"sku":"A","warehouseCode":"W1","inventory":5,"modified":"2024-03-01T10:15:30Z"}"#
+        let escaped = #"{"sku":"B\/1","warehouseCode":"W1","inventory":2}"#
+        let bad = #"{"sku":"C","warehouseCode":"W1","inventory":"many"}"#
+        let records = try [good, escaped, bad].map {
+            try OmniumReceivedRecord<OmniumInventoryItem>.fromWire(Data($0.utf8))
+        }
+        XCTAssertEqual(records.map { $0.json.map { String(decoding: $0, as: UTF8.self) } }, [good, escaped, bad])
+        XCTAssertEqual(records[0].item.record, try decoded(good))
+        XCTAssertEqual(records[1].item.record?.sku, "B/1")
+        let failure = try XCTUnwrap(records[2].item.failure)
+        XCTAssertTrue(failure.reason.hasPrefix("inventory: expected a number"), failure.reason)
+    }
+}
