@@ -16,8 +16,11 @@ final class OmniumWireDecodableTests: XCTestCase {
         XCTAssertEqual(fastItem, try decoded(text), text, file: file, line: line)
     }
 
-    func testGeneratedItemsReadAsTheDecoderReadsThem() throws {
-        var generator = SystemRandomNumberGenerator()
+    private enum Kind { case text, number, date, flag }
+
+    /// A record of `members` in random shapes: each member absent, `null` or a value of its kind, in random
+    /// order, with unknown members (nested ones too) mixed in.
+    private func randomRecord(_ members: [(String, Kind)], using generator: inout some RandomNumberGenerator) -> String {
         let dates = ["2024-03-01T10:15:30.1234567Z", "2024-03-01T10:15:30Z", "2024-03-01T10:15:30.12+02:00",
                      "2024-03-01T10:15:30", "0001-01-01T00:00:00", "", "2024-02-29"]
         let texts = ["A-1", "SKU 7/8", "Blåbær-Ærø", "😀 smile", "", " ", "ÅÄÖ", "x/y\u{7F}"]
@@ -31,33 +34,56 @@ final class OmniumWireDecodableTests: XCTestCase {
             default: return "123456789012.345678"
             }
         }
-        for _ in 0..<2_000 {
-            var members: [String] = []
-            func maybe(_ key: String, _ value: @autoclosure () -> String) {
-                switch Int.random(in: 0..<6, using: &generator) {
-                case 0: break
-                case 1: members.append("\"\(key)\":null")
-                default: members.append("\"\(key)\": \(value())")
+        var parts: [String] = []
+        let unknown: [(String, String)] = [("unknownList", #"[1, {"a": "]}\""}, "x"]"#),
+                                          ("unknownObject", #"{"code": "not this one"}"#), ("unknownFlag", "true")]
+        for (key, kind) in members {
+            switch Int.random(in: 0..<6, using: &generator) {
+            case 0: continue
+            case 1: parts.append("\"\(key)\":null")
+            default:
+                let value: String
+                switch kind {
+                case .text: value = "\"\(texts.randomElement(using: &generator)!)\""
+                case .number: value = number()
+                case .date: value = "\"\(dates.randomElement(using: &generator)!)\""
+                case .flag: value = Bool.random(using: &generator) ? "true" : "false"
                 }
+                parts.append("\"\(key)\": \(value)")
             }
-            maybe("sku", "\"\(texts.randomElement(using: &generator)!)\"")
-            maybe("warehouseCode", "\"\(texts.randomElement(using: &generator)!)\"")
-            maybe("inventory", number())
-            maybe("reservedInventory", number())
-            maybe("location", "\"\(texts.randomElement(using: &generator)!)\"")
-            maybe("cost", number())
-            maybe("costCurrency", "\"NOK\"")
-            maybe("minQuantity", number())
-            maybe("maxQuantity", number())
-            maybe("reorderMinQuantity", number())
-            maybe("created", "\"\(dates.randomElement(using: &generator)!)\"")
-            maybe("modified", "\"\(dates.randomElement(using: &generator)!)\"")
-            maybe("unknownList", #"[1, {"a": "]}\""}, "x"]"#)
-            maybe("unknownObject", #"{"inventory": "not this one"}"#)
-            maybe("unknownFlag", "true")
-            members.shuffle(using: &generator)
-            try assertSameAsDecoder(" { " + members.joined(separator: " ,\n") + " } ")
         }
+        for (key, value) in unknown where Bool.random(using: &generator) { parts.append("\"\(key)\":\(value)") }
+        parts.shuffle(using: &generator)
+        return " { " + parts.joined(separator: " ,\n") + " } "
+    }
+
+    func testGeneratedItemsReadAsTheDecoderReadsThem() throws {
+        var generator = SystemRandomNumberGenerator()
+        let members: [(String, Kind)] = [
+            ("sku", .text), ("warehouseCode", .text), ("inventory", .number), ("reservedInventory", .number),
+            ("location", .text), ("cost", .number), ("costCurrency", .text), ("minQuantity", .number),
+            ("maxQuantity", .number), ("reorderMinQuantity", .number), ("created", .date), ("modified", .date),
+        ]
+        for _ in 0..<2_000 { try assertSameAsDecoder(randomRecord(members, using: &generator)) }
+    }
+
+    func testGeneratedPricesReadAsTheDecoderReadsThem() throws {
+        var generator = SystemRandomNumberGenerator()
+        let members: [(String, Kind)] = [
+            ("code", .text), ("productId", .text), ("marketId", .text), ("marketGroupId", .text), ("storeId", .text),
+            ("currencyCode", .text), ("unitPrice", .number), ("originalUnitPrice", .number), ("discountAmount", .number),
+            ("discountPercent", .number), ("recommendedRetailPrice", .number), ("cost", .number),
+            ("minQuantity", .number), ("validFrom", .date), ("validUntil", .date), ("isTaxExcluded", .flag),
+            ("taxRate", .number), ("customerId", .text), ("customerGroup", .text), ("priceListId", .text),
+            ("priceType", .text), ("promotionId", .text), ("promotionName", .text), ("unit", .text), ("modified", .date),
+        ]
+        for _ in 0..<2_000 {
+            let text = randomRecord(members, using: &generator)
+            let fastPrice = try XCTUnwrap(OmniumPrice(wireJSON: Data(text.utf8)), text)
+            XCTAssertEqual(fastPrice, try OmniumJSON.decoder.decode(OmniumPrice.self, from: Data(text.utf8)), text)
+        }
+        XCTAssertNil(OmniumPrice(wireJSON: Data(#"{"isTaxExcluded": 1}"#.utf8)), "a number for a flag")
+        XCTAssertNil(OmniumPrice(wireJSON: Data(#"{"unitPrice": true}"#.utf8)), "a flag for a number")
     }
 
     func testNumbersAreExact() throws {

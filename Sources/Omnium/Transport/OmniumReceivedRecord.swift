@@ -46,6 +46,13 @@ extension OmniumReceivedRecord: OmniumWirePageItem where Record: OmniumWireDecod
     }
 }
 
+extension OmniumPageRecord: OmniumWirePageItem where Record: OmniumWireDecodable {
+    static func fromWire(_ json: Data) throws -> Self {
+        if let record = Record(wireJSON: json) { return .decoded(record) }
+        return try OmniumJSON.decoder.decode(Self.self, from: json)
+    }
+}
+
 /// A page item read for the envelope's sake only: `JSONDecoder` still checks the whole answer, but builds
 /// nothing for it.
 private struct OmniumSkippedItem: Decodable {

@@ -5,12 +5,13 @@ import Foundation
 /// A model that can also be read straight from one JSON object's bytes, without `JSONDecoder`.
 ///
 /// Why: the catalogue's high-volume records (a stock item per SKU and warehouse: 3 million at 100,000
-/// products × 20 stores) spent most of a run's CPU in Codable's keyed containers (issue 8). The fast
-/// reader is an optimisation only, never a second opinion: it returns nil for anything it is not
-/// certain to read exactly as `OmniumJSON.decoder` would (an escape, an unusual number, a value of an
-/// unexpected kind, a repeated member), and the caller then decodes those bytes with `JSONDecoder` as
-/// before, which also produces the error an unreadable record is quarantined with. Tests compare the two
-/// readers on generated and hand-picked records.
+/// products × 20 stores; a product document with its variants, prices and assets) spent most of a run's
+/// CPU in Codable's keyed containers (issue 8). The fast reader is an optimisation only, never a second
+/// opinion: it returns nil for anything it is not certain to read exactly as `OmniumJSON.decoder` would
+/// (an escape, an unusual number, a value of an unexpected kind, a repeated or unknown member where the
+/// model keeps unknown members), and the caller then decodes those bytes with `JSONDecoder` as before,
+/// which also produces the error an unreadable record is quarantined with. Tests compare the two readers
+/// on generated and hand-picked records.
 public protocol OmniumWireDecodable: Decodable, Sendable {
     /// The record in `json` (one JSON object), or nil when the fast reader is not certain.
     init?(wireJSON json: UnsafeBufferPointer<UInt8>)
@@ -24,196 +25,349 @@ extension OmniumWireDecodable {
     }
 }
 
-// MARK: - OmniumWireObject
+/// A model read as a value inside another one (a product's prices, categories, assets…) by ``OmniumWireReader``.
+protocol OmniumWireNested {
+    /// Reads the value at the reader's position (an object); nil, with the reader failed, when not certain.
+    static func read(from reader: inout OmniumWireReader) -> Self?
+}
 
-/// The members of one flat JSON object, read from its bytes: each key with its value's kind and bytes.
+extension OmniumWireNested {
+    /// A whole record of this model: one value, then nothing but whitespace.
+    static func read(wholeRecord json: UnsafeBufferPointer<UInt8>) -> Self? {
+        var reader = OmniumWireReader(json)
+        guard let value = read(from: &reader), reader.finish() else { return nil }
+        return value
+    }
+}
+
+// MARK: - OmniumWireReader
+
+/// A cursor over one JSON value's bytes, for the fast record readers.
 ///
-/// Only what a flat record needs: strings without escapes, numbers, `true`/`false`/`null`; a nested
-/// object or list is skipped and reported as `.nested`, so a model that does not read that member is
-/// unaffected. Anything malformed or unexpected ends the read with nil.
-struct OmniumWireObject {
-    enum Value {
-        /// The bytes between the quotes (no escapes in them).
-        case string(Range<Int>)
-        /// The number's text.
-        case number(Range<Int>)
-        case bool(Bool)
-        case null
-        /// An object or list.
-        case nested
-    }
+/// It reads what Omnium's records hold: objects, lists, strings without escapes, plain decimal numbers,
+/// `true`/`false`/`null`. Anything else (an escape, an exponent, a malformed byte) fails the reader: every
+/// later call returns nil/false and the record is left to `JSONDecoder`. Objects are read member by member:
+///
+///     guard reader.beginObject() else { return nil }
+///     while let key = reader.nextKey() {
+///         switch … { case "sku": guard reader.read(&item.sku) else { return nil } … default: reader.skipValue() }
+///     }
+///     guard !reader.failed else { return nil }
+struct OmniumWireReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+    /// At the first member or element of the object or list just begun (no comma before it).
+    private var atFirst = false
+    private(set) var failed = false
 
-    let bytes: UnsafeBufferPointer<UInt8>
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    /// Calls `member` with each key's bytes and value, in order; false (and no further calls) when the
-    /// bytes are not one well-formed object of that shape, a key holds an escape, or `member` says stop.
-    static func forEachMember(in bytes: UnsafeBufferPointer<UInt8>,
-                              _ member: (UnsafeBufferPointer<UInt8>.SubSequence, Value) -> Bool) -> Bool {
-        var reader = Reader(bytes: bytes)
-        reader.skipWhitespace()
-        guard reader.take(UInt8(ascii: "{")) else { return false }
-        reader.skipWhitespace()
-        if reader.take(UInt8(ascii: "}")) { return reader.atEndAfterWhitespace() }
-        while true {
-            reader.skipWhitespace()
-            guard reader.peek == UInt8(ascii: "\""), let key = reader.plainString() else { return false }
-            reader.skipWhitespace()
-            guard reader.take(UInt8(ascii: ":")) else { return false }
-            reader.skipWhitespace()
-            guard let value = reader.value(), member(bytes[key], value) else { return false }
-            reader.skipWhitespace()
-            if reader.take(UInt8(ascii: ",")) { continue }
-            guard reader.take(UInt8(ascii: "}")) else { return false }
-            return reader.atEndAfterWhitespace()
+    // MARK: Structure
+
+    /// Enters the object at the position; false (failed) when the value is not an object.
+    mutating func beginObject() -> Bool { begin(UInt8(ascii: "{")) }
+
+    /// Enters the list at the position; false (failed) when the value is not a list.
+    mutating func beginArray() -> Bool { begin(UInt8(ascii: "[")) }
+
+    /// The next member's key, the reader then at its value; nil after the closing brace, or when failed or
+    /// the key holds an escape.
+    mutating func nextKey() -> UnsafeBufferPointer<UInt8>.SubSequence? {
+        guard !failed, separator(closing: UInt8(ascii: "}")) else { return nil }
+        guard peek == UInt8(ascii: "\""), let key = plainString() else {
+            fail()
+            return nil
         }
+        skipWhitespace()
+        guard take(UInt8(ascii: ":")) else {
+            fail()
+            return nil
+        }
+        skipWhitespace()
+        return bytes[key]
     }
+
+    /// True when the list has another element (the reader then at it); false after the closing bracket or
+    /// when failed.
+    mutating func nextElement() -> Bool {
+        guard !failed else { return false }
+        return separator(closing: UInt8(ascii: "]"))
+    }
+
+    /// After the top-level value: true when nothing but whitespace follows and nothing failed.
+    mutating func finish() -> Bool {
+        skipWhitespace()
+        return !failed && index == bytes.count
+    }
+
+    /// Fails the reader (a caller that met a value it is not certain of).
+    mutating func fail() { failed = true }
+
+    // MARK: Members into optional fields (`null` leaves the field unset, as `decodeIfPresent` does)
+
+    mutating func read(_ field: inout String?) -> Bool { read(&field) { $0.string() } }
+    mutating func read(_ field: inout Decimal?) -> Bool { read(&field) { $0.decimal() } }
+    mutating func read(_ field: inout Date?) -> Bool { read(&field) { $0.date() } }
+    mutating func read(_ field: inout Bool?) -> Bool { read(&field) { $0.bool() } }
+    mutating func read(_ field: inout Int?) -> Bool { read(&field) { $0.int() } }
+    mutating func read(_ field: inout [String]?) -> Bool { readList(&field) { $0.string() } }
+    mutating func read<T: OmniumWireNested>(_ field: inout [T]?) -> Bool { readList(&field) { T.read(from: &$0) } }
+
+    private mutating func read<T>(_ field: inout T?, _ value: (inout Self) -> T?) -> Bool {
+        if null() { return true }
+        guard let parsed = value(&self) else {
+            fail()
+            return false
+        }
+        field = parsed
+        return true
+    }
+
+    private mutating func readList<T>(_ field: inout [T]?, _ element: (inout Self) -> T?) -> Bool {
+        if null() { return true }
+        guard beginArray() else { return false }
+        var list: [T] = []
+        while nextElement() {
+            guard let value = element(&self) else {
+                fail()
+                return false
+            }
+            list.append(value)
+        }
+        guard !failed else { return false }
+        field = list
+        return true
+    }
+
+    /// Consumes a `null` when that is the value at the position.
+    mutating func null() -> Bool { literal("null") }
 
     // MARK: Values
 
-    /// The text of a string value, validated as UTF-8 (as `JSONDecoder` does); nil when it is not.
-    static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
-        String(validating: bytes[range], as: UTF8.self)
-    }
-
-    /// A JSON number as an exact `Decimal`, for `-?digits[.digits]` with at most 18 digits in all (what
-    /// quantities, prices and costs look like); nil otherwise (an exponent, `-0`, more digits), for the
-    /// caller to leave to `JSONDecoder`.
-    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Decimal? {
-        var index = range.lowerBound
-        let negative = bytes[index] == UInt8(ascii: "-")
-        if negative { index += 1 }
-        var mantissa: UInt64 = 0
-        var digits = 0, fractionDigits = 0
-        var inFraction = false
-        guard index < range.upperBound else { return nil }
-        // JSON allows no leading zero before other digits ("01").
-        if bytes[index] == UInt8(ascii: "0"), index + 1 < range.upperBound, bytes[index + 1] != UInt8(ascii: ".") { return nil }
-        while index < range.upperBound {
-            let byte = bytes[index]
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                digits += 1
-                guard digits <= 18 else { return nil }
-                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
-                if inFraction { fractionDigits += 1 }
-            } else if byte == UInt8(ascii: "."), !inFraction, digits > 0 {
-                inFraction = true
-            } else {
-                return nil
-            }
-            index += 1
-        }
-        guard digits > 0, !inFraction || fractionDigits > 0, !(negative && mantissa == 0) else { return nil }
-        if fractionDigits == 0 { return negative ? -Decimal(mantissa) : Decimal(mantissa) }
-        return Decimal(sign: negative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(mantissa))
+    /// A string without escapes or control characters, validated as UTF-8 (as `JSONDecoder` does).
+    mutating func string() -> String? {
+        guard peek == UInt8(ascii: "\""), let range = plainString() else { return nil }
+        return String(validating: bytes[range], as: UTF8.self)
     }
 
     /// A date in any of Omnium's shapes (`OmniumDateFormat`), `""` as ``OmniumJSON/unsetDate``, as the
     /// decoder's date strategy reads it.
-    static func date(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Date? {
+    mutating func date() -> Date? {
+        guard peek == UInt8(ascii: "\""), let range = plainString() else { return nil }
         if range.isEmpty { return OmniumJSON.unsetDate }
         return OmniumDateFormat.date(utf8: UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
-    // MARK: Reader
+    mutating func bool() -> Bool? {
+        if literal("true") { return true }
+        if literal("false") { return false }
+        return nil
+    }
 
-    private struct Reader {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var index = 0
+    /// A whole number without sign tricks or fraction (`-12`, `0`), within `Int`.
+    mutating func int() -> Int? {
+        guard let (negative, mantissa, fractionDigits) = number(), fractionDigits == 0,
+              mantissa <= UInt64(Int.max) else { return nil }
+        return negative ? -Int(mantissa) : Int(mantissa)
+    }
 
-        var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+    /// A JSON number as an exact `Decimal`, for `-?digits[.digits]` with at most 18 digits in all (what
+    /// quantities, prices and costs look like); nil otherwise (an exponent, `-0`, more digits).
+    mutating func decimal() -> Decimal? {
+        guard let (negative, mantissa, fractionDigits) = number() else { return nil }
+        if fractionDigits == 0 { return negative ? -Decimal(mantissa) : Decimal(mantissa) }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(mantissa))
+    }
 
-        mutating func take(_ byte: UInt8) -> Bool {
-            guard index < bytes.count, bytes[index] == byte else { return false }
+    /// Moves past the value at the position, whatever it is (strings in it may hold escapes).
+    mutating func skipValue() {
+        guard let first = peek else { return fail() }
+        switch first {
+        case UInt8(ascii: "\""):
             index += 1
-            return true
-        }
-
-        mutating func skipWhitespace() {
-            while index < bytes.count {
-                switch bytes[index] {
-                case 0x20, 0x09, 0x0A, 0x0D: index += 1
-                default: return
-                }
-            }
-        }
-
-        mutating func atEndAfterWhitespace() -> Bool {
-            skipWhitespace()
-            return index == bytes.count
-        }
-
-        /// At `"`: the bytes inside the quotes, when they hold no escape and no control character.
-        mutating func plainString() -> Range<Int>? {
-            let start = index + 1
-            index = start
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
-                    index += 1
-                    return start..<(index - 1)
-                }
-                if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-                index += 1
-            }
-            return nil
-        }
-
-        mutating func value() -> Value? {
-            guard let first = peek else { return nil }
-            switch first {
-            case UInt8(ascii: "\""):
-                return plainString().map(Value.string)
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                return skipNested() ? .nested : nil
-            case UInt8(ascii: "t"): return literal("true") ? .bool(true) : nil
-            case UInt8(ascii: "f"): return literal("false") ? .bool(false) : nil
-            case UInt8(ascii: "n"): return literal("null") ? .null : nil
-            default:
-                let start = index
-                while index < bytes.count {
-                    switch bytes[index] {
-                    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
-                         UInt8(ascii: "e"), UInt8(ascii: "E"):
-                        index += 1
-                    default:
-                        return index > start ? .number(start..<index) : nil
-                    }
-                }
-                return nil
-            }
-        }
-
-        private mutating func literal(_ word: StaticString) -> Bool {
-            let count = word.utf8CodeUnitCount
-            guard index + count <= bytes.count else { return false }
-            for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return false }
-            index += count
-            return true
-        }
-
-        /// Moves past an object or list (strings may hold escapes there: they are skipped, not read).
-        private mutating func skipNested() -> Bool {
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\"") { index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1 }
+            guard index < bytes.count else { return fail() }
+            index += 1
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
             var depth = 0
             while index < bytes.count {
                 switch bytes[index] {
                 case UInt8(ascii: "\""):
-                    index += 1
-                    while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
-                        index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
-                    }
-                    guard index < bytes.count else { return false }
+                    skipValue()
+                    if failed { return }
+                    continue
                 case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     depth -= 1
                     if depth == 0 {
                         index += 1
-                        return true
+                        return
                     }
                 default: break
                 }
                 index += 1
             }
+            fail()
+        default:
+            guard literal("true") || literal("false") || literal("null") || number() != nil || skipNumberText() else {
+                return fail()
+            }
+        }
+    }
+
+    // MARK: Bytes
+
+    private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func begin(_ opening: UInt8) -> Bool {
+        skipWhitespace()
+        guard !failed, take(opening) else {
+            fail()
             return false
         }
+        atFirst = true
+        return true
+    }
+
+    /// Before a member or element: the comma (none before the first), or the closing byte (consumed; false).
+    private mutating func separator(closing: UInt8) -> Bool {
+        skipWhitespace()
+        if take(closing) {
+            atFirst = false
+            return false
+        }
+        if atFirst {
+            atFirst = false
+        } else {
+            guard take(UInt8(ascii: ",")) else {
+                fail()
+                return false
+            }
+            skipWhitespace()
+        }
+        return true
+    }
+
+    private mutating func literal(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return false }
+        index += count
+        return true
+    }
+
+    /// At `"`: the bytes inside the quotes, when they hold no escape and no control character.
+    private mutating func plainString() -> Range<Int>? {
+        let start = index + 1
+        var end = start
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                index = end + 1
+                return start..<end
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            end += 1
+        }
+        return nil
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?` with at most 18 digits, followed by a delimiter; nil (position kept)
+    /// otherwise.
+    private mutating func number() -> (negative: Bool, mantissa: UInt64, fractionDigits: Int)? {
+        var at = index
+        let negative = at < bytes.count && bytes[at] == UInt8(ascii: "-")
+        if negative { at += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0, fractionDigits = 0, integerDigits = 0
+        var inFraction = false
+        let firstDigit = at
+        while at < bytes.count {
+            let byte = bytes[at]
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits += 1
+                guard digits <= 18 else { return nil }
+                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+                if inFraction { fractionDigits += 1 } else { integerDigits += 1 }
+            } else if byte == UInt8(ascii: "."), !inFraction, digits > 0 {
+                inFraction = true
+            } else {
+                break
+            }
+            at += 1
+        }
+        guard integerDigits > 0, !inFraction || fractionDigits > 0, !(negative && mantissa == 0),
+              // JSON allows no leading zero before other digits ("01").
+              !(integerDigits > 1 && bytes[firstDigit] == UInt8(ascii: "0")) else { return nil }
+        if at < bytes.count {
+            switch bytes[at] {
+            case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D: break
+            default: return nil
+            }
+        }
+        index = at
+        return (negative, mantissa, fractionDigits)
+    }
+
+    /// Moves past any other number text (an exponent, many digits) of a member no model reads.
+    private mutating func skipNumberText() -> Bool {
+        let start = index
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+                 UInt8(ascii: "e"), UInt8(ascii: "E"):
+                index += 1
+            default:
+                return index > start
+            }
+        }
+        return index > start
+    }
+}
+
+// MARK: - Member names
+
+/// The members a model reads, as the JSON keys they are written with.
+protocol OmniumWireMember: RawRepresentable<String>, CaseIterable where AllCases == [Self] {
+    /// `allCases` as UTF-8, in the same order (`static let keys = utf8Keys()`).
+    static var keys: [[UInt8]] { get }
+}
+
+extension OmniumWireMember {
+    static func utf8Keys() -> [[UInt8]] { allCases.map { Array($0.rawValue.utf8) } }
+
+    /// The position in `allCases` of the member `key` names, compared as bytes (building a String per key
+    /// cost more than the rest of the read); nil for a key the model does not read.
+    static func index(ofKey key: UnsafeBufferPointer<UInt8>.SubSequence) -> Int? {
+        keys.firstIndex { $0.count == key.count && $0.elementsEqual(key) }
+    }
+}
+
+/// Which members a record has read, to leave a repeated member (which `JSONDecoder` resolves its own way)
+/// to the decoder.
+struct OmniumWireSeenMembers {
+    private var bits: UInt64 = 0
+
+    /// False when the member at `index` of `allCases` was seen before.
+    mutating func insert(_ index: Int) -> Bool {
+        let bit: UInt64 = 1 << UInt64(index)
+        guard bits & bit == 0 else { return false }
+        bits |= bit
+        return true
     }
 }
