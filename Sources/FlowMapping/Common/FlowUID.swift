@@ -25,7 +25,7 @@ public enum FlowUID {
     /// the two cannot meet; two ids of the second kind share a UID only if their SHA-256 digests
     /// share 64 bits. Spec: flow-integration.md §3.3 leaves the rule open; docs/mapping-catalogue.md.
     public static func sanitize(_ id: String) -> String? {
-        if isValidUID(id), !id.contains("--") { return id }
+        if isValidUID(id), !containsDoubleHyphen(id) { return id }
         guard let readable = readable(id) else { return nil }
         var digest = SHA256()
         digest.update(id)
@@ -33,6 +33,18 @@ public enum FlowUID {
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
+    }
+
+    /// Whether `text` holds `--`, by its bytes (`String.contains` goes through Foundation's NSString search,
+    /// a measured share of a catalogue run's stock mapping).
+    private static func containsDoubleHyphen(_ text: String) -> Bool {
+        var previousWasHyphen = false
+        for byte in text.utf8 {
+            let isHyphen = byte == UInt8(ascii: "-")
+            if isHyphen && previousWasHyphen { return true }
+            previousWasHyphen = isHyphen
+        }
+        return false
     }
 
     /// Whether `text` is usable as a Flow UID unchanged: `^[A-Za-z0-9_-]+$`.
