@@ -132,4 +132,52 @@ final class OmniumWireDecodableTests: XCTestCase {
         let failure = try XCTUnwrap(records[2].item.failure)
         XCTAssertTrue(failure.reason.hasPrefix("inventory: expected a number"), failure.reason)
     }
+
+    private func page(_ text: String) -> (totalHits: Int64?, scrollId: String?, records: [String]?)? {
+        let body = Data(text.utf8)
+        return body.withUnsafeBytes { raw -> (Int64?, String?, [String]?)? in
+            guard let page = OmniumWireReader.page(raw.bindMemory(to: UInt8.self)) else { return nil }
+            return (page.totalHits, page.scrollId, page.records?.map { String(decoding: body[$0], as: UTF8.self) })
+        }
+    }
+
+    func testAPageAnswerIsCutIntoItsRecordsAndCheckedAsJSON() throws {
+        let text = #"""
+            { "totalHits" : 3, "facets": [{"name": "a]}\"[{\u00e6", "values": [1, -2.5e+3, true, null, {}]}],
+              "result" : [ {"sku":"a","name":"Brus \"Cola\""} ,
+                {"sku": "b", "nested": {"deep": [{"k": "}"}]}}, 12, "t" ],
+              "scrollId": "s1" }
+            """#
+        let cut = try XCTUnwrap(page(text))
+        XCTAssertEqual(cut.totalHits, 3)
+        XCTAssertEqual(cut.scrollId, "s1")
+        XCTAssertEqual(cut.records, [#"{"sku":"a","name":"Brus \"Cola\""}"#, #"{"sku": "b", "nested": {"deep": [{"k": "}"}]}}"#,
+                                     "12", #""t""#])
+        XCTAssertEqual(page(#"{"totalHits": null, "result": null, "scrollId": null}"#)?.records ?? ["none"], ["none"])
+        XCTAssertEqual(page(#"{"result": []}"#)?.records, [])
+        XCTAssertEqual(page("{}")?.totalHits ?? -1, -1)
+    }
+
+    func testAPageAnswerThatIsNotWellFormedJSONIsLeftToTheDecoder() {
+        let malformed = [
+            #"{"result": [{"sku": "a"}]} x"#,             // trailing bytes
+            #"{"result": [{"sku": "a"}"#,                 // truncated
+            #"{"result": [{"sku": "a\x"}]}"#,             // a bad escape
+            #"{"result": [{"sku": "a\u12"}]}"#,           // a short \u escape
+            #"{"result": [{"n": 01}]}"#,                  // a leading zero
+            #"{"result": [{"n": 1.}]}"#,
+            #"{"result": [{"n": -}]}"#,
+            #"{"result": [{"sku" "a"}]}"#,                // a missing colon
+            #"{"result": [{"sku": "a",}]}"#,              // a trailing comma
+            #"{"result": [{"sku": tru}]}"#,
+            #"{"result": [], "result": []}"#,             // a repeated member
+            #"{"totalHits": "3", "result": []}"#,         // a string for a number
+            #"{"scrollId": 3, "result": []}"#,
+            #"[{"sku": "a"}]"#,                           // a bare list: not a page
+            "{\"result\": [\"a\u{01}b\"]}",                   // a control character in a string
+            String(repeating: "[", count: 300) + String(repeating: "]", count: 300),
+            "{\"result\": [" + String(repeating: "[", count: 300) + String(repeating: "]", count: 300) + "]}",
+        ]
+        for text in malformed { XCTAssertNil(page(text), text) }
+    }
 }

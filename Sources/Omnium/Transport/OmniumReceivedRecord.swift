@@ -53,12 +53,6 @@ extension OmniumPageRecord: OmniumWirePageItem where Record: OmniumWireDecodable
     }
 }
 
-/// A page item read for the envelope's sake only: `JSONDecoder` still checks the whole answer, but builds
-/// nothing for it.
-private struct OmniumSkippedItem: Decodable {
-    init(from decoder: any Decoder) {}
-}
-
 extension OmniumClient {
     /// Sends a page request and decodes the envelope; items that keep their JSON get their bytes
     /// when the answer's records can be cut out and their count agrees with the decoded ones.
@@ -92,14 +86,13 @@ extension OmniumClient {
         return kept
     }
 
-    /// A page of fast-read records: the envelope is decoded (and the whole answer checked) by `JSONDecoder`
-    /// without building the records, then each record is read from its own bytes. When the answer cannot
-    /// be cut into as many records as it holds, the page is decoded the ordinary way.
+    /// A page of fast-read records: the envelope is read (and the whole answer checked as JSON) by
+    /// ``OmniumWireReader/page(_:)``, then each record from its own bytes. An answer the reader declines
+    /// (or one without a `result` list) is decoded the ordinary way, which also words any error.
     private static func decodeWirePage<Item: Decodable>(_ body: Data, as type: Item.Type,
                                                         wire: any OmniumWirePageItem.Type) throws -> OmniumPageEnvelope<Item> {
-        let envelope = try decode(OmniumPageEnvelope<OmniumSkippedItem>.self, from: body)
-        guard let skipped = envelope.result, !skipped.isEmpty,
-              let ranges = OmniumJSONSlices.elements(ofMember: "result", in: body), ranges.count == skipped.count else {
+        let page = body.withUnsafeBytes { OmniumWireReader.page($0.bindMemory(to: UInt8.self)) }
+        guard let page, let ranges = page.records else {
             return keepingJSON(try decode(OmniumPageEnvelope<Item>.self, from: body), body: body)
         }
         let items = try ranges.map { range -> Item in
@@ -112,6 +105,6 @@ extension OmniumClient {
                     description: "\(Item.self) did not decode: \(OmniumExchange.describe(decodingError: error))")
             }
         }
-        return OmniumPageEnvelope(totalHits: envelope.totalHits, result: items, scrollId: envelope.scrollId)
+        return OmniumPageEnvelope(totalHits: page.totalHits, result: items, scrollId: page.scrollId)
     }
 }

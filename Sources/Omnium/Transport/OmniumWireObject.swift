@@ -55,7 +55,7 @@ extension OmniumWireNested {
 ///     guard !reader.failed else { return nil }
 struct OmniumWireReader {
     private let bytes: UnsafeBufferPointer<UInt8>
-    private var index = 0
+    private(set) var index = 0
     /// At the first member or element of the object or list just begun (no comma before it).
     private var atFirst = false
     private(set) var failed = false
@@ -179,40 +179,75 @@ struct OmniumWireReader {
         return Decimal(sign: negative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(mantissa))
     }
 
-    /// Moves past the value at the position, whatever it is (strings in it may hold escapes).
+    /// Moves past the value at the position, whatever it is, checking it is well-formed JSON (strings in it
+    /// may hold escapes); fails the reader when it is not, or nests deeper than 256.
     mutating func skipValue() {
-        guard let first = peek else { return fail() }
+        skipValue(depth: 0)
+    }
+
+    private mutating func skipValue(depth: Int) {
+        guard !failed, depth < 256, let first = peek else { return fail() }
         switch first {
         case UInt8(ascii: "\""):
-            index += 1
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\"") { index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1 }
-            guard index < bytes.count else { return fail() }
-            index += 1
+            if !skipString() { fail() }
         case UInt8(ascii: "{"), UInt8(ascii: "["):
-            var depth = 0
-            while index < bytes.count {
-                switch bytes[index] {
-                case UInt8(ascii: "\""):
-                    skipValue()
-                    if failed { return }
-                    continue
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    depth -= 1
-                    if depth == 0 {
-                        index += 1
-                        return
-                    }
-                default: break
+            let closing = first == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            index += 1
+            skipWhitespace()
+            if take(closing) { return }
+            while true {
+                if closing == UInt8(ascii: "}") {
+                    guard peek == UInt8(ascii: "\""), skipString() else { return fail() }
+                    skipWhitespace()
+                    guard take(UInt8(ascii: ":")) else { return fail() }
+                    skipWhitespace()
                 }
-                index += 1
+                skipValue(depth: depth + 1)
+                if failed { return }
+                skipWhitespace()
+                if take(closing) { return }
+                guard take(UInt8(ascii: ",")) else { return fail() }
+                skipWhitespace()
             }
-            fail()
+        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+            if !(literal("true") || literal("false") || literal("null")) { fail() }
         default:
-            guard literal("true") || literal("false") || literal("null") || number() != nil || skipNumberText() else {
-                return fail()
+            if !skipNumber() { fail() }
+        }
+    }
+
+    // MARK: Pages
+
+    /// The members of a page answer (`{"totalHits": n, "result": [...], "scrollId": "..."}`) with the byte
+    /// ranges of its records, the whole answer checked as JSON; nil when it is not of that shape or holds
+    /// anything the reader declines (then the caller reads it with `JSONDecoder`).
+    static func page(_ body: UnsafeBufferPointer<UInt8>) -> (totalHits: Int64?, scrollId: String?, records: [Range<Int>]?)? {
+        var reader = OmniumWireReader(body)
+        guard reader.beginObject() else { return nil }
+        var totalHits: Int?, scrollId: String?, records: [Range<Int>]?
+        var seen = OmniumWireSeenMembers()
+        while let key = reader.nextKey() {
+            if key.elementsEqual("totalHits".utf8) {
+                guard seen.insert(0), reader.read(&totalHits) else { return nil }
+            } else if key.elementsEqual("scrollId".utf8) {
+                guard seen.insert(1), reader.read(&scrollId) else { return nil }
+            } else if key.elementsEqual("result".utf8) {
+                guard seen.insert(2) else { return nil }
+                if reader.null() { continue }
+                guard reader.beginArray() else { return nil }
+                var ranges: [Range<Int>] = []
+                while reader.nextElement() {
+                    let start = reader.index
+                    reader.skipValue()
+                    ranges.append(start..<reader.index)
+                }
+                records = ranges
+            } else {
+                reader.skipValue()
             }
         }
+        guard reader.finish() else { return nil }
+        return (totalHits.map(Int64.init), scrollId, records)
     }
 
     // MARK: Bytes
@@ -324,19 +359,61 @@ struct OmniumWireReader {
         return (negative, mantissa, fractionDigits)
     }
 
-    /// Moves past any other number text (an exponent, many digits) of a member no model reads.
-    private mutating func skipNumberText() -> Bool {
-        let start = index
-        while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
-                 UInt8(ascii: "e"), UInt8(ascii: "E"):
-                index += 1
-            default:
-                return index > start
+    /// Moves past a string, checking its escapes (`\\u` with four hex digits) and that it holds no control
+    /// character.
+    private mutating func skipString() -> Bool {
+        var at = index + 1
+        while at < bytes.count {
+            switch bytes[at] {
+            case UInt8(ascii: "\""):
+                index = at + 1
+                return true
+            case UInt8(ascii: "\\"):
+                guard at + 1 < bytes.count else { return false }
+                switch bytes[at + 1] {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    at += 2
+                case UInt8(ascii: "u"):
+                    guard at + 5 < bytes.count, (at + 2...at + 5).allSatisfy({ Self.isHexDigit(bytes[$0]) }) else { return false }
+                    at += 6
+                default: return false
+                }
+            case 0..<0x20: return false
+            default: at += 1
             }
         }
-        return index > start
+        return false
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "F"))
+    }
+
+    /// Moves past a number of JSON's grammar, `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    private mutating func skipNumber() -> Bool {
+        var at = index
+        func digits() -> Int {
+            let start = at
+            while at < bytes.count, bytes[at] >= UInt8(ascii: "0"), bytes[at] <= UInt8(ascii: "9") { at += 1 }
+            return at - start
+        }
+        if at < bytes.count, bytes[at] == UInt8(ascii: "-") { at += 1 }
+        let start = at
+        let integer = digits()
+        guard integer > 0, integer == 1 || bytes[start] != UInt8(ascii: "0") else { return false }
+        if at < bytes.count, bytes[at] == UInt8(ascii: ".") {
+            at += 1
+            guard digits() > 0 else { return false }
+        }
+        if at < bytes.count, bytes[at] == UInt8(ascii: "e") || bytes[at] == UInt8(ascii: "E") {
+            at += 1
+            if at < bytes.count, bytes[at] == UInt8(ascii: "+") || bytes[at] == UInt8(ascii: "-") { at += 1 }
+            guard digits() > 0 else { return false }
+        }
+        index = at
+        return true
     }
 }
 
