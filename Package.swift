@@ -27,7 +27,7 @@ let package = Package(
         // MARK: - Omnium
         .target(name: "Omnium", dependencies: ["CivilCalendar"]),
         .target(name: "HTTPServer"),
-        .target(name: "OmniumSandbox", dependencies: ["HTTPServer", "Omnium"]),
+        .target(name: "OmniumSandbox", dependencies: ["HTTPServer", "Omnium", "CivilCalendar"]),
 
         // MARK: - Integration
         .target(name: "FlowMapping", dependencies: ["Omnium", "FlowStore", "Digest", "CivilCalendar"]),

@@ -8,11 +8,11 @@ import SQLite
 /// Imports a POS journal file into the Flow store's POS tables: Norwegian SAF-T Cash Register XML or
 /// omniflow's JSON Lines (docs/mapping-saft.md), told apart by their first character.
 ///
-/// Guarantees: a file that is not usable as a whole (not XML, wrong namespace, truncated, a DTD) imports
-/// nothing — it is read through once to check it before anything is written; each transaction is
-/// written whole in its own transaction or not at all; a broken transaction is quarantined with its
-/// reason and line, the rest imports; importing the same file again stores nothing new (each order
-/// keeps the file's key). After a SAF-T import, its Z reports are compared per VAT code and payment type.
+/// Guarantees: the file is read once; a file that is not usable (not XML, wrong namespace, truncated, a
+/// DTD) ends the import with an error naming the element and line, and what it leaves behind is only
+/// whole transactions of batches written before the error, each under its file key; each transaction is
+/// written whole or not at all; a broken transaction is quarantined with its reason and line, the rest
+/// imports; importing the same file again stores nothing new (each order keeps the file's key). After a SAF-T import, its Z reports are compared per VAT code and payment type.
 public struct PosJournalImporter: Sendable {
     public struct Options: Sendable {
         /// The Flow store the file's location is; nil = match the location's name to a Flow store.
@@ -60,8 +60,9 @@ public struct PosJournalImporter: Sendable {
     }
 
     public var options: Options
-    /// Orders written per SQLite transaction.
-    static let batchSize = 1_000
+    /// Orders written per SQLite transaction; also how many transactions before a file-level error may
+    /// be lost from that import (they are written when the mended file is imported again).
+    public var batchSize = 1_000
 
     public init(options: Options) {
         self.options = options
@@ -83,29 +84,34 @@ public struct PosJournalImporter: Sendable {
     // MARK: - SAF-T
 
     func importSaft(_ url: URL, into flow: FlowDatabase) throws -> Report {
-        // Pass 1: the whole file must be readable before anything of it is written (transactions are
-        // only delimited and their values checked, not built, which costs far less than a full read).
-        let check = SaftReader(url: url)
-        check.checkOnly = true
-        var count = 0
-        try check.read(transaction: { _ in count += 1 })
-        let master = check.master
-        let store = try storeUid(for: master, flow: flow)
+        // One pass over the file: each transaction is mapped as it closes and written in batches (docs/
+        // mapping-saft.md "Guarantees"). The master data (company, basics, articles, the location's name)
+        // precede the transactions in a SAF-T file, so the mapping is made when the first one arrives.
         let skus: Set<String> = try flow.read { db in
             Set(try db.fetchAll(sql: "SELECT sku FROM products").map { try $0.decode("sku") as String })
         }
-        let mapping = SaftMapping(master: master, storeUid: store, timeZone: options.timeZone, knownSkus: skus,
-                                  createUnknownArticles: options.createUnknownArticles)
+        let reader = SaftReader(url: url)
+        var mapping: SaftMapping?
+        func makeMapping(line: Int) throws -> SaftMapping {
+            // Refused before anything of the file is written, as when these elements are missing altogether.
+            guard reader.sawCompany else { throw SaftFileError(element: "company", line: line, reason: "required element missing") }
+            guard reader.sawLocation else { throw SaftFileError(element: "location", line: line, reason: "required element missing") }
+            return SaftMapping(master: reader.master, storeUid: try storeUid(for: reader.master, flow: flow),
+                               timeZone: options.timeZone, knownSkus: skus, createUnknownArticles: options.createUnknownArticles)
+        }
         var report = Report(file: url.lastPathComponent, format: "SAF-T Cash Register")
         var totals = ZReportTotals()
         var zReports: [SaftZReport] = []
 
-        // Pass 2: import. Orders are written in batches of `batchSize`, one SQLite transaction per batch
+        // Orders are written in batches of `batchSize`, one SQLite transaction per batch
         // (`PosOrdersTable.insertAll`: no savepoint per order, multi-row inserts). When an order of the
         // batch fails, the whole batch is rolled back and written again one savepoint per order
         // (`PosOrdersTable.save`): the failing order rolls back alone and is quarantined, the batch's
-        // others commit. Totals count only what committed.
+        // others commit. Totals count only what committed. A file-level error (truncated, invalid UTF-8,
+        // …) ends the read: the batch still pending is dropped, batches written before it stay (each
+        // order whole, under its file key: importing the mended file again adds only the rest).
         var pending: [(order: FlowPosOrder, transaction: SaftTransaction)] = []
+        pending.reserveCapacity(batchSize)
         func flush() throws {
             guard !pending.isEmpty else { return }
             defer { pending.removeAll(keepingCapacity: true) }
@@ -137,12 +143,13 @@ public struct PosJournalImporter: Sendable {
                 }
             }
         }
-        try SaftReader(url: url).read(transaction: { transaction in
+        try reader.read(transaction: { transaction in
             report.transactions += 1
-            switch mapping.map(transaction) {
+            if mapping == nil { mapping = try makeMapping(line: transaction.line) }
+            switch mapping!.map(transaction) {
             case .order(let order):
                 pending.append((order, transaction))
-                if pending.count >= Self.batchSize { try flush() }
+                if pending.count >= batchSize { try flush() }
             case .skipped(let why):
                 report.skipped[why, default: 0] += 1
             case .broken(let reason):
@@ -150,6 +157,8 @@ public struct PosJournalImporter: Sendable {
                                            line: transaction.line, reason: reason))
             }
         }, zReport: { zReports.append($0) })
+        // A file without transactions is still refused when its location matches no Flow store.
+        if mapping == nil { mapping = try makeMapping(line: 0) }
         try flush()
 
         for z in zReports {

@@ -33,12 +33,10 @@ public final class SaftReader {
     @exclusivity(unchecked) private var report: SaftZReport?
     private var reportVat: (code: String, perc: String?, sale: String?, vat: String?)?
     private var reportPayment: (type: String, amount: String?)?
-    private var sawCompany = false
-    private var sawLocation = false
-
-    /// When true (the importer's first pass) transactions are only delimited, not built: the file is
-    /// still checked whole (well-formed, namespace, every value valid UTF-8) and its master data read.
-    var checkOnly = false
+    /// Whether `company` and `location` have opened (the importer asks before the first transaction is
+    /// written: a file without them is refused before anything of it is stored).
+    private(set) var sawCompany = false
+    private(set) var sawLocation = false
 
     private var onTransaction: (SaftTransaction) throws -> Void = { _ in }
     private var onZReport: (SaftZReport) throws -> Void = { _ in }
@@ -53,6 +51,8 @@ public final class SaftReader {
                      zReport: @escaping (SaftZReport) throws -> Void = { _ in }) throws {
         onTransaction = transaction
         onZReport = zReport
+        // The callbacks may hold the reader (to read `master` as it stands): let go of them after.
+        defer { onTransaction = { _ in }; onZReport = { _ in } }
         let scanner = try SaftXMLScanner(url: url)
         self.scanner = scanner
         defer { self.scanner = nil }
@@ -113,7 +113,6 @@ public final class SaftReader {
             sawRoot = true
         }
         path.append(element)
-        if checkOnly, inTransaction { return }
         switch element {
         case .company where path.count == 2: sawCompany = true
         case .location: sawLocation = true
@@ -137,13 +136,6 @@ public final class SaftReader {
 
     private func didEnd(_ element: SaftElement, _ elementName: String, text: UnsafeBufferPointer<UInt8>,
                         line lineNumber: Int) throws {
-        if checkOnly, inTransaction, element != .cashtransaction {
-            path.removeLast()
-            guard Self.isValidUTF8(text) else {
-                throw SaftFileError(element: elementName, line: lineNumber, reason: "text is not valid UTF-8")
-            }
-            return
-        }
         // Elements the reader does not know are only checked.
         guard element != .other else {
             path.removeLast()

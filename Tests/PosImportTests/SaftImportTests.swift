@@ -182,9 +182,9 @@ final class SaftImportTests: XCTestCase {
             """), element: "company", reason: "required element missing")
     }
 
-    /// The first pass only delimits transactions, but still checks every value inside them: invalid
-    /// UTF-8 in the last transaction refuses the file before the first one is written.
-    func testInvalidUTF8InALaterTransactionRefusesTheWholeFile() throws {
+    /// Invalid UTF-8 in the last transaction ends the import naming the element; the example's three
+    /// transactions are still one pending batch then, so nothing is written.
+    func testInvalidUTF8InALaterTransactionRefusesTheFile() throws {
         var bytes = try Data(contentsOf: Self.example)
         let marker = Data("</n1:cashtransaction>".utf8)
         let last = try XCTUnwrap(bytes.range(of: marker, options: .backwards))
@@ -192,6 +192,33 @@ final class SaftImportTests: XCTestCase {
         let url = folder.appendingPathComponent("utf8.xml")
         try bytes.write(to: url)
         assertRefused(url, element: "note", reason: "not valid UTF-8")
+    }
+
+    /// The file is read once, so an error late in it comes after earlier batches were committed: those
+    /// orders stay (each whole, under its file key), the pending batch is dropped, and importing the
+    /// whole file again adds only the rest and reconciles every transaction with the Z report.
+    func testAFileErrorAfterACommittedBatchLeavesWholeOrdersThatReimportCompletes() throws {
+        let example = try String(contentsOf: Self.example, encoding: .utf8)
+        let third = try XCTUnwrap(example.range(of: "<n1:transID>1002</n1:transID>", options: .backwards))
+        let truncated = try write(String(example[..<third.upperBound]))
+        var importer = importer(store: "frogner")
+        importer.batchSize = 2
+        XCTAssertThrowsError(try importer.importFile(truncated, into: flow)) { error in
+            XCTAssertTrue("\(error)".contains("truncated"), "\(error)")
+            XCTAssertTrue((error as? SaftFileError).map { $0.line > 1 } ?? false, "\(error)")
+        }
+        let kept = try flow.read { try PosOrdersTable.orderUids(in: $0) }
+        XCTAssertEqual(kept, ["SAFT-\(Self.register)-1000", "SAFT-\(Self.register)-1001"], "the first batch, whole")
+        XCTAssertEqual(try order("1001").lines.count, 2)
+        XCTAssertEqual(try order("1001").payments.map(\.amount), [29_540])
+
+        let report = try importer.importFile(Self.example, into: flow)
+        XCTAssertEqual(report.imported, 1)
+        XCTAssertEqual(report.alreadyStored, 2)
+        XCTAssertEqual(report.mismatches, [], "the Z report counts the orders stored before")
+        XCTAssertFalse(report.reconciliation.isEmpty)
+        XCTAssertEqual(try flow.read { try PosOrdersTable.orderUids(in: $0) }.count, 3)
+        XCTAssertEqual(try flow.read { db in try db.fetchValue(sql: "SELECT count(*) FROM flow_changes", as: Int.self) }, 3 * 2)
     }
 
     func testATransactionWhoseAmountsDoNotAddUpIsQuarantinedAndMissingElementsNamed() throws {

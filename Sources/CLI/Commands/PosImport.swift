@@ -11,9 +11,10 @@ extension Omniflow.Pos {
                 name: "import",
                 abstract: "Import POS journals (SAF-T Cash Register XML or JSON Lines) into the Flow store.",
                 discussion: """
-                    The format is detected from the content. Each file is checked whole before anything of it \
-                    is written; each transaction is stored whole or not at all; a broken one is quarantined \
-                    with its reason and line; importing a file again stores nothing new. After a SAF-T \
+                    The format is detected from the content. Each file is read once; each transaction is \
+                    stored whole or not at all; a broken one is quarantined with its reason and line; a file \
+                    that is unusable (truncated, not XML, …) stops the import naming element and line, keeping \
+                    only whole transactions written before it; importing a file again stores nothing new. After a SAF-T \
                     import the file's Z reports are compared per VAT code and payment type: a mismatch fails \
                     the run (exit 1) with both numbers. The import is a run of its own ('omniflow runs show'); \
                     the next 'omniflow run' pushes the imported transactions to Omnium. See docs/mapping-saft.md.

@@ -138,9 +138,9 @@ extension SandboxDataGenerator {
         product.assortmentCodes = assortmentCodes(ofProductAt: index)
         product.isActive = !isDeleted && index % 23 != 7
         product.status = isDeleted ? "Deleted" : "Published"
-        product.weight = weightGrams == 0 ? nil : Decimal(weightGrams) / 1_000
+        product.weight = weightGrams == 0 ? nil : Self.decimal(weightGrams, scale: 3)
         if weightGrams > 0 {
-            product.colli = [OmniumColli(weight: Decimal(weightGrams + 50) / 1_000, height: Decimal(random.int(in: 2...30)),
+            product.colli = [OmniumColli(weight: Self.decimal(weightGrams + 50, scale: 3), height: Decimal(random.int(in: 2...30)),
                                          width: Decimal(random.int(in: 10...40)), length: Decimal(random.int(in: 15...60)),
                                          volume: nil)]
         }

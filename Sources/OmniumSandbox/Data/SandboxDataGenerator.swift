@@ -56,7 +56,21 @@ public struct SandboxDataGenerator: Sendable {
     static let vat25Factor = Decimal(125) / 100
 
     /// 2-decimal money from whole øre.
-    static func money(_ hundredths: Int) -> Decimal { Decimal(hundredths) / 100 }
+    static func money(_ hundredths: Int) -> Decimal { decimal(hundredths, scale: 2) }
+
+    /// `Decimal(units) / 10^scale`, the very same value and digits (trailing zeros dropped, as the
+    /// division leaves them), built from mantissa and exponent instead of by division: `Decimal`'s
+    /// long division was half of the sandbox's CPU generating a catalogue (issue 8).
+    static func decimal(_ units: Int, scale: Int) -> Decimal {
+        guard units != 0 else { return Decimal(0) }
+        var mantissa = units.magnitude
+        var exponent = -scale
+        while mantissa % 10 == 0 {
+            mantissa /= 10
+            exponent += 1
+        }
+        return Decimal(sign: units < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa))
+    }
 
     // MARK: - Markets and categories
 

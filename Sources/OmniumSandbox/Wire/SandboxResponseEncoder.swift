@@ -282,7 +282,7 @@ enum SandboxJSONText {
         switch value {
         case .null: out += "null"
         case .bool(let flag): out += flag ? "true" : "false"
-        case .number(let number): out += number.description
+        case .number(let number): out += SandboxDecimalText.string(number)
         case .string(let text): writeString(text, to: &out)
         case .array(let items):
             out += "["

@@ -17,7 +17,7 @@ struct SearchResponder: Sendable {
         let paging = try SearchPaging(take: take, page: page)
         let results = try query()
         let items = results.elements(in: paging.range)
-        return try .omnium(OmniumSearchResult(totalHits: results.count, result: items, scrollId: nil, facets: []))
+        return try Self.answer(totalHits: results.count, batch: items, scrollId: nil, facets: [])
     }
 
     /// `POST /api/{resource}/Scroll`: the first batch and the scroll id (take/page ignored).
@@ -26,8 +26,7 @@ struct SearchResponder: Sendable {
     ) throws -> HTTPResponse {
         let started = try services.scrolls.start(resource: resource, owner: context.principal?.clientId ?? "",
                                                  query: query)
-        return try .omnium(OmniumSearchResult(totalHits: started.totalHits, result: started.batch,
-                                              scrollId: started.scrollId))
+        return try Self.answer(totalHits: started.totalHits, batch: started.batch, scrollId: started.scrollId)
     }
 
     /// A search that returns a `scrollId` itself only when more than one batch matches
@@ -39,8 +38,7 @@ struct SearchResponder: Sendable {
         let started = try services.scrolls.start(resource: resource, owner: context.principal?.clientId ?? "",
                                                  batchSize: batchSize, exclusive: false, alwaysOpens: false,
                                                  query: query)
-        return try .omnium(OmniumSearchResult(totalHits: started.totalHits, result: started.batch,
-                                              scrollId: started.scrollId))
+        return try Self.answer(totalHits: started.totalHits, batch: started.batch, scrollId: started.scrollId)
     }
 
     /// `GET /api/{resource}/Scroll/{scrollId}`: the next batch; `result: []` ends the scroll.
@@ -49,8 +47,21 @@ struct SearchResponder: Sendable {
     ) throws -> HTTPResponse {
         let id = try context.parameter("scrollId")
         let next = try services.scrolls.next(id: id, resource: resource, as: Element.self)
-        return try .omnium(OmniumSearchResult(totalHits: next.totalHits, result: next.batch,
-                                              scrollId: next.batch.isEmpty ? nil : id))
+        return try Self.answer(totalHits: next.totalHits, batch: next.batch, scrollId: next.batch.isEmpty ? nil : id)
+    }
+
+    /// `OmniumSearchResult` of `batch`: put together from each record's hand-written bytes for the
+    /// catalogue records (``SandboxJSONRecord``), through ``SandboxResponseEncoder`` for the rest.
+    /// Both give the same bytes (`SandboxRecordJSONTests`).
+    static func answer<Element: Codable & Sendable>(
+        totalHits: Int, batch: [Element], scrollId: String?, facets: [OmniumFacet]? = nil
+    ) throws -> HTTPResponse {
+        if Element.self is any SandboxJSONRecord.Type, facets?.isEmpty ?? true {
+            let records = try batch.map { try ($0 as! any SandboxJSONRecord).sandboxJSON() }
+            return .json(SandboxPageJSON.searchResult(totalHits: totalHits, records: records, scrollId: scrollId,
+                                                      emptyFacets: facets != nil))
+        }
+        return try .omnium(OmniumSearchResult(totalHits: totalHits, result: batch, scrollId: scrollId, facets: facets))
     }
 
     /// The record or a 404 with Omnium's wording (`"Order was not found"`).
