@@ -112,6 +112,27 @@ final class PosTablesTests: XCTestCase {
         XCTAssertEqual(try flow.read { try GoodsReceptionsTable.fetch(receptionUid: "GR-1", in: $0) }, reception)
     }
 
+    func testStockQuantitiesAreReadForAWholeListInOrder() throws {
+        let keys: [(warehouseUid: String, productUid: String)] = [
+            ("wh-1", "SKU-1"), ("wh-2", "SKU-1"), ("wh-1", "SKU \"quoted\" \\ æ"), ("wh-1", "missing"), ("wh-1", "SKU-1"),
+        ]
+        try flow.write { db in
+            try StockMovementsTable.apply(FlowStockMovement(warehouseUid: "wh-1", productUid: "SKU-1", quantityChange: 250,
+                                                            reason: "COUNT", occurredAt: at), in: db)
+            try StockMovementsTable.apply(FlowStockMovement(warehouseUid: "wh-2", productUid: "SKU-1", quantityChange: -75,
+                                                            reason: "COUNT", occurredAt: at), in: db)
+            try StockMovementsTable.apply(FlowStockMovement(warehouseUid: "wh-1", productUid: "SKU \"quoted\" \\ æ",
+                                                            quantityChange: 1_000, reason: "COUNT", occurredAt: at), in: db)
+        }
+        let quantities = try flow.read { try StockMovementsTable.quantities(of: keys, in: $0) }
+        XCTAssertEqual(quantities, [250, -75, 1_000, nil, 250])
+        for (key, quantity) in zip(keys, quantities) {
+            let one = try flow.read { try StockMovementsTable.level(warehouseUid: key.warehouseUid, productUid: key.productUid, in: $0) }
+            XCTAssertEqual(one?.quantity, quantity, "\(key)")
+        }
+        XCTAssertEqual(try flow.read { try StockMovementsTable.quantities(of: [], in: $0) }, [])
+    }
+
     func testStockMovementsAndPosCustomersAreJournaled() throws {
         try flow.write { db in
             try StockMovementsTable.apply(FlowStockMovement(warehouseUid: "oslo", productUid: "SKU-9", quantityChange: -200,
