@@ -142,6 +142,18 @@ public enum OutboundOrderMapping {
 
     /// Payments as Omnium records them: change given comes off the cash tendered.
     static func omniumPayments(_ order: FlowPosOrder) -> [OmniumPayment] {
+        zip(order.payments, netPaymentAmounts(order)).map { payment, net in
+            OmniumPayment(
+                id: "\(order.orderUid)-\(payment.paymentNo)", transactionId: payment.reference,
+                paymentMethodName: methodName(payment.tenderType), transactionType: net < 0 ? "Credit" : "Sale",
+                status: "Processed", amount: amount(abs(net)), paidDate: order.settledAt ?? order.createdAt,
+                shipmentId: "1", storeId: order.storeUid)
+        }
+    }
+
+    /// Each payment's amount as Omnium records it, in øre: change given comes off the cash tendered, first
+    /// cash payment first; negative is money paid back (`Credit`).
+    static func netPaymentAmounts(_ order: FlowPosOrder) -> [Int64] {
         var change = order.changeGiven
         return order.payments.map { payment in
             var net = payment.amount
@@ -150,11 +162,7 @@ public enum OutboundOrderMapping {
                 net -= taken
                 change -= taken
             }
-            return OmniumPayment(
-                id: "\(order.orderUid)-\(payment.paymentNo)", transactionId: payment.reference,
-                paymentMethodName: methodName(payment.tenderType), transactionType: net < 0 ? "Credit" : "Sale",
-                status: "Processed", amount: amount(abs(net)), paidDate: order.settledAt ?? order.createdAt,
-                shipmentId: "1", storeId: order.storeUid)
+            return net
         }
     }
 

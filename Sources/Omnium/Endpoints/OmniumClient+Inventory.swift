@@ -46,6 +46,59 @@ extension OmniumClient {
     }
 }
 
+// MARK: - Stock levels as bytes
+
+/// One absolute stock level for `UpdateMany`: the SKU in the warehouse, the level in hundredths of a unit
+/// (Flow's unit). The body is written as `OmniumJSONBytes`, the same text `OmniumJSON` gives
+/// `OmniumInventoryItem(sku:warehouseCode:inventory:)` with `inventory` = hundredths ÷ 100.
+public struct OmniumInventoryLevel: Sendable, Hashable {
+    public var sku: String
+    public var warehouseCode: String
+    public var inventoryHundredths: Int64
+
+    public init(sku: String, warehouseCode: String, inventoryHundredths: Int64) {
+        self.sku = sku
+        self.warehouseCode = warehouseCode
+        self.inventoryHundredths = inventoryHundredths
+    }
+
+    /// `[{"inventory":…,"sku":"…","warehouseCode":"…"},…]`.
+    public static func jsonArray(_ levels: some Collection<OmniumInventoryLevel>) -> Data {
+        var json = OmniumJSONBytes(capacity: 16 + levels.count * 64)
+        json.byte(UInt8(ascii: "["))
+        var first = true
+        for level in levels {
+            if !first { json.byte(UInt8(ascii: ",")) }
+            first = false
+            json.byte(UInt8(ascii: "{"))
+            json.key("inventory")
+            json.hundredths(level.inventoryHundredths)
+            json.byte(UInt8(ascii: ","))
+            json.key("sku")
+            json.string(level.sku)
+            json.byte(UInt8(ascii: ","))
+            json.key("warehouseCode")
+            json.string(level.warehouseCode)
+            json.byte(UInt8(ascii: "}"))
+        }
+        json.byte(UInt8(ascii: "]"))
+        return json.data
+    }
+}
+
+extension OmniumClient {
+    /// ``updateInventory(_:isReservedInventoryOverwritten:)`` for absolute levels, the body written by
+    /// ``OmniumInventoryLevel/jsonArray(_:)`` (no `JSONEncoder`), in chunks of at most 1,000, in order.
+    public func updateInventoryLevels(_ levels: [OmniumInventoryLevel], isReservedInventoryOverwritten: Bool = false)
+        async throws {
+        let query = [URLQueryItem(name: "isReservedInventoryOverwritten", value: String(isReservedInventoryOverwritten))]
+        try await sendInChunks(levels, size: Self.maxInventoryItemsPerRequest) { chunk in
+            OmniumRequest(method: .put, path: "/api/Inventory/UpdateMany", query: query,
+                          body: OmniumInventoryLevel.jsonArray(chunk), contentType: "application/json")
+        }
+    }
+}
+
 extension OmniumInventorySearchRequest {
     /// Delta query: items changed at or after `mark` in the given warehouses.
     public static func modified(from mark: Date, warehouseCodes: [String]? = nil) -> OmniumInventorySearchRequest {

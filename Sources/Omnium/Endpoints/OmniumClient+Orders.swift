@@ -103,6 +103,20 @@ extension OmniumClient {
         }
     }
 
+    /// ``createPosOrderReadingIdTreatingConflictAsDone(_:)`` for a body already written as JSON (the POS push
+    /// writes it as bytes, `OutboundOrderMapping.posOrderJSON`); `id` is the order's id in that body.
+    public func createPosOrderReadingIdTreatingConflictAsDone(id: String, body: Data) async throws
+        -> OmniumCreateOutcome<OmniumCreatedOrder> {
+        let request = OmniumRequest(method: .put, path: "/api/Orders/PosOrders", body: body, contentType: "application/json",
+                                    repeatability: id.isEmpty ? .notRepeatable : .conflictOnRepeat)
+        guard !id.isEmpty else { return .created(try await send(request, as: OmniumCreatedOrder.self)) }
+        return try await createTreatingConflictAsDone {
+            try await send(request, as: OmniumCreatedOrder.self)
+        } readExisting: {
+            try await send(.get(Self.orderPath(id)), as: OmniumCreatedOrder.self)
+        }
+    }
+
     /// `POST /api/Orders/UpdateMany?runWorkflow=..`: upsert (adds missing, replaces existing), in
     /// chunks of at most 100 orders.
     public func updateOrders(_ orders: [OmniumOrder], runWorkflow: Bool? = nil) async throws {

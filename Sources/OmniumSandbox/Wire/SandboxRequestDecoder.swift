@@ -83,28 +83,51 @@ private func decodeValue<T: Decodable>(_ type: T.Type, from value: OmniumJSONVal
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let members: [String: OmniumJSONValue]
     let codingPath: [any CodingKey]
-    /// Lower-cased member name → the JSON's spelling (the first in sorted order when two differ only in case).
-    private let folded: [String: String]
 
     init(members: [String: OmniumJSONValue], codingPath: [any CodingKey]) {
         self.members = members
         self.codingPath = codingPath
-        var folded: [String: String] = [:]
-        folded.reserveCapacity(members.count)
-        // The least spelling wins a clash, as if the names were sorted first (without sorting every object).
-        for name in members.keys {
-            let lowered = name.lowercased()
-            if let other = folded[lowered], other < name { continue }
-            folded[lowered] = name
-        }
-        self.folded = folded
     }
 
     var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
 
+    /// The member named `key` exactly, else the one whose name equals it ignoring case (the least spelling
+    /// when several do, as if the names were sorted first).
+    ///
+    /// Why a scan and not a table of lower-cased names: building that table lower-cased every member name of
+    /// every object, and a POS order's body has hundreds; most lookups match exactly, and a miss (a member the
+    /// body leaves out) only compares lengths and bytes.
     private func lookup(_ key: Key) -> OmniumJSONValue? {
-        if let value = members[key.stringValue] { return value }
-        return folded[key.stringValue.lowercased()].flatMap { members[$0] }
+        let name = key.stringValue
+        if let value = members[name] { return value }
+        var best: String?
+        for candidate in members.keys where Self.equalIgnoringCase(candidate, name) {
+            if let current = best, current < candidate { continue }
+            best = candidate
+        }
+        return best.flatMap { members[$0] }
+    }
+
+    /// `a.lowercased() == b.lowercased()`, without allocating when both are ASCII.
+    static func equalIgnoringCase(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        let ascii: Bool? = a.withUTF8 { x in
+            b.withUTF8 { y -> Bool? in
+                var allASCII = true
+                for unit in x where unit >= 0x80 { allASCII = false; break }
+                for unit in y where unit >= 0x80 { allASCII = false; break }
+                guard allASCII else { return nil }
+                guard x.count == y.count else { return false }
+                for index in 0..<x.count {
+                    var p = x[index], q = y[index]
+                    if p >= 0x41 && p <= 0x5A { p += 0x20 }
+                    if q >= 0x41 && q <= 0x5A { q += 0x20 }
+                    if p != q { return false }
+                }
+                return true
+            }
+        }
+        return ascii ?? (a.lowercased() == b.lowercased())
     }
 
     func contains(_ key: Key) -> Bool { lookup(key) != nil }

@@ -101,42 +101,73 @@ public struct SyncQueueWorker: Sendable {
     /// outcome per job, in order. A handler that throws an Omnium error ends the whole batch with that
     /// error's outcome; any other error stops the drain (the jobs stay running and are requeued, to be
     /// verified, next time).
-    public func drainBatches(control: ControlStore,
+    ///
+    /// - Parameters:
+    ///   - prepareAhead: batches started beyond ``maxConcurrent``: they read and encode their objects while
+    ///     the others are on the wire and then wait for the client's limiter, so a call goes out as soon as
+    ///     one answers (the limiter, not this count, keeps the calls within Omnium's limits).
+    ///   - recordEvery: outcomes are committed once this many jobs have finished (and at the end), not per
+    ///     batch. Only for pushes that are harmless to repeat (absolute stock levels, upserts by id): a kill
+    ///     before the commit leaves those jobs running, and the next run sends them again.
+    public func drainBatches(control: ControlStore, prepareAhead: Int = 0, recordEvery: Int = 1,
                              _ handler: @escaping @Sendable ([SyncJobAttempt]) async throws -> [SyncJobOutcome]) async throws
         -> SyncQueueReport {
         var total = SyncQueueReport()
         total.requeued = try requeueInterrupted(control: control)
-        // Up to `maxConcurrent` batches in flight at all times (Omnium allows 4 batch calls at once): when one
-        // answers, its outcomes are recorded and the next batch is claimed and sent, so the calls overlap
-        // instead of waiting round by round for the slowest. Batches hold distinct jobs (a claimed job is
+        let started = maxConcurrent + max(0, prepareAhead)
+        // Up to `maxConcurrent` batches on the wire at all times (Omnium allows 4 batch calls at once), and
+        // `prepareAhead` more ready behind them: when one answers, its outcomes are kept, the next waiting call
+        // goes out, and a new batch is claimed and prepared. Batches hold distinct jobs (a claimed job is
         // running); each handler reads the current state of its objects, so even two jobs of one object in
         // flight at once would send the same latest value.
         try await withThrowingTaskGroup(of: ([SyncJob], [SyncJobOutcome]).self) { group in
             var inFlight = 0
             var exhausted = false
-            while true {
-                while !exhausted && inFlight < maxConcurrent {
-                    try Task.checkCancellation()
-                    let jobs = try control.claimDueJobs(queue: queue, kind: kind, limit: batchSize)
-                    guard !jobs.isEmpty else {
-                        exhausted = true
-                        break
-                    }
-                    total.claimed += jobs.count
-                    inFlight += 1
-                    group.addTask {
-                        do {
-                            return (jobs, try await handler(jobs.map(SyncJobAttempt.init(job:))))
-                        } catch let error as OmniumError where !error.isFatal {
-                            return (jobs, Array(repeating: SyncJobOutcome.from(error), count: jobs.count))
+            var claimed: [[SyncJob]] = []
+            var finished: [(jobId: Int64, outcome: SyncJobOutcome)] = []
+            do {
+                while true {
+                    while inFlight < started {
+                        try Task.checkCancellation()
+                        if claimed.isEmpty && !exhausted {
+                            // The first claim is one batch, so the first call leaves at once; later ones claim
+                            // every free place in one statement (one commit of the control database, not one per batch).
+                            let batches = total.claimed == 0 ? 1 : started - inFlight
+                            let jobs = try control.claimDueJobs(queue: queue, kind: kind, limit: batches * batchSize)
+                            if jobs.count < batches * batchSize { exhausted = true }
+                            claimed = stride(from: 0, to: jobs.count, by: batchSize).map {
+                                Array(jobs[$0..<min($0 + batchSize, jobs.count)])
+                            }
+                        }
+                        guard !claimed.isEmpty else { break }
+                        let jobs = claimed.removeFirst()
+                        total.claimed += jobs.count
+                        inFlight += 1
+                        group.addTask {
+                            do {
+                                return (jobs, try await handler(jobs.map(SyncJobAttempt.init(job:))))
+                            } catch let error as OmniumError where !error.isFatal {
+                                return (jobs, Array(repeating: SyncJobOutcome.from(error), count: jobs.count))
+                            }
                         }
                     }
+                    guard let (jobs, outcomes) = try await group.next() else { break }
+                    inFlight -= 1
+                    precondition(outcomes.count == jobs.count, "a batch handler returns one outcome per job")
+                    finished.append(contentsOf: zip(jobs.map(\.id), outcomes).map { ($0, $1) })
+                    for outcome in outcomes { total.count(outcome) }
+                    // A batch that did not go through is recorded at once (its retry time starts now).
+                    if finished.count >= recordEvery || outcomes.contains(where: { $0 != .done }) {
+                        try record(finished, control: control)
+                        finished.removeAll(keepingCapacity: true)
+                    }
                 }
-                guard let (jobs, outcomes) = try await group.next() else { break }
-                inFlight -= 1
-                precondition(outcomes.count == jobs.count, "a batch handler returns one outcome per job")
-                try record(zip(jobs.map(\.id), outcomes).map { ($0, $1) }, control: control)
-                for outcome in outcomes { total.count(outcome) }
+                try record(finished, control: control)
+            } catch {
+                // What finished is recorded before the error ends the drain; the rest stays running.
+                group.cancelAll()
+                try? record(finished, control: control)
+                throw error
             }
         }
         return total
@@ -145,6 +176,7 @@ public struct SyncQueueWorker: Sendable {
     /// Records the outcomes of a batch in one control-database transaction (a batch of 1,000 stock jobs is
     /// one commit, not 1,000: measured, per-job commits were most of `push.stock`'s time).
     public func record(_ outcomes: [(jobId: Int64, outcome: SyncJobOutcome)], control: ControlStore) throws {
+        guard !outcomes.isEmpty else { return }
         let now = control.clock.now
         let jitters = outcomes.map { _ in jitter() }
         try control.write { db in

@@ -84,6 +84,48 @@ public enum StockMovementsTable {
     /// The journal key of a stock level.
     public static func stockKey(warehouseUid: String, productUid: String) -> String { "\(warehouseUid)/\(productUid)" }
 
+    /// The quantity (×100) of each (warehouse, product) in `keys`, in order; nil where there is no stock row.
+    ///
+    /// One statement for the whole list (the keys bound as one JSON array, joined to `stock` on its key):
+    /// a stock push reads 1,000 levels per call, and a lookup per level was a fifth of its CPU.
+    public static func quantities(of keys: [(warehouseUid: String, productUid: String)], in db: Database) throws -> [Int64?] {
+        guard !keys.isEmpty else { return [] }
+        var list = "["
+        list.reserveCapacity(keys.count * 32)
+        for (index, key) in keys.enumerated() {
+            if index > 0 { list += "," }
+            list += "["
+            appendJSONString(key.warehouseUid, to: &list)
+            list += ","
+            appendJSONString(key.productUid, to: &list)
+            list += "]"
+        }
+        list += "]"
+        var quantities = [Int64?](repeating: nil, count: keys.count)
+        try db.forEachRow(sql: """
+            SELECT j.key AS position, s.quantity AS quantity
+            FROM json_each(?) AS j
+            JOIN stock AS s ON s.warehouse_uid = json_extract(j.value, '$[0]') AND s.product_uid = json_extract(j.value, '$[1]')
+            """, arguments: [list]) { row in
+            quantities[try row.decode("position") as Int] = try row.decode("quantity") as Int64
+        }
+        return quantities
+    }
+
+    /// `text` as a JSON string literal (for SQLite's JSON functions).
+    private static func appendJSONString(_ text: String, to out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+
     /// (quantity, reserved) of a stock row, ×100; nil when there is none.
     public static func level(warehouseUid: String, productUid: String, in db: Database) throws -> (quantity: Int64, reserved: Int64)? {
         try db.fetchOne(sql: "SELECT quantity, reserved FROM stock WHERE warehouse_uid = ? AND product_uid = ?",

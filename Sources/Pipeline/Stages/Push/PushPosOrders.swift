@@ -22,12 +22,19 @@ public struct PushPosOrders: Stage {
 
     public init() {}
 
+    /// Jobs running beyond the requests Omnium allows in flight: they read Flow and write the body while
+    /// the others wait for their answers.
+    static let preparedAhead = 4
+
     public func run(_ context: StageContext) async throws -> StageOutcome {
         let settings = context.configuration.outboundSettings
         let flow = context.flow
         let omnium = context.omnium
-        // As many orders in flight as Omnium allows one API user (20; OMNIFLOW_MAX_CONCURRENT_REQUESTS).
-        let worker = SyncQueueWorker(kind: .posOrderPush, maxConcurrent: context.configuration.maxConcurrentRequests)
+        // As many orders on the wire as Omnium allows one API user (20; OMNIFLOW_MAX_CONCURRENT_REQUESTS; the
+        // client's limiter holds them to it), and a few more jobs reading and writing their order meanwhile, so
+        // the next call is ready when one answers instead of being prepared inside the limit's time.
+        let worker = SyncQueueWorker(kind: .posOrderPush,
+                                     maxConcurrent: context.configuration.maxConcurrentRequests + Self.preparedAhead)
         let writeBacks = OmniumOrderIdWriteBacks()
         // The Omnium ids are written to Flow in one transaction per group of outcomes, just before the group
         // is recorded (one Flow commit, an fsync, per order was what bounded the push: ~3 ms each, serialised).
@@ -70,8 +77,9 @@ public struct PushPosOrders: Stage {
             return .done
         }
         let marketId = try flow.read { try StoresTable.marketId(storeUid: order.storeUid, in: $0) }
-        let omniumOrder = OutboundOrderMapping.posOrder(order, marketId: marketId, settings: settings)
-        let created = try await omnium.createPosOrderReadingIdTreatingConflictAsDone(omniumOrder)
+        // The body as bytes: the text `OmniumJSON` gives `OutboundOrderMapping.posOrder`, without building it.
+        let body = OutboundOrderMapping.posOrderJSON(order, marketId: marketId, settings: settings)
+        let created = try await omnium.createPosOrderReadingIdTreatingConflictAsDone(id: order.orderUid, body: body)
         let id = created.value.id ?? order.orderUid
         if order.orderState == .cancelled, created.value.status != OutboundOrderMapping.cancelled {
             _ = try await omnium.updateOrderStatus(orderId: id, OmniumUpdateStatusPatch(status: OutboundOrderMapping.cancelled))

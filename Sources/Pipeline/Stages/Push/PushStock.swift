@@ -1,4 +1,3 @@
-import FlowMapping
 import FlowStore
 import Foundation
 import Omnium
@@ -27,24 +26,29 @@ public struct PushStock: Stage {
         // Batch calls in flight at once: Omnium allows 4 (OMNIFLOW_MAX_CONCURRENT_BATCH_REQUESTS).
         let worker = SyncQueueWorker(kind: .stockPush, maxConcurrent: context.configuration.maxConcurrentBatchRequests,
                                      batchSize: batchSize)
-        let report = try await worker.drainBatches(control: context.control) { attempts in
-            var items: [OmniumInventoryItem] = []
+        // Outcomes are committed every 10 batches, not per batch: levels are absolute, so the jobs of a
+        // kill before the commit are simply sent again next run (docs/mapping-outbound.md "Stock").
+        let report = try await worker.drainBatches(control: context.control, prepareAhead: worker.maxConcurrent,
+                                                   recordEvery: 10 * batchSize) { attempts in
             var outcomes: [SyncJobOutcome] = []
-            // The batch's levels in one read snapshot.
-            try flow.read { db in
-                for attempt in attempts {
-                    let parts = attempt.job.objectKey.split(separator: "/", maxSplits: 1).map(String.init)
-                    guard parts.count == 2 else {
-                        outcomes.append(.dead(reason: "stock job key '\(attempt.job.objectKey)' is not <warehouse>/<sku>"))
-                        continue
-                    }
-                    let level = try StockMovementsTable.level(warehouseUid: parts[0], productUid: parts[1], in: db)
-                    items.append(OmniumInventoryItem(sku: parts[1], warehouseCode: parts[0],
-                                                     inventory: OutboundOrderMapping.quantity(level?.quantity ?? 0)))
-                    outcomes.append(.done)
+            outcomes.reserveCapacity(attempts.count)
+            var keys: [(warehouseUid: String, productUid: String)] = []
+            keys.reserveCapacity(attempts.count)
+            for attempt in attempts {
+                let parts = attempt.job.objectKey.split(separator: "/", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else {
+                    outcomes.append(.dead(reason: "stock job key '\(attempt.job.objectKey)' is not <warehouse>/<sku>"))
+                    continue
                 }
+                keys.append((parts[0], parts[1]))
+                outcomes.append(.done)
             }
-            if !items.isEmpty { try await omnium.updateInventory(items) }
+            // The batch's levels in one statement, one read snapshot.
+            let quantities = try flow.read { try StockMovementsTable.quantities(of: keys, in: $0) }
+            let levels = zip(keys, quantities).map { key, quantity in
+                OmniumInventoryLevel(sku: key.productUid, warehouseCode: key.warehouseUid, inventoryHundredths: quantity ?? 0)
+            }
+            if !levels.isEmpty { try await omnium.updateInventoryLevels(levels) }
             return outcomes
         }
         return StageOutcome(rowsRead: report.claimed, rowsWritten: report.done, notes: [report.summary])
