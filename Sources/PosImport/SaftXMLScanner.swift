@@ -11,19 +11,20 @@ protocol SaftXMLScannerDelegate: AnyObject {
     /// An element closed; `text` is the character data since its start or its last child's end, raw
     /// (entities and character references already replaced, not trimmed).
     func scannerDidEnd(localName: String, text: UnsafeBufferPointer<UInt8>, line: Int) throws
-    /// As `scannerDidStart(localName:namespace:line:)`, with the name interned (`.other` for names SAF-T reading ignores).
-    func scannerDidStart(_ element: SaftElement, localName: String, namespace: String?, line: Int) throws
-    func scannerDidEnd(_ element: SaftElement, localName: String, text: UnsafeBufferPointer<UInt8>, line: Int) throws
+    /// As `scannerDidStart(localName:namespace:line:)`, with the name interned (`.other` for names SAF-T
+    /// reading ignores); the local name, a `String`, only when asked for (`scanner.currentElement`).
+    func scannerDidStart(_ element: SaftElement, scanner: SaftXMLScanner, namespace: String?, line: Int) throws
+    func scannerDidEnd(_ element: SaftElement, scanner: SaftXMLScanner, text: UnsafeBufferPointer<UInt8>, line: Int) throws
 }
 
 extension SaftXMLScannerDelegate {
     func scannerDidStart(localName: String, namespace: String?, line: Int) throws {}
     func scannerDidEnd(localName: String, text: UnsafeBufferPointer<UInt8>, line: Int) throws {}
-    func scannerDidStart(_ element: SaftElement, localName: String, namespace: String?, line: Int) throws {
-        try scannerDidStart(localName: localName, namespace: namespace, line: line)
+    func scannerDidStart(_ element: SaftElement, scanner: SaftXMLScanner, namespace: String?, line: Int) throws {
+        try scannerDidStart(localName: scanner.currentElement, namespace: namespace, line: line)
     }
-    func scannerDidEnd(_ element: SaftElement, localName: String, text: UnsafeBufferPointer<UInt8>, line: Int) throws {
-        try scannerDidEnd(localName: localName, text: text, line: line)
+    func scannerDidEnd(_ element: SaftElement, scanner: SaftXMLScanner, text: UnsafeBufferPointer<UInt8>, line: Int) throws {
+        try scannerDidEnd(localName: scanner.currentElement, text: text, line: line)
     }
 }
 
@@ -60,8 +61,8 @@ final class SaftXMLScanner {
     /// Qualified names of the open elements, back to back in `names`, each ending at `nameEnds[i]`.
     private let names = SaftScanBytes(capacity: 256)
     @exclusivity(unchecked) private var nameEnds: [Int] = []
-    /// Local names of the open elements, for error messages, and their interned elements.
-    @exclusivity(unchecked) private var localNames: [String] = []
+    /// The open elements, interned. Their local names are made from `names` only when asked for (error
+    /// messages): a `String` per element, retained and released at every tag, was a tenth of the scan.
     @exclusivity(unchecked) private var elements: [SaftElement] = []
     private let elementNames = SaftElementNames()
     /// Namespace bindings in scope: (prefix, uri, depth at which declared). "" = the default namespace.
@@ -88,7 +89,17 @@ final class SaftXMLScanner {
     deinit { try? handle.close() }
 
     /// The innermost open element's local name (for error messages).
-    var currentElement: String { localNames.last ?? "document" }
+    var currentElement: String {
+        guard let end = nameEnds.last else { return "document" }
+        let start = nameEnds.count > 1 ? nameEnds[nameEnds.count - 2] : 0
+        return localName(names[start..<end])
+    }
+
+    /// The part of a qualified name after its prefix.
+    private func localName(_ qualified: UnsafeBufferPointer<UInt8>) -> String {
+        guard let colon = qualified.lastIndex(of: UInt8(ascii: ":")) else { return String(decoding: qualified, as: UTF8.self) }
+        return String(decoding: UnsafeBufferPointer(rebasing: qualified[(colon + 1)...]), as: UTF8.self)
+    }
 
     func error(_ reason: String, element: String? = nil) -> SaftFileError {
         SaftFileError(element: element ?? currentElement, line: line, reason: reason)
@@ -134,7 +145,7 @@ final class SaftXMLScanner {
             }
             first = false
         }
-        if !localNames.isEmpty {
+        if !nameEnds.isEmpty {
             throw malformed("the file ends inside element \(currentElement)")
         }
         guard sawRoot else { throw error("no root element", element: "document") }
@@ -144,7 +155,7 @@ final class SaftXMLScanner {
 
     /// Character data up to the next '<' (or the end of what is buffered).
     private func characters() throws {
-        let inside = !localNames.isEmpty
+        let inside = !nameEnds.isEmpty
         while position < buffer.count {
             // Plain text runs are copied in one go; the loop works on a local pointer (no exclusivity
             // checks on the class's stored array per byte).
@@ -207,7 +218,7 @@ final class SaftXMLScanner {
             if end - position > 32 { throw malformed("'&' that does not start an entity reference (escape it as &amp;)") }
         }
         let name = buffer[(position + 1)..<end]
-        guard localNames.count > 0 else { throw malformed("entity reference outside the root element", element: "document") }
+        guard !nameEnds.isEmpty else { throw malformed("entity reference outside the root element", element: "document") }
         var scalar: UInt32
         switch String(decoding: name, as: UTF8.self) {
         case "amp": scalar = 0x26
@@ -333,7 +344,7 @@ final class SaftXMLScanner {
         let second = buffer[position + 1]
         if second == UInt8(ascii: "!") {
             if buffer[position + 2] == UInt8(ascii: "[") {   // CDATA: its bytes are text, verbatim.
-                guard !localNames.isEmpty else { throw malformed("CDATA outside the root element", element: "document") }
+                guard !nameEnds.isEmpty else { throw malformed("CDATA outside the root element", element: "document") }
                 for index in (position + 9)..<(end - 2) {
                     let byte = buffer[index]
                     if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
@@ -406,7 +417,7 @@ final class SaftXMLScanner {
 
     /// The namespace `prefix` is bound to (nil: none; "" stands for no default namespace).
     /// - Throws: when a prefix is not declared.
-    private func namespace(of prefix: Range<Int>, element local: String) throws -> String? {
+    private func namespace(of prefix: Range<Int>, element local: Range<Int>) throws -> String? {
         if isResolved, prefix.count == resolvedPrefix.count, prefix.isEmpty || buffer.withUnsafeBufferPointer({ bytes in
             resolvedPrefix.withUnsafeBufferPointer { memcmp(bytes.baseAddress! + prefix.lowerBound, $0.baseAddress!, prefix.count) == 0 }
         }) {
@@ -415,7 +426,7 @@ final class SaftXMLScanner {
         let name = String(decoding: buffer[prefix], as: UTF8.self)
         let namespace = bindings.last(where: { $0.prefix == name })?.uri
         if !name.isEmpty, namespace == nil {
-            throw error("namespace prefix '\(name)' is not declared", element: local)
+            throw error("namespace prefix '\(name)' is not declared", element: String(decoding: buffer[local], as: UTF8.self))
         }
         let result = namespace.flatMap { $0.isEmpty ? nil : $0 }
         resolvedPrefix = Array(buffer[prefix])
@@ -429,8 +440,8 @@ final class SaftXMLScanner {
         let nameRange = try name(at: position + 1, end: end)
         let (prefix, localRange) = split(nameRange)
         let element = buffer.withUnsafeBufferPointer { elementNames.element(UnsafeBufferPointer(rebasing: $0[localRange])) }
-        let local = element == .other ? String(decoding: buffer[localRange], as: UTF8.self) : element.name
-        let depth = localNames.count + 1
+        var local: String { localName(buffer[nameRange]) }   // for messages only
+        let depth = nameEnds.count + 1
         guard depth <= Self.maxDepth else { throw error("elements nested deeper than \(Self.maxDepth)", element: local) }
         var cursor = nameRange.upperBound
         var selfClosing = false
@@ -466,17 +477,16 @@ final class SaftXMLScanner {
                 bindings.append((declared, value, depth))
             }
         }
-        let namespace = try self.namespace(of: prefix, element: local)
+        let namespace = try self.namespace(of: prefix, element: localRange)
         if depth == 1 {
             guard !sawRoot else { throw malformed("a second root element", element: "document") }
             sawRoot = true
         }
         names.append(buffer[nameRange])
         nameEnds.append(names.count)
-        localNames.append(local)
         elements.append(element)
         text.removeAll()
-        try delegate.scannerDidStart(element, localName: local, namespace: namespace, line: startLine)
+        try delegate.scannerDidStart(element, scanner: self, namespace: namespace, line: startLine)
         if selfClosing { try close(delegate, line: startLine) }
     }
 
@@ -530,12 +540,11 @@ final class SaftXMLScanner {
     }
 
     private func close(_ delegate: SaftXMLScannerDelegate, line startLine: Int) throws {
-        let depth = localNames.count
+        let depth = nameEnds.count
         try text.withUnsafeBufferPointer {
-            try delegate.scannerDidEnd(elements[depth - 1], localName: localNames[depth - 1], text: $0, line: startLine)
+            try delegate.scannerDidEnd(elements[depth - 1], scanner: self, text: $0, line: startLine)
         }
         text.removeAll()
-        localNames.removeLast()
         elements.removeLast()
         nameEnds.removeLast()
         names.removeLast(names.count - (nameEnds.last ?? 0))

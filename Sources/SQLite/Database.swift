@@ -59,7 +59,12 @@ public final class Database {
         sqlite3_close_v2(handle)
     }
 
+    /// Process-wide SQLite settings, applied once before the first connection opens (CSQLite's shim
+    /// says why memory statistics are off).
+    private static let processSettings: Void = { _ = csqlite_disable_memory_statistics() }()
+
     private static func openHandle(path: String, configuration: Configuration) throws -> OpaquePointer {
+        _ = processSettings
         // Databases hold customer names, e-mails and addresses: a new file is created readable by its
         // owner alone whatever the umask (SQLite gives its -wal and -shm files the database's mode).
         if !configuration.readOnly, path != ":memory:", !path.isEmpty, !FileManager.default.fileExists(atPath: path) {

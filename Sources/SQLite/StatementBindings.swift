@@ -89,6 +89,11 @@ extension Statement {
     /// - Throws: ``SQLiteError`` (`SQLITE_RANGE` when `bind` bound more or fewer values than the statement
     ///   has placeholders; the failed step's error otherwise). The values are never part of the error.
     public func execute(_ bind: (inout StatementBindings) throws -> Void) throws {
+        try execute(bind, eachRow: { _ in })
+    }
+
+    /// As ``execute(_:)``, handing each result row (an `INSERT … RETURNING`'s) to `eachRow`.
+    public func execute(_ bind: (inout StatementBindings) throws -> Void, eachRow: (StatementRow) throws -> Void) throws {
         precondition(!isInUse, "a statement is being stepped; typed execution would reset it")
         bindingArena.reset()
         var bindings = StatementBindings(handle: handle, arena: bindingArena)
@@ -104,10 +109,32 @@ extension Statement {
             throw SQLiteError.from(handle: sqlite3_db_handle(handle), code: bindings.failure, sql: sql)
         }
         var code = sqlite3_step(handle)
-        while code == SQLITE_ROW { code = sqlite3_step(handle) }
+        while code == SQLITE_ROW {
+            try eachRow(StatementRow(handle: handle))
+            code = sqlite3_step(handle)
+        }
         guard code == SQLITE_DONE else {
             cache?.remove(self)
             throw SQLiteError.from(handle: sqlite3_db_handle(handle), code: code, sql: sql)
+        }
+    }
+}
+
+/// The current result row of a typed ``Statement/execute(_:eachRow:)``, valid only inside the callback
+/// (read columns without building a ``Row``).
+public struct StatementRow {
+    let handle: OpaquePointer
+
+    /// Column `index`'s value as integer.
+    public func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
+
+    /// Whether column `index` holds exactly the text `value` (compared as UTF-8 bytes, no String built).
+    public func text(_ index: Int32, equals value: String) -> Bool {
+        guard let bytes = sqlite3_column_text(handle, index) else { return false }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        var value = value
+        return value.withUTF8 { utf8 in
+            utf8.count == count && (count == 0 || memcmp(utf8.baseAddress!, bytes, count) == 0)
         }
     }
 }

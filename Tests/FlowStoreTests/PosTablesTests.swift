@@ -63,6 +63,30 @@ final class PosTablesTests: XCTestCase {
         XCTAssertEqual(try flow.read { try FlowChangesTable.changes(after: 0, in: $0) }.count, 0)
     }
 
+    /// `insertAll` writes orders 32 to an INSERT: over several such INSERTs, orders stored before and a
+    /// repeat within the batch are told apart from those inserted, each outcome in order, and the journal
+    /// follows the orders; an order whose uid came from another source fails the batch naming that order.
+    func testInsertAllTellsInsertedFromStoredAcrossMultiRowInsertsAndNamesARefusedOrder() throws {
+        let orders = (1...70).map { Self.sale(uid: "POS-oslo-1-\($0)", number: "\($0)") }
+        _ = try flow.write { db in try PosOrdersTable.insertAll([orders[4], orders[40]], in: db) }
+        let outcomes = try flow.write { db in try PosOrdersTable.insertAll(orders + [orders[10]], in: db) }
+        XCTAssertEqual(outcomes.count, 71)
+        XCTAssertEqual(outcomes.indices.filter { outcomes[$0] == .alreadyStored }, [4, 40, 70])
+        XCTAssertEqual(try flow.read { try PosOrdersTable.fetch(orderUid: "POS-oslo-1-33", in: $0) }, orders[32])
+        let journal = try flow.read { try FlowChangesTable.changes(after: 0, in: $0) }.filter { $0.entity == .posOrder }
+        XCTAssertEqual(journal.map(\.objectKey), [4, 40].map { orders[$0].orderUid } + orders.indices.filter { $0 != 4 && $0 != 40 }.map { orders[$0].orderUid })
+
+        var other = Self.sale(uid: "POS-oslo-1-99", number: "99", sourceKey: "till:99")
+        XCTAssertEqual(try flow.write { try PosOrdersTable.save(other, in: $0) }, .inserted)
+        other.sourceKey = "import:99"
+        let batch = (100...140).map { Self.sale(uid: "POS-oslo-1-\($0)", number: "\($0)") }
+        XCTAssertThrowsError(try flow.write { db in try PosOrdersTable.insertAll(batch[..<20] + [other] + batch[20...], in: db) }) { error in
+            XCTAssertEqual((error as? PosOrderError)?.orderUid, "POS-oslo-1-99", "\(error)")
+            XCTAssertEqual((error as? PosOrderError)?.field, "orderUid", "\(error)")
+        }
+        XCTAssertNil(try flow.read { try PosOrdersTable.fetch(orderUid: "POS-oslo-1-100", in: $0) }, "the batch's transaction rolled back")
+    }
+
     func testTheSameSourceKeyForAnotherOrderIsRefused() throws {
         try flow.write { try PosOrdersTable.save(Self.sale(sourceKey: "saft:f1:1"), in: $0) }
         XCTAssertThrowsError(try flow.write {

@@ -28,24 +28,24 @@ public enum PosOrdersTable {
     /// no savepoint per order: what each order became, in order.
     ///
     /// Why: a journal import writes hundreds of thousands of orders; a savepoint, two lookups and boxed
-    /// arguments per order, and one statement per line, payment and journal entry, were most of its
-    /// write time. Here each order is one `INSERT … ON CONFLICT (source_key) DO NOTHING` (the lookups run
-    /// only when it stored nothing or failed, to say why), and the lines, payments and `flow_changes`
-    /// entries of the orders stored go in multi-row INSERTs of up to ``rowsPerInsert`` rows, in order
-    /// (the journal's `seq` follows the orders as with `save`), all bound with typed values.
+    /// arguments per order, and one statement per order, line, payment and journal entry, were most of its
+    /// write time. Here the orders go in multi-row `INSERT … ON CONFLICT (source_key) DO NOTHING RETURNING
+    /// order_uid` of up to ``rowsPerInsert`` orders (the lookups run only for an order it did not insert,
+    /// to say why; an INSERT that breaks another constraint is redone one order at a time, to name the
+    /// order), then the lines, payments and `flow_changes` entries of the orders inserted in multi-row
+    /// INSERTs, in order (the journal's `seq` follows the orders as with `save`), all bound with typed values.
     /// - Throws: as `save`; then some rows of the batch may be written, so the caller's transaction must
     ///   be rolled back (``PosJournalImporter`` then writes the batch again one `save` per order).
     public static func insertAll(_ orders: some Sequence<FlowPosOrder>, in db: Database) throws -> [SaveOutcome] {
         let writer = try BatchWriter(db)
-        var outcomes: [SaveOutcome] = []
-        outcomes.reserveCapacity(orders.underestimatedCount)
-        for order in orders { outcomes.append(try writer.insert(order)) }
+        writer.outcomes.reserveCapacity(orders.underestimatedCount)
+        for order in orders { try writer.add(order) }
         try writer.finish()
-        return outcomes
+        return writer.outcomes
     }
 
-    /// Rows per multi-row INSERT of lines, payments and journal entries (12 columns × 32 rows stays far
-    /// below SQLite's bound-parameter limit).
+    /// Rows per multi-row INSERT of orders, lines, payments and journal entries (19 columns × 32 rows
+    /// stays far below SQLite's bound-parameter limit).
     static let rowsPerInsert = 32
 
     static let orderColumns = """
@@ -66,61 +66,138 @@ public enum PosOrdersTable {
         return "INSERT INTO \(table) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 
-    static let orderInsert = insertSQL("pos_orders", orderColumns, rows: 1) + " ON CONFLICT (source_key) DO NOTHING"
+    /// The orders' multi-row INSERTs, by row count: a source key stored before inserts nothing, and
+    /// `RETURNING` names the orders that were inserted.
+    static let orderInserts = (0...rowsPerInsert).map {
+        insertSQL("pos_orders", orderColumns, rows: $0) + " ON CONFLICT (source_key) DO NOTHING RETURNING order_uid"
+    }
     /// The multi-row INSERTs, by row count (index 1…``rowsPerInsert``), built once.
     static let lineInserts = (0...rowsPerInsert).map { insertSQL("pos_order_lines", lineColumns, rows: $0) }
     static let paymentInserts = (0...rowsPerInsert).map { insertSQL("pos_payments", paymentColumns, rows: $0) }
     static let changeInserts = (0...rowsPerInsert).map { insertSQL("flow_changes", FlowChangesTable.columns, rows: $0) }
 
-    /// The work of ``insertAll(_:in:)``: orders one by one, their rows buffered per table.
+    /// The work of ``insertAll(_:in:)``: orders validated one by one and written ``rowsPerInsert`` at a
+    /// time, then the lines, payments and journal entries of those inserted, buffered per table (an
+    /// order's rows are only written after the order itself, so the foreign keys hold).
     final class BatchWriter {
+        /// An order waiting for its multi-row INSERT, with its dates as stored.
+        struct Pending {
+            var order: FlowPosOrder
+            var created: String
+            var settled: String?
+        }
+
         let db: Database
-        let insertOrder: Statement
+        /// What each order became, in order.
+        var outcomes: [SaveOutcome] = []
+        private var orders: [Pending] = []
+        private var inserted: [Bool] = []
         private var lines: [(order: String, line: FlowPosOrderLine)] = []
         private var payments: [(order: String, payment: FlowPosPayment)] = []
         private var changes: [(entity: FlowChange.Entity, key: String, at: String)] = []
 
         init(_ db: Database) throws {
             self.db = db
-            insertOrder = try db.cachedStatement(sql: orderInsert)
         }
 
-        func insert(_ order: FlowPosOrder) throws -> SaveOutcome {
+        func add(_ order: FlowPosOrder) throws {
             try order.validate()
             let created = SQLiteDate.format(order.createdAt)
             let settled = order.settledAt.map { $0 == order.createdAt ? created : SQLiteDate.format($0) }
+            orders.append(Pending(order: order, created: created, settled: settled))
+            if orders.count == rowsPerInsert { try writeOrders() }
+        }
+
+        /// Writes what is buffered (orders first, then their rows).
+        func finish() throws {
+            try writeOrders()
+            try write(all: true)
+        }
+
+        private static func bind(_ b: inout StatementBindings, _ pending: Pending) {
+            let order = pending.order
+            b.bind(order.orderUid); b.bind(order.orderNumber); b.bind(order.type.rawValue)
+            b.bind(order.orderState.rawValue); b.bind(order.storeUid); b.bind(order.cashRegisterUid)
+            b.bind(order.employeeUid); b.bind(order.customerUid); b.bind(order.originalOrderUid)
+            b.bind(order.currency); b.bind(pending.created); b.bind(pending.settled); b.bind(order.orderTotal)
+            b.bind(order.vatTotal); b.bind(order.discountTotal); b.bind(order.rounding)
+            b.bind(order.changeGiven); b.bind(order.source); b.bind(order.sourceKey)
+        }
+
+        /// The buffered orders in one INSERT; those it did not insert (source key stored before) are
+        /// explained by ``isStored(_:)``. When the INSERT breaks another constraint (a uid or voucher
+        /// number taken), nothing of it stays and the orders go one by one, so the error names the order.
+        private func writeOrders() throws {
+            guard !orders.isEmpty else { return }
+            defer { orders.removeAll(keepingCapacity: true) }
+            inserted.removeAll(keepingCapacity: true)
+            inserted.append(contentsOf: repeatElement(false, count: orders.count))
             do {
-                try insertOrder.execute { b in
-                    b.bind(order.orderUid); b.bind(order.orderNumber); b.bind(order.type.rawValue)
-                    b.bind(order.orderState.rawValue); b.bind(order.storeUid); b.bind(order.cashRegisterUid)
-                    b.bind(order.employeeUid); b.bind(order.customerUid); b.bind(order.originalOrderUid)
-                    b.bind(order.currency); b.bind(created); b.bind(settled); b.bind(order.orderTotal)
-                    b.bind(order.vatTotal); b.bind(order.discountTotal); b.bind(order.rounding)
-                    b.bind(order.changeGiven); b.bind(order.source); b.bind(order.sourceKey)
-                }
+                var next = 0
+                try db.cachedStatement(sql: orderInserts[orders.count]).execute({ b in
+                    for pending in orders { Self.bind(&b, pending) }
+                }, eachRow: { row in
+                    // RETURNING's order is not promised: look from where the last match was, then from the start.
+                    var k = next
+                    for _ in 0..<orders.count {
+                        if !inserted[k], row.text(0, equals: orders[k].order.orderUid) {
+                            inserted[k] = true
+                            next = (k + 1) % orders.count
+                            return
+                        }
+                        k = (k + 1) % orders.count
+                    }
+                })
             } catch let error as SQLiteError where error.isConstraintViolation {
-                if try isStored(order) { return .alreadyStored }
+                for pending in orders { try writeOne(pending) }
+                return
+            }
+            for (k, pending) in orders.enumerated() {
+                if inserted[k] {
+                    try buffer(pending)
+                } else {
+                    guard try isStored(pending.order) else {
+                        throw PosOrderError(orderUid: pending.order.orderUid, field: "sourceKey",
+                                            reason: "'\(pending.order.sourceKey)' was not stored")
+                    }
+                    outcomes.append(.alreadyStored)
+                }
+            }
+        }
+
+        /// One order in its own INSERT (after a multi-row one broke a constraint).
+        private func writeOne(_ pending: Pending) throws {
+            var wasInserted = false
+            do {
+                try db.cachedStatement(sql: orderInserts[1]).execute({ b in Self.bind(&b, pending) },
+                                                                    eachRow: { _ in wasInserted = true })
+            } catch let error as SQLiteError where error.isConstraintViolation {
+                if try isStored(pending.order) { outcomes.append(.alreadyStored); return }
                 throw error
             }
-            guard db.changesCount == 1 else {   // the source key was stored before
-                guard try isStored(order) else {
-                    throw PosOrderError(orderUid: order.orderUid, field: "sourceKey", reason: "'\(order.sourceKey)' was not stored")
+            if wasInserted {
+                try buffer(pending)
+            } else {
+                guard try isStored(pending.order) else {
+                    throw PosOrderError(orderUid: pending.order.orderUid, field: "sourceKey",
+                                        reason: "'\(pending.order.sourceKey)' was not stored")
                 }
-                return .alreadyStored
+                outcomes.append(.alreadyStored)
             }
+        }
+
+        /// An inserted order's lines, payments and journal entries, into the buffers (in order, so the
+        /// journal's `seq` follows the orders as with `save`).
+        private func buffer(_ pending: Pending) throws {
+            let order = pending.order
             for line in order.lines { lines.append((order.orderUid, line)) }
             for payment in order.payments { payments.append((order.orderUid, payment)) }
-            changes.append((.posOrder, order.orderUid, settled ?? created))
-            if let settled { changes.append((.receipt, order.orderUid, settled)) }
+            changes.append((.posOrder, order.orderUid, pending.settled ?? pending.created))
+            if let settled = pending.settled { changes.append((.receipt, order.orderUid, settled)) }
+            outcomes.append(.inserted)
             if lines.count >= rowsPerInsert || payments.count >= rowsPerInsert || changes.count >= rowsPerInsert {
                 try write(all: false)
             }
-            return .inserted
-        }
-
-        /// Writes the buffered rows (their orders are stored already, so the foreign keys hold).
-        func finish() throws {
-            try write(all: true)
         }
 
         /// Writes the buffered rows in full INSERTs of ``rowsPerInsert`` rows, and the rest too when `all`.
