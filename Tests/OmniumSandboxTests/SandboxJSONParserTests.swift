@@ -42,6 +42,19 @@ final class SandboxJSONParserTests: XCTestCase {
         }
     }
 
+    func testMemberNamesMatchIgnoringCaseTheLeastSpellingWinningAClash() throws {
+        func sku(_ body: String) throws -> String? {
+            try SandboxRequestDecoder.decode(OmniumInventoryItem.self, from: Data(body.utf8)).sku
+        }
+        XCTAssertEqual(try sku(#"{"sku":"exact"}"#), "exact")
+        XCTAssertEqual(try sku(#"{"SKU":"upper","inventory":1}"#), "upper")
+        XCTAssertEqual(try sku(#"{"sKu":"b","SkU":"a","warehouseCode":"w"}"#), "a", "SkU sorts before sKu")
+        XCTAssertEqual(try sku(#"{"sku":"exact","SKU":"other"}"#), "exact", "an exact name wins")
+        XCTAssertEqual(try sku(#"{"sKu":"kelvin"}"#), "kelvin", "lower-cased as Swift does: the Kelvin sign is k")
+        XCTAssertNil(try sku(#"{"skus":"no","sk":"no","ſku":"no"}"#))
+        XCTAssertEqual(try SandboxRequestDecoder.decode(OmniumInventoryItem.self, from: Data(#"{"WAREHOUSECODE":"w"}"#.utf8)).warehouseCode, "w")
+    }
+
     func testABodyAnsweredWith400NamesTheByte() throws {
         XCTAssertThrowsError(try SandboxRequestDecoder.decode([OmniumInventoryItem].self, from: Data(#"[{"sku":"A",}]"#.utf8))) {
             XCTAssertTrue("\($0)".contains("at byte 12"), "\($0)")

@@ -37,17 +37,21 @@ public enum SandboxOrderCalculator {
         var lines = form.lineItems ?? []
         // MARK: Line prices before order discounts
         var discountedPrices: [Decimal] = []
+        var taxFactors: [Decimal] = []
         for k in lines.indices {
             let q = lines[k].quantity ?? 0
             let c = lines[k].canceledQuantity ?? 0
             let p = lines[k].placedPrice ?? 0
             let d = lines[k].discounted ?? 0
-            let tax = lines[k].taxRate ?? defaultTaxRate
-            lines[k].placedPriceExclTax = round2(p / (1 + tax / 100))
+            // `1 + tax/100` once per line (Decimal division is most of this calculation's cost): the same
+            // value as computing it in each formula.
+            let taxFactor = 1 + (lines[k].taxRate ?? defaultTaxRate) / 100
+            taxFactors.append(taxFactor)
+            lines[k].placedPriceExclTax = round2(p / taxFactor)
             let open = q - c
             let discounted = q == 0 ? 0 : round2(open * p - d / q * open)
             lines[k].discountedPrice = discounted
-            lines[k].discountedPriceExclTax = round2(discounted / (1 + tax / 100))
+            lines[k].discountedPriceExclTax = round2(discounted / taxFactor)
             discountedPrices.append(discounted)
         }
         let sum = discountedPrices.reduce(0, +)
@@ -69,7 +73,6 @@ public enum SandboxOrderCalculator {
         let lastWeighted = discountedPrices.lastIndex { $0 != 0 }
         var lineTax: Decimal = 0
         for k in lines.indices {
-            let tax = lines[k].taxRate ?? defaultTaxRate
             var share: Decimal = 0
             if sum != 0 && orderDiscount != 0 {
                 share = k == lastWeighted ? orderDiscount - allocated : round2(discountedPrices[k] / sum * orderDiscount)
@@ -78,7 +81,7 @@ public enum SandboxOrderCalculator {
             lines[k].orderDiscountAmount = share
             let extended = discountedPrices[k] - share
             lines[k].extendedPrice = extended
-            let exclTax = round2(extended / (1 + tax / 100))
+            let exclTax = round2(extended / taxFactors[k])
             lines[k].extendedPriceExclTax = exclTax
             lines[k].taxTotal = extended - exclTax
             lineTax += extended - exclTax
@@ -106,8 +109,9 @@ public enum SandboxOrderCalculator {
             }
             let discountAmount = subTotal - discountLeft
             let total = subTotal - discountAmount
-            let exclTax = round2(total / (1 + rate / 100))
-            shipments[k].shippingSubTotalExclTax = round2(subTotal / (1 + rate / 100))
+            let rateFactor = 1 + rate / 100
+            let exclTax = round2(total / rateFactor)
+            shipments[k].shippingSubTotalExclTax = round2(subTotal / rateFactor)
             shipments[k].shippingDiscountAmount = discountAmount
             shipments[k].shippingTotal = total
             shipments[k].shippingTax = total - exclTax

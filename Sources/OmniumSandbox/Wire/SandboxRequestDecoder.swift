@@ -83,10 +83,15 @@ private func decodeValue<T: Decodable>(_ type: T.Type, from value: OmniumJSONVal
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let members: [String: OmniumJSONValue]
     let codingPath: [any CodingKey]
+    /// The member names, and for each its ``foldHash(_:)`` (nil when the name is not ASCII).
+    private let names: [String]
+    private let hashes: [UInt64?]
 
     init(members: [String: OmniumJSONValue], codingPath: [any CodingKey]) {
         self.members = members
         self.codingPath = codingPath
+        names = Array(members.keys)
+        hashes = names.map(Self.foldHash)
     }
 
     var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
@@ -94,40 +99,35 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     /// The member named `key` exactly, else the one whose name equals it ignoring case (the least spelling
     /// when several do, as if the names were sorted first).
     ///
-    /// Why a scan and not a table of lower-cased names: building that table lower-cased every member name of
-    /// every object, and a POS order's body has hundreds; most lookups match exactly, and a miss (a member the
-    /// body leaves out) only compares lengths and bytes.
+    /// Why hashes and not a table of lower-cased names: building that table lower-cased every member name of
+    /// every object; most lookups match exactly, and a miss (a member the body leaves out, most of a model's
+    /// optional members) is settled by comparing a case-blind hash of the key with the members' hashes. Only
+    /// a name with the same hash, or one that is not ASCII, is compared lower-cased.
     private func lookup(_ key: Key) -> OmniumJSONValue? {
         let name = key.stringValue
         if let value = members[name] { return value }
+        let hash = Self.foldHash(name)
         var best: String?
-        for candidate in members.keys where Self.equalIgnoringCase(candidate, name) {
+        for index in names.indices {
+            if let hash, let other = hashes[index], other != hash { continue }
+            let candidate = names[index]
+            guard candidate.lowercased() == name.lowercased() else { continue }
             if let current = best, current < candidate { continue }
             best = candidate
         }
         return best.flatMap { members[$0] }
     }
 
-    /// `a.lowercased() == b.lowercased()`, without allocating when both are ASCII.
-    static func equalIgnoringCase(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        let ascii: Bool? = a.withUTF8 { x in
-            b.withUTF8 { y -> Bool? in
-                var allASCII = true
-                for unit in x where unit >= 0x80 { allASCII = false; break }
-                for unit in y where unit >= 0x80 { allASCII = false; break }
-                guard allASCII else { return nil }
-                guard x.count == y.count else { return false }
-                for index in 0..<x.count {
-                    var p = x[index], q = y[index]
-                    if p >= 0x41 && p <= 0x5A { p += 0x20 }
-                    if q >= 0x41 && q <= 0x5A { q += 0x20 }
-                    if p != q { return false }
-                }
-                return true
-            }
+    /// FNV-1a over the name's bytes with ASCII letters lower-cased; nil when the name is not ASCII (then
+    /// lower-casing may change its bytes in other ways, and only `lowercased()` decides).
+    static func foldHash(_ name: String) -> UInt64? {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for unit in name.utf8 {
+            guard unit < 0x80 else { return nil }
+            let folded = unit >= 0x41 && unit <= 0x5A ? unit | 0x20 : unit
+            hash = (hash ^ UInt64(folded)) &* 0x0000_0100_0000_01B3
         }
-        return ascii ?? (a.lowercased() == b.lowercased())
+        return hash
     }
 
     func contains(_ key: Key) -> Bool { lookup(key) != nil }
