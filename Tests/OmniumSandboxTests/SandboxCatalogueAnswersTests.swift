@@ -9,8 +9,9 @@ import XCTest
 /// `OmniumSearchResult` — byte for byte — and changes made by mutations and writes showing in the
 /// very next answer.
 final class SandboxCatalogueAnswersTests: XCTestCase {
-    private func harness() throws -> SandboxTestHarness {
+    private func harness(recordCacheBytes: Int = SandboxRecordCache.defaultBudget) throws -> SandboxTestHarness {
         try SandboxTestHarness { configuration in
+            configuration.recordCacheBytes = recordCacheBytes
             configuration.rateLimits = .disabled
             configuration.scale = SandboxScale(products: 40, stores: 4, orders: 2, purchaseOrders: 2,
                                                            privateCustomers: 1, businessCustomers: 1)
@@ -35,7 +36,33 @@ final class SandboxCatalogueAnswersTests: XCTestCase {
     }
 
     func testPriceAndStockScrollsEqualTheGenericEncoder() throws {
-        let harness = try harness()
+        try priceAndStockScrolls(try harness())
+        // A second time: every generated record now comes from the record cache.
+        let warm = try harness()
+        try priceAndStockScrolls(warm)
+        let hits = warm.services.state.recordCache.statistics.hits
+        try priceAndStockScrolls(warm)
+        XCTAssertGreaterThan(warm.services.state.recordCache.statistics.hits, hits)
+        // And with no cache at all.
+        try priceAndStockScrolls(try harness(recordCacheBytes: 0))
+    }
+
+    func testProductAnswersFromTheCacheAndWithoutOne() throws {
+        for budget in [SandboxRecordCache.defaultBudget, 0, 20_000] {
+            let harness = try harness(recordCacheBytes: budget)
+            state = harness.services.state
+            let token = try harness.token()
+            for _ in 0..<2 {
+                try assertScroll(harness, token: token, start: (.POST, "/api/Products/Scroll", "{}"), resource: "Products",
+                                 expected: try state.products(matching: OmniumProductSearchRequest()))
+            }
+            let cached = state.recordCache.statistics
+            XCTAssertLessThanOrEqual(cached.bytes, budget)
+            if budget == 0 { XCTAssertEqual(cached.hits, 0) } else { XCTAssertGreaterThan(cached.hits, 0) }
+        }
+    }
+
+    private func priceAndStockScrolls(_ harness: SandboxTestHarness) throws {
         state = harness.services.state
         let token = try harness.token()
         let prices = #"{"marketId": "NOR", "scrollSize": 9}"#
@@ -58,7 +85,15 @@ final class SandboxCatalogueAnswersTests: XCTestCase {
         let before = harness.send(.POST, "/api/Products/SearchProducts", body: productBody, token: token).text
         let stockBefore = harness.send(.POST, "/api/Inventory/Search", body: stockBody, token: token).text
 
+        let priceBody = #"{"marketId": "NOR", "scrollSize": 1000}"#
+        let pricesBefore = harness.send(.POST, "/api/Prices/Search", body: priceBody, token: token).text
         let changed = SandboxMutations.apply(to: state, fraction: 0.25)
+        let pricesAfter = harness.send(.POST, "/api/Prices/Search", body: priceBody, token: token)
+        XCTAssertNotEqual(pricesAfter.text, pricesBefore)
+        let priceRequest = try OmniumJSON.decoder.decode(OmniumPriceSearchRequest.self, from: Data(priceBody.utf8))
+        let prices = try state.prices(matching: priceRequest)
+        XCTAssertLessThanOrEqual(prices.count, 1_000)
+        try assertBody(pricesAfter, OmniumSearchResult(totalHits: prices.count, result: prices.all))
         let after = harness.send(.POST, "/api/Products/SearchProducts", body: productBody, token: token)
         XCTAssertNotEqual(after.text, before)
         let request = try OmniumJSON.decoder.decode(OmniumProductSearchRequest.self, from: Data(productBody.utf8))

@@ -12,6 +12,28 @@ extension SandboxState {
     /// Products matching `request`, sorted by `sortOrder` (default `ModifiedAscending`).
     /// - Throws: `SandboxQueryError.badRequest` for an unknown sort order.
     public func products(matching request: OmniumProductSearchRequest) throws -> SandboxResultSet<OmniumProduct> {
+        let (storage, ordered) = try productOrder(matching: request)
+        return SandboxResultSet(count: ordered.count) { range in ordered[range].map { storage.product(at: $0) } }
+    }
+
+    /// The same matches as `products(matching:)` as answer records: a changed product is written from
+    /// its override, a generated one comes from (or goes into) `recordCache`.
+    func productAnswers(matching request: OmniumProductSearchRequest) throws -> SandboxResultSet<SandboxRecordAnswer> {
+        let (storage, ordered) = try productOrder(matching: request)
+        let cache = recordCache
+        return SandboxResultSet(count: ordered.count) { range in
+            ordered[range].map { index in
+                if let changed = storage.productOverrides[index] { return .product(changed) }
+                if let held = cache.product(index) { return .bytes(held) }
+                let answer = SandboxRecordAnswer.of(storage.generator.product(at: index))
+                if case .bytes(let bytes) = answer { cache.keepProduct(index, bytes) }
+                return answer
+            }
+        }
+    }
+
+    /// The storage snapshot and the matching product indices in answer order.
+    private func productOrder(matching request: OmniumProductSearchRequest) throws -> (SandboxStorage, [Int]) {
         let sort = try SandboxSortOrder.parse(request.sortOrder, default: .modifiedAscending)
         return read { storage in
             let generator = storage.generator
@@ -56,7 +78,7 @@ extension SandboxState {
                 let keyed = candidates.map { ($0, storage.productModified(at: $0)) }
                 ordered = keyed.sorted { sort == .modifiedAscending ? ($0.1, $0.0) < ($1.1, $1.0) : ($0.1, $0.0) > ($1.1, $1.0) }.map(\.0)
             }
-            return SandboxResultSet(count: ordered.count) { range in ordered[range].map { storage.product(at: $0) } }
+            return (storage, ordered)
         }
     }
 
@@ -73,6 +95,38 @@ extension SandboxState {
     /// Prices matching `request`, in catalogue order.
     /// - Throws: `SandboxQueryError.badRequest` when no filter is set.
     public func prices(matching request: OmniumPriceSearchRequest) throws -> SandboxResultSet<OmniumPrice> {
+        let (storage, found) = try priceKeys(matching: request, keepingAnswers: false)
+        return SandboxResultSet(count: found.count) { range in
+            var cache: (Int, [OmniumPrice])?
+            return found[range].map { key in
+                let index = Int(key >> 16)
+                if cache?.0 != index { cache = (index, storage.prices(forProductAt: index)) }
+                return cache!.1[Int(key & 0xffff)]
+            }
+        }
+    }
+
+    /// The same matches as `prices(matching:)` as answer records: changed prices are written from their
+    /// override, generated ones come from `recordCache` (kept there while the query looks at them).
+    func priceAnswers(matching request: OmniumPriceSearchRequest) throws -> SandboxResultSet<SandboxRecordAnswer> {
+        let (storage, found) = try priceKeys(matching: request, keepingAnswers: true)
+        let recordCache = recordCache
+        return SandboxResultSet(count: found.count) { range in
+            var generated: (Int, [OmniumPrice])?
+            return found[range].map { key in
+                let index = Int(key >> 16), ordinal = Int(key & 0xffff)
+                if let changed = storage.priceOverrides[index] { return .price(changed[ordinal]) }
+                if let held = recordCache.price(index, ordinal: ordinal) { return .bytes(held) }
+                if generated?.0 != index { generated = (index, storage.generator.prices(forProductAt: index)) }
+                return .of(generated!.1[ordinal])
+            }
+        }
+    }
+
+    /// The storage snapshot and the matches as `index << 16 | ordinal`, in catalogue order; with
+    /// `keepingAnswers`, the bytes of each generated product's prices go into `recordCache` as they are seen.
+    private func priceKeys(matching request: OmniumPriceSearchRequest, keepingAnswers: Bool) throws
+        -> (SandboxStorage, [Int64]) {
         let codes = request.productCodes.orEmpty.filter { !$0.isEmpty }
         guard !codes.isEmpty || request.marketId.nonEmpty != nil || request.customerId.nonEmpty != nil
               || request.customerGroupId.nonEmpty != nil || request.priceType.nonEmpty != nil
@@ -96,22 +150,22 @@ extension SandboxState {
                 return true
             }
             var keys: [Int64] = []
+            let recordCache = recordCache
             for index in candidates {
                 if let from = request.lastModified, storage.priceOverrides[index] == nil,
                    generator.baseModified(ofProductAt: index) < from { continue }
-                for (ordinal, price) in storage.prices(forProductAt: index).enumerated() where matches(price) {
+                let prices = storage.prices(forProductAt: index)
+                let before = keys.count
+                for (ordinal, price) in prices.enumerated() where matches(price) {
                     keys.append(Int64(index) << 16 | Int64(ordinal))
                 }
-            }
-            let found = keys
-            return SandboxResultSet(count: found.count) { range in
-                var cache: (Int, [OmniumPrice])?
-                return found[range].map { key in
-                    let index = Int(key >> 16)
-                    if cache?.0 != index { cache = (index, storage.prices(forProductAt: index)) }
-                    return cache!.1[Int(key & 0xffff)]
+                if keepingAnswers, keys.count > before, storage.priceOverrides[index] == nil,
+                   !recordCache.hasPrices(index), recordCache.hasRoom {
+                    let bytes = prices.map { SandboxRecordJSON.handWritten($0, SandboxRecordJSON.priceWriter) }
+                    if bytes.allSatisfy({ $0 != nil }) { recordCache.keepPrices(index, bytes.map { $0! }) }
                 }
             }
+            return (storage, keys)
         }
     }
 
@@ -120,6 +174,46 @@ extension SandboxState {
     /// Stock records matching `request`, generated ones in catalogue order, then records created by writes.
     /// - Throws: `SandboxQueryError.badRequest` when no filter is set.
     public func inventory(matching request: OmniumInventorySearchRequest) throws -> SandboxResultSet<OmniumInventoryItem> {
+        let matches = try stockMatches(matching: request, keepingAnswers: false)
+        let (storage, found, added) = (matches.storage, matches.found, matches.added)
+        let generator = storage.generator
+        return SandboxResultSet(count: found.count + added.count) { range in
+            var cache: (Int, [OmniumInventoryItem])?
+            return range.map { position in
+                if position >= found.count { return added[position - found.count] }
+                let index = Int(found[position] >> 16)
+                if cache?.0 != index { cache = (index, generator.inventory(forProductAt: index)) }
+                let generated = cache!.1[Int(found[position] & 0xffff)]
+                let key = SandboxInventoryKey(sku: generated.sku ?? "", warehouseCode: generated.warehouseCode ?? "")
+                return storage.inventoryWritten[key] ?? generated
+            }
+        }
+    }
+
+    /// The same matches as `inventory(matching:)` as answer records: written records from the
+    /// storage, generated ones from `recordCache` (kept there while the query looks at them).
+    func inventoryAnswers(matching request: OmniumInventorySearchRequest) throws -> SandboxResultSet<SandboxRecordAnswer> {
+        let matches = try stockMatches(matching: request, keepingAnswers: true)
+        let (storage, found, added, written) = (matches.storage, matches.found, matches.added, matches.written)
+        let recordCache = recordCache
+        return SandboxResultSet(count: found.count + added.count) { range in
+            var generated: (Int, [OmniumInventoryItem])?
+            return range.map { position in
+                if position >= found.count { return .stock(added[position - found.count]) }
+                if let item = written[position] { return .stock(item) }
+                let index = Int(found[position] >> 16), ordinal = Int(found[position] & 0xffff)
+                if let held = recordCache.stockItem(index, ordinal: ordinal) { return .bytes(held) }
+                if generated?.0 != index { generated = (index, storage.generator.inventory(forProductAt: index)) }
+                return .of(generated!.1[ordinal])
+            }
+        }
+    }
+
+    /// What a stock query matched: generated positions (`index << 16 | ordinal`, in catalogue order),
+    /// the written record of those that have one (by position in `found`), and records created by
+    /// writes. With `keepingAnswers`, each matched generated record's bytes go into `recordCache`.
+    private func stockMatches(matching request: OmniumInventorySearchRequest, keepingAnswers: Bool) throws
+        -> (storage: SandboxStorage, found: [Int64], written: [Int: OmniumInventoryItem], added: [OmniumInventoryItem]) {
         let codes = request.productCodes.orEmpty.filter { !$0.isEmpty }
         let warehouses = Set(request.warehouseCodes.orEmpty.map { $0.lowercased() })
         guard !codes.isEmpty || !warehouses.isEmpty || request.isWebWarehouse == true || request.marketId.nonEmpty != nil
@@ -146,28 +240,30 @@ extension SandboxState {
             let candidates = codes.isEmpty ? Array(0..<storage.productCount)
                 : Array(Set(codes.compactMap { generator.productIndex(forId: $0) })).sorted()
             var keys: [Int64] = []
+            var written: [Int: OmniumInventoryItem] = [:]
+            let recordCache = recordCache
+            var keeping = keepingAnswers && recordCache.hasRoom
             let writtenProducts = Set(storage.inventoryWritten.keys.compactMap { generator.productIndex(forId: $0.sku) })
             for index in candidates {
                 if let from = request.lastModified, !writtenProducts.contains(index),
                    generator.baseModified(ofProductAt: index) < from { continue }
-                for (ordinal, generated) in generator.inventory(forProductAt: index).enumerated() {
+                let items = generator.inventory(forProductAt: index)
+                for (ordinal, generated) in items.enumerated() {
                     let key = SandboxInventoryKey(sku: generated.sku ?? "", warehouseCode: generated.warehouseCode ?? "")
-                    if matches(storage.inventoryWritten[key] ?? generated) { keys.append(Int64(index) << 16 | Int64(ordinal)) }
+                    let stored = writtenProducts.contains(index) ? storage.inventoryWritten[key] : nil
+                    guard matches(stored ?? generated) else { continue }
+                    if let stored {
+                        written[keys.count] = stored
+                    } else if keeping, !recordCache.holdsStockItem(index, ordinal: ordinal),
+                              let bytes = SandboxRecordJSON.handWritten(generated, SandboxRecordJSON.inventoryWriter) {
+                        recordCache.keepStockItem(index, ordinal: ordinal, count: items.count, bytes)
+                        if ordinal == 0 { keeping = recordCache.hasRoom }
+                    }
+                    keys.append(Int64(index) << 16 | Int64(ordinal))
                 }
             }
-            let found = keys
             let added = storage.inventoryAddedKeys.compactMap { storage.inventoryWritten[$0] }.filter(matches)
-            return SandboxResultSet(count: found.count + added.count) { range in
-                var cache: (Int, [OmniumInventoryItem])?
-                return range.map { position in
-                    if position >= found.count { return added[position - found.count] }
-                    let index = Int(found[position] >> 16)
-                    if cache?.0 != index { cache = (index, generator.inventory(forProductAt: index)) }
-                    let generated = cache!.1[Int(found[position] & 0xffff)]
-                    let key = SandboxInventoryKey(sku: generated.sku ?? "", warehouseCode: generated.warehouseCode ?? "")
-                    return storage.inventoryWritten[key] ?? generated
-                }
-            }
+            return (storage, keys, written, added)
         }
     }
 }

@@ -18,15 +18,22 @@ public final class SandboxState: @unchecked Sendable {
     private var lastStamp = Date.distantPast
     private var eventHandler: (@Sendable ([OmniumEvent]) -> Void)?
 
+    /// Answer bytes of the generated catalogue records, made once (see ``SandboxRecordCache``).
+    public let recordCache: SandboxRecordCache
+
     /// - Parameter clock: server time; tests pass a fixed or stepping clock.
-    public init(generator: SandboxDataGenerator, clock: @escaping @Sendable () -> Date = { Date() }) {
+    /// - Parameter recordCacheBytes: the byte budget of `recordCache` (0 = keep nothing).
+    public init(generator: SandboxDataGenerator, clock: @escaping @Sendable () -> Date = { Date() },
+                recordCacheBytes: Int = SandboxRecordCache.defaultBudget) {
         self.generator = generator
         self.storage = SandboxStorage(generator: generator)
         self.clock = clock
+        self.recordCache = SandboxRecordCache(productCount: generator.productCount, budget: recordCacheBytes)
     }
 
-    public convenience init(options: SandboxDataOptions, clock: @escaping @Sendable () -> Date = { Date() }) {
-        self.init(generator: SandboxDataGenerator(options: options), clock: clock)
+    public convenience init(options: SandboxDataOptions, clock: @escaping @Sendable () -> Date = { Date() },
+                            recordCacheBytes: Int = SandboxRecordCache.defaultBudget) {
+        self.init(generator: SandboxDataGenerator(options: options), clock: clock, recordCacheBytes: recordCacheBytes)
     }
 
     // MARK: - Access

@@ -14,11 +14,11 @@ struct InventoryRoutes: SandboxRouteCollection {
         router.post("/api/Inventory/Search", permission: .read(.inventory)) { request, context in
             let body = try request.omniumBody(OmniumInventorySearchRequest.self, emptyAsObject: true)
             return try search.searchWithScroll(resource: "Inventory", context: context) {
-                try state.inventory(matching: body)
+                try state.inventoryAnswers(matching: body)
             }
         }
         router.get("/api/Inventory/Scroll/{scrollId}", permission: .read(.inventory)) { _, context in
-            try search.continueScroll(resource: "Inventory", context: context, as: OmniumInventoryItem.self)
+            try search.continueScroll(resource: "Inventory", context: context, as: SandboxRecordAnswer.self)
         }
         router.get("/api/Inventory/{sku}", permission: .read(.inventory)) { request, context in
             let items = state.inventory(sku: try context.parameter("sku"), warehouseCodes: request.queries("warehouseIds"))

@@ -18,11 +18,11 @@ struct PricesRoutes: SandboxRouteCollection {
                 throw SandboxError.badRequest("scrollSize must be between 1 and \(Self.maxScrollSize)")
             }
             return try search.searchWithScroll(resource: "Prices", batchSize: size, context: context) {
-                try state.prices(matching: body)
+                try state.priceAnswers(matching: body)
             }
         }
         router.get("/api/Prices/Scroll/{scrollId}", permission: .read(.product)) { _, context in
-            try search.continueScroll(resource: "Prices", context: context, as: OmniumPrice.self)
+            try search.continueScroll(resource: "Prices", context: context, as: SandboxRecordAnswer.self)
         }
     }
 }

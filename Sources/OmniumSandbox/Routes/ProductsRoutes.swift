@@ -13,14 +13,14 @@ struct ProductsRoutes: SandboxRouteCollection {
         let search = SearchResponder(services: services)
         router.post("/api/Products/Scroll", permission: .read(.product)) { request, context in
             let body = try request.omniumBody(OmniumProductSearchRequest.self, emptyAsObject: true)
-            return try search.startScroll(resource: "Products", context: context) { try state.products(matching: body) }
+            return try search.startScroll(resource: "Products", context: context) { try state.productAnswers(matching: body) }
         }
         router.get("/api/Products/Scroll/{scrollId}", permission: .read(.product)) { _, context in
-            try search.continueScroll(resource: "Products", context: context, as: OmniumProduct.self)
+            try search.continueScroll(resource: "Products", context: context, as: SandboxRecordAnswer.self)
         }
         router.post("/api/Products/SearchProducts", permission: .read(.product)) { request, _ in
             let body = try request.omniumBody(OmniumProductSearchRequest.self, emptyAsObject: true)
-            return try search.page(take: body.take, page: body.page) { try state.products(matching: body) }
+            return try search.page(take: body.take, page: body.page) { try state.productAnswers(matching: body) }
         }
         router.get("/api/Products/{productId}", permission: .read(.product)) { _, context in
             try SearchResponder.found(state.product(id: try context.parameter("productId")), "Product")

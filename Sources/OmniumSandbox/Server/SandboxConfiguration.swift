@@ -32,6 +32,8 @@ public struct SandboxConfiguration: Sendable {
     public var server: HTTPServerConfiguration
     /// The clock (tests pass a `ManualSandboxClock`).
     public var clock: any SandboxClock
+    /// Byte budget of the generated catalogue records' answer bytes (`SandboxRecordCache`); 0 = none.
+    public var recordCacheBytes = SandboxRecordCache.defaultBudget
 
     public init(
         port: UInt16 = 0, clients: [SandboxClient] = [.default], tokenLifetime: Duration = .seconds(864_000),

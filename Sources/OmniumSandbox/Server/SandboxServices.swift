@@ -19,7 +19,8 @@ public final class SandboxServices: Sendable {
         let clock = configuration.clock
         self.configuration = configuration
         self.clock = clock
-        self.state = state ?? SandboxState(options: configuration.dataOptions, clock: { clock.now() })
+        self.state = state ?? SandboxState(options: configuration.dataOptions, clock: { clock.now() },
+                                           recordCacheBytes: configuration.recordCacheBytes)
         self.tokens = TokenStore(lifetime: configuration.tokenLifetime, clock: clock)
         self.rateLimiter = RateLimiter(limits: configuration.rateLimits, clock: clock)
         self.scrolls = ScrollSessions(settings: configuration.scroll, clock: clock)

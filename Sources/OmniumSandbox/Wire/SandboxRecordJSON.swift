@@ -32,6 +32,13 @@ enum SandboxRecordJSON {
         return out.bytes
     }
 
+    /// `value` by hand; nil when the writer cannot write it exactly (kept unknown members).
+    static func handWritten<T>(_ value: T, _ writer: SandboxObjectWriter<T>) -> [UInt8]? {
+        var out = SandboxJSONBytes(capacity: 512)
+        writer.write(value, to: &out)
+        return out.isUnsupported ? nil : out.bytes
+    }
+
     // MARK: - Members
 
     static let priceWriter = SandboxObjectWriter<OmniumPrice>([

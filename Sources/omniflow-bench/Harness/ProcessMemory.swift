@@ -29,8 +29,11 @@ enum ProcessMemory {
     /// Current resident set, in MiB.
     static var residentMiB: Double { field("VmRSS") }
 
-    private static func field(_ name: String) -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    /// Peak resident set of another process (a benchmark's sandbox) since it started, in MiB.
+    static func peakMiB(ofProcess pid: Int32) -> Double { field("VmHWM", process: "\(pid)") }
+
+    private static func field(_ name: String, process: String = "self") -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8) else { return 0 }
         for line in status.split(separator: "\n") where line.hasPrefix(name + ":") {
             let digits = line.split(separator: " ").compactMap { Double($0) }
             return (digits.first ?? 0) / 1024

@@ -21,6 +21,9 @@ final class SandboxProcess: @unchecked Sendable {
         var rateLimits = false
         /// Added to every answer, as `SandboxFaults(latency:)`.
         var latencyMilliseconds = 0
+        /// Make the catalogue's answer bytes (`SandboxState.warmRecordCache`) before answering the
+        /// first request; the child's CPU for it is spent before the parent reads `cpuSeconds` first.
+        var warmRecordCache = false
     }
 
     struct Failure: Error, CustomStringConvertible { var description: String }
@@ -53,6 +56,9 @@ final class SandboxProcess: @unchecked Sendable {
 
     /// CPU seconds (user + system) the child has used so far, from `/proc/<pid>/stat`.
     var cpuSeconds: Double { ProcessCPU.seconds(ofProcess: process.processIdentifier) }
+
+    /// The child's peak resident set so far, in MiB (its record cache included).
+    var peakMemoryMiB: Double { ProcessMemory.peakMiB(ofProcess: process.processIdentifier) }
 
     /// Requests per path and 429 answers since the child started (or since `stats reset`).
     func stats(reset: Bool = false) throws -> SandboxProcessStats {
@@ -115,6 +121,7 @@ enum SandboxProcessMain {
                 rateLimits: options.rateLimits ? SandboxRateLimits() : .disabled,
                 faults: options.latencyMilliseconds > 0 ? SandboxFaults(latency: .milliseconds(options.latencyMilliseconds)) : .none,
                 seed: options.seed, scale: options.scale, log: log))
+            if options.warmRecordCache { server.state.warmRecordCache() }
             answer(server.baseURL.absoluteString)
             var round = 0
             while let line = Swift.readLine() {

@@ -11,7 +11,7 @@ struct SearchResponder: Sendable {
     let services: SandboxServices
 
     /// One page `[page*take, (page+1)*take)` of `query`'s matches: `{totalHits, result, scrollId: null, facets: []}`.
-    func page<Element: Codable & Sendable>(
+    func page<Element: Sendable>(
         take: Int?, page: Int?, query: () throws -> SandboxResultSet<Element>
     ) throws -> HTTPResponse {
         let paging = try SearchPaging(take: take, page: page)
@@ -21,7 +21,7 @@ struct SearchResponder: Sendable {
     }
 
     /// `POST /api/{resource}/Scroll`: the first batch and the scroll id (take/page ignored).
-    func startScroll<Element: Codable & Sendable>(
+    func startScroll<Element: Sendable>(
         resource: String, context: SandboxRequestContext, query: () throws -> SandboxResultSet<Element>
     ) throws -> HTTPResponse {
         let started = try services.scrolls.start(resource: resource, owner: context.principal?.clientId ?? "",
@@ -31,7 +31,7 @@ struct SearchResponder: Sendable {
 
     /// A search that returns a `scrollId` itself only when more than one batch matches
     /// (inventory, prices): first batch of `batchSize`, no facets.
-    func searchWithScroll<Element: Codable & Sendable>(
+    func searchWithScroll<Element: Sendable>(
         resource: String, batchSize: Int? = nil, context: SandboxRequestContext,
         query: () throws -> SandboxResultSet<Element>
     ) throws -> HTTPResponse {
@@ -42,7 +42,7 @@ struct SearchResponder: Sendable {
     }
 
     /// `GET /api/{resource}/Scroll/{scrollId}`: the next batch; `result: []` ends the scroll.
-    func continueScroll<Element: Codable & Sendable>(
+    func continueScroll<Element: Sendable>(
         resource: String, context: SandboxRequestContext, as type: Element.Type
     ) throws -> HTTPResponse {
         let id = try context.parameter("scrollId")
@@ -50,13 +50,29 @@ struct SearchResponder: Sendable {
         return try Self.answer(totalHits: next.totalHits, batch: next.batch, scrollId: next.batch.isEmpty ? nil : id)
     }
 
-    /// `OmniumSearchResult` of `batch`: put together from each record's hand-written bytes for the
-    /// catalogue records (``SandboxJSONRecord``), through ``SandboxResponseEncoder`` for the rest.
-    /// Both give the same bytes (`SandboxRecordJSONTests`).
-    static func answer<Element: Codable & Sendable>(
+    /// `OmniumSearchResult` of `batch`: put together from each record's bytes for the catalogue answers
+    /// (``SandboxRecordAnswer``, often held by ``SandboxRecordCache``) and the hand-written record types
+    /// (``SandboxJSONRecord``), through ``SandboxResponseEncoder`` for the rest. All give the same bytes
+    /// (`SandboxRecordJSONTests`, `SandboxCatalogueAnswersTests`).
+    static func answer<Element: Sendable>(
         totalHits: Int, batch: [Element], scrollId: String?, facets: [OmniumFacet]? = nil
     ) throws -> HTTPResponse {
-        if Element.self is any SandboxJSONRecord.Type, facets?.isEmpty ?? true {
+        if Element.self == SandboxRecordAnswer.self, facets?.isEmpty ?? true {
+            let records = try (batch as! [SandboxRecordAnswer]).map { try $0.json() }
+            return .json(SandboxPageJSON.searchResult(totalHits: totalHits, records: records, scrollId: scrollId,
+                                                      emptyFacets: facets != nil))
+        }
+        guard let type = Element.self as? any (Codable & Sendable).Type else {
+            preconditionFailure("search results of \(Element.self) can be neither encoded nor put together from bytes")
+        }
+        return try encoded(type, totalHits: totalHits, batch: batch, scrollId: scrollId, facets: facets)
+    }
+
+    private static func encoded<Record: Codable & Sendable, Element: Sendable>(
+        _ type: Record.Type, totalHits: Int, batch: [Element], scrollId: String?, facets: [OmniumFacet]?
+    ) throws -> HTTPResponse {
+        let batch = batch as! [Record]
+        if Record.self is any SandboxJSONRecord.Type, facets?.isEmpty ?? true {
             let records = try batch.map { try ($0 as! any SandboxJSONRecord).sandboxJSON() }
             return .json(SandboxPageJSON.searchResult(totalHits: totalHits, records: records, scrollId: scrollId,
                                                       emptyFacets: facets != nil))
