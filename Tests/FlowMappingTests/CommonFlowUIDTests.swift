@@ -33,6 +33,8 @@ final class CommonFlowUIDTests: XCTestCase {
     func testAValidIdHoldingTheDigestSeparatorCannotImpersonateAFoldedOne() throws {
         let folded = try XCTUnwrap(FlowUID.sanitize("EVIL/1"))
         XCTAssertNotEqual(FlowUID.sanitize(folded), folded, "a literal id equal to a folded UID is folded again")
+        for kept in ["a-b-c", "-a-", "-", "a_-_b"] { XCTAssertEqual(FlowUID.sanitize(kept), kept) }
+        for folded in ["a--b", "--", "a---", "--a"] { XCTAssertNotEqual(FlowUID.sanitize(folded), folded) }
     }
 
     func testAnIdWithNothingUsableHasNoUID() {

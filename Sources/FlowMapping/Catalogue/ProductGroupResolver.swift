@@ -121,6 +121,12 @@ extension String {
     /// every field of every record, and the UTF-16 bridge was a measured share of a catalogue load.
     /// `Character.isWhitespace` is Unicode's White_Space, the same set as `.whitespacesAndNewlines`.
     var trimmedNonBlank: String? {
+        // The usual case, by bytes: text that starts and ends with a visible ASCII character has nothing
+        // to trim (a Character's whitespace is decided by its first scalar, and a cluster ending in an ASCII
+        // byte other than LF starts with a scalar that is not whitespace).
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return self
+        }
         guard let first = firstIndex(where: { !$0.isWhitespace }),
               let last = lastIndex(where: { !$0.isWhitespace }) else { return nil }
         if first == startIndex, index(after: last) == endIndex { return self }

@@ -13,6 +13,15 @@ extension OmniumClient {
         scrollPages(start: { try .json(.post, "/api/Prices/Search", body: request) },
                     continuationPath: "/api/Prices/Scroll", maxRestarts: maxRestarts, of: OmniumPageRecord<OmniumPrice>.self)
     }
+
+    /// ``searchPrices(_:maxRestarts:)`` with each price's JSON as Omnium sent it (`extract.prices` stages
+    /// that text instead of encoding the model again).
+    public func searchPricesAsReceived(_ request: OmniumPriceSearchRequest, maxRestarts: Int = 3)
+        -> AsyncThrowingStream<[OmniumReceivedRecord<OmniumPrice>], Error> {
+        scrollPages(start: { try .json(.post, "/api/Prices/Search", body: request) },
+                    continuationPath: "/api/Prices/Scroll", maxRestarts: maxRestarts,
+                    of: OmniumReceivedRecord<OmniumPrice>.self)
+    }
 }
 
 extension OmniumPriceSearchRequest {

@@ -22,10 +22,15 @@ public enum OmniumDateFormat {
     /// More than 7 fractional digits are cut to 7.
     public static func date(from text: String) -> Date? {
         var text = text
-        return text.withUTF8 { parse(Array($0)) }
+        return text.withUTF8 { parse($0) }
     }
 
-    private static func parse(_ b: [UInt8]) -> Date? {
+    /// ``date(from:)`` over UTF-8 bytes (the fast record readers, `OmniumWireObject`).
+    public static func date(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        parse(bytes)
+    }
+
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Date? {
         var i = 0
         func digits(_ count: Int) -> Int? {
             guard i + count <= b.count else { return nil }

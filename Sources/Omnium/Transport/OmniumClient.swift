@@ -54,7 +54,7 @@ public final class OmniumClient: Sendable {
     }
 
     /// A 2xx body as `Response`; an unreadable one is a malformed answer (retried like one).
-    private static func decode<Response: Decodable>(_ type: Response.Type, from body: Data) throws -> Response {
+    static func decode<Response: Decodable>(_ type: Response.Type, from body: Data) throws -> Response {
         do {
             return try OmniumWire.decode(Response.self, from: body)
         } catch {
@@ -79,7 +79,7 @@ public final class OmniumClient: Sendable {
         await tokens.forget()
     }
 
-    private var exchange: OmniumExchange {
+    var exchange: OmniumExchange {
         OmniumExchange(configuration: configuration, transport: transport, environment: environment,
                  limiter: limiter, tokens: tokens)
     }

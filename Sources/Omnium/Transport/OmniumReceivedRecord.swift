@@ -33,15 +33,45 @@ extension OmniumReceivedRecord: OmniumKeepsReceivedJSON {
     mutating func keep(json: Data) { self.json = json }
 }
 
+/// A page item made from its record's bytes alone: a received record whose model has a fast reader
+/// (``OmniumWireDecodable``), falling back to `JSONDecoder` for the record when that reader is not certain.
+protocol OmniumWirePageItem {
+    static func fromWire(_ json: Data) throws -> Self
+}
+
+extension OmniumReceivedRecord: OmniumWirePageItem where Record: OmniumWireDecodable {
+    static func fromWire(_ json: Data) throws -> Self {
+        if let record = Record(wireJSON: json) { return Self(item: .decoded(record), json: json) }
+        return Self(item: try OmniumJSON.decoder.decode(OmniumPageRecord<Record>.self, from: json), json: json)
+    }
+}
+
+extension OmniumPageRecord: OmniumWirePageItem where Record: OmniumWireDecodable {
+    static func fromWire(_ json: Data) throws -> Self {
+        if let record = Record(wireJSON: json) { return .decoded(record) }
+        return try OmniumJSON.decoder.decode(Self.self, from: json)
+    }
+}
+
 extension OmniumClient {
     /// Sends a page request and decodes the envelope; items that keep their JSON get their bytes
     /// when the answer's records can be cut out and their count agrees with the decoded ones.
     func sendPage<Item: Decodable & Sendable>(_ request: OmniumRequest, of type: Item.Type)
         async throws -> OmniumPageEnvelope<Item> {
+        if let wire = Item.self as? any OmniumWirePageItem.Type {
+            return try await exchange.perform(request) { response in
+                try Self.decodeWirePage(response.body, as: Item.self, wire: wire)
+            }
+        }
         guard Item.self is any OmniumKeepsReceivedJSON.Type else {
             return try await send(request, as: OmniumPageEnvelope<Item>.self)
         }
         let (envelope, body) = try await sendKeepingBody(request, as: OmniumPageEnvelope<Item>.self)
+        return Self.keepingJSON(envelope, body: body)
+    }
+
+    /// The page with each item's bytes attached, when the answer can be cut into as many records as decoded.
+    private static func keepingJSON<Item>(_ envelope: OmniumPageEnvelope<Item>, body: Data) -> OmniumPageEnvelope<Item> {
         guard var items = envelope.result, !items.isEmpty,
               let ranges = OmniumJSONSlices.elements(ofMember: "result", in: body), ranges.count == items.count
         else { return envelope }
@@ -54,5 +84,27 @@ extension OmniumClient {
         var kept = envelope
         kept.result = items
         return kept
+    }
+
+    /// A page of fast-read records: the envelope is read (and the whole answer checked as JSON) by
+    /// ``OmniumWireReader/page(_:)``, then each record from its own bytes. An answer the reader declines
+    /// (or one without a `result` list) is decoded the ordinary way, which also words any error.
+    private static func decodeWirePage<Item: Decodable>(_ body: Data, as type: Item.Type,
+                                                        wire: any OmniumWirePageItem.Type) throws -> OmniumPageEnvelope<Item> {
+        let page = body.withUnsafeBytes { OmniumWireReader.page($0.bindMemory(to: UInt8.self)) }
+        guard let page, let ranges = page.records else {
+            return keepingJSON(try decode(OmniumPageEnvelope<Item>.self, from: body), body: body)
+        }
+        let items = try ranges.map { range -> Item in
+            let json = Data(body[(body.startIndex + range.lowerBound)..<(body.startIndex + range.upperBound)])
+            do {
+                // The cast cannot fail: `wire` is `Item`'s own conformance.
+                return try wire.fromWire(json) as! Item
+            } catch {
+                throw OmniumExchange.UnreadableBody(
+                    description: "\(Item.self) did not decode: \(OmniumExchange.describe(decodingError: error))")
+            }
+        }
+        return OmniumPageEnvelope(totalHits: page.totalHits, result: items, scrollId: page.scrollId)
     }
 }

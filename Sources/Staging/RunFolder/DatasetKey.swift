@@ -37,16 +37,21 @@ public struct DatasetKey<Record: Codable>: Sendable, Hashable, CustomStringConve
 /// stores each record's JSON as received and names the source's decoder here; the records omniflow
 /// itself adds to it (a re-read, a fallback) are written with the matching encoder.
 public struct DatasetCoding: Sendable {
+    /// Names the coding, so a reader with a faster path for one source's JSON can tell it applies.
+    public let name: String
     public let makeEncoder: @Sendable () -> JSONEncoder
     public let makeDecoder: @Sendable () -> JSONDecoder
 
-    public init(makeEncoder: @escaping @Sendable () -> JSONEncoder, makeDecoder: @escaping @Sendable () -> JSONDecoder) {
+    public init(name: String, makeEncoder: @escaping @Sendable () -> JSONEncoder,
+                makeDecoder: @escaping @Sendable () -> JSONDecoder) {
+        self.name = name
         self.makeEncoder = makeEncoder
         self.makeDecoder = makeDecoder
     }
 
     /// omniflow's own staging JSON (sorted keys, dates as ``SQLiteDate`` text).
-    public static let staging = DatasetCoding(makeEncoder: RunStaging.makeEncoder, makeDecoder: RunStaging.makeDecoder)
+    public static let staging = DatasetCoding(name: "staging", makeEncoder: RunStaging.makeEncoder,
+                                              makeDecoder: RunStaging.makeDecoder)
 }
 
 // MARK: - Typed reads and writes

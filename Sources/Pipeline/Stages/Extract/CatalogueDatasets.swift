@@ -9,7 +9,7 @@ import Staging
 ///
 /// Why in one place, as typed keys: each dataset is written by exactly one stage and read by others;
 /// the key carries the record type, so no reader restates the name or the type (docs/CONTRACTS.md
-/// "Datasets"). Products and stock items are staged as Omnium sent them (``DatasetCoding/omniumWire``).
+/// "Datasets"). Products, prices and stock items are staged as Omnium sent them (``DatasetCoding/omniumWire``).
 enum CatalogueDatasets {
     static let omniumProducts = DatasetKey<OmniumProduct>("omnium.products", coding: .omniumWire)
     static let omniumProductsMark = DatasetKey<CatalogueMark>("omnium.products.mark")
@@ -17,7 +17,7 @@ enum CatalogueDatasets {
     static let flowBrands = DatasetKey<FlowBrand>("flow.brands")
     static let flowProductGroups = DatasetKey<FlowProductGroup>("flow.product_groups")
 
-    static let omniumPrices = DatasetKey<OmniumPrice>("omnium.prices")
+    static let omniumPrices = DatasetKey<OmniumPrice>("omnium.prices", coding: .omniumWire)
     static let omniumPricesMark = DatasetKey<CatalogueMark>("omnium.prices.mark")
     static let flowPrices = DatasetKey<FlowPriceEntry>("flow.prices")
     static let flowPriceLists = DatasetKey<FlowPriceList>("flow.price_lists")

@@ -19,8 +19,8 @@ import Staging
 /// Spec: omnium-contract.md §3, §7; docs/mapping-catalogue.md "Price resolution".
 public struct ExtractPrices: Stage {
     public let name = "extract.prices"
-    /// 2: rows keyed by a fingerprint of the staged payload (no second encoding per price).
-    public let version = 2
+    /// 3: prices staged as Omnium sent them, keyed by a fingerprint of their values.
+    public let version = 3
     public let inputs: [Dataset] = [.remote("omnium.api.prices")]
     public let outputs: [Dataset] = [.staged(CatalogueDatasets.omniumPrices), .staged(CatalogueDatasets.omniumPricesMark)]
     public var codesPerRequest = 200
@@ -44,17 +44,18 @@ public struct ExtractPrices: Stage {
         if !full, let from = mark.date {
             // MARK: Delta: which SKUs changed
             var changed = Set<String>()
-            for try await batch in PagesAhead(context.omnium.searchPrices(
+            for try await batch in PagesAhead(context.omnium.searchPricesAsReceived(
                 OmniumPriceSearchRequest(lastModified: from, scrollSize: scrollSize))) {
                 read += batch.count
-                let page = try unreadable.take(batch, context, sku: \.code)
+                let page = try unreadable.take(batch.map(\.item), context, sku: \.code)
                 context.advance(read)
                 for price in page {
                     latest.see(price.modified)
                     if let code = price.code, !code.isEmpty { changed.insert(code) }
                 }
                 // A price without a SKU cannot be re-read; stage it so the transform quarantines it.
-                _ = try staging.appendPending(dataset, records: page.filter { ($0.code ?? "").isEmpty }, keyOfPayload: Self.key)
+                let withoutSku = batch.filter { $0.item.record.map { ($0.code ?? "").isEmpty } ?? false }
+                _ = try staging.appendPendingRows(dataset, rows: ReceivedRecordRows.rows(withoutSku, for: dataset, key: Self.key))
             }
             // An unreadable price's SKU is read whole again (its readable prices still load).
             changed.formUnion(unreadable.withheldSkus)
@@ -66,24 +67,24 @@ public struct ExtractPrices: Stage {
             let codes = Array(changed.union(retry)).sorted()
             for start in stride(from: 0, to: codes.count, by: codesPerRequest) {
                 let chunk = Array(codes[start..<min(start + codesPerRequest, codes.count)])
-                for try await batch in PagesAhead(context.omnium.searchPrices(
+                for try await batch in PagesAhead(context.omnium.searchPricesAsReceived(
                     OmniumPriceSearchRequest(productCodes: chunk, scrollSize: scrollSize))) {
                     read += batch.count
-                    let page = try unreadable.take(batch, context, sku: \.code)
+                    _ = try unreadable.take(batch.map(\.item), context, sku: \.code)
                     context.advance(read)
-                    _ = try staging.appendPending(dataset, records: page, keyOfPayload: Self.key)
+                    _ = try staging.appendPendingRows(dataset, rows: ReceivedRecordRows.rows(batch, for: dataset, key: Self.key))
                 }
             }
         } else {
             // MARK: Full load
             notes.append(mark.date == nil ? "full load" : "full read (reconciliation)")
-            for try await batch in PagesAhead(context.omnium.searchPrices(
+            for try await batch in PagesAhead(context.omnium.searchPricesAsReceived(
                 OmniumPriceSearchRequest(lastModified: Date(timeIntervalSince1970: 0), scrollSize: scrollSize))) {
                 read += batch.count
-                let page = try unreadable.take(batch, context, sku: \.code)
+                let page = try unreadable.take(batch.map(\.item), context, sku: \.code)
                 context.advance(read)
                 for price in page { latest.see(price.modified) }
-                _ = try staging.appendPending(dataset, records: page, keyOfPayload: Self.key)
+                _ = try staging.appendPendingRows(dataset, rows: ReceivedRecordRows.rows(batch, for: dataset, key: Self.key))
             }
         }
 
@@ -97,11 +98,25 @@ public struct ExtractPrices: Stage {
         return StageOutcome(rowsRead: read, rowsWritten: summary.rowCount, notes: notes)
     }
 
-    /// `<sku>␟<fingerprint of the staged payload>` (Omnium prices have no id of their own): the payload is the record's deterministic JSON
-    /// (sorted keys), so equal prices collapse; fingerprinting it spares a second encoding per price.
-    static func key(_ price: OmniumPrice, payload: Data) -> String {
+    /// `<sku>␟<fingerprint of the price's values>` (Omnium prices have no id of their own): equal prices
+    /// collapse into one row whatever bytes Omnium chose for them (member order, `12.50` or `12.5`), while the
+    /// row keeps the bytes as received. Every member goes in, in a fixed order, with its absence; amounts as
+    /// `Decimal`'s canonical text (so `12.50` and `12.5` are one value), dates as their exact instant.
+    static func key(_ price: OmniumPrice) -> String {
         var hasher = ContentHasher()
-        hasher.combine(String(decoding: payload, as: UTF8.self))
+        for text in [price.code, price.productId, price.marketId, price.marketGroupId, price.storeId, price.currencyCode,
+                     price.customerId, price.customerGroup, price.priceListId, price.priceType, price.promotionId,
+                     price.promotionName, price.unit] {
+            hasher.combine(text)
+        }
+        for amount in [price.unitPrice, price.originalUnitPrice, price.discountAmount, price.discountPercent,
+                       price.recommendedRetailPrice, price.cost, price.minQuantity, price.taxRate] {
+            hasher.combine(amount.map { "\($0)" })
+        }
+        for instant in [price.validFrom, price.validUntil, price.modified] {
+            hasher.combine(instant.map { Int64(bitPattern: $0.timeIntervalSinceReferenceDate.bitPattern) })
+        }
+        hasher.combine(price.isTaxExcluded)
         return CatalogueDatasets.key(group: price.code ?? "", hasher.finalize().description)
     }
 }

@@ -4,7 +4,8 @@ import Staging
 
 extension DatasetCoding {
     /// Omnium's JSON as it comes over the wire: records staged as received (dates in Omnium's format).
-    static let omniumWire = DatasetCoding(makeEncoder: { OmniumJSON.encoder }, makeDecoder: { OmniumJSON.decoder })
+    static let omniumWire = DatasetCoding(name: "omnium-wire", makeEncoder: { OmniumJSON.encoder },
+                                          makeDecoder: { OmniumJSON.decoder })
 }
 
 /// The staged rows of a page read as received (``OmniumReceivedRecord``): each record that decoded,

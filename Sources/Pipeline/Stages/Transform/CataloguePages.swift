@@ -1,4 +1,5 @@
 import Foundation
+import Omnium
 import SQLite
 import Staging
 
@@ -17,6 +18,7 @@ extension RunStaging {
     /// - Throws: `StagingError.payload` naming a row that does not decode; `SQLiteError`.
     func forEachPage<Record: Decodable>(_ dataset: String, as type: Record.Type, size: Int, grouped: Bool = false,
                                         decoder: JSONDecoder = RunStaging.makeDecoder(),
+                                        fastRead: ((Data) -> Record?)? = nil,
                                         _ body: ([(key: String, record: Record)]) throws -> Void) throws {
         var after: String?
         while true {
@@ -31,6 +33,7 @@ extension RunStaging {
             }
             after = rows.last?.key
             let page = try rows.map { row -> (key: String, record: Record) in
+                if let record = fastRead?(row.payload) { return (row.key, record) }
                 do { return (row.key, try decoder.decode(Record.self, from: row.payload)) } catch {
                     throw StagingError.payload(dataset: dataset, key: row.key, reason: "cannot decode: \(error)")
                 }
@@ -40,11 +43,17 @@ extension RunStaging {
         }
     }
 
-    /// ``forEachPage(_:as:size:grouped:_:)`` through the dataset's typed key.
+    /// ``forEachPage(_:as:size:grouped:_:)`` through the dataset's typed key. Records staged as Omnium
+    /// sent them are read with their model's fast reader when it has one (``OmniumWireDecodable``), and
+    /// with the dataset's decoder when that reader is not certain.
     func forEachPage<Record>(_ dataset: DatasetKey<Record>, size: Int, grouped: Bool = false,
                              _ body: ([(key: String, record: Record)]) throws -> Void) throws {
+        var fastRead: ((Data) -> Record?)?
+        if dataset.coding.name == DatasetCoding.omniumWire.name, let wire = Record.self as? any OmniumWireDecodable.Type {
+            fastRead = { payload in wire.init(wireJSON: payload) as? Record }
+        }
         try forEachPage(dataset.name, as: Record.self, size: size, grouped: grouped,
-                        decoder: dataset.coding.makeDecoder(), body)
+                        decoder: dataset.coding.makeDecoder(), fastRead: fastRead, body)
     }
 
     private static func rows(_ db: Database, dataset: String, after: String?, before: String?,

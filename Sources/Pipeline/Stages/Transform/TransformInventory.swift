@@ -2,6 +2,7 @@ import FlowMapping
 import FlowStore
 import Foundation
 import Omnium
+import Staging
 
 /// `transform.inventory`: Omnium inventory items → Flow stock levels by `StockMapping`, with the
 /// warehouse look-up the extract staged (so both stages agree on which stock Omnium masters).
@@ -32,9 +33,7 @@ public struct TransformInventory: Stage {
                                 grouped: true) { page in
             read += page.count
             let result = StockMapping.map(page.map(\.record), warehouses: warehouses, settings: settings)
-            _ = try staging.appendPending(CatalogueDatasets.flowStock, records: result.stock.map(HashedRecord.init)) {
-                CatalogueDatasets.key(group: $0.record.warehouseUid, $0.record.productUid)
-            }
+            _ = try staging.appendPendingRows(CatalogueDatasets.flowStock, rows: Self.rows(result.stock))
             for (reason, count) in result.skipped { skipped[reason, default: 0] += count }
             quarantined += try context.quarantine(result.issues)
         }
@@ -42,5 +41,21 @@ public struct TransformInventory: Stage {
         let notes = ["\(stock.rowCount) stock level(s)"]
             + skipped.sorted { $0.key < $1.key }.map { "skipped \($0.value): \($0.key)" }
         return StageOutcome(rowsRead: read, rowsWritten: stock.rowCount, quarantined: quarantined, notes: notes)
+    }
+
+    /// Each level keyed `<warehouse>␟<product>`, its JSON written by hand (``HashedRecord/stagedJSON``), or by
+    /// the dataset's encoder for a level whose text the hand-written form does not cover.
+    static func rows(_ stock: [FlowStock]) throws -> [DatasetRow] {
+        var encoder: JSONEncoder?
+        return try stock.map { level in
+            let hashed = HashedRecord(level)
+            let key = CatalogueDatasets.key(group: level.warehouseUid, level.productUid)
+            if let json = hashed.stagedJSON { return DatasetRow(key: key, payload: json) }
+            let fallback = encoder ?? CatalogueDatasets.flowStock.coding.makeEncoder()
+            encoder = fallback
+            do { return DatasetRow(key: key, payload: try fallback.encode(hashed)) } catch {
+                throw StagingError.payload(dataset: CatalogueDatasets.flowStock.name, key: key, reason: "cannot encode: \(error)")
+            }
+        }
     }
 }
