@@ -128,6 +128,12 @@ public struct StatementRow {
     /// Column `index`'s value as integer.
     public func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
 
+    /// Column `index`'s value as text; nil when it is NULL.
+    public func text(_ index: Int32) -> String? {
+        guard sqlite3_column_type(handle, index) != SQLITE_NULL, let bytes = sqlite3_column_text(handle, index) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, index))), as: UTF8.self)
+    }
+
     /// Whether column `index` holds exactly the text `value` (compared as UTF-8 bytes, no String built).
     public func text(_ index: Int32, equals value: String) -> Bool {
         guard let bytes = sqlite3_column_text(handle, index) else { return false }

@@ -88,6 +88,16 @@ final class StatementBindingsTests: XCTestCase {
         XCTAssertEqual(rows[2][1], .null)
     }
 
+    func testReturnedRowsReadTextAndIntegersByPosition() throws {
+        let insert = try db.cachedStatement(sql: "INSERT INTO t (id, name) VALUES (?, ?) RETURNING id, name")
+        var read: [(Int64, String?)] = []
+        for (id, name) in [(1, "Åse\u{0}x" as String?), (2, ""), (3, nil)] {
+            try insert.execute({ b in b.bind(id); b.bind(name) }, eachRow: { read.append(($0.int64(0), $0.text(1))) })
+        }
+        XCTAssertEqual(read.map(\.0), [1, 2, 3])
+        XCTAssertEqual(read.map(\.1), ["Åse\u{0}x", "", nil], "empty text is text, NULL is nil")
+    }
+
     func testEveryPlaceholderMustBeBoundAndErrorsNameTheSQL() throws {
         let insert = try db.cachedStatement(sql: "INSERT INTO t (id, name) VALUES (?, ?)")
         XCTAssertEqual(insert.parameterCount, 2)

@@ -83,6 +83,39 @@ public struct SyncJob: Sendable, Hashable, Codable {
         self.updatedAt = updatedAt
     }
 
+    /// The columns ``init(row:sql:)`` reads, in its order.
+    static let columns = "id, queue, kind, object_key, state, attempts, next_attempt_at, last_error, payload, created_at, updated_at"
+
+    /// Reads a row of ``columns`` by position (a claim reads thousands at once).
+    /// - Throws: ``StagingError/invalidValue`` naming the column.
+    init(row: StatementRow, sql: String) throws {
+        func text(_ index: Int32, _ column: String) throws -> String {
+            guard let value = row.text(index) else { throw StagingError.invalidValue(column: column, value: "NULL", sql: sql) }
+            return value
+        }
+        func date(_ index: Int32, _ column: String) throws -> Date {
+            let value = try text(index, column)
+            guard let date = SQLiteDate.parse(value) else { throw StagingError.invalidValue(column: column, value: value, sql: sql) }
+            return date
+        }
+        func raw<T: RawRepresentable>(_ index: Int32, _ column: String) throws -> T where T.RawValue == String {
+            let value = try text(index, column)
+            guard let parsed = T(rawValue: value) else { throw StagingError.invalidValue(column: column, value: value, sql: sql) }
+            return parsed
+        }
+        id = row.int64(0)
+        queue = try text(1, "queue")
+        kind = try raw(2, "kind")
+        objectKey = try text(3, "object_key")
+        state = try raw(4, "state")
+        attempts = Int(row.int64(5))
+        nextAttemptAt = try date(6, "next_attempt_at")
+        lastError = row.text(7)
+        payload = row.text(8)
+        createdAt = try date(9, "created_at")
+        updatedAt = try date(10, "updated_at")
+    }
+
     /// Reads a `sync_jobs` row.
     /// - Throws: ``RowDecodingError`` naming the column, or ``StagingError/invalidValue``.
     public init(row: Row) throws {

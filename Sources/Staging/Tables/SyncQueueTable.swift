@@ -57,14 +57,24 @@ public enum SyncQueueTable {
     public static func claimDue(_ db: Database, queue: String, kind: SyncJob.Kind, at now: Date,
                                 limit: Int = 100) throws -> [SyncJob] {
         // One statement for the whole claim (a select, then an update and a read-back per job, was most
-        // of the time of a 100,000-row stock push). RETURNING gives rows in no set order: sorted here.
-        let claimed = try db.fetchAll(sql: """
+        // of the time of a 100,000-row stock push), its rows read by position without building a `Row`
+        // each (a third of the claim's time). RETURNING gives rows in no set order: sorted here.
+        let statement = try db.cachedStatement(sql: """
             UPDATE sync_jobs SET state = 'running', attempts = attempts + 1, updated_at = ?
             WHERE id IN (
                 SELECT id FROM sync_jobs WHERE queue = ? AND kind = ? AND state = 'pending' AND next_attempt_at <= ?
                 ORDER BY next_attempt_at, id LIMIT ?)
-            RETURNING *
-            """, arguments: [now, queue, kind.rawValue, now, limit]).map(SyncJob.init(row:))
+            RETURNING \(SyncJob.columns)
+            """)
+        var claimed: [SyncJob] = []
+        claimed.reserveCapacity(min(limit, 10_000))
+        try statement.execute({ bindings in
+            bindings.bind(now)
+            bindings.bind(queue)
+            bindings.bind(kind.rawValue)
+            bindings.bind(now)
+            bindings.bind(limit)
+        }, eachRow: { row in claimed.append(try SyncJob(row: row, sql: statement.sql)) })
         return claimed.sorted { ($0.nextAttemptAt, $0.id) < ($1.nextAttemptAt, $1.id) }
     }
 
