@@ -81,7 +81,11 @@ extension RunStaging {
                 sql: "INSERT INTO dataset_rows (dataset, key, payload) VALUES (?, ?, ?) ON CONFLICT (dataset, key) DO NOTHING")
             var count = 0
             for row in rows {
-                try insert.execute(arguments: [storage, row.key, row.payload])
+                try insert.execute { bindings in
+                    bindings.bind(storage)
+                    bindings.bind(row.key)
+                    bindings.bind(row.payload)
+                }
                 if db.changesCount == 0 {
                     // The key was staged before: its old row leaves the checksum, the new one enters.
                     let old = try db.fetchValue(sql: "SELECT payload FROM dataset_rows WHERE dataset = ? AND key = ?",
