@@ -4,11 +4,14 @@ import Omnium
 /// One record of a catalogue answer: its bytes when made already (held by ``SandboxRecordCache`` or
 /// just written), else the changed record itself, written when the page is (so a write error is the
 /// request's error, not a crash in a scroll batch).
+///
+/// The record cases are `indirect`: a product is several hundred bytes inline, and batches of a
+/// thousand answers are copied as they pass from the result set to the page.
 enum SandboxRecordAnswer: Sendable {
     case bytes([UInt8])
-    case product(OmniumProduct)
-    case price(OmniumPrice)
-    case stock(OmniumInventoryItem)
+    indirect case product(OmniumProduct)
+    indirect case price(OmniumPrice)
+    indirect case stock(OmniumInventoryItem)
 
     /// The record's JSON bytes.
     func json() throws -> [UInt8] {
@@ -169,20 +172,25 @@ extension SandboxState {
         let storage = read { $0 }
         let generator = storage.generator
         let cache = recordCache
+        var scratch = SandboxJSONBytes(capacity: 8_192)
         for index in 0..<generator.productCount where cache.hasRoom {
             if storage.productOverrides[index] == nil, cache.product(index) == nil,
-               let bytes = SandboxRecordJSON.handWritten(generator.product(at: index), SandboxRecordJSON.productWriter) {
+               let bytes = SandboxRecordJSON.handWritten(generator.product(at: index), SandboxRecordJSON.productWriter,
+                                                           scratch: &scratch) {
                 cache.keepProduct(index, bytes)
             }
             if storage.priceOverrides[index] == nil, !cache.hasPrices(index) {
-                let bytes = generator.prices(forProductAt: index).map { SandboxRecordJSON.handWritten($0, SandboxRecordJSON.priceWriter) }
+                let bytes = generator.prices(forProductAt: index).map {
+                    SandboxRecordJSON.handWritten($0, SandboxRecordJSON.priceWriter, scratch: &scratch)
+                }
                 if bytes.allSatisfy({ $0 != nil }) { cache.keepPrices(index, bytes.map { $0! }) }
             }
             let items = generator.inventory(forProductAt: index)
             for (ordinal, item) in items.enumerated() where !cache.holdsStockItem(index, ordinal: ordinal) {
                 let key = SandboxInventoryKey(sku: item.sku ?? "", warehouseCode: item.warehouseCode ?? "")
                 guard storage.inventoryWritten[key] == nil,
-                      let bytes = SandboxRecordJSON.handWritten(item, SandboxRecordJSON.inventoryWriter) else { continue }
+                      let bytes = SandboxRecordJSON.handWritten(item, SandboxRecordJSON.inventoryWriter, scratch: &scratch)
+                else { continue }
                 cache.keepStockItem(index, ordinal: ordinal, count: items.count, bytes)
             }
         }

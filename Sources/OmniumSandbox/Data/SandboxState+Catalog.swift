@@ -22,12 +22,16 @@ extension SandboxState {
         let (storage, ordered) = try productOrder(matching: request)
         let cache = recordCache
         return SandboxResultSet(count: ordered.count) { range in
-            ordered[range].map { index in
+            var scratch = SandboxJSONBytes(capacity: 8_192)
+            return ordered[range].map { index in
                 if let changed = storage.productOverrides[index] { return .product(changed) }
                 if let held = cache.product(index) { return .bytes(held) }
-                let answer = SandboxRecordAnswer.of(storage.generator.product(at: index))
-                if case .bytes(let bytes) = answer { cache.keepProduct(index, bytes) }
-                return answer
+                let product = storage.generator.product(at: index)
+                guard let bytes = SandboxRecordJSON.handWritten(product, SandboxRecordJSON.productWriter, scratch: &scratch) else {
+                    return .product(product)
+                }
+                cache.keepProduct(index, bytes)
+                return .bytes(bytes)
             }
         }
     }
@@ -151,6 +155,7 @@ extension SandboxState {
             }
             var keys: [Int64] = []
             let recordCache = recordCache
+            var scratch = SandboxJSONBytes(capacity: 1_024)
             for index in candidates {
                 if let from = request.lastModified, storage.priceOverrides[index] == nil,
                    generator.baseModified(ofProductAt: index) < from { continue }
@@ -161,7 +166,7 @@ extension SandboxState {
                 }
                 if keepingAnswers, keys.count > before, storage.priceOverrides[index] == nil,
                    !recordCache.hasPrices(index), recordCache.hasRoom {
-                    let bytes = prices.map { SandboxRecordJSON.handWritten($0, SandboxRecordJSON.priceWriter) }
+                    let bytes = prices.map { SandboxRecordJSON.handWritten($0, SandboxRecordJSON.priceWriter, scratch: &scratch) }
                     if bytes.allSatisfy({ $0 != nil }) { recordCache.keepPrices(index, bytes.map { $0! }) }
                 }
             }
@@ -243,6 +248,7 @@ extension SandboxState {
             var written: [Int: OmniumInventoryItem] = [:]
             let recordCache = recordCache
             var keeping = keepingAnswers && recordCache.hasRoom
+            var scratch = SandboxJSONBytes(capacity: 1_024)
             let writtenProducts = Set(storage.inventoryWritten.keys.compactMap { generator.productIndex(forId: $0.sku) })
             for index in candidates {
                 if let from = request.lastModified, !writtenProducts.contains(index),
@@ -255,7 +261,8 @@ extension SandboxState {
                     if let stored {
                         written[keys.count] = stored
                     } else if keeping, !recordCache.holdsStockItem(index, ordinal: ordinal),
-                              let bytes = SandboxRecordJSON.handWritten(generated, SandboxRecordJSON.inventoryWriter) {
+                              let bytes = SandboxRecordJSON.handWritten(generated, SandboxRecordJSON.inventoryWriter,
+                                                                        scratch: &scratch) {
                         recordCache.keepStockItem(index, ordinal: ordinal, count: items.count, bytes)
                         if ordinal == 0 { keeping = recordCache.hasRoom }
                     }

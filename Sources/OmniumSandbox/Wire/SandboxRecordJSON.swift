@@ -39,6 +39,20 @@ enum SandboxRecordJSON {
         return out.isUnsupported ? nil : out.bytes
     }
 
+    /// `value` by hand, written in `scratch` (reused from record to record, so it has grown once) and
+    /// returned in an array of its own size, as a record kept for long should be.
+    static func handWritten<T>(_ value: T, _ writer: SandboxObjectWriter<T>, scratch: inout SandboxJSONBytes) -> [UInt8]? {
+        scratch.bytes.removeAll(keepingCapacity: true)
+        scratch.isUnsupported = false
+        writer.write(value, to: &scratch)
+        guard !scratch.isUnsupported else { return nil }
+        return scratch.bytes.withUnsafeBufferPointer { written in
+            [UInt8](unsafeUninitializedCapacity: written.count) { buffer, count in
+                count = buffer.initialize(fromContentsOf: written)
+            }
+        }
+    }
+
     // MARK: - Members
 
     static let priceWriter = SandboxObjectWriter<OmniumPrice>([
@@ -188,28 +202,39 @@ enum SandboxRecordJSON {
 /// Writes one object type: its members sorted by name once, each as `"name":` bytes made up front.
 struct SandboxObjectWriter<Value>: Sendable {
     typealias Write = @Sendable (inout SandboxJSONBytes, Value) -> Void
-    private let members: [(prefix: [UInt8], write: Write)]
+    /// Every member's `,"name":` bytes, one after the other (one buffer, no array per member).
+    private let prefixes: [UInt8]
+    private let prefixEnds: [Int]
+    private let writes: [Write]
     private let unsupported: (@Sendable (Value) -> Bool)?
 
     /// - Parameter unsupported: true for a value this writer cannot write exactly (kept unknown members).
     init(_ members: [(String, Write)], unsupported: (@Sendable (Value) -> Bool)? = nil) {
         let sorted = members.indices.sorted { members[$0].0 != members[$1].0 ? members[$0].0 < members[$1].0 : $0 < $1 }
-        self.members = sorted.enumerated().map { position, index in
-            var prefix = SandboxJSONBytes()
-            if position > 0 { prefix.byte(UInt8(ascii: ",")) }
-            prefix.string(members[index].0)
-            prefix.byte(UInt8(ascii: ":"))
-            return (prefix.bytes, members[index].1)
+        var prefixes = SandboxJSONBytes()
+        var ends: [Int] = []
+        for (position, index) in sorted.enumerated() {
+            if position > 0 { prefixes.byte(UInt8(ascii: ",")) }
+            prefixes.string(members[index].0)
+            prefixes.byte(UInt8(ascii: ":"))
+            ends.append(prefixes.bytes.count)
         }
+        self.prefixes = prefixes.bytes
+        self.prefixEnds = ends
+        self.writes = sorted.map { members[$0].1 }
         self.unsupported = unsupported
     }
 
     func write(_ value: Value, to out: inout SandboxJSONBytes) {
         if let unsupported, unsupported(value) { out.isUnsupported = true }
         out.byte(UInt8(ascii: "{"))
-        for member in members {
-            out.raw(member.prefix)
-            member.write(&out, value)
+        prefixes.withUnsafeBufferPointer { prefixes in
+            var start = 0
+            for (member, end) in prefixEnds.enumerated() {
+                out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: prefixes[start..<end]))
+                start = end
+                writes[member](&out, value)
+            }
         }
         out.byte(UInt8(ascii: "}"))
     }
