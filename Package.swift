@@ -20,7 +20,9 @@ let package = Package(
         // MARK: - Storage
         .target(name: "CivilCalendar"),
         .target(name: "SQLite", dependencies: ["CSQLite", "CivilCalendar"]),
-        .target(name: "Digest"),
+        // SHA-256 blocks with the CPU's SHA instructions where it has them (a small C file, no library).
+        .target(name: "CSHA256Blocks"),
+        .target(name: "Digest", dependencies: ["CSHA256Blocks"]),
         .target(name: "Staging", dependencies: ["SQLite", "Digest"]),
         .target(name: "FlowStore", dependencies: ["SQLite"]),
 

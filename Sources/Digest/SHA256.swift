@@ -1,3 +1,4 @@
+import CSHA256Blocks
 import Foundation
 
 // MARK: - SHA256
@@ -6,7 +7,9 @@ import Foundation
 ///
 /// Why hand-written: Foundation on Linux has no hashing and omniflow takes no package
 /// dependencies (CryptoKit is Apple-only). Used for checksums of staged outputs, not for secrets;
-/// verified against the FIPS test vectors in `SHA256Tests`.
+/// verified against the FIPS test vectors in `SHA256Tests`. Where the CPU has the SHA instructions
+/// (x86-64 SHA-NI), whole blocks go through them (`CSHA256Blocks`), several times faster; this portable
+/// code is the fallback and the reference the tests compare them with.
 ///
 /// Spec: https://csrc.nist.gov/publications/detail/fips/180/4/final
 public struct SHA256: Sendable {
@@ -17,8 +20,17 @@ public struct SHA256: Sendable {
     private var pending: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
     private var pendingCount = 0
     private var byteCount: UInt64 = 0
+    /// Whether whole blocks go through the CPU's SHA instructions (false: the portable rounds below).
+    let usesHardware: Bool
 
-    public init() {}
+    public init() {
+        usesHardware = sha256HardwareAvailable
+    }
+
+    /// A hasher on the portable rounds whatever the CPU (tests compare the two).
+    init(portable: Bool) {
+        usesHardware = portable ? false : sha256HardwareAvailable
+    }
 
     // MARK: - Feeding
 
@@ -51,9 +63,10 @@ public struct SHA256: Sendable {
                 pendingCount = 0
             }
         }
-        while buffer.count - index >= 64 {
-            compress(UnsafeRawBufferPointer(rebasing: buffer[index..<(index + 64)]))
-            index += 64
+        let wholeBlocks = (buffer.count - index) / 64
+        if wholeBlocks > 0 {
+            compress(UnsafeRawBufferPointer(rebasing: buffer[index..<(index + 64 * wholeBlocks)]))
+            index += 64 * wholeBlocks
         }
         if index < buffer.count {
             let rest = buffer.count - index
@@ -114,7 +127,21 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    private mutating func compress(_ block: UnsafeRawBufferPointer) {
+    /// Compresses the whole 64-byte blocks of `blocks`.
+    private mutating func compress(_ blocks: UnsafeRawBufferPointer) {
+        if usesHardware {
+            withUnsafeMutableBytes(of: &state) { words in
+                omniflow_sha256_hardware_blocks(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                                blocks.baseAddress!.assumingMemoryBound(to: UInt8.self), blocks.count / 64)
+            }
+            return
+        }
+        for offset in stride(from: 0, to: blocks.count, by: 64) {
+            compressPortably(UnsafeRawBufferPointer(rebasing: blocks[offset..<(offset + 64)]))
+        }
+    }
+
+    private mutating func compressPortably(_ block: UnsafeRawBufferPointer) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for i in 0..<16 {
                 w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16
@@ -147,3 +174,6 @@ public struct SHA256: Sendable {
         (value >> count) | (value << (32 - count))
     }
 }
+
+/// Decided once per process: the CPU does not change under it.
+private let sha256HardwareAvailable = omniflow_sha256_hardware_available() == 1

@@ -1,5 +1,5 @@
 import Foundation
-import Digest
+@testable import Digest
 import XCTest
 
 final class SHA256Tests: XCTestCase {
@@ -34,5 +34,28 @@ final class SHA256Tests: XCTestCase {
                        "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
         XCTAssertEqual(hex(String(repeating: "a", count: 64)),
                        "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+    }
+
+    /// The CPU's SHA instructions, where this machine has them, give the portable rounds' digests (on a CPU
+    /// without them both hashers are the portable one and the test still checks the vectors above).
+    func testHardwareBlocksMatchThePortableRounds() {
+        XCTAssertFalse(SHA256(portable: true).usesHardware)
+        if let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8), cpu.contains(" sha_ni") {
+            XCTAssertTrue(SHA256().usesHardware, "this CPU has SHA-NI")
+        }
+        var generator = SystemRandomNumberGenerator()
+        for length in Array(0...300) + [1_000, 4_096, 65_537, 1_000_003] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            var hardware = SHA256(), portable = SHA256(portable: true)
+            // Fed in uneven pieces, so whole blocks arrive both alone and several at a time.
+            var start = 0
+            while start < bytes.count {
+                let end = min(bytes.count, start + Int.random(in: 1...300, using: &generator))
+                hardware.update(Array(bytes[start..<end]))
+                portable.update(Array(bytes[start..<end]))
+                start = end
+            }
+            XCTAssertEqual(hardware.hexDigest(), portable.hexDigest(), "length \(length)")
+        }
     }
 }
