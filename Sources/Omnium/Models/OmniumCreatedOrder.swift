@@ -15,3 +15,29 @@ public struct OmniumCreatedOrder: Decodable, Sendable, Hashable {
         self.status = status
     }
 }
+
+extension OmniumCreatedOrder: OmniumWireDecodable {
+    /// Reads `id` and `status` from the answer's bytes as `OmniumJSON.decoder` would (both optional, `null` =
+    /// unset, other members skipped but checked to be well-formed JSON), or nil when not certain: an escape in
+    /// either, a repeated one, anything malformed. The POS push reads this for each of its orders, and
+    /// `JSONDecoder` scanning the whole stored order was 8 % of the client's CPU.
+    public init?(wireJSON json: UnsafeBufferPointer<UInt8>) {
+        var reader = OmniumWireReader(json)
+        guard reader.beginObject() else { return nil }
+        var order = OmniumCreatedOrder()
+        var seen = (id: false, status: false)
+        while let key = reader.nextKey() {
+            if key.elementsEqual("id".utf8) {
+                guard !seen.id, reader.read(&order.id) else { return nil }
+                seen.id = true
+            } else if key.elementsEqual("status".utf8) {
+                guard !seen.status, reader.read(&order.status) else { return nil }
+                seen.status = true
+            } else {
+                reader.skipValue()
+            }
+        }
+        guard !reader.failed, reader.finish() else { return nil }
+        self = order
+    }
+}

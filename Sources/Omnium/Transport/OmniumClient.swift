@@ -55,6 +55,10 @@ public final class OmniumClient: Sendable {
 
     /// A 2xx body as `Response`; an unreadable one is a malformed answer (retried like one).
     static func decode<Response: Decodable>(_ type: Response.Type, from body: Data) throws -> Response {
+        // A create's answer read for its id and status (each POS order): the fast reader, else JSONDecoder.
+        if let created = Response.self as? OmniumCreatedOrder.Type, let value = created.init(wireJSON: body) {
+            return value as! Response
+        }
         do {
             return try OmniumWire.decode(Response.self, from: body)
         } catch {

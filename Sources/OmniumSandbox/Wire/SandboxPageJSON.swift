@@ -1,25 +1,6 @@
 import Foundation
 import Omnium
 
-/// A record type whose JSON the sandbox writes by hand (``SandboxRecordJSON``), so a page of them is
-/// put together from each record's bytes instead of encoding the whole page through `Encodable`.
-protocol SandboxJSONRecord: Codable, Sendable {
-    /// The record's bytes, as ``SandboxResponseEncoder`` would write it.
-    func sandboxJSON() throws -> [UInt8]
-}
-
-extension OmniumProduct: SandboxJSONRecord {
-    func sandboxJSON() throws -> [UInt8] { try SandboxRecordJSON.product(self) }
-}
-
-extension OmniumPrice: SandboxJSONRecord {
-    func sandboxJSON() throws -> [UInt8] { try SandboxRecordJSON.price(self) }
-}
-
-extension OmniumInventoryItem: SandboxJSONRecord {
-    func sandboxJSON() throws -> [UInt8] { try SandboxRecordJSON.inventoryItem(self) }
-}
-
 /// `OmniumSearchResult` (`{facets, result, scrollId, totalHits}`, sorted as the encoder sorts them)
 /// put together from records already written as bytes: the same bytes ``SandboxResponseEncoder``
 /// writes for `OmniumSearchResult(totalHits:result:scrollId:facets:)`.

@@ -51,8 +51,8 @@ struct SearchResponder: Sendable {
     }
 
     /// `OmniumSearchResult` of `batch`: put together from each record's bytes for the catalogue answers
-    /// (``SandboxRecordAnswer``, often held by ``SandboxRecordCache``) and the hand-written record types
-    /// (``SandboxJSONRecord``), through ``SandboxResponseEncoder`` for the rest. All give the same bytes
+    /// (``SandboxRecordAnswer``, often held by ``SandboxRecordCache``), through ``SandboxResponseEncoder``
+    /// for the rest. Both give the same bytes
     /// (`SandboxRecordJSONTests`, `SandboxCatalogueAnswersTests`).
     static func answer<Element: Sendable>(
         totalHits: Int, batch: [Element], scrollId: String?, facets: [OmniumFacet]? = nil
@@ -72,11 +72,6 @@ struct SearchResponder: Sendable {
         _ type: Record.Type, totalHits: Int, batch: [Element], scrollId: String?, facets: [OmniumFacet]?
     ) throws -> HTTPResponse {
         let batch = batch as! [Record]
-        if Record.self is any SandboxJSONRecord.Type, facets?.isEmpty ?? true {
-            let records = try batch.map { try ($0 as! any SandboxJSONRecord).sandboxJSON() }
-            return .json(SandboxPageJSON.searchResult(totalHits: totalHits, records: records, scrollId: scrollId,
-                                                      emptyFacets: facets != nil))
-        }
         return try .omnium(OmniumSearchResult(totalHits: totalHits, result: batch, scrollId: scrollId, facets: facets))
     }
 
