@@ -1,46 +1,41 @@
 import Foundation
 
-extension OmniumInventoryItem: OmniumWireDecodable, OmniumWireNested {
-    /// Reads a stock item as `OmniumJSON.decoder` would (its synthesized `Decodable`: every member
-    /// optional, `null` = unset, unknown members ignored), or nil when not certain (``OmniumWireDecodable``).
-    public init?(wireJSON json: UnsafeBufferPointer<UInt8>) {
-        guard let item = Self.read(wholeRecord: json) else { return nil }
-        self = item
-    }
+// A stock item's synthesized `Decodable` reads every member as optional, `null` as unset, and ignores
+// unknown members; so does its fast reader.
 
+extension OmniumInventoryItem: OmniumWireDecodable {
+    /// Reads a stock item as `OmniumJSON.decoder` would, or nil when not certain (``OmniumWireDecodable``).
+    public init?(wireJSON json: UnsafeBufferPointer<UInt8>) {
+        guard let value = Self.read(wholeRecord: json) else { return nil }
+        self = value
+    }
+}
+
+extension OmniumInventoryItem: OmniumWireNested {
     static func read(from reader: inout OmniumWireReader) -> Self? {
-        guard reader.beginObject() else { return nil }
-        var item = OmniumInventoryItem()
-        var seen = OmniumWireSeenMembers()
-        while let key = reader.nextKey() {
-            guard let index = Member.index(ofKey: key) else {
-                reader.skipValue()
-                continue
+        var value = OmniumInventoryItem()
+        let complete = reader.readObject(Member.self) { member, reader in
+            switch member {
+            case .sku: return reader.read(&value.sku)
+            case .warehouseCode: return reader.read(&value.warehouseCode)
+            case .inventory: return reader.read(&value.inventory)
+            case .reservedInventory: return reader.read(&value.reservedInventory)
+            case .location: return reader.read(&value.location)
+            case .cost: return reader.read(&value.cost)
+            case .costCurrency: return reader.read(&value.costCurrency)
+            case .minQuantity: return reader.read(&value.minQuantity)
+            case .maxQuantity: return reader.read(&value.maxQuantity)
+            case .reorderMinQuantity: return reader.read(&value.reorderMinQuantity)
+            case .created: return reader.read(&value.created)
+            case .modified: return reader.read(&value.modified)
             }
-            guard seen.insert(index) else { return nil }
-            let read: Bool
-            switch Member.allCases[index] {
-            case .sku: read = reader.read(&item.sku)
-            case .warehouseCode: read = reader.read(&item.warehouseCode)
-            case .inventory: read = reader.read(&item.inventory)
-            case .reservedInventory: read = reader.read(&item.reservedInventory)
-            case .location: read = reader.read(&item.location)
-            case .cost: read = reader.read(&item.cost)
-            case .costCurrency: read = reader.read(&item.costCurrency)
-            case .minQuantity: read = reader.read(&item.minQuantity)
-            case .maxQuantity: read = reader.read(&item.maxQuantity)
-            case .reorderMinQuantity: read = reader.read(&item.reorderMinQuantity)
-            case .created: read = reader.read(&item.created)
-            case .modified: read = reader.read(&item.modified)
-            }
-            guard read else { return nil }
         }
-        return reader.failed ? nil : item
+        return complete ? value : nil
     }
 
     private enum Member: String, OmniumWireMember {
-        case sku, warehouseCode, inventory, reservedInventory, location, cost, costCurrency, minQuantity, maxQuantity,
-             reorderMinQuantity, created, modified
+        case sku, warehouseCode, inventory, reservedInventory, location, cost, costCurrency, minQuantity,
+             maxQuantity, reorderMinQuantity, created, modified
 
         static let keys = utf8Keys()
     }

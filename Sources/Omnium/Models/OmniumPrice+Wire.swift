@@ -1,60 +1,56 @@
 import Foundation
 
-extension OmniumPrice: OmniumWireDecodable, OmniumWireNested {
-    /// Reads a price as `OmniumJSON.decoder` would (its synthesized `Decodable`: every member optional,
-    /// `null` = unset, unknown members ignored), or nil when not certain (``OmniumWireDecodable``).
-    public init?(wireJSON json: UnsafeBufferPointer<UInt8>) {
-        guard let price = Self.read(wholeRecord: json) else { return nil }
-        self = price
-    }
+// A price's synthesized `Decodable` reads every member as optional, `null` as unset, and ignores unknown
+// members; so does its fast reader.
 
+extension OmniumPrice: OmniumWireDecodable {
+    /// Reads a price as `OmniumJSON.decoder` would, or nil when not certain (``OmniumWireDecodable``).
+    public init?(wireJSON json: UnsafeBufferPointer<UInt8>) {
+        guard let value = Self.read(wholeRecord: json) else { return nil }
+        self = value
+    }
+}
+
+extension OmniumPrice: OmniumWireNested {
     static func read(from reader: inout OmniumWireReader) -> Self? {
-        guard reader.beginObject() else { return nil }
-        var price = OmniumPrice()
-        var seen = OmniumWireSeenMembers()
-        while let key = reader.nextKey() {
-            guard let index = Member.index(ofKey: key) else {
-                reader.skipValue()
-                continue
+        var value = OmniumPrice()
+        let complete = reader.readObject(Member.self) { member, reader in
+            switch member {
+            case .code: return reader.read(&value.code)
+            case .productId: return reader.read(&value.productId)
+            case .marketId: return reader.read(&value.marketId)
+            case .marketGroupId: return reader.read(&value.marketGroupId)
+            case .storeId: return reader.read(&value.storeId)
+            case .currencyCode: return reader.read(&value.currencyCode)
+            case .unitPrice: return reader.read(&value.unitPrice)
+            case .originalUnitPrice: return reader.read(&value.originalUnitPrice)
+            case .discountAmount: return reader.read(&value.discountAmount)
+            case .discountPercent: return reader.read(&value.discountPercent)
+            case .recommendedRetailPrice: return reader.read(&value.recommendedRetailPrice)
+            case .cost: return reader.read(&value.cost)
+            case .minQuantity: return reader.read(&value.minQuantity)
+            case .validFrom: return reader.read(&value.validFrom)
+            case .validUntil: return reader.read(&value.validUntil)
+            case .isTaxExcluded: return reader.read(&value.isTaxExcluded)
+            case .taxRate: return reader.read(&value.taxRate)
+            case .customerId: return reader.read(&value.customerId)
+            case .customerGroup: return reader.read(&value.customerGroup)
+            case .priceListId: return reader.read(&value.priceListId)
+            case .priceType: return reader.read(&value.priceType)
+            case .promotionId: return reader.read(&value.promotionId)
+            case .promotionName: return reader.read(&value.promotionName)
+            case .unit: return reader.read(&value.unit)
+            case .modified: return reader.read(&value.modified)
             }
-            guard seen.insert(index) else { return nil }
-            let read: Bool
-            switch Member.allCases[index] {
-            case .code: read = reader.read(&price.code)
-            case .productId: read = reader.read(&price.productId)
-            case .marketId: read = reader.read(&price.marketId)
-            case .marketGroupId: read = reader.read(&price.marketGroupId)
-            case .storeId: read = reader.read(&price.storeId)
-            case .currencyCode: read = reader.read(&price.currencyCode)
-            case .unitPrice: read = reader.read(&price.unitPrice)
-            case .originalUnitPrice: read = reader.read(&price.originalUnitPrice)
-            case .discountAmount: read = reader.read(&price.discountAmount)
-            case .discountPercent: read = reader.read(&price.discountPercent)
-            case .recommendedRetailPrice: read = reader.read(&price.recommendedRetailPrice)
-            case .cost: read = reader.read(&price.cost)
-            case .minQuantity: read = reader.read(&price.minQuantity)
-            case .validFrom: read = reader.read(&price.validFrom)
-            case .validUntil: read = reader.read(&price.validUntil)
-            case .isTaxExcluded: read = reader.read(&price.isTaxExcluded)
-            case .taxRate: read = reader.read(&price.taxRate)
-            case .customerId: read = reader.read(&price.customerId)
-            case .customerGroup: read = reader.read(&price.customerGroup)
-            case .priceListId: read = reader.read(&price.priceListId)
-            case .priceType: read = reader.read(&price.priceType)
-            case .promotionId: read = reader.read(&price.promotionId)
-            case .promotionName: read = reader.read(&price.promotionName)
-            case .unit: read = reader.read(&price.unit)
-            case .modified: read = reader.read(&price.modified)
-            }
-            guard read else { return nil }
         }
-        return reader.failed ? nil : price
+        return complete ? value : nil
     }
 
     private enum Member: String, OmniumWireMember {
-        case code, productId, marketId, marketGroupId, storeId, currencyCode, unitPrice, originalUnitPrice, discountAmount,
-             discountPercent, recommendedRetailPrice, cost, minQuantity, validFrom, validUntil, isTaxExcluded, taxRate,
-             customerId, customerGroup, priceListId, priceType, promotionId, promotionName, unit, modified
+        case code, productId, marketId, marketGroupId, storeId, currencyCode, unitPrice, originalUnitPrice,
+             discountAmount, discountPercent, recommendedRetailPrice, cost, minQuantity, validFrom, validUntil,
+             isTaxExcluded, taxRate, customerId, customerGroup, priceListId, priceType, promotionId, promotionName,
+             unit, modified
 
         static let keys = utf8Keys()
     }

@@ -5,68 +5,59 @@ import Foundation
 // unknown members in `additionalMembers` leave any member they do not name to JSONDecoder), or nil.
 
 extension OmniumProduct: OmniumWireDecodable {
-    /// Reads a product document as `OmniumJSON.decoder` would, or nil when not certain.
+    /// Reads a product document as `OmniumJSON.decoder` would, or nil when not certain (``OmniumWireDecodable``).
     public init?(wireJSON json: UnsafeBufferPointer<UInt8>) {
-        guard let product = Self.read(wholeRecord: json) else { return nil }
-        self = product
+        guard let value = Self.read(wholeRecord: json) else { return nil }
+        self = value
     }
 }
 
 extension OmniumProduct: OmniumWireNested {
     static func read(from reader: inout OmniumWireReader) -> Self? {
-        guard reader.beginObject() else { return nil }
         var value = OmniumProduct()
-        var seen = OmniumWireSeenMembers()
-        while let key = reader.nextKey() {
-            guard let index = Member.index(ofKey: key) else {
-                reader.skipValue()
-                continue
+        let complete = reader.readObject(Member.self) { member, reader in
+            switch member {
+            case .id: return reader.read(&value.id)
+            case .productId: return reader.read(&value.productId)
+            case .skuId: return reader.read(&value.skuId)
+            case .parentId: return reader.read(&value.parentId)
+            case .isSku: return reader.read(&value.isSku)
+            case .name: return reader.read(&value.name)
+            case .description: return reader.read(&value.description)
+            case .shortDescription: return reader.read(&value.shortDescription)
+            case .brand: return reader.read(&value.brand)
+            case .color: return reader.read(&value.color)
+            case .size: return reader.read(&value.size)
+            case .ean: return reader.read(&value.ean)
+            case .gtins: return reader.read(&value.gtins)
+            case .unit: return reader.read(&value.unit)
+            case .variants: return reader.read(&value.variants)
+            case .prices: return reader.read(&value.prices)
+            case .cost: return reader.read(&value.cost)
+            case .costCurrency: return reader.read(&value.costCurrency)
+            case .categories: return reader.read(&value.categories)
+            case .categoryIds: return reader.read(&value.categoryIds)
+            case .mainCategoryId: return reader.read(&value.mainCategoryId)
+            case .mainCategoryName: return reader.read(&value.mainCategoryName)
+            case .marketIds: return reader.read(&value.marketIds)
+            case .assortmentCodes: return reader.read(&value.assortmentCodes)
+            case .isActive: return reader.read(&value.isActive)
+            case .status: return reader.read(&value.status)
+            case .weight: return reader.read(&value.weight)
+            case .colli: return reader.read(&value.colli)
+            case .assets: return reader.read(&value.assets)
+            case .mainImageUrl: return reader.read(&value.mainImageUrl)
+            case .taxCategory: return reader.read(&value.taxCategory)
+            case .supplierId: return reader.read(&value.supplierId)
+            case .supplierSkuId: return reader.read(&value.supplierSkuId)
+            case .properties: return reader.read(&value.properties)
+            case .externalIds: return reader.read(&value.externalIds)
+            case .tags: return reader.read(&value.tags)
+            case .created: return reader.read(&value.created)
+            case .modified: return reader.read(&value.modified)
             }
-            guard seen.insert(index) else { return nil }
-            let read: Bool
-            switch Member.allCases[index] {
-            case .id: read = reader.read(&value.id)
-            case .productId: read = reader.read(&value.productId)
-            case .skuId: read = reader.read(&value.skuId)
-            case .parentId: read = reader.read(&value.parentId)
-            case .isSku: read = reader.read(&value.isSku)
-            case .name: read = reader.read(&value.name)
-            case .description: read = reader.read(&value.description)
-            case .shortDescription: read = reader.read(&value.shortDescription)
-            case .brand: read = reader.read(&value.brand)
-            case .color: read = reader.read(&value.color)
-            case .size: read = reader.read(&value.size)
-            case .ean: read = reader.read(&value.ean)
-            case .gtins: read = reader.read(&value.gtins)
-            case .unit: read = reader.read(&value.unit)
-            case .variants: read = reader.read(&value.variants)
-            case .prices: read = reader.read(&value.prices)
-            case .cost: read = reader.read(&value.cost)
-            case .costCurrency: read = reader.read(&value.costCurrency)
-            case .categories: read = reader.read(&value.categories)
-            case .categoryIds: read = reader.read(&value.categoryIds)
-            case .mainCategoryId: read = reader.read(&value.mainCategoryId)
-            case .mainCategoryName: read = reader.read(&value.mainCategoryName)
-            case .marketIds: read = reader.read(&value.marketIds)
-            case .assortmentCodes: read = reader.read(&value.assortmentCodes)
-            case .isActive: read = reader.read(&value.isActive)
-            case .status: read = reader.read(&value.status)
-            case .weight: read = reader.read(&value.weight)
-            case .colli: read = reader.read(&value.colli)
-            case .assets: read = reader.read(&value.assets)
-            case .mainImageUrl: read = reader.read(&value.mainImageUrl)
-            case .taxCategory: read = reader.read(&value.taxCategory)
-            case .supplierId: read = reader.read(&value.supplierId)
-            case .supplierSkuId: read = reader.read(&value.supplierSkuId)
-            case .properties: read = reader.read(&value.properties)
-            case .externalIds: read = reader.read(&value.externalIds)
-            case .tags: read = reader.read(&value.tags)
-            case .created: read = reader.read(&value.created)
-            case .modified: read = reader.read(&value.modified)
-            }
-            guard read else { return nil }
         }
-        return reader.failed ? nil : value
+        return complete ? value : nil
     }
 
     private enum Member: String, OmniumWireMember {
@@ -81,30 +72,21 @@ extension OmniumProduct: OmniumWireNested {
 
 extension OmniumProductCategory: OmniumWireNested {
     static func read(from reader: inout OmniumWireReader) -> Self? {
-        guard reader.beginObject() else { return nil }
         var value = OmniumProductCategory()
-        var seen = OmniumWireSeenMembers()
-        while let key = reader.nextKey() {
-            guard let index = Member.index(ofKey: key) else {
-                reader.skipValue()
-                continue
+        let complete = reader.readObject(Member.self) { member, reader in
+            switch member {
+            case .categoryId: return reader.read(&value.categoryId)
+            case .id: return reader.read(&value.id)
+            case .name: return reader.read(&value.name)
+            case .parentId: return reader.read(&value.parentId)
+            case .isMainCategory: return reader.read(&value.isMainCategory)
+            case .isHidden: return reader.read(&value.isHidden)
+            case .language: return reader.read(&value.language)
+            case .description: return reader.read(&value.description)
+            case .sortIndex: return reader.read(&value.sortIndex)
             }
-            guard seen.insert(index) else { return nil }
-            let read: Bool
-            switch Member.allCases[index] {
-            case .categoryId: read = reader.read(&value.categoryId)
-            case .id: read = reader.read(&value.id)
-            case .name: read = reader.read(&value.name)
-            case .parentId: read = reader.read(&value.parentId)
-            case .isMainCategory: read = reader.read(&value.isMainCategory)
-            case .isHidden: read = reader.read(&value.isHidden)
-            case .language: read = reader.read(&value.language)
-            case .description: read = reader.read(&value.description)
-            case .sortIndex: read = reader.read(&value.sortIndex)
-            }
-            guard read else { return nil }
         }
-        return reader.failed ? nil : value
+        return complete ? value : nil
     }
 
     private enum Member: String, OmniumWireMember {
@@ -116,24 +98,15 @@ extension OmniumProductCategory: OmniumWireNested {
 
 extension OmniumAssortmentCode: OmniumWireNested {
     static func read(from reader: inout OmniumWireReader) -> Self? {
-        guard reader.beginObject() else { return nil }
         var value = OmniumAssortmentCode()
-        var seen = OmniumWireSeenMembers()
-        while let key = reader.nextKey() {
-            guard let index = Member.index(ofKey: key) else {
-                reader.skipValue()
-                continue
+        let complete = reader.readObject(Member.self) { member, reader in
+            switch member {
+            case .assortmentCodeId: return reader.read(&value.assortmentCodeId)
+            case .validFrom: return reader.read(&value.validFrom)
+            case .validTo: return reader.read(&value.validTo)
             }
-            guard seen.insert(index) else { return nil }
-            let read: Bool
-            switch Member.allCases[index] {
-            case .assortmentCodeId: read = reader.read(&value.assortmentCodeId)
-            case .validFrom: read = reader.read(&value.validFrom)
-            case .validTo: read = reader.read(&value.validTo)
-            }
-            guard read else { return nil }
         }
-        return reader.failed ? nil : value
+        return complete ? value : nil
     }
 
     private enum Member: String, OmniumWireMember {
@@ -145,26 +118,17 @@ extension OmniumAssortmentCode: OmniumWireNested {
 
 extension OmniumColli: OmniumWireNested {
     static func read(from reader: inout OmniumWireReader) -> Self? {
-        guard reader.beginObject() else { return nil }
         var value = OmniumColli()
-        var seen = OmniumWireSeenMembers()
-        while let key = reader.nextKey() {
-            guard let index = Member.index(ofKey: key) else {
-                reader.skipValue()
-                continue
+        let complete = reader.readObject(Member.self) { member, reader in
+            switch member {
+            case .weight: return reader.read(&value.weight)
+            case .height: return reader.read(&value.height)
+            case .width: return reader.read(&value.width)
+            case .length: return reader.read(&value.length)
+            case .volume: return reader.read(&value.volume)
             }
-            guard seen.insert(index) else { return nil }
-            let read: Bool
-            switch Member.allCases[index] {
-            case .weight: read = reader.read(&value.weight)
-            case .height: read = reader.read(&value.height)
-            case .width: read = reader.read(&value.width)
-            case .length: read = reader.read(&value.length)
-            case .volume: read = reader.read(&value.volume)
-            }
-            guard read else { return nil }
         }
-        return reader.failed ? nil : value
+        return complete ? value : nil
     }
 
     private enum Member: String, OmniumWireMember {
@@ -176,37 +140,30 @@ extension OmniumColli: OmniumWireNested {
 
 extension OmniumAsset: OmniumWireNested {
     static func read(from reader: inout OmniumWireReader) -> Self? {
-        guard reader.beginObject() else { return nil }
         var value = OmniumAsset()
-        var seen = OmniumWireSeenMembers()
-        while let key = reader.nextKey() {
-            // The model keeps unknown members (`additionalMembers`): left to JSONDecoder.
-            guard let index = Member.index(ofKey: key) else { return nil }
-            guard seen.insert(index) else { return nil }
-            let read: Bool
-            switch Member.allCases[index] {
-            case .assetId: read = reader.read(&value.assetId)
-            case .fileName: read = reader.read(&value.fileName)
-            case .url: read = reader.read(&value.url)
-            case .externalUrl: read = reader.read(&value.externalUrl)
-            case .contentType: read = reader.read(&value.contentType)
-            case .length: read = reader.read(&value.length)
-            case .name: read = reader.read(&value.name)
-            case .description: read = reader.read(&value.description)
-            case .altText: read = reader.read(&value.altText)
-            case .assetType: read = reader.read(&value.assetType)
-            case .purpose: read = reader.read(&value.purpose)
-            case .isMainImage: read = reader.read(&value.isMainImage)
-            case .sortOrder: read = reader.read(&value.sortOrder)
-            case .created: read = reader.read(&value.created)
-            case .modified: read = reader.read(&value.modified)
-            case .forceUpload: read = reader.read(&value.forceUpload)
-            case .parentId: read = reader.read(&value.parentId)
-            case .properties: read = reader.read(&value.properties)
+        let complete = reader.readObject(Member.self, unknown: .declined) { member, reader in
+            switch member {
+            case .assetId: return reader.read(&value.assetId)
+            case .fileName: return reader.read(&value.fileName)
+            case .url: return reader.read(&value.url)
+            case .externalUrl: return reader.read(&value.externalUrl)
+            case .contentType: return reader.read(&value.contentType)
+            case .length: return reader.read(&value.length)
+            case .name: return reader.read(&value.name)
+            case .description: return reader.read(&value.description)
+            case .altText: return reader.read(&value.altText)
+            case .assetType: return reader.read(&value.assetType)
+            case .purpose: return reader.read(&value.purpose)
+            case .isMainImage: return reader.read(&value.isMainImage)
+            case .sortOrder: return reader.read(&value.sortOrder)
+            case .created: return reader.read(&value.created)
+            case .modified: return reader.read(&value.modified)
+            case .forceUpload: return reader.read(&value.forceUpload)
+            case .parentId: return reader.read(&value.parentId)
+            case .properties: return reader.read(&value.properties)
             }
-            guard read else { return nil }
         }
-        return reader.failed ? nil : value
+        return complete ? value : nil
     }
 
     private enum Member: String, OmniumWireMember {
@@ -219,23 +176,16 @@ extension OmniumAsset: OmniumWireNested {
 
 extension OmniumProperty: OmniumWireNested {
     static func read(from reader: inout OmniumWireReader) -> Self? {
-        guard reader.beginObject() else { return nil }
         var value = OmniumProperty()
-        var seen = OmniumWireSeenMembers()
-        while let key = reader.nextKey() {
-            // The model keeps unknown members (`additionalMembers`): left to JSONDecoder.
-            guard let index = Member.index(ofKey: key) else { return nil }
-            guard seen.insert(index) else { return nil }
-            let read: Bool
-            switch Member.allCases[index] {
-            case .key: read = reader.read(&value.key)
-            case .value: read = reader.read(&value.value)
-            case .keyGroup: read = reader.read(&value.keyGroup)
-            case .valueType: read = reader.read(&value.valueType)
+        let complete = reader.readObject(Member.self, unknown: .declined) { member, reader in
+            switch member {
+            case .key: return reader.read(&value.key)
+            case .value: return reader.read(&value.value)
+            case .keyGroup: return reader.read(&value.keyGroup)
+            case .valueType: return reader.read(&value.valueType)
             }
-            guard read else { return nil }
         }
-        return reader.failed ? nil : value
+        return complete ? value : nil
     }
 
     private enum Member: String, OmniumWireMember {
@@ -247,21 +197,14 @@ extension OmniumProperty: OmniumWireNested {
 
 extension OmniumExternalId: OmniumWireNested {
     static func read(from reader: inout OmniumWireReader) -> Self? {
-        guard reader.beginObject() else { return nil }
         var value = OmniumExternalId()
-        var seen = OmniumWireSeenMembers()
-        while let key = reader.nextKey() {
-            // The model keeps unknown members (`additionalMembers`): left to JSONDecoder.
-            guard let index = Member.index(ofKey: key) else { return nil }
-            guard seen.insert(index) else { return nil }
-            let read: Bool
-            switch Member.allCases[index] {
-            case .id: read = reader.read(&value.id)
-            case .providerName: read = reader.read(&value.providerName)
+        let complete = reader.readObject(Member.self, unknown: .declined) { member, reader in
+            switch member {
+            case .id: return reader.read(&value.id)
+            case .providerName: return reader.read(&value.providerName)
             }
-            guard read else { return nil }
         }
-        return reader.failed ? nil : value
+        return complete ? value : nil
     }
 
     private enum Member: String, OmniumWireMember {

@@ -48,11 +48,10 @@ extension OmniumWireNested {
 /// `true`/`false`/`null`. Anything else (an escape, an exponent, a malformed byte) fails the reader: every
 /// later call returns nil/false and the record is left to `JSONDecoder`. Objects are read member by member:
 ///
-///     guard reader.beginObject() else { return nil }
-///     while let key = reader.nextKey() {
-///         switch … { case "sku": guard reader.read(&item.sku) else { return nil } … default: reader.skipValue() }
+///     var item = OmniumInventoryItem()
+///     let complete = reader.readObject(Member.self) { member, reader in
+///         switch member { case .sku: return reader.read(&item.sku) … }
 ///     }
-///     guard !reader.failed else { return nil }
 struct OmniumWireReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private(set) var index = 0
@@ -102,6 +101,38 @@ struct OmniumWireReader {
 
     /// Fails the reader (a caller that met a value it is not certain of).
     mutating func fail() { failed = true }
+
+    /// What a model does with a member it does not name.
+    enum UnknownMembers {
+        /// Skipped, as a synthesized `Decodable` ignores it.
+        case skipped
+        /// Declined: the model keeps unknown members (`additionalMembers`), which only JSONDecoder collects.
+        case declined
+    }
+
+    /// Reads the object at the position member by member: `member` reads each member the model names into
+    /// its value (false = not certain). A repeated member (which JSONDecoder resolves its own way), and an
+    /// unknown one when `unknown` is `.declined`, fail the read; false when anything failed.
+    mutating func readObject<Member: OmniumWireMember>(_: Member.Type, unknown: UnknownMembers = .skipped,
+                                                       _ member: (Member, inout OmniumWireReader) -> Bool) -> Bool {
+        guard beginObject() else { return false }
+        var seen = OmniumWireSeenMembers()
+        while let key = nextKey() {
+            guard let index = Member.index(ofKey: key) else {
+                guard unknown == .skipped else {
+                    fail()
+                    return false
+                }
+                skipValue()
+                continue
+            }
+            guard seen.insert(index), member(Member.allCases[index], &self) else {
+                fail()
+                return false
+            }
+        }
+        return !failed
+    }
 
     // MARK: Members into optional fields (`null` leaves the field unset, as `decodeIfPresent` does)
 
