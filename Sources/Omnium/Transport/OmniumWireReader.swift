@@ -265,13 +265,7 @@ struct OmniumWireReader {
             } else if key.elementsEqual("result".utf8) {
                 guard seen.insert(2) else { return nil }
                 if reader.null() { continue }
-                guard reader.beginArray() else { return nil }
-                var ranges: [Range<Int>] = []
-                while reader.nextElement() {
-                    let start = reader.index
-                    reader.skipValue()
-                    ranges.append(start..<reader.index)
-                }
+                guard let ranges = reader.elementRanges() else { return nil }
                 records = ranges
             } else {
                 reader.skipValue()
@@ -279,6 +273,41 @@ struct OmniumWireReader {
         }
         guard reader.finish() else { return nil }
         return (totalHits.map(Int64.init), scrollId, records)
+    }
+
+    /// At a list: the byte ranges of its elements (each checked as JSON), the reader then past the list;
+    /// nil (failed) when it is not a well-formed list.
+    mutating func elementRanges() -> [Range<Int>]? {
+        guard beginArray() else { return nil }
+        var ranges: [Range<Int>] = []
+        while nextElement() {
+            let start = index
+            skipValue()
+            ranges.append(start..<index)
+        }
+        return failed ? nil : ranges
+    }
+
+    /// The byte ranges of the elements of the list that is `body` itself (a bare list) or `body`'s
+    /// top-level member `member` (`{"result": [...]}`), the whole answer checked as JSON; nil otherwise.
+    static func elements(ofMember member: String, in body: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+        var reader = OmniumWireReader(body)
+        reader.skipWhitespace()
+        if reader.peek == UInt8(ascii: "[") {
+            let ranges = reader.elementRanges()
+            return reader.finish() ? ranges : nil
+        }
+        guard reader.beginObject() else { return nil }
+        var found: [Range<Int>]?
+        while let key = reader.nextKey() {
+            if key.elementsEqual(member.utf8) {
+                guard found == nil, let ranges = reader.elementRanges() else { return nil }
+                found = ranges
+            } else {
+                reader.skipValue()
+            }
+        }
+        return reader.finish() ? found : nil
     }
 
     // MARK: Bytes

@@ -152,17 +152,7 @@ public enum PosOrdersTable {
                 for pending in orders { try writeOne(pending) }
                 return
             }
-            for (k, pending) in orders.enumerated() {
-                if inserted[k] {
-                    try buffer(pending)
-                } else {
-                    guard try isStored(pending.order) else {
-                        throw PosOrderError(orderUid: pending.order.orderUid, field: "sourceKey",
-                                            reason: "'\(pending.order.sourceKey)' was not stored")
-                    }
-                    outcomes.append(.alreadyStored)
-                }
-            }
+            for (k, pending) in orders.enumerated() { try settle(pending, inserted: inserted[k]) }
         }
 
         /// One order in its own INSERT (after a multi-row one broke a constraint).
@@ -175,15 +165,18 @@ public enum PosOrdersTable {
                 if try isStored(pending.order) { outcomes.append(.alreadyStored); return }
                 throw error
             }
-            if wasInserted {
-                try buffer(pending)
-            } else {
-                guard try isStored(pending.order) else {
-                    throw PosOrderError(orderUid: pending.order.orderUid, field: "sourceKey",
-                                        reason: "'\(pending.order.sourceKey)' was not stored")
-                }
-                outcomes.append(.alreadyStored)
+            try settle(pending, inserted: wasInserted)
+        }
+
+        /// After its INSERT: an inserted order's rows go into the buffers; one the INSERT skipped must be
+        /// stored already (under its source key), or the skip was for another reason and is refused.
+        private func settle(_ pending: Pending, inserted: Bool) throws {
+            if inserted { return try buffer(pending) }
+            guard try isStored(pending.order) else {
+                throw PosOrderError(orderUid: pending.order.orderUid, field: "sourceKey",
+                                    reason: "'\(pending.order.sourceKey)' was not stored")
             }
+            outcomes.append(.alreadyStored)
         }
 
         /// An inserted order's lines, payments and journal entries, into the buffers (in order, so the
