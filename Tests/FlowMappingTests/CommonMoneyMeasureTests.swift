@@ -63,4 +63,60 @@ final class CommonMoneyMeasureTests: XCTestCase {
             XCTAssertEqual((error as? ValueOutOfRange)?.description, "quantity -5 must not be negative")
         }
     }
+
+    // MARK: - The integer path against the Decimal path
+
+    func testDecimalLayoutIsReadOnThisPlatform() {
+        // If this fails, money is still right (the Decimal path takes over) but the fast path is off.
+        XCTAssertTrue(DecimalParts.layoutIsKnown)
+        XCTAssertEqual(DecimalParts(decimal("-199.50")).map { $0.decimal }, decimal("-199.50"))
+        XCTAssertNil(DecimalParts(.nan))
+        XCTAssertNil(DecimalParts(decimal("340282366920938463463374607431768211455")))
+    }
+
+    func testIntegerRoundingEqualsDecimalRoundingOnEdgesAndRandomValues() throws {
+        var texts = ["0", "0.5", "-0.5", "0.005", "-0.005", "0.004999", "0.0049999999999999999999", "2.675", "199.50",
+                     "10000000000000", "-10000000000000", "9999999999999.995", "9999999999999.994", "9999999999999.99999",
+                     "10000000000000.000000001", "-10000000000000.01", "18446744073709551615", "1844674407370955161.5",
+                     "0.18446744073709551615", "0.000000000000000000000000000001", "1e15", "1e11", "12e-3", "5e-3",
+                     "-5e-3", "1e-25", "999999999999999999e-5"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let mantissa = UInt64.random(in: 0...UInt64.max, using: &generator) >> UInt64.random(in: 0...63, using: &generator)
+            let exponent = Int.random(in: -24...6, using: &generator)
+            texts.append("\(Bool.random(using: &generator) ? "-" : "")\(mantissa)e\(exponent)")
+        }
+        for text in texts {
+            let value = decimal(text)
+            let slow = Result { () throws(ValueOutOfRange) in
+                try DecimalRounding.wholeNumber(value, scaledBy: 100, field: "f", largest: Money.largestAmount)
+            }
+            let fast = Result { () throws(ValueOutOfRange) in try Money.hundredths(value, field: "f") }
+            switch (slow, fast) {
+            case let (.success(a), .success(b)): XCTAssertEqual(a, b, text)
+            case let (.failure(a), .failure(b)): XCTAssertEqual(a, b, text)
+            default: XCTFail("\(text): Decimal path \(slow), integer path \(fast)")
+            }
+            if let parts = DecimalParts(value), let whole = DecimalRounding.hundredths(parts, largestHundredths: 1_000_000_000_000_000) {
+                XCTAssertEqual(whole, try? slow.get(), "integer path alone, \(text)")
+            }
+        }
+    }
+
+    func testDecimalPartsWriteExactlyTheTextOfDescription() {
+        var values = ["0", "-0.5", "12.50", "12.5", "1500", "15.00", "0.000000000000000000000000000001", "-123.45",
+                      "18446744073709551615", "1e5", "0.1"].map(decimal)
+        values.append(Decimal(sign: .plus, exponent: -2, significand: 1500))
+        values.append(Decimal(sign: .minus, exponent: 3, significand: 120))
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let mantissa = UInt64.random(in: 0...UInt64.max, using: &generator) >> UInt64.random(in: 0...63, using: &generator)
+            values.append(Decimal(sign: Bool.random(using: &generator) ? .minus : .plus,
+                                  exponent: Int.random(in: -30...20, using: &generator), significand: Decimal(mantissa)))
+        }
+        for value in values {
+            guard let parts = DecimalParts(value) else { continue }
+            XCTAssertEqual(parts.description, value.description, "\(parts)")
+        }
+    }
 }
