@@ -88,19 +88,28 @@ final class CommonMoneyMeasureTests: XCTestCase {
         }
         for text in texts {
             let value = decimal(text)
-            let slow = Result { () throws(ValueOutOfRange) in
-                try DecimalRounding.wholeNumber(value, scaledBy: 100, field: "f", largest: Money.largestAmount)
-            }
-            let fast = Result { () throws(ValueOutOfRange) in try Money.hundredths(value, field: "f") }
-            switch (slow, fast) {
-            case let (.success(a), .success(b)): XCTAssertEqual(a, b, text)
-            case let (.failure(a), .failure(b)): XCTAssertEqual(a, b, text)
-            default: XCTFail("\(text): Decimal path \(slow), integer path \(fast)")
-            }
-            if let parts = DecimalParts(value), let whole = DecimalRounding.hundredths(parts, largestHundredths: 1_000_000_000_000_000) {
-                XCTAssertEqual(whole, try? slow.get(), "integer path alone, \(text)")
+            for (power, largest) in [(2, Money.largestAmount), (3, Measure.largestMeasure), (1, Measure.largestMeasure),
+                                     (0, Measure.largestMeasure)] {
+                let slow = Result { () throws(ValueOutOfRange) in
+                    try DecimalRounding.wholeNumber(value, scaledBy: pow(10, power), field: "f", largest: largest)
+                }
+                let fast = Result { () throws(ValueOutOfRange) in
+                    try DecimalRounding.wholeNumber(value, timesTenToThe: power, field: "f", largest: largest)
+                }
+                switch (slow, fast) {
+                case let (.success(a), .success(b)): XCTAssertEqual(a, b, "\(text) × 10^\(power)")
+                case let (.failure(a), .failure(b)): XCTAssertEqual(a, b, "\(text) × 10^\(power)")
+                default: XCTFail("\(text) × 10^\(power): Decimal path \(slow), integer path \(fast)")
+                }
             }
         }
+        // The public entry points take the integer path with the same results.
+        XCTAssertEqual(try money("-0.125"), -13)
+        XCTAssertEqual(try Quantity.hundredths(decimal("12.5"), field: "q"), 1250)
+        XCTAssertEqual(try Measure.grams(kg: decimal("0.2505")), 251)
+        XCTAssertEqual(try Measure.millimetres(decimal("12.35")), 124)
+        XCTAssertNotNil(DecimalRounding.wholeNumber(DecimalParts(decimal("199.5"))!, timesTenToThe: 2,
+                                                    largestScaled: 1_000_000_000_000_000))
     }
 
     func testDecimalPartsWriteExactlyTheTextOfDescription() {
