@@ -26,12 +26,6 @@ public final class Database {
         public var readOnly = false
         /// Print bound arguments in error descriptions (off: they may hold personal data).
         public var publicStatementArguments = false
-        /// The page size of a NEW file (`PRAGMA page_size`, set before write-ahead logging starts); nil =
-        /// SQLite's default. An existing file keeps the page size it was created with.
-        public var pageSizeOfNewFile: Int?
-        /// `PRAGMA wal_autocheckpoint`: WAL pages after which a commit copies the log into the file; nil =
-        /// SQLite's default (1,000).
-        public var walAutocheckpointPages: Int?
 
         public init(busyTimeout: TimeInterval = 5, journalModeWAL: Bool = true, foreignKeys: Bool = true,
                     readOnly: Bool = false, publicStatementArguments: Bool = false) {
@@ -91,10 +85,6 @@ public final class Database {
             sqlite3_extended_result_codes(opened, 1)
             sqlite3_busy_timeout(opened, Int32(max(0, configuration.busyTimeout * 1000)))
             if configuration.foreignKeys { try exec(opened, "PRAGMA foreign_keys = ON") }
-            if let pageSize = configuration.pageSizeOfNewFile, !configuration.readOnly {
-                try exec(opened, "PRAGMA page_size = \(pageSize)")
-            }
-            if let pages = configuration.walAutocheckpointPages { try exec(opened, "PRAGMA wal_autocheckpoint = \(pages)") }
             if configuration.journalModeWAL && !configuration.readOnly {
                 try switchToWAL(opened, waitingUpTo: configuration.busyTimeout)
             }

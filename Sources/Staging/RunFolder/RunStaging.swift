@@ -39,7 +39,7 @@ public final class RunStaging: Sendable {
 
     /// Opens (creating folders and file if needed) and migrates the run's staging database.
     public init(root: URL, runID: String, clock: any OmniflowClock = SystemClock(),
-                configuration: Database.Configuration = RunStaging.configuration) throws {
+                configuration: Database.Configuration = Database.Configuration()) throws {
         precondition(!runID.isEmpty && !runID.contains("/") && runID != "." && runID != "..",
                      "run id '\(runID)' is not a folder name")
         folder = Self.folder(root: root, runID: runID)
@@ -53,18 +53,6 @@ public final class RunStaging: Sendable {
     }
 
     public var databaseURL: URL { URL(fileURLWithPath: queue.path) }
-
-    /// How staging databases are opened. Staging is written once in pages of about a thousand records and
-    /// read once or twice: 16 KiB pages hold a staged record in one page more often than 4 KiB ones, and a
-    /// checkpoint every 5,000 WAL pages (80 MiB) copies a page that several commits touched into the file
-    /// once rather than once per 1,000 pages. Together about a third less SQLite time per staged row
-    /// (docs/CONTRACTS.md "Staging").
-    public static let configuration: Database.Configuration = {
-        var configuration = Database.Configuration()
-        configuration.pageSizeOfNewFile = 16_384
-        configuration.walAutocheckpointPages = 5_000
-        return configuration
-    }()
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator(legacyVersionSteps: ["datasets"])
