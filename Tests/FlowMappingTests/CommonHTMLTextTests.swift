@@ -38,4 +38,21 @@ final class CommonHTMLTextTests: XCTestCase {
     func testPlainTextKeepsLineBreaksAndLessThan() {
         XCTAssertEqual(HTMLText.strip("Linje 1\r\nLinje 2\n\n\n3 < 4"), "Linje 1\nLinje 2\n3 < 4")
     }
+
+    func testPlainTextIsGivenBackAsTheFullStripWouldGiveIt() {
+        let pieces = ["a", "Genser", " ", "  ", "<b>", "</p>", "&amp;", "&", "<", ">", "\n", "\r", "\r\n", "\t", "\u{A0}",
+                      "\u{0C}", "é", "à", "ø", "\u{301}", "\u{2003}", "😀"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["", "Genser i ull", " Genser", "Genser ", "Genser  i ull", "a \u{301}b", "Blå bukse"]
+        for _ in 0..<5_000 {
+            texts.append((0..<Int.random(in: 1...8, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined())
+        }
+        for text in texts {
+            XCTAssertEqual(HTMLText.strip(text), HTMLText.stripMarkup(text), "\(Array(text.unicodeScalars))")
+        }
+        XCTAssertTrue(HTMLText.isPlainAlready("Genser i ull, blå"))
+        XCTAssertFalse(HTMLText.isPlainAlready("Genser  i ull"))
+    }
 }

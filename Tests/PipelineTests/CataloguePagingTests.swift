@@ -3,7 +3,8 @@ import Foundation
 import Staging
 import XCTest
 
-/// Keyset paging of staged datasets: bounded pages, groups never split.
+/// Keyset paging of staged datasets: bounded pages, groups never split, each page prepared (on a worker
+/// thread) before the caller writes it, in order, an error stopping at its page.
 final class CataloguePagingTests: XCTestCase {
     var folder: URL!
 
@@ -20,7 +21,7 @@ final class CataloguePagingTests: XCTestCase {
             .map { $0.replacingOccurrences(of: "␟", with: "\u{1F}") }
         try staging.replaceDataset("rows", records: keys, key: { $0 })
         var pages: [[String]] = []
-        try staging.forEachPage("rows", as: String.self, size: 3, grouped: true) { pages.append($0.map(\.record)) }
+        try staging.forEachPage(DatasetKey<String>("rows"), size: 3, grouped: true) { pages.append($0.map(\.record)) }
         XCTAssertEqual(pages.flatMap { $0 }, keys)
         for page in pages {
             let groups = Set(page.map { $0.split(separator: "\u{1F}")[0] })
@@ -36,10 +37,59 @@ final class CataloguePagingTests: XCTestCase {
         let staging = try RunStaging(root: folder, runID: "run")
         try staging.replaceDataset("rows", records: (0..<7).map { String(format: "k%02d", $0) }, key: { $0 })
         var sizes: [Int] = []
-        try staging.forEachPage("rows", as: String.self, size: 3) { sizes.append($0.count) }
+        try staging.forEachPage(DatasetKey<String>("rows"), size: 3) { sizes.append($0.count) }
         XCTAssertEqual(sizes, [3, 3, 1])
         var calls = 0
-        try staging.forEachPage("missing", as: String.self, size: 3) { _ in calls += 1 }
+        try staging.forEachPage(DatasetKey<String>("missing"), size: 3) { _ in calls += 1 }
         XCTAssertEqual(calls, 0)
+    }
+
+    func testEveryPageIsPreparedOnceAndWrittenInKeyOrder() throws {
+        let staging = try RunStaging(root: folder, runID: "run")
+        let keys = (0..<9).map { String(format: "k%02d", $0) }
+        try staging.replaceDataset("rows", records: keys, key: { $0 })
+        var written: [String] = []
+        try staging.forEachPage(DatasetKey<String>("rows"), size: 3, prepare: { page in
+            page.map { $0.record.uppercased() }
+        }) { prepared in written += prepared }
+        XCTAssertEqual(written, keys.map { $0.uppercased() }, "9 rows in pages of 3, the last read finds none")
+    }
+
+    struct Refused: Error, Equatable { var page: String }
+
+    func testAnErrorInPreparingAPageStopsAtThatPageAfterTheEarlierOnesAreWritten() throws {
+        let staging = try RunStaging(root: folder, runID: "run")
+        try staging.replaceDataset("rows", records: (0..<10).map { String(format: "k%02d", $0) }, key: { $0 })
+        var written: [[String]] = []
+        XCTAssertThrowsError(try staging.forEachPage(DatasetKey<String>("rows"), size: 3, prepare: { page in
+            if page.contains(where: { $0.record == "k04" }) { throw Refused(page: page[0].record) }
+            return page.map(\.record)
+        }) { written.append($0) }) { error in
+            XCTAssertEqual(error as? Refused, Refused(page: "k03"))
+        }
+        XCTAssertEqual(written, [["k00", "k01", "k02"]])
+    }
+
+    func testAnErrorWritingAPageEndsTheIteration() throws {
+        let staging = try RunStaging(root: folder, runID: "run")
+        try staging.replaceDataset("rows", records: (0..<10).map { String(format: "k%02d", $0) }, key: { $0 })
+        var calls = 0
+        XCTAssertThrowsError(try staging.forEachPage(DatasetKey<String>("rows"), size: 2) { page in
+            calls += 1
+            if calls == 2 { throw Refused(page: page[0].record) }
+        }) { error in XCTAssertEqual(error as? Refused, Refused(page: "k02")) }
+        XCTAssertEqual(calls, 2)
+    }
+
+    func testARowThatDoesNotDecodeIsNamed() throws {
+        let staging = try RunStaging(root: folder, runID: "run")
+        try staging.replaceDataset("rows", rows: [DatasetRow(key: "a", payload: Data("1".utf8)),
+                                                  DatasetRow(key: "b", payload: Data("{".utf8))])
+        XCTAssertThrowsError(try staging.forEachPage(DatasetKey<Int>("rows"), size: 1) { _ in }) { error in
+            guard case StagingError.payload(let dataset, let key, _)? = error as? StagingError else {
+                return XCTFail("\(error)")
+            }
+            XCTAssertEqual([dataset, key], ["rows", "b"])
+        }
     }
 }

@@ -13,11 +13,12 @@ public enum Measure {
         case centimetre = "cm"
         case metre = "m"
 
-        var millimetres: Decimal {
+        /// One of this unit in millimetres, as a power of ten.
+        var millimetresPowerOfTen: Int {
             switch self {
-            case .millimetre: return 1
-            case .centimetre: return 10
-            case .metre: return 1000
+            case .millimetre: return 0
+            case .centimetre: return 1
+            case .metre: return 3
             }
         }
     }
@@ -28,13 +29,13 @@ public enum Measure {
 
     /// Kilograms to whole grams, rounded half away from zero (`0.2505` kg → `251` g).
     public static func grams(kg: Decimal, field: String = "weight") throws(ValueOutOfRange) -> Int64 {
-        try DecimalRounding.wholeNumber(kg, scaledBy: 1000, field: field, largest: largestMeasure)
+        try DecimalRounding.wholeNumber(kg, timesTenToThe: 3, field: field, largest: largestMeasure)
     }
 
     /// A length to whole millimetres, rounded half away from zero; centimetres unless told
     /// otherwise (`12.35` cm → `124` mm).
     public static func millimetres(_ value: Decimal, unit: LengthUnit = .centimetre,
                                    field: String = "length") throws(ValueOutOfRange) -> Int64 {
-        try DecimalRounding.wholeNumber(value, scaledBy: unit.millimetres, field: field, largest: largestMeasure)
+        try DecimalRounding.wholeNumber(value, timesTenToThe: unit.millimetresPowerOfTen, field: field, largest: largestMeasure)
     }
 }

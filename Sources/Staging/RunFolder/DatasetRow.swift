@@ -78,3 +78,17 @@ public struct DatasetWriter {
         try insert(key: row.key, payload: row.payload)
     }
 }
+
+extension DatasetRow {
+    /// `records` as rows of `dataset`, each keyed by `key` and encoded by `encoder`.
+    /// - Throws: ``StagingError/payload(dataset:key:reason:)`` naming a record that does not encode.
+    static func encoding<Record: Encodable>(_ records: some Sequence<Record>, with encoder: JSONEncoder, dataset: String,
+                                            key: (Record) -> String) throws -> [DatasetRow] {
+        try records.map { record in
+            let recordKey = key(record)
+            do { return DatasetRow(key: recordKey, payload: try encoder.encode(record)) } catch {
+                throw StagingError.payload(dataset: dataset, key: recordKey, reason: "cannot encode: \(error)")
+            }
+        }
+    }
+}

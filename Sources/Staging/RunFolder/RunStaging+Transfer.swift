@@ -37,13 +37,8 @@ extension RunStaging {
                                                  encoder: JSONEncoder = RunStaging.makeEncoder(),
                                                  key: (Record) -> String,
                                                  checkpoint: PendingCheckpoint? = nil) throws -> Int {
-        let rows = try records.map { record in
-            let recordKey = key(record)
-            do { return DatasetRow(key: recordKey, payload: try encoder.encode(record)) } catch {
-                throw StagingError.payload(dataset: dataset, key: recordKey, reason: "cannot encode: \(error)")
-            }
-        }
-        return try appendPendingRows(dataset, rows: rows, checkpoint: checkpoint)
+        try appendPendingRows(dataset, rows: DatasetRow.encoding(records, with: encoder, dataset: dataset, key: key),
+                              checkpoint: checkpoint)
     }
 
     /// Like ``appendPending(_:records:key:checkpoint:)``, for records keyed by their content: `key` gets

@@ -43,32 +43,42 @@ public enum StockTable {
     }
 
     /// One chunk of ``upsertStaged(_:chunkSize:in:afterEachChunk:)``: the keys in (`after`, `through`]
-    /// (`through` nil = to the end) in one `INSERT … SELECT … ON CONFLICT` that rewrites a row only when its
-    /// content hash differs, after one query that counts what it will insert and update.
+    /// (`through` nil = to the end), read out of their JSON once into a temporary table, counted (what will be
+    /// inserted and updated), then upserted in one `INSERT … SELECT … ON CONFLICT` that rewrites a row only when
+    /// its content hash differs.
+    ///
+    /// Why the temporary table: this SQLite (3.40) parses a payload again for every `json_extract`; counting and
+    /// upserting straight from the payloads parsed each one twelve times, half of this stage's time.
     private static func upsertStagedChunk(_ staged: StagedKeys, after: String?, through: String?,
                                           in db: Database) throws -> UpsertCounts {
-        let chunk = """
-            SELECT json_extract(p, '$.warehouseUid') AS warehouse_uid, json_extract(p, '$.productUid') AS product_uid,
-                   json_extract(p, '$.quantity') AS quantity, json_extract(p, '$.reserved') AS reserved,
-                   json_extract(p, '$.available') AS available, json_extract(p, '$.contentHash') AS content_hash
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS staged_stock_chunk (
+                warehouse_uid TEXT, product_uid TEXT, quantity, reserved, available, content_hash)
+            """)
+        try db.execute(sql: "DELETE FROM temp.staged_stock_chunk")
+        try db.cachedStatement(sql: """
+            INSERT INTO temp.staged_stock_chunk
+            SELECT json_extract(p, '$.warehouseUid'), json_extract(p, '$.productUid'), json_extract(p, '$.quantity'),
+                   json_extract(p, '$.reserved'), json_extract(p, '$.available'), json_extract(p, '$.contentHash')
             FROM \(StagedKeys.chunkSource(bounded: through != nil))
-            """
-        let arguments = staged.chunkArguments(after: after, through: through)
+            """).execute(arguments: staged.chunkArguments(after: after, through: through))
         guard let tally = try db.cachedStatement(sql: """
             SELECT count(*) AS total, count(*) FILTER (WHERE s.content_hash IS NULL) AS inserted,
                    count(*) FILTER (WHERE s.content_hash IS NOT c.content_hash) AS changed
-            FROM (\(chunk)) c LEFT JOIN stock s ON s.warehouse_uid = c.warehouse_uid AND s.product_uid = c.product_uid
-            """).fetchOne(arguments: arguments) else { return UpsertCounts() }
+            FROM temp.staged_stock_chunk c LEFT JOIN stock s
+              ON s.warehouse_uid = c.warehouse_uid AND s.product_uid = c.product_uid
+            """).fetchOne() else { return UpsertCounts() }
         let total: Int = try tally.decode("total"), inserted: Int = try tally.decode("inserted")
         let changed: Int = try tally.decode("changed")
         try db.cachedStatement(sql: """
             INSERT INTO stock (warehouse_uid, product_uid, quantity, reserved, available, content_hash)
-            SELECT warehouse_uid, product_uid, quantity, reserved, available, content_hash FROM (\(chunk)) WHERE true
+            SELECT warehouse_uid, product_uid, quantity, reserved, available, content_hash
+            FROM temp.staged_stock_chunk WHERE true
             ON CONFLICT (warehouse_uid, product_uid) DO UPDATE SET
                 quantity = excluded.quantity, reserved = excluded.reserved, available = excluded.available,
                 content_hash = excluded.content_hash
             WHERE stock.content_hash IS NOT excluded.content_hash
-            """).execute(arguments: arguments)
+            """).execute()
         return UpsertCounts(inserted: inserted, updated: changed - inserted, unchanged: total - changed)
     }
 

@@ -29,13 +29,15 @@ public struct TransformInventory: Stage {
         var read = 0, quarantined = 0
 
         try staging.beginPending(CatalogueDatasets.flowStock)
-        try staging.forEachPage(CatalogueDatasets.omniumInventory, size: chunkSize,
-                                grouped: true) { page in
-            read += page.count
-            let result = StockMapping.map(page.map(\.record), warehouses: warehouses, settings: settings)
-            _ = try staging.appendPendingRows(CatalogueDatasets.flowStock, rows: Self.rows(result.stock))
-            for (reason, count) in result.skipped { skipped[reason, default: 0] += count }
-            quarantined += try context.quarantine(result.issues)
+        let lookup = warehouses
+        try staging.forEachPage(CatalogueDatasets.omniumInventory, size: chunkSize, grouped: true, prepare: { page in
+            let result = StockMapping.map(page.map(\.record), warehouses: lookup, settings: settings)
+            return (read: page.count, result: result, rows: try Self.rows(result.stock))
+        }) { page in
+            read += page.read
+            _ = try staging.appendPendingRows(CatalogueDatasets.flowStock, rows: page.rows)
+            for (reason, count) in page.result.skipped { skipped[reason, default: 0] += count }
+            quarantined += try context.quarantine(page.result.issues)
         }
         let stock = try staging.publishPending(CatalogueDatasets.flowStock)
         let notes = ["\(stock.rowCount) stock level(s)"]

@@ -35,20 +35,24 @@ public struct TransformPrices: Stage {
         var resolved: [String] = []
 
         try staging.beginPending(CatalogueDatasets.flowPrices)
-        try staging.forEachPage(CatalogueDatasets.omniumPrices, size: chunkSize,
-                                grouped: true) { page in
+        let businessDate = context.businessDate
+        try staging.forEachPage(CatalogueDatasets.omniumPrices, size: chunkSize, grouped: true, prepare: { page in
             let prices = page.map(\.record)
-            read += prices.count
-            let result = PriceMapping.map(prices, settings: settings, businessDate: context.businessDate)
+            let result = PriceMapping.map(prices, settings: settings, businessDate: businessDate)
             let byKey = Dictionary(grouping: result.prices) {
                 FlowPriceKey(priceListUid: $0.priceListUid, productUid: $0.productUid)
             }
             let entries = Set(result.replacedKeys).union(byKey.keys).sorted().map {
                 FlowPriceEntry(key: $0, periods: byKey[$0] ?? [])
             }
-            _ = try staging.appendPending(CatalogueDatasets.flowPrices, records: entries) {
+            let rows = try CatalogueDatasets.flowPrices.rows(entries) {
                 CatalogueDatasets.key(group: $0.key.priceListUid, $0.key.productUid)
             }
+            return (prices: prices, result: result, rows: rows)
+        }) { page in
+            let (prices, result) = (page.prices, page.result)
+            read += prices.count
+            _ = try staging.appendPendingRows(CatalogueDatasets.flowPrices.name, rows: page.rows)
             for list in result.priceLists { lists[list.priceListUid] = list }
             for (reason, count) in result.skipped { skipped[reason, default: 0] += count }
             quarantined += try context.quarantine(result.issues)

@@ -38,17 +38,20 @@ public struct TransformProducts: Stage {
         var resolved: [String] = []
 
         try staging.beginPending(CatalogueDatasets.flowProducts)
-        try staging.forEachPage(CatalogueDatasets.omniumProducts, size: chunkSize,
-                                grouped: true) { page in
+        let businessDate = context.businessDate
+        try staging.forEachPage(CatalogueDatasets.omniumProducts, size: chunkSize, grouped: true, prepare: { page in
             let documents = page.map(\.record)
-            read += documents.count
-            let result = ProductMapping.map(documents, settings: settings, businessDate: context.businessDate)
-
+            let result = ProductMapping.map(documents, settings: settings, businessDate: businessDate)
             let imagesByProduct = Dictionary(grouping: result.images, by: \.productUid)
-            _ = try staging.appendPending(CatalogueDatasets.flowProducts,
-                                          records: result.products.map {
-                                              FlowProductEntry(product: $0, images: imagesByProduct[$0.productUid] ?? [])
-                                          }, key: \.product.productUid)
+            let entries = result.products.map {
+                FlowProductEntry(product: $0, images: imagesByProduct[$0.productUid] ?? [])
+            }
+            return (documents: documents, result: result,
+                    rows: try CatalogueDatasets.flowProducts.rows(entries, key: \.product.productUid))
+        }) { page in
+            let (documents, result) = (page.documents, page.result)
+            read += documents.count
+            _ = try staging.appendPendingRows(CatalogueDatasets.flowProducts.name, rows: page.rows)
             let names = Dictionary(result.brands.map { ($0.brandUid, $0.name) }, uniquingKeysWith: { a, _ in a })
             for product in result.products {
                 guard let brandUid = product.brandUid, let name = names[brandUid] else { continue }
