@@ -87,6 +87,30 @@ final class PosTablesTests: XCTestCase {
         XCTAssertNil(try flow.read { try PosOrdersTable.fetch(orderUid: "POS-oslo-1-100", in: $0) }, "the batch's transaction rolled back")
     }
 
+    /// The bulk writer's transaction skips foreign-key checks for its own statements only: they are on
+    /// again afterwards, whether the body returned or threw.
+    func testForeignKeyChecksAreBackOnAfterAWriteThatSkipsThem() throws {
+        func checks() throws -> Int? { try flow.read { try $0.fetchValue(sql: "PRAGMA foreign_keys", as: Int.self) } }
+        XCTAssertEqual(try checks(), 1)
+        let inside = try flow.writeCheckingNoForeignKeys { db in
+            try PosOrdersTable.insertAll([Self.sale()], in: db)
+            return try db.fetchValue(sql: "PRAGMA foreign_keys", as: Int.self)
+        }
+        XCTAssertEqual(inside, 0)
+        XCTAssertEqual(try checks(), 1)
+        struct Stop: Error {}
+        XCTAssertThrowsError(try flow.writeCheckingNoForeignKeys { db -> Void in
+            try PosOrdersTable.insertAll([Self.sale(uid: "POS-oslo-1-1002", number: "1002")], in: db)
+            throw Stop()
+        })
+        XCTAssertEqual(try checks(), 1)
+        XCTAssertNil(try flow.read { try PosOrdersTable.fetch(orderUid: "POS-oslo-1-1002", in: $0) }, "rolled back whole")
+        // Checked again: a line of an order that does not exist is refused outside the bulk writer.
+        XCTAssertThrowsError(try flow.write { db in
+            try db.execute(sql: "INSERT INTO pos_payments (order_uid, payment_no, tender_type, amount) VALUES ('none', 1, 'CASH', 1)")
+        })
+    }
+
     func testTheSameSourceKeyForAnotherOrderIsRefused() throws {
         try flow.write { try PosOrdersTable.save(Self.sale(sourceKey: "saft:f1:1"), in: $0) }
         XCTAssertThrowsError(try flow.write {
