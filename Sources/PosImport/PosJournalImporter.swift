@@ -115,7 +115,9 @@ public struct PosJournalImporter: Sendable {
         func flush() throws {
             guard !pending.isEmpty else { return }
             defer { pending.removeAll(keepingCapacity: true) }
-            let fast: [PosOrdersTable.SaveOutcome]? = try? flow.write { db in
+            // Foreign keys are not checked here: `insertAll` writes an order's lines and payments only
+            // after that order's own INSERT (FlowDatabase.writeCheckingNoForeignKeys says why).
+            let fast: [PosOrdersTable.SaveOutcome]? = try? flow.writeCheckingNoForeignKeys { db in
                 try PosOrdersTable.insertAll(pending.lazy.map(\.order), in: db)
             }
             if let fast {
