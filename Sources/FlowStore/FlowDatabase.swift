@@ -94,6 +94,7 @@ public final class FlowDatabase: Sendable {
         + CustomersTable.migrations
         + OrdersTable.migrations
         + PosMigrations.migrations
+        + StockPushPendingTable.migrations
 
     /// The steps a `flow.db` made before migrations were named counted in `user_version` (frozen).
     static let legacyVersionSteps = ["stores.v1", "catalogue.v1", "purchase_orders.v1", "customers.v1", "orders.v1"]

@@ -170,4 +170,39 @@ final class PosTablesTests: XCTestCase {
         XCTAssertEqual(changes.map(\.objectKey), ["oslo/SKU-9", "C-POS-1"])
         XCTAssertEqual(try flow.read { try StockMovementsTable.level(warehouseUid: "oslo", productUid: "SKU-9", in: $0) }?.quantity, -200)
     }
+    /// The stock push's markers: a journaled movement marks its level pending (a goods reception does not), a
+    /// page lists the pending levels with their current level, and clearing a page leaves a level changed
+    /// after it was read pending.
+    func testStockPushMarkersClearOnlyLevelsUnchangedSinceTheyWereRead() throws {
+        func move(_ warehouse: String, _ sku: String, _ change: Int64) throws {
+            try flow.write { try StockMovementsTable.apply(FlowStockMovement(warehouseUid: warehouse, productUid: sku, quantityChange: change,
+                                                                             reason: "COUNT", occurredAt: self.at), in: $0) }
+        }
+        try move("wh-1", "SKU-2", 300)
+        try move("wh-1", "SKU-1", 100)
+        try move("wh-1", "SKU-1", 50)
+        try move("wh-2", "SKU-1", 70)
+        let reception = FlowGoodsReception(receptionUid: "GR-9", purchaseOrderUid: "PO-9", warehouseUid: "wh-1",
+                                           receivedAt: at, lines: [.init(lineNo: 1, omniumLineItemId: nil, sku: "SKU-3", quantity: 500)])
+        XCTAssertTrue(try flow.write { try GoodsReceptionsTable.save(reception, in: $0) })
+
+        let firstPage = try flow.read { try StockPushPendingTable.pending(warehouseUid: "wh-1", after: "", limit: 1, in: $0) }
+        XCTAssertEqual(firstPage.map(\.productUid), ["SKU-1"])
+        XCTAssertEqual(firstPage.map(\.quantity), [150])
+        let page = try flow.read { try StockPushPendingTable.pending(warehouseUid: "wh-1", after: "", limit: 10, in: $0) }
+        XCTAssertEqual(page.map(\.productUid), ["SKU-1", "SKU-2"], "the reception's SKU-3 is not marked")
+        XCTAssertEqual(page.map(\.quantity), [150, 300])
+        XCTAssertEqual(try flow.read { try StockPushPendingTable.pending(warehouseUid: "wh-1", after: "SKU-1", limit: 10, in: $0) }
+            .map(\.productUid), ["SKU-2"])
+
+        // SKU-2 changes while its level is on the wire: clearing the page keeps it pending, at its new level.
+        try move("wh-1", "SKU-2", -20)
+        XCTAssertEqual(try flow.write { try StockPushPendingTable.clear(page, warehouseUid: "wh-1", in: $0) }, 1)
+        let left = try flow.read { try StockPushPendingTable.pending(warehouseUid: "wh-1", after: "", limit: 10, in: $0) }
+        XCTAssertEqual(left.map(\.productUid), ["SKU-2"])
+        XCTAssertEqual(left.map(\.quantity), [280])
+        XCTAssertEqual(try flow.read { try StockPushPendingTable.count(warehouseUid: "wh-2", in: $0) }, 1, "other warehouses untouched")
+        XCTAssertEqual(try flow.write { try StockPushPendingTable.clear(left, warehouseUid: "wh-1", in: $0) }, 1)
+        XCTAssertEqual(try flow.read { try StockPushPendingTable.count(warehouseUid: "wh-1", in: $0) }, 0)
+    }
 }

@@ -59,7 +59,7 @@ public enum GoodsReceptionsTable {
 /// SQL for `stock_movements`: each movement changes the `stock` row of (warehouse, product).
 public enum StockMovementsTable {
     /// Records a movement and applies it to `stock` (a missing row starts at 0); with `journal`, the
-    /// stock level of (warehouse, product) is journaled for the push. A goods reception does not
+    /// stock level of (warehouse, product) is journaled and marked pending for the push. A goods reception does not
     /// journal its stock: Omnium raises the level itself when it processes the reception, and a
     /// level pushed before that would be counted twice.
     public static func apply(_ movement: FlowStockMovement, journal: Bool = true, in db: Database) throws {
@@ -78,6 +78,9 @@ public enum StockMovementsTable {
             guard journal else { return }
             try FlowChangesTable.record(.stock, key: stockKey(warehouseUid: movement.warehouseUid, productUid: movement.productUid),
                                         at: movement.occurredAt, in: db)
+            // The level waits for the push (one job per warehouse reads these markers; StockPushPendingTable).
+            try StockPushPendingTable.mark(warehouseUid: movement.warehouseUid, productUid: movement.productUid,
+                                           changeSeq: db.lastInsertedRowID, in: db)
         }
     }
 

@@ -5,7 +5,8 @@ import Staging
 
 /// `enqueue.pos_changes`: the Flow store's change journal (`flow_changes`) since the last run, as sync
 /// jobs: POS orders → `external_order_sync` (`pos_order_push`), goods receptions →
-/// `external_receivement_sync`, Flow-master stock levels → `external_stock_sync`, POS customers →
+/// `external_receivement_sync`, Flow-master stock levels → one `external_stock_sync` job per warehouse (the
+/// levels themselves wait as markers in the Flow store, `stock_push_pending`), POS customers →
 /// `external_customer_sync`, settled receipts → `external_order_receipt_sync` when
 /// `OMNIUM_SEND_ORDER_RECEIPT_TO_OMNIUM` is on.
 ///
@@ -41,13 +42,20 @@ public struct EnqueuePosChanges: Stage {
             let changes = try context.flow.read { try FlowChangesTable.changes(after: position, limit: pageSize, in: $0) }
             guard let last = changes.last else { break }
             read += changes.count
+            var stockWarehouses: Set<String> = []
             try context.control.write { db in
                 for change in changes {
                     guard let kind = kind(of: change, configuration: context.configuration) else {
                         if change.entity == .stock { skippedStock += 1 } else { skippedReceipts += 1 }
                         continue
                     }
-                    try SyncQueueTable.enqueue(db, queue: kind.queue, kind: kind, objectKey: change.objectKey, at: now)
+                    // Stock: one job per warehouse, whatever the number of its changed levels (they wait as
+                    // markers in the Flow store; PushStock). A page's repeats of one warehouse enqueue once.
+                    let key = kind == .stockPush ? Self.warehouse(ofStockKey: change.objectKey) : change.objectKey
+                    if kind == .stockPush {
+                        guard stockWarehouses.insert(key).inserted else { continue }
+                    }
+                    try SyncQueueTable.enqueue(db, queue: kind.queue, kind: kind, objectKey: key, at: now)
                     enqueued += 1
                     perKind[kind, default: 0] += 1
                 }
@@ -71,8 +79,12 @@ public struct EnqueuePosChanges: Stage {
         case .customer: return .customerPush
         case .receipt: return configuration.sendOrderReceiptToOmnium ? .invoicePush : nil
         case .stock:
-            let warehouse = change.objectKey.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
-            return configuration.isFlowStockMaster(storeID: warehouse) ? .stockPush : nil
+            return configuration.isFlowStockMaster(storeID: Self.warehouse(ofStockKey: change.objectKey)) ? .stockPush : nil
         }
+    }
+
+    /// The warehouse of a stock journal key `<warehouse>/<sku>` (a stock job's key).
+    static func warehouse(ofStockKey key: String) -> String {
+        key.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
     }
 }

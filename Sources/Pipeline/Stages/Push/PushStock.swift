@@ -3,16 +3,20 @@ import Foundation
 import Omnium
 import Staging
 
-/// `push.stock`: stock levels of Flow-master stores to Omnium, `external_stock_sync` jobs keyed
-/// `<warehouse>/<sku>`, up to 1,000 per `PUT /api/Inventory/UpdateMany` (flow-integration.md §5.3).
+/// `push.stock`: stock levels of Flow-master stores to Omnium (flow-integration.md §5.3): one
+/// `external_stock_sync` job per warehouse (key = the warehouse uid), which pushes the warehouse's pending
+/// levels (`stock_push_pending`, marked in the Flow store with each movement) up to 1,000 per
+/// `PUT /api/Inventory/UpdateMany`.
 ///
 /// Absolute levels, not movements (Omnium's relative `ProcessInventoryTransactions` has no idempotency
 /// key): a repeat sends the same level again and changes nothing. The level sent is the one in the Flow
-/// store when the batch is read, so several movements of one SKU make one push of the latest level.
-/// `reservedInventory` is left as Omnium has it (`isReservedInventoryOverwritten=false`).
+/// store when its page is read, so several movements of one SKU make one push of the latest level. A page's
+/// markers are cleared once Omnium has taken it, and only where no change came after the level sent, so a
+/// level changed during the push goes with the next one. `reservedInventory` is left as Omnium has it
+/// (`isReservedInventoryOverwritten=false`). docs/mapping-outbound.md "Stock" says why this design.
 public struct PushStock: Stage {
     public let name = "push.stock"
-    public let version = 1
+    public let version = 2
     public let inputs: [Dataset] = [.staged(EnqueuePosChanges.enqueuedDataset), .external("flow.stock")]
     public let outputs: [Dataset] = [.remote("omnium.api.inventory"), .external("control.sync_jobs.external_stock_sync")]
     /// Omnium's ceiling per `UpdateMany` call.
@@ -23,34 +27,179 @@ public struct PushStock: Stage {
     public func run(_ context: StageContext) async throws -> StageOutcome {
         let flow = context.flow
         let omnium = context.omnium
-        // Batch calls in flight at once: Omnium allows 4 (OMNIFLOW_MAX_CONCURRENT_BATCH_REQUESTS).
-        let worker = SyncQueueWorker(kind: .stockPush, maxConcurrent: context.configuration.maxConcurrentBatchRequests,
-                                     batchSize: batchSize)
-        // Outcomes are committed every 10 batches, not per batch: levels are absolute, so the jobs of a
-        // kill before the commit are simply sent again next run (docs/mapping-outbound.md "Stock").
-        let report = try await worker.drainBatches(control: context.control, prepareAhead: worker.maxConcurrent,
-                                                   recordEvery: 10 * batchSize) { attempts in
-            var outcomes: [SyncJobOutcome] = []
-            outcomes.reserveCapacity(attempts.count)
-            var keys: [(warehouseUid: String, productUid: String)] = []
-            keys.reserveCapacity(attempts.count)
-            for attempt in attempts {
-                let parts = attempt.job.objectKey.split(separator: "/", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else {
-                    outcomes.append(.dead(reason: "stock job key '\(attempt.job.objectKey)' is not <warehouse>/<sku>"))
-                    continue
-                }
-                keys.append((parts[0], parts[1]))
-                outcomes.append(.done)
+        let batchSize = batchSize
+        // Batch calls on the wire at once: Omnium allows 4 (OMNIFLOW_MAX_CONCURRENT_BATCH_REQUESTS; the client's
+        // limiter holds every job's calls together to it). Each job keeps that many calls going and as many
+        // more pages read and written behind them, so a call leaves as soon as one answers.
+        let inFlight = context.configuration.maxConcurrentBatchRequests
+        let worker = SyncQueueWorker(kind: .stockPush, maxConcurrent: inFlight)
+        let turns = WarehouseTurns()
+        let sent = SentLevels()
+        let report = try await worker.drain(control: context.control) { attempt in
+            // A job key is the warehouse; a job queued before one job per warehouse was `<warehouse>/<sku>`.
+            let warehouse = EnqueuePosChanges.warehouse(ofStockKey: attempt.job.objectKey)
+            // One job of a warehouse at a time: two pushes of one level in flight together could arrive in
+            // the other order than they were read.
+            return try await turns.inTurn(of: warehouse) {
+                try await Self.pushPending(of: warehouse, flow: flow, omnium: omnium, batchSize: batchSize,
+                                           callsAhead: 2 * inFlight, sent: sent)
             }
-            // The batch's levels in one statement, one read snapshot.
-            let quantities = try flow.read { try StockMovementsTable.quantities(of: keys, in: $0) }
-            let levels = zip(keys, quantities).map { key, quantity in
-                OmniumInventoryLevel(sku: key.productUid, warehouseCode: key.warehouseUid, inventoryHundredths: quantity ?? 0)
-            }
-            if !levels.isEmpty { try await omnium.updateInventoryLevels(levels) }
-            return outcomes
         }
-        return StageOutcome(rowsRead: report.claimed, rowsWritten: report.done, notes: [report.summary])
+        var notes = [report.summary]
+        notes.append("\(sent.total) level(s) sent")
+        return StageOutcome(rowsRead: report.claimed, rowsWritten: sent.total, notes: notes)
+    }
+
+    /// Pushes every pending level of `warehouse`, a page of `batchSize` per call and up to `callsAhead` calls
+    /// started at once, clearing each page's markers once Omnium has taken it.
+    /// - Returns: done when every page went through; else the first failed call's outcome (the pages not sent
+    ///   stay pending for the job's retry).
+    static func pushPending(of warehouse: String, flow: FlowDatabase, omnium: OmniumClient, batchSize: Int,
+                            callsAhead: Int, sent: SentLevels) async throws -> SyncJobOutcome {
+        let clearer = MarkerClearer(warehouse: warehouse, flow: flow)
+        return try await withThrowingTaskGroup(of: SyncJobOutcome.self) { group in
+            var after = ""
+            var exhausted = false
+            var started = 0
+            var failure: SyncJobOutcome?
+            while true {
+                while !exhausted, failure == nil, started < callsAhead {
+                    let page = try flow.read {
+                        try StockPushPendingTable.pending(warehouseUid: warehouse, after: after, limit: batchSize, in: $0)
+                    }
+                    guard let last = page.last else {
+                        exhausted = true
+                        break
+                    }
+                    after = last.productUid
+                    if page.count < batchSize { exhausted = true }
+                    started += 1
+                    group.addTask {
+                        let levels = page.map {
+                            OmniumInventoryLevel(sku: $0.productUid, warehouseCode: warehouse, inventoryHundredths: $0.quantity ?? 0)
+                        }
+                        do {
+                            try await omnium.updateInventoryLevels(levels)
+                        } catch let error as OmniumError where !error.isFatal {
+                            return SyncJobOutcome.from(error)
+                        }
+                        sent.add(page.count)
+                        try clearer.cleared(page)
+                        return .done
+                    }
+                }
+                guard let outcome = try await group.next() else { break }
+                started -= 1
+                if outcome != .done, failure == nil { failure = outcome }
+            }
+            // Every acknowledged page's markers are cleared before the job is done (a flush still running in a
+            // call's task has finished: the group is empty).
+            try clearer.flush()
+            return failure ?? .done
+        }
+    }
+}
+
+// MARK: - Helpers
+
+/// Counts the levels Omnium took, across the jobs running at once.
+final class SentLevels: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func add(_ levels: Int) { lock.withLock { count += levels } }
+    var total: Int { lock.withLock { count } }
+}
+
+/// Clears the markers of acknowledged pages, many pages per Flow transaction: each commit of the Flow store is
+/// an fsync (4–15 ms on the benchmark's machine), and a commit per page held the next calls back. The first
+/// call to finish while no clear runs becomes the clearer and commits everything acknowledged so far, again
+/// until nothing is left; the others only add their page. A kill before the commit leaves those markers
+/// pending, and their levels are sent again (absolute, harmless).
+final class MarkerClearer: @unchecked Sendable {
+    private let warehouse: String
+    private let flow: FlowDatabase
+    private let lock = NSLock()
+    private var acknowledged: [StockPushPendingTable.PendingLevel] = []
+    private var clearing = false
+
+    init(warehouse: String, flow: FlowDatabase) {
+        self.warehouse = warehouse
+        self.flow = flow
+    }
+
+    /// Adds a page Omnium took; clears at once unless another call is clearing (it takes this page too).
+    func cleared(_ page: [StockPushPendingTable.PendingLevel]) throws {
+        let mayClear: Bool = lock.withLock {
+            acknowledged.append(contentsOf: page)
+            if clearing { return false }
+            clearing = true
+            return true
+        }
+        if mayClear { try clearUntilEmpty() }
+    }
+
+    /// Clears what is left (the job's end, once no call runs).
+    func flush() throws {
+        let mayClear: Bool = lock.withLock {
+            if clearing { return false }
+            clearing = true
+            return true
+        }
+        if mayClear { try clearUntilEmpty() }
+    }
+
+    private func clearUntilEmpty() throws {
+        do {
+            while true {
+                let levels: [StockPushPendingTable.PendingLevel] = lock.withLock {
+                    let taken = acknowledged
+                    acknowledged.removeAll(keepingCapacity: true)
+                    if taken.isEmpty { clearing = false }
+                    return taken
+                }
+                if levels.isEmpty { return }
+                let warehouse = warehouse
+                _ = try flow.write { try StockPushPendingTable.clear(levels, warehouseUid: warehouse, in: $0) }
+            }
+        } catch {
+            lock.withLock { clearing = false }
+            throw error
+        }
+    }
+}
+
+/// Runs one body per warehouse at a time: a second job of a warehouse (one requeued after a crash beside the
+/// one enqueued since) waits for the first to finish.
+final class WarehouseTurns: @unchecked Sendable {
+    private let lock = NSLock()
+    private var busy: Set<String> = []
+    private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
+
+    func inTurn<T: Sendable>(of warehouse: String, _ body: () async throws -> T) async throws -> T {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let mayGo: Bool = lock.withLock {
+                if busy.insert(warehouse).inserted { return true }
+                waiting[warehouse, default: []].append(continuation)
+                return false
+            }
+            if mayGo { continuation.resume() }
+        }
+        defer { handOver(warehouse) }
+        return try await body()
+    }
+
+    /// Passes the warehouse to the next waiting job, or frees it.
+    private func handOver(_ warehouse: String) {
+        let next: CheckedContinuation<Void, Never>? = lock.withLock {
+            guard var queue = waiting[warehouse], !queue.isEmpty else {
+                busy.remove(warehouse)
+                return nil
+            }
+            let first = queue.removeFirst()
+            waiting[warehouse] = queue.isEmpty ? nil : queue
+            return first
+        }
+        next?.resume()
     }
 }
