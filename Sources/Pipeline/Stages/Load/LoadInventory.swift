@@ -17,7 +17,10 @@ public struct LoadInventory: Stage {
     public let version = 1
     public let inputs: [Dataset] = [.staged(CatalogueDatasets.flowStock), .staged(CatalogueDatasets.omniumInventoryMark)]
     public let outputs: [Dataset] = [.external("flow.stock")]
-    public var chunkSize = 1_000
+    /// Staged levels per Flow-store transaction. Each commit of the Flow store is synced to disk (it keeps
+    /// `synchronous = FULL`); at 1,000 a catalogue of 10,000 products in 20 stores took 200 syncs for its stock
+    /// alone, about 0.4 s of waiting. The chunk is one set-based statement, so its size costs no memory.
+    public var chunkSize = 5_000
 
     public init() {}
 

@@ -29,6 +29,7 @@ extension RunStaging {
         prepare: @escaping @Sendable ([(key: String, record: Record)]) throws -> Prepared,
         _ body: (Prepared) throws -> Void
     ) throws {
+        let size = max(1, size)
         let decode = Self.pageDecoder(dataset)
         let worker = DispatchQueue(label: "omniflow.staging.pages")
         // Whatever happens, no preparation outlives the iteration.
@@ -78,7 +79,6 @@ extension RunStaging {
     /// The next page's rows after `after`: `size` of them, extended to the end of the last row's group when
     /// `grouped`.
     private func rawPage(_ dataset: String, after: String?, size: Int, grouped: Bool) throws -> [DatasetRow] {
-        let size = max(1, size)
         var rows = try read { db in try Self.rows(db, dataset: dataset, after: after, before: nil, limit: size) }
         if grouped, rows.count == size, let last = rows.last,
            let separator = last.key.firstIndex(of: CatalogueDatasets.groupSeparator) {
