@@ -32,6 +32,32 @@ final class SyncQueueWorkerTests: XCTestCase {
         XCTAssertEqual(try store.syncJob(id: job.id).nextAttemptAt.timeIntervalSince(clock.now), 3 * 3600)
     }
 
+    /// `drain` claims its next batch as soon as the last claimed job has started, inside the round: with batches of
+    /// one job and room for three at once, three run together (the jobs on the wire never run down to one), and
+    /// every job is claimed once and done.
+    func testDrainClaimsTheNextBatchWithoutWaitingForTheRoundToEnd() async throws {
+        let clock = FixedClock()
+        let store = try makeStore(clock)
+        for index in 0..<7 {
+            _ = try store.enqueue(queue: SyncJob.Kind.posOrderPush.queue, kind: .posOrderPush, objectKey: "POS-\(index)")
+        }
+        let worker = SyncQueueWorker(kind: .posOrderPush, maxConcurrent: 3, batchSize: 1, jitter: { 0 })
+        let running = RunningCount()
+        let report = try await worker.drain(control: store) { attempt in
+            running.enter()
+            defer { running.leave() }
+            // The first three wait (boundedly) until three have run at once, so the peak says what the worker allowed.
+            for _ in 0..<400 where running.peak < 3 && attempt.job.objectKey < "POS-3" { try await Task.sleep(nanoseconds: 5_000_000) }
+            return .done
+        }
+        XCTAssertEqual(report.claimed, 7)
+        XCTAssertEqual(report.done, 7)
+        XCTAssertEqual(running.peak, 3)
+        let jobs = try store.syncJobs(queue: SyncJob.Kind.posOrderPush.queue)
+        XCTAssertEqual(jobs.filter { $0.state == .done }.count, 7)
+        XCTAssertTrue(jobs.allSatisfy { $0.attempts == 1 }, "each job claimed once")
+    }
+
     func testJitterSpreadsWithinTenPercentAndNeverPastTheCap() {
         XCTAssertEqual(SyncRetryPolicy.delay(afterAttempt: 1, jitter: 0.5), 63)
         XCTAssertEqual(SyncRetryPolicy.delay(afterAttempt: 3, jitter: 0.999_999), 240 * 1.1, accuracy: 0.01)
@@ -131,4 +157,15 @@ final class OutboundStagesTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("external_stock_sync"), "\(error)")
         }
     }
+}
+
+/// Jobs running right now and the most at once, for the worker's concurrency tests.
+private final class RunningCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var now = 0
+    private var most = 0
+
+    func enter() { lock.withLock { now += 1; most = max(most, now) } }
+    func leave() { lock.withLock { now -= 1 } }
+    var peak: Int { lock.withLock { most } }
 }

@@ -48,18 +48,36 @@ public struct SyncQueueWorker: Sendable {
     /// so a job is never recorded done before its effects are stored.
     public func runDue(control: ControlStore, limit: Int? = nil, beforeRecording: (@Sendable () throws -> Void)? = nil,
                        _ handler: @escaping @Sendable (SyncJobAttempt) async throws -> SyncJobOutcome) async throws -> SyncQueueReport {
-        let jobs = try control.claimDueJobs(queue: queue, kind: kind, limit: limit ?? batchSize)
+        try await runDue(control: control, limit: limit ?? batchSize, claimEach: limit ?? batchSize,
+                         beforeRecording: beforeRecording, handler)
+    }
+
+    /// Claims up to `limit` due jobs, `claimEach` at a time: the next claim is made when the last claimed job
+    /// has started (and the claim before was full), inside the same round, so the jobs on the wire do not run
+    /// down to none between claims (a 10,000-order push in rounds of 500 lost most of a call's time at the end
+    /// of each of its 20 rounds).
+    func runDue(control: ControlStore, limit: Int, claimEach: Int, beforeRecording: (@Sendable () throws -> Void)?,
+                _ handler: @escaping @Sendable (SyncJobAttempt) async throws -> SyncJobOutcome) async throws -> SyncQueueReport {
+        let claimEach = max(1, min(claimEach, limit))
+        var jobs = try control.claimDueJobs(queue: queue, kind: kind, limit: claimEach)
+        var lastClaimWasFull = jobs.count == claimEach
         var report = SyncQueueReport()
         report.claimed = jobs.count
         try await withThrowingTaskGroup(of: (SyncJob, SyncJobOutcome).self) { group in
             var next = 0
-            func startNext() {
+            func startNext() throws {
+                if next == jobs.count, lastClaimWasFull, report.claimed < limit {
+                    let more = try control.claimDueJobs(queue: queue, kind: kind, limit: min(claimEach, limit - report.claimed))
+                    lastClaimWasFull = more.count == min(claimEach, limit - report.claimed)
+                    report.claimed += more.count
+                    jobs.append(contentsOf: more)
+                }
                 guard next < jobs.count else { return }
                 let job = jobs[next]
                 next += 1
                 group.addTask { (job, try await handler(SyncJobAttempt(job: job))) }
             }
-            for _ in 0..<min(maxConcurrent, jobs.count) { startNext() }
+            for _ in 0..<maxConcurrent { try startNext() }
             // Outcomes are committed in groups, not one transaction per job: each commit of the control
             // database is an fsync, and 10,000 of them were most of a 10,000-order push. A crash before a
             // group is committed leaves its jobs running; the next round requeues and verifies them.
@@ -72,7 +90,7 @@ public struct SyncQueueWorker: Sendable {
                 while let (job, outcome) = try await group.next() {
                     finished.append((job.id, outcome))
                     report.count(outcome)
-                    startNext()
+                    try startNext()
                     if finished.count >= Self.outcomesPerCommit {
                         try recorder.checkFailure()
                         recorder.record(finished)
@@ -98,7 +116,7 @@ public struct SyncQueueWorker: Sendable {
         total.requeued = try requeueInterrupted(control: control)
         while total.claimed < maxJobs {
             try Task.checkCancellation()
-            let round = try await runDue(control: control, limit: min(batchSize, maxJobs - total.claimed),
+            let round = try await runDue(control: control, limit: maxJobs - total.claimed, claimEach: batchSize,
                                          beforeRecording: beforeRecording, handler)
             total.add(round)
             if round.claimed == 0 { break }
