@@ -4,8 +4,9 @@ import Foundation
 import Staging
 import XCTest
 
-/// The product and price entries a transform stages are written by hand (`StagedJSONWriter`): the bytes
-/// must be the staging encoder's, and the load's decoder must read them back to the same entries.
+/// The product and price entries a transform stages are written by hand (`StagedJSONWriter`) and read back by
+/// hand (`StagedJSONReader`): the bytes must be the staging encoder's, the hand reader must give what
+/// `JSONDecoder` gives, and it must decline anything not in the writer's shape.
 final class StagedFlowJSONTests: XCTestCase {
     private let texts = ["", "Genser", "Ull/bomull 50/50", "Blå \"Fjell\" jakke", "C:\\tmp", "linje 1\nlinje 2",
                          "\t\r\u{08}\u{0C}\u{01}\u{1F}\u{7F}", "😀 ✓", "\u{2028}\u{2029}", "</script>"]
@@ -19,6 +20,12 @@ final class StagedFlowJSONTests: XCTestCase {
         XCTAssertEqual(String(decoding: staged, as: UTF8.self), String(decoding: expected, as: UTF8.self),
                        file: file, line: line)
         XCTAssertEqual(try RunStaging.makeDecoder().decode(Entry.self, from: staged), entry, file: file, line: line)
+    }
+
+    private func assertReadBack<Entry: Codable & Equatable & StagedJSONDecodable>(_ entry: Entry, _ staged: Data,
+                                                                               file: StaticString = #filePath,
+                                                                               line: UInt = #line) {
+        XCTAssertEqual(Entry(stagedJSON: staged), entry, String(decoding: staged, as: UTF8.self), file: file, line: line)
     }
 
     func testProductEntriesAreTheStagingEncodersBytes() throws {
@@ -41,6 +48,7 @@ final class StagedFlowJSONTests: XCTestCase {
             }
             let entry = FlowProductEntry(product: product, images: images)
             try assertStagedBytes(entry, entry.stagedJSON)
+            assertReadBack(entry, entry.stagedJSON)
         }
     }
 
@@ -57,6 +65,32 @@ final class StagedFlowJSONTests: XCTestCase {
             }
             let entry = FlowPriceEntry(key: key, periods: periods)
             try assertStagedBytes(entry, entry.stagedJSON)
+            assertReadBack(entry, entry.stagedJSON)
         }
+    }
+
+    func testTheHandReaderDeclinesWhatTheWriterDoesNotWrite() throws {
+        let key = #"{"key":{"priceListUid":"main","productUid":"P1"},"periods":["#
+        let period = #"{"isCampaign":false,"price":19990,"priceListUid":"main","productUid":"P1"}"#
+        XCTAssertEqual(FlowPriceEntry(stagedJSON: Data((key + period + "]}").utf8))?.periods.first?.price, 19_990)
+        for text in [
+            key + period + "]} ",                                             // something after the value
+            key + period.replacingOccurrences(of: "19990", with: "19990.0") + "]}",   // a fraction
+            key + period.replacingOccurrences(of: "19990", with: "1e4") + "]}",       // an exponent
+            key + period.replacingOccurrences(of: "19990", with: "019990") + "]}",    // a leading zero
+            key + period.replacingOccurrences(of: "19990", with: "9223372036854775808") + "]}",   // beyond Int64
+            key + period.replacingOccurrences(of: "false", with: "null") + "]}",
+            key + period.replacingOccurrences(of: #""price":19990,"#, with: "") + "]}",           // a required member missing
+            key + period.replacingOccurrences(of: #"{"isCampaign":false,"#, with: #"{"price":1,"isCampaign":false,"#) + "]}",
+            key + period.replacingOccurrences(of: "main", with: #"m\u00e5in"#) + "]}",      // an escape the encoder does not write
+            key + period + "," + period + "]",                                // truncated
+            key + period + ", " + period + "]}",                              // whitespace
+            #"{"periods":[],"key":{"priceListUid":"main","productUid":"P1"}}"#,   // another member order
+        ] {
+            XCTAssertNil(FlowPriceEntry(stagedJSON: Data(text.utf8)), text)
+        }
+        XCTAssertNil(FlowPriceEntry(stagedJSON: Data([0x7B, 0x22, 0xFF])))
+        let negative = Data((key + period.replacingOccurrences(of: "19990", with: "-9223372036854775808") + "]}").utf8)
+        XCTAssertEqual(FlowPriceEntry(stagedJSON: negative)?.periods.first?.price, Int64.min)
     }
 }

@@ -6,7 +6,7 @@ import Staging
 
 /// The periods one (price list, product) is to have, as staged between `transform.prices` and
 /// `load.prices`; empty `periods` = every period ended, the stored ones go.
-struct FlowPriceEntry: Codable, Sendable, Equatable {
+struct FlowPriceEntry: Codable, Sendable, Equatable, StagedJSONDecodable {
     var key: FlowPriceKey
     var periods: [FlowPrice]
 
@@ -23,6 +23,26 @@ struct FlowPriceEntry: Codable, Sendable, Equatable {
         writer.endList()
         writer.endObject()
         return writer.data
+    }
+
+    init(key: FlowPriceKey, periods: [FlowPrice]) {
+        self.key = key
+        self.periods = periods
+    }
+
+    /// Reads ``stagedJSON`` back without `JSONDecoder`; nil when the bytes are not in its shape.
+    init?(stagedJSON: Data) {
+        var reader = StagedJSONReader(stagedJSON)
+        reader.beginObject()
+        guard reader.member("key") else { return nil }
+        let key = FlowPriceKey(stagedJSON: &reader)
+        guard reader.member("periods") else { return nil }
+        var periods: [FlowPrice] = []
+        reader.beginList()
+        while reader.nextElement() { periods.append(FlowPrice(stagedJSON: &reader)) }
+        reader.endObject()
+        guard reader.finished else { return nil }
+        self.init(key: key, periods: periods)
     }
 }
 

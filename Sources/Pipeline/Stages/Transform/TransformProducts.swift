@@ -5,7 +5,7 @@ import Omnium
 import Staging
 
 /// A Flow product with its images, as staged between `transform.products` and `load.products`.
-struct FlowProductEntry: Codable, Sendable, Equatable {
+struct FlowProductEntry: Codable, Sendable, Equatable, StagedJSONDecodable {
     var product: FlowProduct
     var images: [FlowProductImage]
 
@@ -22,6 +22,29 @@ struct FlowProductEntry: Codable, Sendable, Equatable {
         product.writeStagedJSON(to: &writer)
         writer.endObject()
         return writer.data
+    }
+
+    init(product: FlowProduct, images: [FlowProductImage]) {
+        self.product = product
+        self.images = images
+    }
+
+    /// Reads ``stagedJSON`` back without `JSONDecoder`; nil when the bytes are not in its shape.
+    init?(stagedJSON: Data) {
+        var reader = StagedJSONReader(stagedJSON)
+        reader.beginObject()
+        var images: [FlowProductImage] = []
+        if reader.member("images") {
+            reader.beginList()
+            while reader.nextElement() { images.append(FlowProductImage(stagedJSON: &reader)) }
+        } else {
+            return nil
+        }
+        guard reader.member("product") else { return nil }
+        let product = FlowProduct(stagedJSON: &reader)
+        reader.endObject()
+        guard reader.finished else { return nil }
+        self.init(product: product, images: images)
     }
 }
 
