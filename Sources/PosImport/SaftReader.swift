@@ -56,24 +56,12 @@ public final class SaftReader {
         let scanner = try SaftXMLScanner(url: url)
         self.scanner = scanner
         defer { self.scanner = nil }
-        try scanner.scan(Handler(reader: self))
+        try scanner.scan(self)
         guard sawRoot else { throw SaftFileError(element: "auditfile", line: scanner.line, reason: "no auditfile element") }
         guard sawCompany else { throw SaftFileError(element: "company", line: scanner.line, reason: "required element missing") }
         guard sawLocation else { throw SaftFileError(element: "location", line: scanner.line, reason: "required element missing") }
     }
 
-    /// Keeps the scanner's delegate out of the public API. `unowned(unsafe)`: it lives only inside
-    /// `read`, which holds the reader (checked references cost an atomic operation per element).
-    private final class Handler: SaftXMLScannerDelegate {
-        unowned(unsafe) let reader: SaftReader
-        init(reader: SaftReader) { self.reader = reader }
-        func scannerDidStart(_ element: SaftElement, scanner: SaftXMLScanner, namespace: String?, line: Int) throws {
-            try reader.didStart(element, scanner, namespace: namespace, line: line)
-        }
-        func scannerDidEnd(_ element: SaftElement, scanner: SaftXMLScanner, text: UnsafeBufferPointer<UInt8>, line: Int) throws {
-            try reader.didEnd(element, scanner, text: text, line: line)
-        }
-    }
 
     /// An element's text without the white space around it; invalid UTF-8 is refused, never replaced.
     static func value(_ text: UnsafeBufferPointer<UInt8>, element: @autoclosure () -> String, line: Int) throws -> String {
@@ -106,9 +94,10 @@ public final class SaftReader {
 
     // MARK: - Elements
 
-    /// `scanner` gives the element's local name for messages (`currentElement`).
-    private func didStart(_ element: SaftElement, _ scanner: SaftXMLScanner, namespace: String?, line lineNumber: Int) throws {
+    /// `scanner` gives the element's local name for messages (`currentElement`) and its namespace.
+    private func didStart(_ element: SaftElement, _ scanner: SaftXMLScanner, line lineNumber: Int) throws {
         if path.isEmpty {
+            let namespace = scanner.currentNamespace
             guard element == .auditfile else {
                 throw SaftFileError(element: scanner.currentElement, line: lineNumber, reason: "the root element must be auditfile")
             }
@@ -253,4 +242,17 @@ public struct SaftFileError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     public var description: String { "line \(line), element \(element): \(reason)" }
+}
+
+
+/// The reader is the scanner's delegate itself (internal: the protocol stays out of the public API). A
+/// separate handler object holding the reader cost a retain and release of it per callback.
+extension SaftReader: SaftXMLScannerDelegate {
+    func scannerDidStart(_ element: SaftElement, scanner: SaftXMLScanner, line: Int) throws {
+        try didStart(element, scanner, line: line)
+    }
+
+    func scannerDidEnd(_ element: SaftElement, scanner: SaftXMLScanner, text: UnsafeBufferPointer<UInt8>, line: Int) throws {
+        try didEnd(element, scanner, text: text, line: line)
+    }
 }

@@ -12,16 +12,17 @@ protocol SaftXMLScannerDelegate: AnyObject {
     /// (entities and character references already replaced, not trimmed).
     func scannerDidEnd(localName: String, text: UnsafeBufferPointer<UInt8>, line: Int) throws
     /// As `scannerDidStart(localName:namespace:line:)`, with the name interned (`.other` for names SAF-T
-    /// reading ignores); the local name, a `String`, only when asked for (`scanner.currentElement`).
-    func scannerDidStart(_ element: SaftElement, scanner: SaftXMLScanner, namespace: String?, line: Int) throws
+    /// reading ignores); the local name, a `String`, only when asked for (`scanner.currentElement`), and so
+    /// the namespace (`scanner.currentNamespace`: handing a `String` on per tag cost its retain and release).
+    func scannerDidStart(_ element: SaftElement, scanner: SaftXMLScanner, line: Int) throws
     func scannerDidEnd(_ element: SaftElement, scanner: SaftXMLScanner, text: UnsafeBufferPointer<UInt8>, line: Int) throws
 }
 
 extension SaftXMLScannerDelegate {
     func scannerDidStart(localName: String, namespace: String?, line: Int) throws {}
     func scannerDidEnd(localName: String, text: UnsafeBufferPointer<UInt8>, line: Int) throws {}
-    func scannerDidStart(_ element: SaftElement, scanner: SaftXMLScanner, namespace: String?, line: Int) throws {
-        try scannerDidStart(localName: scanner.currentElement, namespace: namespace, line: line)
+    func scannerDidStart(_ element: SaftElement, scanner: SaftXMLScanner, line: Int) throws {
+        try scannerDidStart(localName: scanner.currentElement, namespace: scanner.currentNamespace, line: line)
     }
     func scannerDidEnd(_ element: SaftElement, scanner: SaftXMLScanner, text: UnsafeBufferPointer<UInt8>, line: Int) throws {
         try scannerDidEnd(localName: scanner.currentElement, text: text, line: line)
@@ -94,6 +95,9 @@ final class SaftXMLScanner {
         let start = nameEnds.count > 1 ? nameEnds[nameEnds.count - 2] : 0
         return localName(names[start..<end])
     }
+
+    /// The namespace URI of the element that just opened (nil: none), valid during `scannerDidStart`.
+    var currentNamespace: String? { resolvedNamespace }
 
     /// The part of a qualified name after its prefix.
     private func localName(_ qualified: UnsafeBufferPointer<UInt8>) -> String {
@@ -467,13 +471,14 @@ final class SaftXMLScanner {
         return (range.lowerBound..<range.lowerBound, range)
     }
 
-    /// The namespace `prefix` is bound to (nil: none; "" stands for no default namespace).
+    /// Resolves the namespace `prefix` is bound to into `resolvedNamespace` (nil: none; "" stands for no
+    /// default namespace), which ``currentNamespace`` then gives.
     /// - Throws: when a prefix is not declared.
-    private func namespace(of prefix: Range<Int>, element local: Range<Int>) throws -> String? {
+    private func resolveNamespace(of prefix: Range<Int>, element local: Range<Int>) throws {
         if isResolved, prefix.count == resolvedPrefix.count, prefix.isEmpty || buffer.withUnsafeBufferPointer({ bytes in
             resolvedPrefix.withUnsafeBufferPointer { memcmp(bytes.baseAddress! + prefix.lowerBound, $0.baseAddress!, prefix.count) == 0 }
         }) {
-            return resolvedNamespace
+            return
         }
         let name = String(decoding: buffer[prefix], as: UTF8.self)
         let namespace = bindings.last(where: { $0.prefix == name })?.uri
@@ -484,7 +489,6 @@ final class SaftXMLScanner {
         resolvedPrefix = Array(buffer[prefix])
         resolvedNamespace = result
         isResolved = true
-        return result
     }
 
     private func startTag(_ delegate: SaftXMLScannerDelegate, end: Int, line startLine: Int) throws {
@@ -544,7 +548,7 @@ final class SaftXMLScanner {
         guard depth <= Self.maxDepth else {
             throw error("elements nested deeper than \(Self.maxDepth)", element: localName(buffer[nameRange]))
         }
-        let namespace = try self.namespace(of: prefix, element: localRange)
+        try resolveNamespace(of: prefix, element: localRange)
         if depth == 1 {
             guard !sawRoot else { throw malformed("a second root element", element: "document") }
             sawRoot = true
@@ -553,7 +557,7 @@ final class SaftXMLScanner {
         nameEnds.append(names.count)
         elements.append(element)
         text.removeAll()
-        try delegate.scannerDidStart(element, scanner: self, namespace: namespace, line: startLine)
+        try delegate.scannerDidStart(element, scanner: self, line: startLine)
         if selfClosing { try close(delegate, line: startLine) }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServer
 import Omnium
 @testable import OmniumSandbox
 import XCTest
@@ -105,5 +106,40 @@ final class SandboxInventoryWritesTests: XCTestCase {
         try state.processGoodsReception(deliveryId: nil, lines: [OmniumGoodsReceptionLine(lineItemId: line.lineItemId, deliveredQuantity: 2, warehouseCode: po.storeId, goodsReceptionId: "G")])
         try state.processGoodsReception(deliveryId: nil, lines: [OmniumGoodsReceptionLine(lineItemId: line.lineItemId, deliveredQuantity: 2, warehouseCode: po.storeId, goodsReceptionId: "G")])
         XCTAssertEqual(state.purchaseOrder(id: po.id!)?.purchaseOrderForm?.lineItems?[0].deliveredQuantity, (line.deliveredQuantity ?? 0) + 4)
+    }
+
+    /// `UpdateMany`'s shortcut for plain items reads every body as the decoder does: the same items, or the same
+    /// error, whatever the members, their spelling, types and nulls.
+    func testUpdateManyBodiesReadByTheShortcutEqualTheDecoder() throws {
+        let bodies = [
+            #"[{"sku":"A","warehouseCode":"w1","inventory":12.5},{"sku":"B","warehouseCode":"w2","inventory":-3}]"#,
+            #"[{"sku":null,"warehouseCode":"w1","inventory":null}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":1},{"SKU":"B","warehouseCode":"w1","inventory":2}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":1,"reservedInventory":4}]"#,
+            #"[{"sku":"A","warehouseCode":"w1"}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":"7"}]"#,
+            #"[{"sku":5,"warehouseCode":"w1","inventory":1}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","cost":1}]"#,
+            #"{"sku":"A","warehouseCode":"w1","inventory":1}"#,
+            #"[1]"#, "[]", "  ", #"[{"sku":"A""#,
+        ]
+        for body in bodies {
+            let request = try HTTPRequest(method: .PUT, target: "/api/Inventory/UpdateMany", body: Data(body.utf8))
+            let expected = Result { try request.omniumBody([OmniumInventoryItem].self) }
+            let actual = Result { try InventoryWriteRoutes.items(of: request) }
+            switch (expected, actual) {
+            case (.success(let want), .success(let got)): XCTAssertEqual(got, want, body)
+            case (.failure(let want), .failure(let got)): XCTAssertEqual("\(got)", "\(want)", body)
+            default: XCTFail("\(body): decoder \(expected), shortcut \(actual)")
+            }
+        }
+        XCTAssertNotNil(InventoryWriteRoutes.plainItem(try SandboxRequestDecoder.value(of: Data(bodies[0].utf8)).arrayFirst))
+    }
+}
+
+private extension OmniumJSONValue {
+    var arrayFirst: OmniumJSONValue {
+        if case .array(let items) = self, let first = items.first { return first }
+        return .null
     }
 }

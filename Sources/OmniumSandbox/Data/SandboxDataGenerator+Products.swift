@@ -47,7 +47,8 @@ extension SandboxDataGenerator {
     public func productIndex(forId id: String) -> Int? {
         var text = Substring(id)
         if text.hasSuffix("_no") { text = text.dropLast(3) }
-        let head = text.split(separator: "-", maxSplits: 1).first ?? text
+        // The part before the first "-", without `split`'s array: every stock write looks its SKU up here.
+        let head = text.firstIndex(of: "-").map { text[..<$0] } ?? text
         guard head.count == 6, let number = Int(head), number > 100_000 else { return nil }
         let index = number - 100_001
         guard index < productCount else { return nil }

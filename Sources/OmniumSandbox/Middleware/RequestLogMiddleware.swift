@@ -30,6 +30,8 @@ public struct RequestLogMiddleware: SandboxMiddleware {
                 "http.target": Self.redactedTarget(request),
                 "http.status": String(status),
                 "duration.ms": String(Int(elapsed.timeInterval * 1000)),
+                // The same in microseconds: a benchmark splits a call's time into the sandbox's and the rest.
+                "duration.us": String(Int(elapsed.timeInterval * 1_000_000)),
             ]
             if outcome != "sent" { metadata["fault"] = outcome }
             handler.log(SandboxLogEntry(level: .info, message: "request", metadata: metadata))

@@ -133,6 +133,14 @@ final class PushFixture: @unchecked Sendable {
         let stats = try server.stats()
         let (used, limited) = (stats.requests.filter { $0.key.hasPrefix(pathPrefix) }.values.reduce(0, +), stats.throttled)
         let ceiling = Self.ceilingSeconds(requests: used, allowedInFlight: allowedInFlight)
+        // Where a call's time goes: a place on the wire is free again every `slot` ms; the sandbox held the call
+        // (its added latency included) `inSandbox` ms of it; the rest is the client, the HTTP server's reading
+        // and writing, loopback and waiting for a core.
+        let total = max(1, stats.requests.values.reduce(0, +))
+        let slot = elapsed * 1000 * Double(allowedInFlight) / Double(max(1, used))
+        let inSandbox = Double(stats.handlerMicroseconds) / 1000 / Double(total)
+        FileHandle.standardError.write(Data(String(format: "  \(stage): a place on the wire %.2f ms a call, of which in the sandbox's "
+            + "handlers %.2f ms (latency %.0f ms), elsewhere %.2f ms\n", slot, inSandbox, Self.latency * 1000, slot - inSandbox).utf8))
         FileHandle.standardError.write(Data(("  \(stage): \(done) done, \(used) requests to \(pathPrefix), \(limited) answered 429; "
             + String(format: "%.1f requests/s in %.2f s; Omnium's ceiling for them (%d in flight at %.0f ms, bucket 12,000 "
                      + "+ 1,000/10 s): %.2f s, so %.0f %% of it\n",

@@ -103,6 +103,9 @@ struct SandboxProcessStats: Codable, Sendable {
     var requests: [String: Int]
     /// Answers with status 429.
     var throttled: Int
+    /// Time the sandbox spent on the requests, from its request log (the added latency included; the HTTP
+    /// server's reading and writing not), in microseconds.
+    var handlerMicroseconds = 0
 }
 
 /// `omniflow-bench serve-sandbox OPTIONS-JSON`: the child side of ``SandboxProcess``.
@@ -115,7 +118,8 @@ enum SandboxProcessMain {
             let counts = RequestCounts()
             let log = SandboxLogHandler { entry in
                 guard entry.message == "request", let target = entry.metadata["http.target"] else { return }
-                counts.add(path: String(target.prefix { $0 != "?" }), throttled: entry.metadata["http.status"] == "429")
+                counts.add(path: String(target.prefix { $0 != "?" }), throttled: entry.metadata["http.status"] == "429",
+                           microseconds: entry.metadata["duration.us"].flatMap { Int($0) } ?? 0)
             }
             let server = try SandboxServer.start(configuration: SandboxConfiguration(
                 rateLimits: options.rateLimits ? SandboxRateLimits() : .disabled,
@@ -158,9 +162,10 @@ enum SandboxProcessMain {
         private let lock = NSLock()
         private var stats = SandboxProcessStats(requests: [:], throttled: 0)
 
-        func add(path: String, throttled: Bool) {
+        func add(path: String, throttled: Bool, microseconds: Int) {
             lock.withLock {
                 stats.requests[path, default: 0] += 1
+                stats.handlerMicroseconds += microseconds
                 if throttled { stats.throttled += 1 }
             }
         }
