@@ -63,19 +63,29 @@ public struct SyncQueueWorker: Sendable {
             // Outcomes are committed in groups, not one transaction per job: each commit of the control
             // database is an fsync, and 10,000 of them were most of a 10,000-order push. A crash before a
             // group is committed leaves its jobs running; the next round requeues and verifies them.
+            // The commits run on a queue of their own (``OutcomeRecorder``), in order, not here: a task blocked
+            // in an fsync holds one of the cooperative pool's threads (one per core), and the answers of the
+            // jobs on the wire wait for a thread before their next job can start.
+            let recorder = OutcomeRecorder(worker: self, control: control, beforeRecording: beforeRecording)
             var finished: [(jobId: Int64, outcome: SyncJobOutcome)] = []
-            while let (job, outcome) = try await group.next() {
-                finished.append((job.id, outcome))
-                report.count(outcome)
-                startNext()
-                if finished.count >= Self.outcomesPerCommit {
-                    try beforeRecording?()
-                    try record(finished, control: control)
-                    finished.removeAll(keepingCapacity: true)
+            do {
+                while let (job, outcome) = try await group.next() {
+                    finished.append((job.id, outcome))
+                    report.count(outcome)
+                    startNext()
+                    if finished.count >= Self.outcomesPerCommit {
+                        try recorder.checkFailure()
+                        recorder.record(finished)
+                        finished.removeAll(keepingCapacity: true)
+                    }
                 }
+                recorder.record(finished)
+                try await recorder.finish()
+            } catch {
+                // What was handed to the recorder is committed (or failed) before the error ends the round.
+                try? await recorder.finish()
+                throw error
             }
-            try beforeRecording?()
-            try record(finished, control: control)
         }
         return report
     }
@@ -211,6 +221,55 @@ public struct SyncQueueWorker: Sendable {
             try control.failJob(id: jobId, error: "outcome unknown: \(reason)", retryable: true, jitter: jitter())
         case .dead(let reason): try control.failJob(id: jobId, error: reason, retryable: false)
         }
+    }
+}
+
+// MARK: - OutcomeRecorder
+
+/// Commits groups of outcomes for ``SyncQueueWorker/runDue(control:limit:beforeRecording:_:)`` on a serial
+/// queue, in the order they were handed over, each after the stage's `beforeRecording` (so a job is never
+/// recorded done before its effects are stored). The first error stops further commits and is thrown by
+/// ``checkFailure()`` or ``finish()``; the jobs not recorded stay running and are requeued, to be verified,
+/// by the next round.
+final class OutcomeRecorder: @unchecked Sendable {
+    private let worker: SyncQueueWorker
+    private let control: ControlStore
+    private let beforeRecording: (@Sendable () throws -> Void)?
+    private let queue = DispatchQueue(label: "omniflow.sync-queue.record")
+    private let lock = NSLock()
+    private var failure: (any Error)?
+
+    init(worker: SyncQueueWorker, control: ControlStore, beforeRecording: (@Sendable () throws -> Void)?) {
+        self.worker = worker
+        self.control = control
+        self.beforeRecording = beforeRecording
+    }
+
+    /// Queues one group's commit (a copy of `outcomes`).
+    func record(_ outcomes: [(jobId: Int64, outcome: SyncJobOutcome)]) {
+        let outcomes = outcomes
+        queue.async {
+            guard self.lock.withLock({ self.failure == nil }) else { return }
+            do {
+                try self.beforeRecording?()
+                try self.worker.record(outcomes, control: self.control)
+            } catch {
+                self.lock.withLock { self.failure = error }
+            }
+        }
+    }
+
+    /// Throws the error a commit met, if any.
+    func checkFailure() throws {
+        if let failure = lock.withLock({ failure }) { throw failure }
+    }
+
+    /// Waits for every queued commit; throws the first error one met.
+    func finish() async throws {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async { continuation.resume() }
+        }
+        try checkFailure()
     }
 }
 

@@ -84,7 +84,7 @@ public struct PushStock: Stage {
                             return SyncJobOutcome.from(error)
                         }
                         sent.add(page.count)
-                        try clearer.cleared(page)
+                        clearer.cleared(page)
                         return .done
                     }
                 }
@@ -92,9 +92,8 @@ public struct PushStock: Stage {
                 started -= 1
                 if outcome != .done, failure == nil { failure = outcome }
             }
-            // Every acknowledged page's markers are cleared before the job is done (a flush still running in a
-            // call's task has finished: the group is empty).
-            try clearer.flush()
+            // Every acknowledged page's markers are cleared before the job is done.
+            try await clearer.finish()
             return failure ?? .done
         }
     }
@@ -111,60 +110,63 @@ final class SentLevels: @unchecked Sendable {
     var total: Int { lock.withLock { count } }
 }
 
-/// Clears the markers of acknowledged pages, many pages per Flow transaction: each commit of the Flow store is
-/// an fsync (4–15 ms on the benchmark's machine), and a commit per page held the next calls back. The first
-/// call to finish while no clear runs becomes the clearer and commits everything acknowledged so far, again
-/// until nothing is left; the others only add their page. A kill before the commit leaves those markers
-/// pending, and their levels are sent again (absolute, harmless).
+/// Clears the markers of acknowledged pages on a serial queue of its own, many pages per Flow transaction.
+///
+/// Why not in the call's task: each commit of the Flow store is an fsync (4–15 ms on the benchmark's machine),
+/// and a task blocked in one holds a thread of Swift's cooperative pool, which has one per core (2 here): the
+/// answers of the other calls then wait for a thread before the next call can leave. Pages acknowledged while
+/// a clear runs are taken together by the next one. A kill before the commit leaves those markers pending, and
+/// their levels are sent again (absolute, harmless).
 final class MarkerClearer: @unchecked Sendable {
     private let warehouse: String
     private let flow: FlowDatabase
+    private let queue = DispatchQueue(label: "omniflow.push.stock.clear")
     private let lock = NSLock()
     private var acknowledged: [StockPushPendingTable.PendingLevel] = []
-    private var clearing = false
+    private var scheduled = false
+    private var failure: (any Error)?
 
     init(warehouse: String, flow: FlowDatabase) {
         self.warehouse = warehouse
         self.flow = flow
     }
 
-    /// Adds a page Omnium took; clears at once unless another call is clearing (it takes this page too).
-    func cleared(_ page: [StockPushPendingTable.PendingLevel]) throws {
-        let mayClear: Bool = lock.withLock {
+    /// Adds a page Omnium took; its markers are cleared soon, off the caller's thread.
+    func cleared(_ page: [StockPushPendingTable.PendingLevel]) {
+        let schedule: Bool = lock.withLock {
             acknowledged.append(contentsOf: page)
-            if clearing { return false }
-            clearing = true
+            if scheduled { return false }
+            scheduled = true
             return true
         }
-        if mayClear { try clearUntilEmpty() }
+        if schedule { queue.async { self.clearAcknowledged() } }
     }
 
-    /// Clears what is left (the job's end, once no call runs).
-    func flush() throws {
-        let mayClear: Bool = lock.withLock {
-            if clearing { return false }
-            clearing = true
-            return true
-        }
-        if mayClear { try clearUntilEmpty() }
-    }
-
-    private func clearUntilEmpty() throws {
-        do {
-            while true {
-                let levels: [StockPushPendingTable.PendingLevel] = lock.withLock {
-                    let taken = acknowledged
-                    acknowledged.removeAll(keepingCapacity: true)
-                    if taken.isEmpty { clearing = false }
-                    return taken
-                }
-                if levels.isEmpty { return }
-                let warehouse = warehouse
-                _ = try flow.write { try StockPushPendingTable.clear(levels, warehouseUid: warehouse, in: $0) }
+    /// Waits until every page added so far is cleared; throws the first error a clear met.
+    func finish() async throws {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async {
+                self.clearAcknowledged()
+                continuation.resume()
             }
+        }
+        if let failure = lock.withLock({ failure }) { throw failure }
+    }
+
+    /// On the queue: one Flow transaction for everything acknowledged until now.
+    private func clearAcknowledged() {
+        let levels: [StockPushPendingTable.PendingLevel] = lock.withLock {
+            let taken = acknowledged
+            acknowledged.removeAll(keepingCapacity: true)
+            scheduled = false
+            return taken
+        }
+        guard !levels.isEmpty else { return }
+        do {
+            let warehouse = warehouse
+            _ = try flow.write { try StockPushPendingTable.clear(levels, warehouseUid: warehouse, in: $0) }
         } catch {
-            lock.withLock { clearing = false }
-            throw error
+            lock.withLock { if failure == nil { failure = error } }
         }
     }
 }
