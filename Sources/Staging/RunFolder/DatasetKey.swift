@@ -54,14 +54,6 @@ public struct DatasetCoding: Sendable {
                                               makeDecoder: RunStaging.makeDecoder)
 }
 
-extension DatasetKey {
-    /// `records` as rows of this dataset, keyed by `key` and encoded in its coding. Touches no database, so a
-    /// stage may encode a page on another thread than the one that writes it.
-    public func rows(_ records: some Sequence<Record>, key: (Record) -> String) throws -> [DatasetRow] {
-        try DatasetRow.encoding(records, with: coding.makeEncoder(), dataset: name, key: key)
-    }
-}
-
 // MARK: - Typed reads and writes
 
 extension RunStaging {

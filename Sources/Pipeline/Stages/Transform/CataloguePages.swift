@@ -1,4 +1,5 @@
 import Dispatch
+import FlowStore
 import Foundation
 import Omnium
 import SQLite
@@ -58,17 +59,19 @@ extension RunStaging {
     }
 
     /// Decodes a page of `dataset`'s rows: records staged as Omnium sent them with their model's fast reader
-    /// when it has one (``OmniumWireDecodable``), and with the dataset's decoder when that reader is not
-    /// certain or there is none.
+    /// when it has one (``OmniumWireDecodable``), omniflow's own staged records with theirs
+    /// (``StagedJSONDecodable``), and with the dataset's decoder when that reader is not certain or there is none.
     private static func pageDecoder<Record: Sendable>(
         _ dataset: DatasetKey<Record>
     ) -> @Sendable ([DatasetRow]) throws -> [(key: String, record: Record)] {
         let wire = dataset.coding.name == DatasetCoding.omniumWire.name ? Record.self as? any OmniumWireDecodable.Type : nil
+        let staged = dataset.coding.name == DatasetCoding.staging.name ? Record.self as? any StagedJSONDecodable.Type : nil
         let (name, coding) = (dataset.name, dataset.coding)
         return { rows in
             let decoder = coding.makeDecoder()
             return try rows.map { row -> (key: String, record: Record) in
                 if let record = wire?.init(wireJSON: row.payload) as? Record { return (row.key, record) }
+                if let record = staged?.init(stagedJSON: row.payload) as? Record { return (row.key, record) }
                 do { return (row.key, try decoder.decode(Record.self, from: row.payload)) } catch {
                     throw StagingError.payload(dataset: name, key: row.key, reason: "cannot decode: \(error)")
                 }

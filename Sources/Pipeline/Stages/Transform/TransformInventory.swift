@@ -32,7 +32,7 @@ public struct TransformInventory: Stage {
         let lookup = warehouses
         try staging.forEachPage(CatalogueDatasets.omniumInventory, size: chunkSize, grouped: true, prepare: { page in
             let result = StockMapping.map(page.map(\.record), warehouses: lookup, settings: settings)
-            return (read: page.count, result: result, rows: try Self.rows(result.stock))
+            return (read: page.count, result: result, rows: Self.rows(result.stock))
         }) { page in
             read += page.read
             _ = try staging.appendPendingRows(CatalogueDatasets.flowStock, rows: page.rows)
@@ -45,19 +45,11 @@ public struct TransformInventory: Stage {
         return StageOutcome(rowsRead: read, rowsWritten: stock.rowCount, quarantined: quarantined, notes: notes)
     }
 
-    /// Each level keyed `<warehouse>␟<product>`, its JSON written by hand (``HashedRecord/stagedJSON``), or by
-    /// the dataset's encoder for a level whose text the hand-written form does not cover.
-    static func rows(_ stock: [FlowStock]) throws -> [DatasetRow] {
-        var encoder: JSONEncoder?
-        return try stock.map { level in
-            let hashed = HashedRecord(level)
-            let key = CatalogueDatasets.key(group: level.warehouseUid, level.productUid)
-            if let json = hashed.stagedJSON { return DatasetRow(key: key, payload: json) }
-            let fallback = encoder ?? CatalogueDatasets.flowStock.coding.makeEncoder()
-            encoder = fallback
-            do { return DatasetRow(key: key, payload: try fallback.encode(hashed)) } catch {
-                throw StagingError.payload(dataset: CatalogueDatasets.flowStock.name, key: key, reason: "cannot encode: \(error)")
-            }
+    /// Each level keyed `<warehouse>␟<product>`, its JSON written by hand (``HashedRecord/stagedJSON``).
+    static func rows(_ stock: [FlowStock]) -> [DatasetRow] {
+        stock.map { level in
+            DatasetRow(key: CatalogueDatasets.key(group: level.warehouseUid, level.productUid),
+                       payload: HashedRecord(level).stagedJSON)
         }
     }
 }
