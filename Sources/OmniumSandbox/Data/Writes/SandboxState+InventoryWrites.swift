@@ -53,7 +53,7 @@ extension SandboxState {
                     item.created = now
                 }
                 item.modified = now
-                storage.setInventoryItem(item)
+                storage.setInventoryItem(item, key: key, isNew: existing == nil)
                 changed += 1
             }
             return changed
