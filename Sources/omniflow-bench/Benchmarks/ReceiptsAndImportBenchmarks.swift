@@ -59,7 +59,8 @@ enum ReceiptsAndImportBenchmarks {
     /// Streams a valid SAF-T file to disk: header, company, basics, articles, one location and register
     /// with `count` cash sales and the matching Z report.
     static func writeSaft(transactions count: Int, to url: URL) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        // A file that cannot be created makes the FileHandle below throw, naming it.
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let out = try FileHandle(forWritingTo: url)
         defer { try? out.close() }
         var buffer = ""

@@ -6,10 +6,12 @@ import Staging
 
 /// The periods one (price list, product) is to have, as staged between `transform.prices` and
 /// `load.prices`; empty `periods` = every period ended, the stored ones go.
-struct FlowPriceEntry: Codable, Sendable, Equatable, StagedJSONDecodable {
+struct FlowPriceEntry: Codable, Sendable, Equatable {
     var key: FlowPriceKey
     var periods: [FlowPrice]
+}
 
+extension FlowPriceEntry: StagedJSONDecodable {
     /// This entry's staged JSON, written by hand: the staging encoder's bytes (a test compares them), at a
     /// fraction of `JSONEncoder`'s cost.
     var stagedJSON: Data {
@@ -23,11 +25,6 @@ struct FlowPriceEntry: Codable, Sendable, Equatable, StagedJSONDecodable {
         writer.endList()
         writer.endObject()
         return writer.data
-    }
-
-    init(key: FlowPriceKey, periods: [FlowPrice]) {
-        self.key = key
-        self.periods = periods
     }
 
     /// Reads ``stagedJSON`` back without `JSONDecoder`; nil when the bytes are not in its shape.

@@ -5,10 +5,12 @@ import Omnium
 import Staging
 
 /// A Flow product with its images, as staged between `transform.products` and `load.products`.
-struct FlowProductEntry: Codable, Sendable, Equatable, StagedJSONDecodable {
+struct FlowProductEntry: Codable, Sendable, Equatable {
     var product: FlowProduct
     var images: [FlowProductImage]
+}
 
+extension FlowProductEntry: StagedJSONDecodable {
     /// This entry's staged JSON, written by hand: the staging encoder's bytes (a test compares them), at a
     /// fraction of `JSONEncoder`'s cost.
     var stagedJSON: Data {
@@ -24,22 +26,14 @@ struct FlowProductEntry: Codable, Sendable, Equatable, StagedJSONDecodable {
         return writer.data
     }
 
-    init(product: FlowProduct, images: [FlowProductImage]) {
-        self.product = product
-        self.images = images
-    }
-
     /// Reads ``stagedJSON`` back without `JSONDecoder`; nil when the bytes are not in its shape.
     init?(stagedJSON: Data) {
         var reader = StagedJSONReader(stagedJSON)
         reader.beginObject()
+        guard reader.member("images") else { return nil }
         var images: [FlowProductImage] = []
-        if reader.member("images") {
-            reader.beginList()
-            while reader.nextElement() { images.append(FlowProductImage(stagedJSON: &reader)) }
-        } else {
-            return nil
-        }
+        reader.beginList()
+        while reader.nextElement() { images.append(FlowProductImage(stagedJSON: &reader)) }
         guard reader.member("product") else { return nil }
         let product = FlowProduct(stagedJSON: &reader)
         reader.endObject()
