@@ -84,6 +84,13 @@ public struct PosJournalImporter: Sendable {
     // MARK: - SAF-T
 
     func importSaft(_ url: URL, into flow: FlowDatabase) throws -> Report {
+        // Foreign keys are not checked in the batches (`insertAll` writes an order's lines and payments
+        // only after that order's own INSERT: FlowDatabase.writeCheckingNoForeignKeys says why); they are
+        // switched off once for the whole file, not per batch (FlowDatabase.withForeignKeyChecksOff says why).
+        try flow.withForeignKeyChecksOff { unchecked in try importSaft(url, into: flow, unchecked) }
+    }
+
+    private func importSaft(_ url: URL, into flow: FlowDatabase, _ unchecked: FlowDatabase.UncheckedWrites) throws -> Report {
         // One pass over the file: each transaction is mapped as it closes and written in batches (docs/
         // mapping-saft.md "Guarantees"). The master data (company, basics, articles, the location's name)
         // precede the transactions in a SAF-T file, so the mapping is made when the first one arrives.
@@ -91,13 +98,19 @@ public struct PosJournalImporter: Sendable {
             Set(try db.fetchAll(sql: "SELECT sku FROM products").map { try $0.decode("sku") as String })
         }
         let reader = SaftReader(url: url)
-        var mapping: SaftMapping?
-        func makeMapping(line: Int) throws -> SaftMapping {
+        // In a class, so mapping a transaction reads it in place (an optional struct was copied per call).
+        final class MappingBox {
+            let mapping: SaftMapping
+            init(_ mapping: SaftMapping) { self.mapping = mapping }
+        }
+        var mapping: MappingBox?
+        func makeMapping(line: Int) throws -> MappingBox {
             // Refused before anything of the file is written, as when these elements are missing altogether.
             guard reader.sawCompany else { throw SaftFileError(element: "company", line: line, reason: "required element missing") }
             guard reader.sawLocation else { throw SaftFileError(element: "location", line: line, reason: "required element missing") }
-            return SaftMapping(master: reader.master, storeUid: try storeUid(for: reader.master, flow: flow),
-                               timeZone: options.timeZone, knownSkus: skus, createUnknownArticles: options.createUnknownArticles)
+            return MappingBox(SaftMapping(master: reader.master, storeUid: try storeUid(for: reader.master, flow: flow),
+                                          timeZone: options.timeZone, knownSkus: skus,
+                                          createUnknownArticles: options.createUnknownArticles))
         }
         var report = Report(file: url.lastPathComponent, format: "SAF-T Cash Register")
         var totals = ZReportTotals()
@@ -110,28 +123,33 @@ public struct PosJournalImporter: Sendable {
         // others commit. Totals count only what committed. A file-level error (truncated, invalid UTF-8,
         // …) ends the read: the batch still pending is dropped, batches written before it stay (each
         // order whole, under its file key: importing the mended file again adds only the rest).
-        var pending: [(order: FlowPosOrder, transaction: SaftTransaction)] = []
+        // The batch's orders and the transactions they came from, side by side (the orders go to
+        // `insertAll` as they are, no copy).
+        var pending: [FlowPosOrder] = []
+        var pendingSources: [SaftTransaction] = []
         pending.reserveCapacity(batchSize)
+        pendingSources.reserveCapacity(batchSize)
         func flush() throws {
             guard !pending.isEmpty else { return }
-            defer { pending.removeAll(keepingCapacity: true) }
-            // Foreign keys are not checked here: `insertAll` writes an order's lines and payments only
-            // after that order's own INSERT (FlowDatabase.writeCheckingNoForeignKeys says why).
-            let fast: [PosOrdersTable.SaveOutcome]? = try? flow.writeCheckingNoForeignKeys { db in
-                try PosOrdersTable.insertAll(pending.lazy.map(\.order), in: db)
+            defer {
+                pending.removeAll(keepingCapacity: true)
+                pendingSources.removeAll(keepingCapacity: true)
+            }
+            let fast: [PosOrdersTable.SaveOutcome]? = try? unchecked.write { db in
+                try PosOrdersTable.insertAll(pending, in: db)
             }
             if let fast {
-                for ((order, transaction), outcome) in zip(pending, fast) {
+                for (index, outcome) in fast.enumerated() {
                     switch outcome {
                     case .inserted: report.imported += 1
                     case .alreadyStored: report.alreadyStored += 1
                     }
-                    totals.add(transaction, order: order)
+                    totals.add(pendingSources[index], order: pending[index])
                 }
                 return
             }
-            try flow.write { db in
-                for (order, transaction) in pending {
+            try unchecked.writeChecked { db in
+                for (order, transaction) in zip(pending, pendingSources) {
                     do {
                         switch try PosOrdersTable.save(order, in: db) {
                         case .inserted: report.imported += 1
@@ -148,9 +166,10 @@ public struct PosJournalImporter: Sendable {
         try reader.read(transaction: { transaction in
             report.transactions += 1
             if mapping == nil { mapping = try makeMapping(line: transaction.line) }
-            switch mapping!.map(transaction) {
+            switch mapping!.mapping.map(transaction) {
             case .order(let order):
-                pending.append((order, transaction))
+                pending.append(order)
+                pendingSources.append(transaction)
                 if pending.count >= batchSize { try flush() }
             case .skipped(let why):
                 report.skipped[why, default: 0] += 1
