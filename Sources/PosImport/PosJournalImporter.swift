@@ -123,10 +123,12 @@ public struct PosJournalImporter: Sendable {
         // others commit. Totals count only what committed. A file-level error (truncated, invalid UTF-8,
         // …) ends the read: the batch still pending is dropped, batches written before it stay (each
         // order whole, under its file key: importing the mended file again adds only the rest).
-        // The batch's orders and the transactions they came from, side by side (the orders go to
-        // `insertAll` as they are, no copy).
+        // The batch's orders (they go to `insertAll` as they are, no copy) and beside each what the totals
+        // and a quarantine entry need of its transaction (its lines' VAT codes and payments' types in
+        // `pendingCodes`): no copy of the transaction is kept, so the reader reuses its arrays.
         var pending: [FlowPosOrder] = []
-        var pendingSources: [SaftTransaction] = []
+        var pendingSources: [ZReportTotals.Source] = []
+        var pendingCodes: [String] = []
         pending.reserveCapacity(batchSize)
         pendingSources.reserveCapacity(batchSize)
         func flush() throws {
@@ -134,6 +136,7 @@ public struct PosJournalImporter: Sendable {
             defer {
                 pending.removeAll(keepingCapacity: true)
                 pendingSources.removeAll(keepingCapacity: true)
+                pendingCodes.removeAll(keepingCapacity: true)
             }
             let fast: [PosOrdersTable.SaveOutcome]? = try? unchecked.write { db in
                 try PosOrdersTable.insertAll(pending, in: db)
@@ -144,21 +147,21 @@ public struct PosJournalImporter: Sendable {
                     case .inserted: report.imported += 1
                     case .alreadyStored: report.alreadyStored += 1
                     }
-                    totals.add(pendingSources[index], order: pending[index])
+                    totals.add(pendingSources[index], codes: pendingCodes, order: pending[index])
                 }
                 return
             }
             try unchecked.writeChecked { db in
-                for (order, transaction) in zip(pending, pendingSources) {
+                for (order, source) in zip(pending, pendingSources) {
                     do {
                         switch try PosOrdersTable.save(order, in: db) {
                         case .inserted: report.imported += 1
                         case .alreadyStored: report.alreadyStored += 1
                         }
-                        totals.add(transaction, order: order)
+                        totals.add(source, codes: pendingCodes, order: order)
                     } catch {
-                        report.issues.append(Issue(key: "\(transaction.registerID)/\(transaction.transID ?? "?")",
-                                                   line: transaction.line, reason: "\(error)"))
+                        report.issues.append(Issue(key: "\(source.register)/\(source.transID ?? "?")",
+                                                   line: source.line, reason: "\(error)"))
                     }
                 }
             }
@@ -169,7 +172,7 @@ public struct PosJournalImporter: Sendable {
             switch mapping!.mapping.map(transaction) {
             case .order(let order):
                 pending.append(order)
-                pendingSources.append(transaction)
+                pendingSources.append(ZReportTotals.Source(transaction, codes: &pendingCodes))
                 if pending.count >= batchSize { try flush() }
             case .skipped(let why):
                 report.skipped[why, default: 0] += 1
@@ -217,29 +220,51 @@ public struct PosJournalImporter: Sendable {
             var date: String
         }
 
+        /// What the totals (and a quarantine entry) need of a transaction whose order waits for its batch
+        /// to commit; its lines' `vatCode`s and payments' `paymentType`s ("?" when none) are kept in a
+        /// codes array shared by the batch, at `vatCodes` and `paymentTypes`.
+        struct Source {
+            var register: String
+            var date: String
+            var transID: String?
+            var line: Int
+            var vatCodes: Range<Int>
+            var paymentTypes: Range<Int>
+
+            init(_ t: SaftTransaction, codes: inout [String]) {
+                register = t.registerID
+                date = t.transDate ?? ""
+                transID = t.transID
+                line = t.line
+                let start = codes.count
+                for line in t.lines { codes.append(line.vatCode ?? "?") }
+                vatCodes = start..<codes.count
+                for payment in t.payments { codes.append(payment.paymentType ?? "?") }
+                paymentTypes = vatCodes.upperBound..<codes.count
+            }
+        }
+
         private var days: [Key: Day] = [:]
         private var last: (key: Key, day: Day)?
 
         func day(register: String, date: String) -> Day? { days[Key(register: register, date: date)] }
 
-        mutating func add(_ t: SaftTransaction, order: FlowPosOrder) {
-            let date = t.transDate ?? ""
+        mutating func add(_ t: Source, codes: [String], order: FlowPosOrder) {
             let day: Day
-            if let last, last.key.register == t.registerID, last.key.date == date {
+            if let last, last.key.register == t.register, last.key.date == t.date {
                 day = last.day
             } else {
-                let key = Key(register: t.registerID, date: date)
+                let key = Key(register: t.register, date: t.date)
                 if let known = days[key] { day = known } else { day = Day(); days[key] = day }
                 last = (key, day)
             }
             day.totalCashSale += order.orderTotal
-            for (line, source) in zip(order.lines, t.lines) {
-                let code = source.vatCode ?? "?"
+            for (line, code) in zip(order.lines, codes[t.vatCodes]) {
                 day.vatSale[code, default: 0] += line.lineTotal
                 day.vatAmount[code, default: 0] += line.vatAmount
             }
-            for (payment, source) in zip(order.payments, t.payments) {
-                day.payments[source.paymentType ?? "?", default: 0] += payment.amount
+            for (payment, type) in zip(order.payments, codes[t.paymentTypes]) {
+                day.payments[type, default: 0] += payment.amount
             }
         }
     }

@@ -114,7 +114,7 @@ public final class SaftReader {
         case .basic: currentBasic = (nil, nil, nil)
         case .article: currentArticle = (nil, nil)
         case .cashtransaction:
-            transaction = SaftTransaction(line: lineNumber, registerID: currentRegister)
+            transaction.reset(line: lineNumber, registerID: currentRegister)
             inTransaction = true
         case .ctLine:
             line = SaftLine()
