@@ -177,6 +177,30 @@ final class StageConcurrencyTests: XCTestCase {
         XCTAssertEqual(script.ran("load.a"), 1)
     }
 
+    /// A signal recorded while stages run (``ActiveRun/interrupt(signalName:now:)``, as the CLI's handler
+    /// does before it exits) is the last word: the runner records no stage or run state after it.
+    func testNothingIsRecordedAfterTheRunWasRecordedInterrupted() async throws {
+        let stages: [any Stage] = [
+            InterruptingStage(name: "extract.a"),
+            ProbeStage(name: "extract.b", outputs: [.staged("omnium.b")], probe: probe, script: script),
+            ProbeStage(name: "extract.c", outputs: [.staged("omnium.c")], probe: probe, script: script),
+        ]
+        let environment = try StageRunnerTests.makeEnvironment(in: folder)
+        var runner = try StageRunner(stages: stages, environment: environment)
+        runner.maxConcurrentStages = 1
+        do {
+            _ = try await runner.run(RunRequest())
+            XCTFail("expected the run to stop")
+        } catch StageRunnerError.interrupted {}
+        let run = try XCTUnwrap(try environment.control.runs(limit: 1).first)
+        XCTAssertEqual(run.status, .failed)
+        let stage = try XCTUnwrap(try environment.control.stageRun(runID: run.id, stage: "extract.a"))
+        XCTAssertEqual(stage.status, .failed, "not recorded succeeded after the interruption")
+        XCTAssertTrue(stage.error?.hasPrefix("interrupted by SIGINT") ?? false, stage.error ?? "")
+        XCTAssertNil(try environment.control.stageRun(runID: run.id, stage: "extract.b"), "no stage begun after it")
+        XCTAssertEqual(script.ran("extract.b"), 0)
+    }
+
     func testIndependenceFollowsDependenciesAndWrittenDatasets() throws {
         let plan = try StagePlan(stages: chains(meet: false) + [
             ProbeStage(name: "read.a", inputs: [.external("flow.a")], probe: probe),
@@ -209,5 +233,19 @@ final class StageConcurrencyTests: XCTestCase {
         XCTAssertEqual(events.end(stage: "extract.a"), 2)
         events.observer(retry)   // extract.b alone now: its own
         XCTAssertEqual(events.end(stage: "extract.b"), 2)
+    }
+}
+
+/// A stage during which the process is "signalled": it records the run interrupted, as the CLI's SIGINT
+/// handler does, and returns as if nothing happened.
+struct InterruptingStage: Stage {
+    let name: String
+    let version = 1
+    let inputs: [Dataset] = []
+    let outputs: [Dataset] = [.staged("omnium.interrupted")]
+
+    func run(_ context: StageContext) async throws -> StageOutcome {
+        XCTAssertEqual(ActiveRun.shared.interrupt(signalName: "SIGINT"), context.runID)
+        return StageOutcome(rowsRead: 0, rowsWritten: 0)
     }
 }

@@ -420,8 +420,11 @@ public struct StageRunner: Sendable {
             session.log.warning("work left in a queue", ["queue": queue.queue, "pending": "\(queue.pending)",
                                                          "dead": "\(queue.dead)"])
         }
-        try session.manifest.write(to: session.runDirectory)
-        try environment.control.finishRun(id: session.runID, status: status)
+        let manifest = session.manifest
+        try ActiveRun.shared.whileNotInterrupted(session.runID) {
+            try manifest.write(to: session.runDirectory)
+            try environment.control.finishRun(id: session.runID, status: status)
+        }
         session.log.info("run finished", ["run.id": session.runID, "status": status.rawValue])
         return RunResult(runID: session.runID, runDirectory: session.runDirectory, succeeded: session.allSucceeded,
                          manifest: session.manifest, tookOverFrom: session.tookOverFrom)
@@ -460,16 +463,19 @@ public struct StageRunner: Sendable {
             finishedAt: finished, durationMilliseconds: duration.map { Int(($0 * 1000).rounded()) },
             outcome: outcome, outputs: stage.outputs.map(\.description), error: error,
             parameters: stage.parameters.isEmpty ? nil : stage.parameters))
-        try session.manifest.write(to: session.runDirectory)
-        try environment.control.upsertStageRun(StageRunRecord(
-            runID: session.runID, stage: stage.name, stageVersion: String(stage.version), status: status,
-            startedAt: started, finishedAt: finished, duration: duration,
-            rowsRead: outcome?.rowsRead ?? 0, rowsWritten: outcome?.rowsWritten ?? 0,
-            rowsUnchanged: outcome?.rowsUnchanged ?? 0, quarantined: outcome?.quarantined ?? 0,
-            fieldsDropped: outcome?.fieldsDropped ?? 0, parameters: StageParameters.canonical(stage.parameters),
-            checksum: outcome.map { Self.combinedChecksum($0.checksums.merging(
-                $0.files.map { ("file:" + $0.key, $0.value) }, uniquingKeysWith: { a, _ in a })) },
-            error: error))
+        let manifest = session.manifest, runDirectory = session.runDirectory
+        try ActiveRun.shared.whileNotInterrupted(session.runID) {
+            try manifest.write(to: runDirectory)
+            try environment.control.upsertStageRun(StageRunRecord(
+                runID: session.runID, stage: stage.name, stageVersion: String(stage.version), status: status,
+                startedAt: started, finishedAt: finished, duration: duration,
+                rowsRead: outcome?.rowsRead ?? 0, rowsWritten: outcome?.rowsWritten ?? 0,
+                rowsUnchanged: outcome?.rowsUnchanged ?? 0, quarantined: outcome?.quarantined ?? 0,
+                fieldsDropped: outcome?.fieldsDropped ?? 0, parameters: StageParameters.canonical(stage.parameters),
+                checksum: outcome.map { Self.combinedChecksum($0.checksums.merging(
+                    $0.files.map { ("file:" + $0.key, $0.value) }, uniquingKeysWith: { a, _ in a })) },
+                error: error))
+        }
     }
 
     /// A succeeded stage is trusted on resume only if its staged outputs and its files in the run folder
@@ -523,6 +529,8 @@ public enum StageRunnerError: Error, Equatable, CustomStringConvertible {
     case watermarkMovedSince(String, stream: String, by: String)
     /// `--resume` of a run with stages this command does not run (a `pos import` run).
     case stagesNotInPlan(String, stages: [String])
+    /// The run was recorded interrupted by a signal while it went on; the process is exiting.
+    case interrupted(String)
 
     public var description: String {
         switch self {
@@ -540,6 +548,8 @@ public enum StageRunnerError: Error, Equatable, CustomStringConvertible {
             return "run '\(id)' cannot be resumed by this command: its stage(s) \(stages.joined(separator: ", ")) are not "
                 + "among the stages it runs; run the command that started it again (`omniflow pos import` skips "
                 + "what it already stored)"
+        case .interrupted(let id):
+            return "run '\(id)' was interrupted by a signal and recorded failed; resume it with omniflow run --resume \(id)"
         }
     }
 }
