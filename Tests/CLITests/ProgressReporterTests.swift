@@ -31,6 +31,25 @@ final class ProgressReporterTests: XCTestCase {
         ].joined())
     }
 
+    /// Two stages running at once share the status line; the one still running stays on it.
+    func testStagesRunningAtOnceShareTheStatusLine() {
+        let buffer = TextBuffer()
+        let reporter = ProgressReporter(output: buffer, isInteractive: true, minimumRedrawInterval: .zero)
+        reporter.report(.stageStarted("extract.inventory"))
+        reporter.report(.stageStarted("extract.products"))
+        reporter.report(.stageAdvanced("extract.inventory", completed: 1000, total: nil))
+        reporter.report(.stageFinished("extract.products", status: .succeeded, rows: 20))
+        reporter.finish()
+        let clear = "\r\u{1B}[2K"
+        XCTAssertEqual(buffer.text, [
+            clear + "▸ extract.inventory …",
+            clear + "▸ extract.inventory …   ▸ extract.products …",
+            clear + "▸ extract.inventory 1000   ▸ extract.products …",
+            clear + "✓ extract.products succeeded, 20 rows\n" + "▸ extract.inventory 1000",
+            clear,
+        ].joined())
+    }
+
     func testAdvancesAreThrottledButStartsAndEndsAreNot() {
         let buffer = TextBuffer()
         let reporter = ProgressReporter(output: buffer, isInteractive: true, minimumRedrawInterval: .seconds(3600))

@@ -71,6 +71,11 @@ final class StageRunnerTests: XCTestCase {
     }
 
     func environment(clock: FixedClock = FixedClock()) throws -> PipelineEnvironment {
+        try Self.makeEnvironment(in: folder, clock: clock)
+    }
+
+    /// A Flow store and control database in `folder`, and a client that is never called.
+    static func makeEnvironment(in folder: URL, clock: FixedClock = FixedClock()) throws -> PipelineEnvironment {
         var configuration = OmniflowConfiguration()
         configuration.stagingRoot = folder.appendingPathComponent("staging").path
         let omnium = OmniumClient(configuration: OmniumConfiguration(

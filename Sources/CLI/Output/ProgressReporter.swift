@@ -27,6 +27,9 @@ public final class ProgressReporter: @unchecked Sendable {
     private let clock = ContinuousClock()
     private let lock = NSLock()
     private var statusLine = ""
+    /// The stages running now, in the order they started, with how far each is (stages of the catalogue
+    /// run two at a time, and the status line shows both).
+    private var running: [(stage: String, progress: String)] = []
     private var lastDraw: ContinuousClock.Instant?
 
     public init(output: any TextOutput, isInteractive: Bool, minimumRedrawInterval: Duration = .milliseconds(100)) {
@@ -48,12 +51,19 @@ public final class ProgressReporter: @unchecked Sendable {
         defer { lock.unlock() }
         switch event {
         case .stageStarted(let stage):
-            draw(status: "▸ \(stage) …", force: true)
+            running.removeAll { $0.stage == stage }
+            running.append((stage, "…"))
+            draw(force: true)
         case .stageAdvanced(let stage, let completed, let total):
             let amount = total.map { total in
                 "\(completed)/\(total)" + (total > 0 ? " (\(completed * 100 / total)%)" : "")
             } ?? "\(completed)"
-            draw(status: "▸ \(stage) \(amount)", force: false)
+            if let index = running.firstIndex(where: { $0.stage == stage }) {
+                running[index].progress = amount
+            } else {
+                running.append((stage, amount))
+            }
+            draw(force: false)
         case .stageFinished(let stage, let status, let rows):
             let mark: String
             switch status {
@@ -62,7 +72,8 @@ public final class ProgressReporter: @unchecked Sendable {
             case .skipped: mark = "–"
             case .pending, .running: mark = "·"
             }
-            statusLine = ""
+            running.removeAll { $0.stage == stage }
+            statusLine = running.isEmpty ? "" : Self.status(of: running)
             permanent("\(mark) \(stage) \(status.rawValue), \(rows) rows")
         case .note(let text):
             permanent(text)
@@ -80,12 +91,16 @@ public final class ProgressReporter: @unchecked Sendable {
 
     // MARK: - Drawing (lock held)
 
-    private func draw(status: String, force: Bool) {
+    private func draw(force: Bool) {
         let now = clock.now
         if !force, let lastDraw, lastDraw.duration(to: now) < minimumRedrawInterval { return }
         lastDraw = now
-        statusLine = status
-        output.write("\r\u{1B}[2K" + status)
+        statusLine = Self.status(of: running)
+        output.write("\r\u{1B}[2K" + statusLine)
+    }
+
+    private static func status(of running: [(stage: String, progress: String)]) -> String {
+        running.map { "▸ \($0.stage) \($0.progress)" }.joined(separator: "   ")
     }
 
     private func permanent(_ line: String) {

@@ -9,12 +9,16 @@ import Omnium
 ///
 /// Why: without it retries were invisible: a stage that took ten minutes because Omnium answered
 /// 503 forty times looked like a slow stage. The client reports events through
-/// `OmniumClientEnvironment.observe`; the runner points this relay at the running stage.
+/// `OmniumClientEnvironment.observe`; the runner points this relay at the running stages.
 public final class OmniumClientEventLog: @unchecked Sendable {
+    /// The stage the current task works for: set by the runner around a stage's `run`, inherited by the
+    /// tasks the stage starts, so that stages running at the same time each get their own events.
+    @TaskLocal static var stage: String?
+
     private let lock = NSLock()
     private var log: RunLog?
-    private var stage: String?
-    private var retries = 0
+    /// Retries so far of each stage running now.
+    private var retries: [String: Int] = [:]
 
     public init() {}
 
@@ -23,27 +27,30 @@ public final class OmniumClientEventLog: @unchecked Sendable {
         { [weak self] event in self?.record(event) }
     }
 
-    /// Events from now on belong to `stage`; its retry count starts at 0.
+    /// Events of `stage`'s tasks from now on belong to it; its retry count starts at 0.
     func begin(stage: String, log: RunLog) {
         lock.withLock {
             self.log = log
-            self.stage = stage
-            retries = 0
+            retries[stage] = 0
         }
     }
 
-    /// Stops attributing events to the stage and returns how many requests it retried.
-    func end() -> Int {
+    /// Stops attributing events to `stage` and returns how many requests it retried.
+    func end(stage: String) -> Int {
         lock.withLock {
-            defer { log = nil; stage = nil; retries = 0 }
-            return retries
+            defer { if retries.isEmpty { log = nil } }
+            return retries.removeValue(forKey: stage) ?? 0
         }
     }
 
     func record(_ event: OmniumClientEvent) {
         let target: (RunLog, String)? = lock.withLock {
-            if case .retrying = event { retries += 1 }
-            return log.flatMap { log in stage.map { (log, $0) } }
+            // An event reported outside every stage's tasks belongs to the stage running, when one is.
+            let stage = Self.stage.flatMap { retries[$0] == nil ? nil : $0 }
+                ?? (retries.count == 1 ? retries.keys.first : nil)
+            guard let log, let stage else { return nil }
+            if case .retrying = event { retries[stage, default: 0] += 1 }
+            return (log, stage)
         }
         guard let (log, stage) = target else { return }
         switch event {

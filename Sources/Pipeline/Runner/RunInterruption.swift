@@ -64,6 +64,8 @@ public final class ActiveRun: @unchecked Sendable {
 
     private let mutex = NSLock()
     private var entry: Entry?
+    /// Runs recorded interrupted by this process: nothing more may be recorded for them.
+    private var interrupted: Set<String> = []
 
     /// Called by the runner once it holds the lock for `runID`.
     func begin(runID: String, control: ControlStore, lock: RunLock) {
@@ -75,6 +77,20 @@ public final class ActiveRun: @unchecked Sendable {
         mutex.withLock { if entry?.runID == runID { entry = nil } }
     }
 
+    /// Runs `body` (a write of the run's record) unless run `runID` was interrupted, never while the
+    /// interruption is being recorded.
+    ///
+    /// Why: the signal's handler records the run's running stages failed and exits, while the runner goes
+    /// on until then; a stage the runner recorded running, or succeeded, just after that record stayed so
+    /// (with two stages running at once, often enough for a test to see it).
+    /// - Throws: ``StageRunnerError/interrupted(_:)`` once the run was interrupted; `body`'s errors.
+    func whileNotInterrupted<T>(_ runID: String, _ body: () throws -> T) throws -> T {
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard !interrupted.contains(runID) else { throw StageRunnerError.interrupted(runID) }
+        return try body()
+    }
+
     /// Records the active run, if any, as interrupted by `signalName` and releases its lock.
     /// - Returns: the interrupted run's id, or nil when no run was active.
     @discardableResult
@@ -83,6 +99,7 @@ public final class ActiveRun: @unchecked Sendable {
         defer { mutex.unlock() }
         guard let active = entry else { return nil }
         entry = nil
+        interrupted.insert(active.runID)
         let reason = "interrupted by \(signalName); resume with omniflow run --resume \(active.runID)"
         try? RunInterruption.record(runID: active.runID, reason: reason, control: active.control, now: now)
         _ = try? active.lock.release(runID: active.runID)

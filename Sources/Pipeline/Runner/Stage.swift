@@ -53,11 +53,26 @@ public protocol Stage: Sendable {
     /// (Luigi's task parameters): recorded with the stage run and in the manifest, and `--resume` trusts a
     /// succeeded stage only when its parameters are the same. Most stages have none.
     var parameters: [String: String] { get }
+    /// Whether the stage may run while other stages run (``StageConcurrency``); `.alone` unless it says so.
+    var concurrency: StageConcurrency { get }
     func run(_ context: StageContext) async throws -> StageOutcome
 }
 
 extension Stage {
     public var parameters: [String: String] { [:] }
+    public var concurrency: StageConcurrency { .alone }
+}
+
+/// Whether a stage may run while other stages of the run are running (``StageRunner`` schedules by it).
+public enum StageConcurrency: Sendable, Equatable {
+    /// By itself: after every selected stage before it in plan order has finished, and nothing starts
+    /// until it has. Right for any stage that reads or writes more than it declares (the pushes read
+    /// stores, products and orders of the Flow store they do not list).
+    case alone
+    /// Beside other stages of this kind it shares no external or remote dataset with (one writing what
+    /// the other reads or writes), as soon as its upstream stages have finished. Only for stages whose
+    /// declared inputs and outputs are everything they read and write (the catalogue's stages).
+    case besideIndependentStages
 }
 
 /// A stage's parameters as one stable text (`key=value` lines, sorted), for the run record.

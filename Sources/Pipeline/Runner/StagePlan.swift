@@ -71,6 +71,19 @@ public struct StagePlan: Sendable {
         return result
     }
 
+    /// Whether stages `a` and `b` may run at the same time as far as their datasets go: neither is
+    /// downstream of the other, and neither writes an external or remote dataset the other reads or
+    /// writes. (Whether each allows it at all is its ``Stage/concurrency``.)
+    public func independent(_ a: String, _ b: String) -> Bool {
+        guard let first = stage(named: a), let second = stage(named: b), a != b,
+              !downstream(of: a).contains(b), !downstream(of: b).contains(a) else { return false }
+        func shared(_ writer: any Stage, _ other: any Stage) -> Bool {
+            let touched = Set(other.inputs + other.outputs)
+            return writer.outputs.contains { $0.kind != .staged && touched.contains($0) }
+        }
+        return !shared(first, second) && !shared(second, first)
+    }
+
     /// The stage names a selection runs, in order. Throws for an unknown stage name.
     public func select(_ selection: StageSelection) throws -> [String] {
         func check(_ name: String) throws {

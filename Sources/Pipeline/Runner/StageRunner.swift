@@ -37,17 +37,22 @@ public struct RunResult: Sendable {
 ///    selection, the run to resume and whether it may be, and where inputs outside the selection come
 ///    from. A refused run leaves no record, no run folder and no lock (so it never blocks `--resume` of a
 ///    real failed run);
-/// 2. ``start(_:request:)`` takes the lock and records the run, then ``runStage(_:in:)`` runs each
+/// 2. ``start(_:request:)`` takes the lock and records the run, then ``runSelected(_:)`` runs each
 ///    selected stage: `--resume` skips succeeded stages whose staged outputs still have the recorded
 ///    checksums (Luigi's "complete = outputs exist"); a failed stage stops its downstream stages (recorded
 ///    as skipped) while independent stages go on;
 /// 3. ``finish(_:)`` records how the run ended (``abort(_:error:)`` when an error stopped it).
+/// Stages that declare everything they touch run beside independent ones (``StageConcurrency``).
 /// One run at a time: the run lock is held for the whole run and heart-beaten between stages.
 public struct StageRunner: Sendable {
     public let plan: StagePlan
     public let environment: PipelineEnvironment
     public var echo: (@Sendable (String) -> Void)?
     public var progress: (@Sendable (StageProgress) -> Void)?
+    /// How many stages may run at once; 1 runs the plan one stage at a time, in plan order. Two, because
+    /// the catalogue's stock chain is most of a full load and the products and prices chains can run beside
+    /// it on the second core (docs/CONTRACTS.md "Stages running at the same time").
+    public var maxConcurrentStages = 2
 
     public init(stages: [any Stage], environment: PipelineEnvironment) throws {
         self.plan = try StagePlan(stages: stages)
@@ -66,7 +71,7 @@ public struct StageRunner: Sendable {
             _ = try? session.lock.release(runID: session.runID)
         }
         do {
-            for name in session.selected { try await runStage(name, in: &session) }
+            try await runSelected(&session)
             return try finish(&session)
         } catch {
             // A run stopped by an error (a lost lock, a control-database failure) is recorded failed, so
@@ -232,11 +237,94 @@ public struct StageRunner: Sendable {
         }
     }
 
+    // MARK: - Scheduling
+
+    /// Runs the selected stages, up to ``maxConcurrentStages`` at a time (see ``StageConcurrency``).
+    ///
+    /// Stages start in plan order whenever they may: their upstream stages have finished, and either the
+    /// stage runs alone (nothing running, nothing before it waiting) or it runs beside independent stages
+    /// (every stage running and every stage before it still waiting is of that kind and independent of it,
+    /// ``StagePlan/independent(_:_:)``). With one stage at a time this is plan order exactly. Everything that
+    /// records (the manifest, the control database, the session) happens here, one stage at a time; only
+    /// the stages' `run` overlap.
+    func runSelected(_ session: inout RunSession) async throws {
+        var waiting = session.selected
+        var running: [String] = []
+        try await withThrowingTaskGroup(of: FinishedStage.self) { group in
+            while true {
+                while running.count < max(1, maxConcurrentStages),
+                      let index = waiting.indices.first(where: { mayStart(waiting[$0], after: waiting[..<$0], running: running) }) {
+                    let name = waiting.remove(at: index)
+                    guard let started = try begin(name, in: &session) else { continue }
+                    running.append(name)
+                    group.addTask { await started.execute() }
+                }
+                guard let finished = try await group.next() else { return }
+                running.removeAll { $0 == finished.started.stage.name }
+                try end(finished, in: &session)
+            }
+        }
+    }
+
+    /// Whether stage `name` may start now, with `earlier` (the stages before it in plan order) still
+    /// waiting and `running` running.
+    func mayStart(_ name: String, after earlier: ArraySlice<String>, running: [String]) -> Bool {
+        guard let stage = plan.stage(named: name) else { return true }
+        let upstream = plan.upstream[name, default: []]
+        if upstream.contains(where: { earlier.contains($0) || running.contains($0) }) { return false }
+        if stage.concurrency == .alone { return running.isEmpty && earlier.isEmpty }
+        return (running + earlier).allSatisfy { other in
+            plan.stage(named: other)?.concurrency == .besideIndependentStages && plan.independent(name, other)
+        }
+    }
+
     // MARK: - One stage
 
-    /// Runs one selected stage, or skips it (blocked upstream, or already complete on resume).
-    func runStage(_ name: String, in session: inout RunSession) async throws {
-        guard let stage = plan.stage(named: name) else { return }
+    /// A stage recorded running, with what its `run` needs.
+    struct StartedStage: Sendable {
+        let stage: any Stage
+        let context: StageContext
+        let startedAt: Date
+        let events: OmniumClientEventLog?
+
+        /// Runs the stage and gathers its outcome: quarantine counts, staged outputs' checksums, files'.
+        func execute() async -> FinishedStage {
+            let name = stage.name
+            events?.begin(stage: name, log: context.log)
+            do {
+                var outcome = try await OmniumClientEventLog.$stage.withValue(name) { try await stage.run(context) }
+                outcome.retries = events?.end(stage: name) ?? 0
+                // Quarantine is counted where it is recorded, each issue once, not by each stage's arithmetic.
+                if !context.quarantineTally.isEmpty {
+                    outcome.quarantined = context.quarantineTally.withheldCount
+                    outcome.fieldsDropped = context.quarantineTally.droppedCount
+                }
+                for output in stage.outputs where output.kind == .staged {
+                    outcome.checksums[output.name] = try context.staging.summary(output.name)?.checksum ?? ""
+                }
+                for path in context.fileOutputs.all {
+                    // A file declared but not written (its render failed) is no output of the stage.
+                    guard let data = try? Data(contentsOf: context.runDirectory.appendingPathComponent(path)) else { continue }
+                    outcome.files[path] = SHA256.hexDigest(of: data)
+                }
+                return FinishedStage(started: self, result: .success(outcome))
+            } catch {
+                _ = events?.end(stage: name)
+                return FinishedStage(started: self, result: .failure(error))
+            }
+        }
+    }
+
+    /// A stage whose `run` has returned or thrown.
+    struct FinishedStage: Sendable {
+        let started: StartedStage
+        let result: Result<StageOutcome, any Error>
+    }
+
+    /// Records stage `name` running and returns it to be executed; or records it skipped (blocked
+    /// upstream) or reuses it (already complete on resume) and returns nil.
+    func begin(_ name: String, in session: inout RunSession) throws -> StartedStage? {
+        guard let stage = plan.stage(named: name) else { return nil }
         let control = environment.control
         let clock = environment.clock
 
@@ -249,7 +337,7 @@ public struct StageRunner: Sendable {
             session.blocked[name] = cause
             session.allSucceeded = false
             try record(stage, status: .skipped, started: nil, outcome: nil, error: "skipped: \(cause)", in: &session)
-            return
+            return nil
         }
         if session.isResume, let previous = try control.stageRun(runID: session.runID, stage: name),
            previous.status == .succeeded, previous.stageVersion == String(stage.version),
@@ -258,7 +346,7 @@ public struct StageRunner: Sendable {
            entry.outcome?.checks.allSatisfy({ $0.passed || !$0.isBlocking }) ?? true {
             session.log.info("stage already succeeded; skipped", ["stage": name])
             progress?(StageProgress(stage: name, state: .reused, outcome: entry.outcome))
-            return
+            return nil
         }
         try copyMissingInputs(of: stage, in: &session)
 
@@ -272,23 +360,14 @@ public struct StageRunner: Sendable {
                                    progressHandler: advanceHandler(for: name),
                                    heartbeat: StageHeartbeat(lock: session.lock, runID: session.runID, clock: clock,
                                                              log: session.log))
-        environment.omniumEvents?.begin(stage: name, log: session.log)
-        do {
-            var outcome = try await stage.run(context)
-            outcome.retries = environment.omniumEvents?.end() ?? 0
-            // Quarantine is counted where it is recorded, each issue once, not by each stage's arithmetic.
-            if !context.quarantineTally.isEmpty {
-                outcome.quarantined = context.quarantineTally.withheldCount
-                outcome.fieldsDropped = context.quarantineTally.droppedCount
-            }
-            for output in stage.outputs where output.kind == .staged {
-                outcome.checksums[output.name] = try session.staging.summary(output.name)?.checksum ?? ""
-            }
-            for path in context.fileOutputs.all {
-                // A file declared but not written (its render failed) is no output of the stage.
-                guard let data = try? Data(contentsOf: session.runDirectory.appendingPathComponent(path)) else { continue }
-                outcome.files[path] = SHA256.hexDigest(of: data)
-            }
+        return StartedStage(stage: stage, context: context, startedAt: started, events: environment.omniumEvents)
+    }
+
+    /// Records how a stage's `run` ended, and what blocks its downstream stages.
+    func end(_ finished: FinishedStage, in session: inout RunSession) throws {
+        let stage = finished.started.stage, name = stage.name, started = finished.started.startedAt
+        switch finished.result {
+        case .success(let outcome):
             try record(stage, status: .succeeded, started: started, outcome: outcome, error: nil, in: &session)
             session.log.info("stage succeeded", ["stage": name, "rows.read": "\(outcome.rowsRead)",
                                                  "rows.written": "\(outcome.rowsWritten)",
@@ -305,8 +384,7 @@ public struct StageRunner: Sendable {
                     session.allSucceeded = false
                 }
             }
-        } catch {
-            _ = environment.omniumEvents?.end()
+        case .failure(let error):
             let message = String(describing: error)
             session.blocked[name] = "upstream stage \(name) failed"
             session.allSucceeded = false
@@ -314,7 +392,7 @@ public struct StageRunner: Sendable {
             session.log.error("stage failed", ["stage": name, "error": message])
             progress?(StageProgress(stage: name, state: .failed(message), outcome: nil))
         }
-        try session.lock.heartbeat(runID: session.runID, now: clock.now)
+        try session.lock.heartbeat(runID: session.runID, now: environment.clock.now)
     }
 
     /// Copies the staged inputs ``prepare(_:)`` found outside the selection into this run's staging.
@@ -342,8 +420,11 @@ public struct StageRunner: Sendable {
             session.log.warning("work left in a queue", ["queue": queue.queue, "pending": "\(queue.pending)",
                                                          "dead": "\(queue.dead)"])
         }
-        try session.manifest.write(to: session.runDirectory)
-        try environment.control.finishRun(id: session.runID, status: status)
+        let manifest = session.manifest
+        try ActiveRun.shared.whileNotInterrupted(session.runID) {
+            try manifest.write(to: session.runDirectory)
+            try environment.control.finishRun(id: session.runID, status: status)
+        }
         session.log.info("run finished", ["run.id": session.runID, "status": status.rawValue])
         return RunResult(runID: session.runID, runDirectory: session.runDirectory, succeeded: session.allSucceeded,
                          manifest: session.manifest, tookOverFrom: session.tookOverFrom)
@@ -382,16 +463,19 @@ public struct StageRunner: Sendable {
             finishedAt: finished, durationMilliseconds: duration.map { Int(($0 * 1000).rounded()) },
             outcome: outcome, outputs: stage.outputs.map(\.description), error: error,
             parameters: stage.parameters.isEmpty ? nil : stage.parameters))
-        try session.manifest.write(to: session.runDirectory)
-        try environment.control.upsertStageRun(StageRunRecord(
-            runID: session.runID, stage: stage.name, stageVersion: String(stage.version), status: status,
-            startedAt: started, finishedAt: finished, duration: duration,
-            rowsRead: outcome?.rowsRead ?? 0, rowsWritten: outcome?.rowsWritten ?? 0,
-            rowsUnchanged: outcome?.rowsUnchanged ?? 0, quarantined: outcome?.quarantined ?? 0,
-            fieldsDropped: outcome?.fieldsDropped ?? 0, parameters: StageParameters.canonical(stage.parameters),
-            checksum: outcome.map { Self.combinedChecksum($0.checksums.merging(
-                $0.files.map { ("file:" + $0.key, $0.value) }, uniquingKeysWith: { a, _ in a })) },
-            error: error))
+        let manifest = session.manifest, runDirectory = session.runDirectory
+        try ActiveRun.shared.whileNotInterrupted(session.runID) {
+            try manifest.write(to: runDirectory)
+            try environment.control.upsertStageRun(StageRunRecord(
+                runID: session.runID, stage: stage.name, stageVersion: String(stage.version), status: status,
+                startedAt: started, finishedAt: finished, duration: duration,
+                rowsRead: outcome?.rowsRead ?? 0, rowsWritten: outcome?.rowsWritten ?? 0,
+                rowsUnchanged: outcome?.rowsUnchanged ?? 0, quarantined: outcome?.quarantined ?? 0,
+                fieldsDropped: outcome?.fieldsDropped ?? 0, parameters: StageParameters.canonical(stage.parameters),
+                checksum: outcome.map { Self.combinedChecksum($0.checksums.merging(
+                    $0.files.map { ("file:" + $0.key, $0.value) }, uniquingKeysWith: { a, _ in a })) },
+                error: error))
+        }
     }
 
     /// A succeeded stage is trusted on resume only if its staged outputs and its files in the run folder
@@ -445,6 +529,8 @@ public enum StageRunnerError: Error, Equatable, CustomStringConvertible {
     case watermarkMovedSince(String, stream: String, by: String)
     /// `--resume` of a run with stages this command does not run (a `pos import` run).
     case stagesNotInPlan(String, stages: [String])
+    /// The run was recorded interrupted by a signal while it went on; the process is exiting.
+    case interrupted(String)
 
     public var description: String {
         switch self {
@@ -462,6 +548,8 @@ public enum StageRunnerError: Error, Equatable, CustomStringConvertible {
             return "run '\(id)' cannot be resumed by this command: its stage(s) \(stages.joined(separator: ", ")) are not "
                 + "among the stages it runs; run the command that started it again (`omniflow pos import` skips "
                 + "what it already stored)"
+        case .interrupted(let id):
+            return "run '\(id)' was interrupted by a signal and recorded failed; resume it with omniflow run --resume \(id)"
         }
     }
 }

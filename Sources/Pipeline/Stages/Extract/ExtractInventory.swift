@@ -25,6 +25,7 @@ public struct ExtractInventory: Stage {
     public let outputs: [Dataset] = [.staged(CatalogueDatasets.omniumInventory),
                                      .staged(CatalogueDatasets.omniumInventoryMark),
                                      .staged(CatalogueDatasets.inventoryWarehouses)]
+    public let concurrency = StageConcurrency.besideIndependentStages
     /// Warehouse codes or SKUs per search request.
     public var codesPerRequest = 200
 

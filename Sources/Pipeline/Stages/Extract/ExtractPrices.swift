@@ -23,6 +23,7 @@ public struct ExtractPrices: Stage {
     public let version = 3
     public let inputs: [Dataset] = [.remote("omnium.api.prices")]
     public let outputs: [Dataset] = [.staged(CatalogueDatasets.omniumPrices), .staged(CatalogueDatasets.omniumPricesMark)]
+    public let concurrency = StageConcurrency.besideIndependentStages
     public var codesPerRequest = 200
     /// Omnium's `scrollSize` (≤ 20,000).
     public var scrollSize = 5_000

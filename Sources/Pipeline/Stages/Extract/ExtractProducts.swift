@@ -24,6 +24,7 @@ public struct ExtractProducts: Stage {
     public let inputs: [Dataset] = [.remote("omnium.api.products")]
     public let outputs: [Dataset] = [.staged(CatalogueDatasets.omniumProducts),
                                      .staged(CatalogueDatasets.omniumProductsMark)]
+    public let concurrency = StageConcurrency.besideIndependentStages
     /// Quarantined products re-read per run, at most.
     public var retryLimit = 200
 

@@ -14,6 +14,7 @@ public struct ExtractStores: Stage {
     public let version = 1
     public let inputs: [Dataset] = [.remote("omnium.api.stores")]
     public let outputs: [Dataset] = [.staged(ExtractStores.dataset)]
+    public let concurrency = StageConcurrency.besideIndependentStages
     /// Omnium's stores as read, by store id.
     public static let dataset = DatasetKey<OmniumStore>("omnium.stores")
 

@@ -17,6 +17,7 @@ public struct LoadInventory: Stage {
     public let version = 1
     public let inputs: [Dataset] = [.staged(CatalogueDatasets.flowStock), .staged(CatalogueDatasets.omniumInventoryMark)]
     public let outputs: [Dataset] = [.external("flow.stock")]
+    public let concurrency = StageConcurrency.besideIndependentStages
     /// Staged levels per Flow-store transaction. Each commit of the Flow store is synced to disk (it keeps
     /// `synchronous = FULL`); at 1,000 a catalogue of 10,000 products in 20 stores took 200 syncs for its stock
     /// alone, about 0.4 s of waiting. The chunk is one set-based statement, so its size costs no memory.

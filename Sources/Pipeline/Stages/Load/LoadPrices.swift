@@ -16,6 +16,7 @@ public struct LoadPrices: Stage {
     public let inputs: [Dataset] = [.staged(CatalogueDatasets.flowPrices), .staged(CatalogueDatasets.flowPriceLists),
                                     .staged(CatalogueDatasets.omniumPricesMark)]
     public let outputs: [Dataset] = [.external("flow.prices")]
+    public let concurrency = StageConcurrency.besideIndependentStages
     public var chunkSize = 1_000
 
     public init() {}

@@ -13,6 +13,7 @@ public struct LoadProducts: Stage {
                                     .staged(CatalogueDatasets.flowProductGroups),
                                     .staged(CatalogueDatasets.omniumProductsMark)]
     public let outputs: [Dataset] = [.external("flow.products")]
+    public let concurrency = StageConcurrency.besideIndependentStages
     public var chunkSize = 1_000
 
     public init() {}

@@ -15,6 +15,7 @@ public struct LoadStores: Stage {
     public let version = 2
     public let inputs: [Dataset] = [.staged(TransformStores.dataset)]
     public let outputs: [Dataset] = [.external("flow.stores")]
+    public let concurrency = StageConcurrency.besideIndependentStages
 
     public init() {}
 

@@ -14,6 +14,7 @@ public struct TransformInventory: Stage {
     public let inputs: [Dataset] = [.staged(CatalogueDatasets.omniumInventory),
                                     .staged(CatalogueDatasets.inventoryWarehouses)]
     public let outputs: [Dataset] = [.staged(CatalogueDatasets.flowStock)]
+    public let concurrency = StageConcurrency.besideIndependentStages
     public var chunkSize = 2_000
 
     public init() {}

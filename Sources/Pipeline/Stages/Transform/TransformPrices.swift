@@ -54,6 +54,7 @@ public struct TransformPrices: Stage {
     public let version = 1
     public let inputs: [Dataset] = [.staged(CatalogueDatasets.omniumPrices)]
     public let outputs: [Dataset] = [.staged(CatalogueDatasets.flowPrices), .staged(CatalogueDatasets.flowPriceLists)]
+    public let concurrency = StageConcurrency.besideIndependentStages
     public var chunkSize = 2_000
 
     public init() {}

@@ -57,6 +57,7 @@ public struct TransformProducts: Stage {
     public let inputs: [Dataset] = [.staged(CatalogueDatasets.omniumProducts)]
     public let outputs: [Dataset] = [.staged(CatalogueDatasets.flowProducts), .staged(CatalogueDatasets.flowBrands),
                                      .staged(CatalogueDatasets.flowProductGroups)]
+    public let concurrency = StageConcurrency.besideIndependentStages
     public var chunkSize = 500
 
     public init() {}

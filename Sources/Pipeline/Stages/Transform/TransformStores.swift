@@ -11,6 +11,7 @@ public struct TransformStores: Stage {
     public let version = 1
     public let inputs: [Dataset] = [.staged(ExtractStores.dataset)]
     public let outputs: [Dataset] = [.staged(TransformStores.dataset)]
+    public let concurrency = StageConcurrency.besideIndependentStages
     /// The Flow stores batch (organizations, stores, warehouses and their links), one row.
     public static let dataset = DatasetKey<FlowStoresBatch>("flow.stores")
 
