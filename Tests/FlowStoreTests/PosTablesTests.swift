@@ -83,7 +83,7 @@ final class PosTablesTests: XCTestCase {
         other.sourceKey = "import:999"
         let batch = (1000...1300).map { Self.sale(uid: "POS-oslo-1-\($0)", number: "\($0)") }
         XCTAssertThrowsError(try flow.write { db in try PosOrdersTable.insertAll(batch[..<150] + [other] + batch[150...], in: db) }) { error in
-            XCTAssertEqual((error as? PosOrderError)?.orderUid, "POS-oslo-1-99", "\(error)")
+            XCTAssertEqual((error as? PosOrderError)?.orderUid, "POS-oslo-1-999", "\(error)")
             XCTAssertEqual((error as? PosOrderError)?.field, "orderUid", "\(error)")
         }
         XCTAssertNil(try flow.read { try PosOrdersTable.fetch(orderUid: "POS-oslo-1-1000", in: $0) }, "the batch's transaction rolled back")
