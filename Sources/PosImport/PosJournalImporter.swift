@@ -209,10 +209,30 @@ public struct PosJournalImporter: Sendable {
         final class Day {
             var totalCashSale: Int64 = 0
             /// By the lines' `vatCode` ("?" when a line has none).
-            var vatSale: [String: Int64] = [:]
-            var vatAmount: [String: Int64] = [:]
+            var vatSale = Sums()
+            var vatAmount = Sums()
             /// By the payments' `paymentType` ("?" when none).
-            var payments: [String: Int64] = [:]
+            var payments = Sums()
+        }
+
+        /// Øre by code, for the handful of codes a file uses: found by a look along the codes, not by
+        /// hashing the code per line and payment as a dictionary did.
+        struct Sums {
+            private var codes: [String] = []
+            private var sums: [Int64] = []
+
+            subscript(code: String) -> Int64? {
+                codes.firstIndex(of: code).map { sums[$0] }
+            }
+
+            mutating func add(_ amount: Int64, to code: String) {
+                if let index = codes.firstIndex(of: code) {
+                    sums[index] += amount
+                } else {
+                    codes.append(code)
+                    sums.append(amount)
+                }
+            }
         }
 
         struct Key: Hashable {
@@ -260,11 +280,11 @@ public struct PosJournalImporter: Sendable {
             }
             day.totalCashSale += order.orderTotal
             for (line, code) in zip(order.lines, codes[t.vatCodes]) {
-                day.vatSale[code, default: 0] += line.lineTotal
-                day.vatAmount[code, default: 0] += line.vatAmount
+                day.vatSale.add(line.lineTotal, to: code)
+                day.vatAmount.add(line.vatAmount, to: code)
             }
             for (payment, type) in zip(order.payments, codes[t.paymentTypes]) {
-                day.payments[type, default: 0] += payment.amount
+                day.payments.add(payment.amount, to: type)
             }
         }
     }
