@@ -84,6 +84,13 @@ public struct PosJournalImporter: Sendable {
     // MARK: - SAF-T
 
     func importSaft(_ url: URL, into flow: FlowDatabase) throws -> Report {
+        // Foreign keys are not checked in the batches (`insertAll` writes an order's lines and payments
+        // only after that order's own INSERT: FlowDatabase.writeCheckingNoForeignKeys says why); they are
+        // switched off once for the whole file, not per batch (FlowDatabase.withForeignKeyChecksOff says why).
+        try flow.withForeignKeyChecksOff { unchecked in try importSaft(url, into: flow, unchecked) }
+    }
+
+    private func importSaft(_ url: URL, into flow: FlowDatabase, _ unchecked: FlowDatabase.UncheckedWrites) throws -> Report {
         // One pass over the file: each transaction is mapped as it closes and written in batches (docs/
         // mapping-saft.md "Guarantees"). The master data (company, basics, articles, the location's name)
         // precede the transactions in a SAF-T file, so the mapping is made when the first one arrives.
@@ -91,13 +98,19 @@ public struct PosJournalImporter: Sendable {
             Set(try db.fetchAll(sql: "SELECT sku FROM products").map { try $0.decode("sku") as String })
         }
         let reader = SaftReader(url: url)
-        var mapping: SaftMapping?
-        func makeMapping(line: Int) throws -> SaftMapping {
+        // In a class, so mapping a transaction reads it in place (an optional struct was copied per call).
+        final class MappingBox {
+            let mapping: SaftMapping
+            init(_ mapping: SaftMapping) { self.mapping = mapping }
+        }
+        var mapping: MappingBox?
+        func makeMapping(line: Int) throws -> MappingBox {
             // Refused before anything of the file is written, as when these elements are missing altogether.
             guard reader.sawCompany else { throw SaftFileError(element: "company", line: line, reason: "required element missing") }
             guard reader.sawLocation else { throw SaftFileError(element: "location", line: line, reason: "required element missing") }
-            return SaftMapping(master: reader.master, storeUid: try storeUid(for: reader.master, flow: flow),
-                               timeZone: options.timeZone, knownSkus: skus, createUnknownArticles: options.createUnknownArticles)
+            return MappingBox(SaftMapping(master: reader.master, storeUid: try storeUid(for: reader.master, flow: flow),
+                                          timeZone: options.timeZone, knownSkus: skus,
+                                          createUnknownArticles: options.createUnknownArticles))
         }
         var report = Report(file: url.lastPathComponent, format: "SAF-T Cash Register")
         var totals = ZReportTotals()
@@ -110,37 +123,45 @@ public struct PosJournalImporter: Sendable {
         // others commit. Totals count only what committed. A file-level error (truncated, invalid UTF-8,
         // …) ends the read: the batch still pending is dropped, batches written before it stay (each
         // order whole, under its file key: importing the mended file again adds only the rest).
-        var pending: [(order: FlowPosOrder, transaction: SaftTransaction)] = []
+        // The batch's orders (they go to `insertAll` as they are, no copy) and beside each what the totals
+        // and a quarantine entry need of its transaction (its lines' VAT codes and payments' types in
+        // `pendingCodes`): no copy of the transaction is kept, so the reader reuses its arrays.
+        var pending: [FlowPosOrder] = []
+        var pendingSources: [ZReportTotals.Source] = []
+        var pendingCodes: [String] = []
         pending.reserveCapacity(batchSize)
+        pendingSources.reserveCapacity(batchSize)
         func flush() throws {
             guard !pending.isEmpty else { return }
-            defer { pending.removeAll(keepingCapacity: true) }
-            // Foreign keys are not checked here: `insertAll` writes an order's lines and payments only
-            // after that order's own INSERT (FlowDatabase.writeCheckingNoForeignKeys says why).
-            let fast: [PosOrdersTable.SaveOutcome]? = try? flow.writeCheckingNoForeignKeys { db in
-                try PosOrdersTable.insertAll(pending.lazy.map(\.order), in: db)
+            defer {
+                pending.removeAll(keepingCapacity: true)
+                pendingSources.removeAll(keepingCapacity: true)
+                pendingCodes.removeAll(keepingCapacity: true)
+            }
+            let fast: [PosOrdersTable.SaveOutcome]? = try? unchecked.write { db in
+                try PosOrdersTable.insertAll(pending, in: db)
             }
             if let fast {
-                for ((order, transaction), outcome) in zip(pending, fast) {
+                for (index, outcome) in fast.enumerated() {
                     switch outcome {
                     case .inserted: report.imported += 1
                     case .alreadyStored: report.alreadyStored += 1
                     }
-                    totals.add(transaction, order: order)
+                    totals.add(pendingSources[index], codes: pendingCodes, order: pending[index])
                 }
                 return
             }
-            try flow.write { db in
-                for (order, transaction) in pending {
+            try unchecked.writeChecked { db in
+                for (order, source) in zip(pending, pendingSources) {
                     do {
                         switch try PosOrdersTable.save(order, in: db) {
                         case .inserted: report.imported += 1
                         case .alreadyStored: report.alreadyStored += 1
                         }
-                        totals.add(transaction, order: order)
+                        totals.add(source, codes: pendingCodes, order: order)
                     } catch {
-                        report.issues.append(Issue(key: "\(transaction.registerID)/\(transaction.transID ?? "?")",
-                                                   line: transaction.line, reason: "\(error)"))
+                        report.issues.append(Issue(key: "\(source.register)/\(source.transID ?? "?")",
+                                                   line: source.line, reason: "\(error)"))
                     }
                 }
             }
@@ -148,9 +169,10 @@ public struct PosJournalImporter: Sendable {
         try reader.read(transaction: { transaction in
             report.transactions += 1
             if mapping == nil { mapping = try makeMapping(line: transaction.line) }
-            switch mapping!.map(transaction) {
+            switch mapping!.mapping.map(transaction) {
             case .order(let order):
-                pending.append((order, transaction))
+                pending.append(order)
+                pendingSources.append(ZReportTotals.Source(transaction, codes: &pendingCodes))
                 if pending.count >= batchSize { try flush() }
             case .skipped(let why):
                 report.skipped[why, default: 0] += 1
@@ -187,10 +209,30 @@ public struct PosJournalImporter: Sendable {
         final class Day {
             var totalCashSale: Int64 = 0
             /// By the lines' `vatCode` ("?" when a line has none).
-            var vatSale: [String: Int64] = [:]
-            var vatAmount: [String: Int64] = [:]
+            var vatSale = Sums()
+            var vatAmount = Sums()
             /// By the payments' `paymentType` ("?" when none).
-            var payments: [String: Int64] = [:]
+            var payments = Sums()
+        }
+
+        /// Øre by code, for the handful of codes a file uses: found by a look along the codes, not by
+        /// hashing the code per line and payment as a dictionary did.
+        struct Sums {
+            private var codes: [String] = []
+            private var sums: [Int64] = []
+
+            subscript(code: String) -> Int64? {
+                codes.firstIndex(of: code).map { sums[$0] }
+            }
+
+            mutating func add(_ amount: Int64, to code: String) {
+                if let index = codes.firstIndex(of: code) {
+                    sums[index] += amount
+                } else {
+                    codes.append(code)
+                    sums.append(amount)
+                }
+            }
         }
 
         struct Key: Hashable {
@@ -198,29 +240,51 @@ public struct PosJournalImporter: Sendable {
             var date: String
         }
 
+        /// What the totals (and a quarantine entry) need of a transaction whose order waits for its batch
+        /// to commit; its lines' `vatCode`s and payments' `paymentType`s ("?" when none) are kept in a
+        /// codes array shared by the batch, at `vatCodes` and `paymentTypes`.
+        struct Source {
+            var register: String
+            var date: String
+            var transID: String?
+            var line: Int
+            var vatCodes: Range<Int>
+            var paymentTypes: Range<Int>
+
+            init(_ t: SaftTransaction, codes: inout [String]) {
+                register = t.registerID
+                date = t.transDate ?? ""
+                transID = t.transID
+                line = t.line
+                let start = codes.count
+                for line in t.lines { codes.append(line.vatCode ?? "?") }
+                vatCodes = start..<codes.count
+                for payment in t.payments { codes.append(payment.paymentType ?? "?") }
+                paymentTypes = vatCodes.upperBound..<codes.count
+            }
+        }
+
         private var days: [Key: Day] = [:]
         private var last: (key: Key, day: Day)?
 
         func day(register: String, date: String) -> Day? { days[Key(register: register, date: date)] }
 
-        mutating func add(_ t: SaftTransaction, order: FlowPosOrder) {
-            let date = t.transDate ?? ""
+        mutating func add(_ t: Source, codes: [String], order: FlowPosOrder) {
             let day: Day
-            if let last, last.key.register == t.registerID, last.key.date == date {
+            if let last, last.key.register == t.register, last.key.date == t.date {
                 day = last.day
             } else {
-                let key = Key(register: t.registerID, date: date)
+                let key = Key(register: t.register, date: t.date)
                 if let known = days[key] { day = known } else { day = Day(); days[key] = day }
                 last = (key, day)
             }
             day.totalCashSale += order.orderTotal
-            for (line, source) in zip(order.lines, t.lines) {
-                let code = source.vatCode ?? "?"
-                day.vatSale[code, default: 0] += line.lineTotal
-                day.vatAmount[code, default: 0] += line.vatAmount
+            for (line, code) in zip(order.lines, codes[t.vatCodes]) {
+                day.vatSale.add(line.lineTotal, to: code)
+                day.vatAmount.add(line.vatAmount, to: code)
             }
-            for (payment, source) in zip(order.payments, t.payments) {
-                day.payments[source.paymentType ?? "?", default: 0] += payment.amount
+            for (payment, type) in zip(order.payments, codes[t.paymentTypes]) {
+                day.payments.add(payment.amount, to: type)
             }
         }
     }

@@ -7,7 +7,7 @@ import Foundation
 /// One SAF-T `cashtransaction` as a Flow POS order (docs/mapping-saft.md). Pure: the importer supplies
 /// the master data, the store and the articles Flow knows.
 public struct SaftMapping: Sendable {
-    public var master: SaftMasterData
+    public var master: SaftMasterData { didSet { codes = Codes(master) } }
     public var storeUid: String
     public var timeZone: TimeZone { didSet { localTime = SaftLocalTime(zone: timeZone) } }
     /// SKUs the Flow store knows; an article outside it is quarantined unless `createUnknownArticles`.
@@ -15,6 +15,26 @@ public struct SaftMapping: Sendable {
     public var createUnknownArticles: Bool
     /// Reads `transDate`/`transTime` in `timeZone` (its offset cached per day).
     private var localTime: SaftLocalTime
+    /// The file's transaction and payment types (basics of type 11 and 12) by `basicID`, looked up
+    /// without building a `"type/id"` key per transaction.
+    private var codes: Codes
+
+    struct Codes: Sendable {
+        var transaction: [String: String] = [:]
+        var payment: [String: String] = [:]
+
+        init(_ master: SaftMasterData) {
+            // `basics` is keyed "type/id" (SaftMasterData.predefined): the same pairs, split at the first '/'.
+            for (key, code) in master.basics {
+                guard let slash = key.firstIndex(of: "/") else { continue }
+                switch key[..<slash] {
+                case "11": transaction[String(key[key.index(after: slash)...])] = code
+                case "12": payment[String(key[key.index(after: slash)...])] = code
+                default: break
+                }
+            }
+        }
+    }
 
     public init(master: SaftMasterData, storeUid: String, timeZone: TimeZone, knownSkus: Set<String>,
                 createUnknownArticles: Bool) {
@@ -24,6 +44,7 @@ public struct SaftMapping: Sendable {
         self.knownSkus = knownSkus
         self.createUnknownArticles = createUnknownArticles
         localTime = SaftLocalTime(zone: timeZone)
+        codes = Codes(master)
     }
 
     /// What a transaction becomes.
@@ -55,7 +76,7 @@ public struct SaftMapping: Sendable {
         guard let sign = Self.sign(t.amntTp) else { return .broken("amntTp '\(t.amntTp ?? "")' is not C or D") }
         if t.voidTransaction { return .skipped("void") }
         if t.trainingID { return .skipped("training") }
-        let predefined = master.predefined(type: "11", id: transType) ?? (transType.hasPrefix("11") ? transType : nil)
+        let predefined = codes.transaction[transType] ?? (transType.hasPrefix("11") ? transType : nil)
         guard let code = predefined else { return .broken("transType '\(transType)' is not in the file's basics (type 11)") }
         if let other = Self.otherTypes[code] { return .skipped(other) }
         let isPayment = Self.paymentTypes.contains(code)
@@ -65,6 +86,7 @@ public struct SaftMapping: Sendable {
         let total = sign * amount
 
         var lines: [FlowPosOrderLine] = []
+        lines.reserveCapacity(t.lines.count)
         for (index, line) in t.lines.enumerated() {
             let number = index + 1
             guard let artID = line.artID, !artID.isEmpty else { return .broken("ctLine \(number): artID is missing") }
@@ -111,6 +133,7 @@ public struct SaftMapping: Sendable {
             rounding = total - lineSum
         }
         var payments: [FlowPosPayment] = []
+        payments.reserveCapacity(t.payments.count)
         for (index, payment) in t.payments.enumerated() {
             guard let paid = SaftAmount.hundredths(payment.paidAmnt) else {
                 return .broken("payment \(index + 1): paidAmnt '\(payment.paidAmnt ?? "")' is not an amount")
@@ -143,7 +166,7 @@ public struct SaftMapping: Sendable {
     /// Payment types through the file's basics (type 12) to Flow tenders (code list PredefinedBasicID-12).
     func tender(_ type: String?) -> FlowTenderType {
         guard let type else { return .other }
-        switch master.predefined(type: "12", id: type) ?? type {
+        switch codes.payment[type] ?? type {
         case "12001", "CASH": return .cash
         case "12002", "12003", "DEBCARD", "CREDCARD": return .card
         case "12005": return .giftCard

@@ -22,6 +22,18 @@ public struct SaftTransaction: Sendable, Equatable {
     public var roundingAmnt: String?
     public var lines: [SaftLine] = []
     public var payments: [SaftPayment] = []
+
+    /// Empty again for the next transaction, keeping the arrays' storage (the reader fills one value in
+    /// place per file: an allocation or two per transaction less when nothing kept the last one).
+    mutating func reset(line: Int, registerID: String) {
+        self.line = line
+        self.registerID = registerID
+        transID = nil; transType = nil; transAmntIn = nil; transAmntEx = nil; amntTp = nil; empID = nil
+        transDate = nil; transTime = nil; receiptNum = nil; voidTransaction = false; trainingID = false
+        custSupID = nil; roundingAmnt = nil
+        lines.removeAll(keepingCapacity: true)
+        payments.removeAll(keepingCapacity: true)
+    }
 }
 
 /// One `ctLine`.

@@ -63,8 +63,10 @@ public final class SaftReader {
     }
 
 
-    /// An element's text without the white space around it; invalid UTF-8 is refused, never replaced.
-    static func value(_ text: UnsafeBufferPointer<UInt8>, element: @autoclosure () -> String, line: Int) throws -> String {
+    /// An element's text without the white space around it; nil for invalid UTF-8 (refused by the caller,
+    /// never replaced). No element name is passed in for the message: the closure that made it captured
+    /// the scanner, retained and released per element.
+    static func value(_ text: UnsafeBufferPointer<UInt8>) -> String? {
         var start = 0
         var end = text.count
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
@@ -77,9 +79,7 @@ public final class SaftReader {
         var ascii = true
         for byte in bytes where byte >= 0x80 { ascii = false; break }
         if ascii { return String(decoding: bytes, as: UTF8.self) }
-        guard let value = String(validating: bytes, as: UTF8.self) else {
-            throw SaftFileError(element: element(), line: line, reason: "text is not valid UTF-8")
-        }
+        guard let value = String(validating: bytes, as: UTF8.self) else { return nil }
         // Other Unicode white space (no-break space, line separator…) is trimmed too, as before.
         if bytes[0] >= 0x80 || bytes[bytes.count - 1] >= 0x80 {
             return value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -114,7 +114,7 @@ public final class SaftReader {
         case .basic: currentBasic = (nil, nil, nil)
         case .article: currentArticle = (nil, nil)
         case .cashtransaction:
-            transaction = SaftTransaction(line: lineNumber, registerID: currentRegister)
+            transaction.reset(line: lineNumber, registerID: currentRegister)
             inTransaction = true
         case .ctLine:
             line = SaftLine()
@@ -139,7 +139,9 @@ public final class SaftReader {
             }
             return
         }
-        let value = try Self.value(text, element: scanner.currentElement, line: lineNumber)
+        guard let value = Self.value(text) else {
+            throw SaftFileError(element: scanner.currentElement, line: lineNumber, reason: "text is not valid UTF-8")
+        }
         let parent = path.count >= 2 ? path[path.count - 2] : .other
         defer { if !path.isEmpty { path.removeLast() } }
         switch (parent, element) {

@@ -12,8 +12,9 @@ import Foundation
 /// is an error, never a stale value of the previous row. Errors say the SQL, never the values.
 public struct StatementBindings {
     let handle: OpaquePointer
-    /// The statement's copy of this run's text values (outlives the step; unowned: the statement holds it).
-    unowned(unsafe) let arena: BindingArena
+    /// The statement's copy of this run's text values (outlives the step; the statement holds it too).
+    /// Strong: an `unowned(unsafe)` reference was retained and released around every `copy`.
+    let arena: BindingArena
     /// The 1-based index of the next placeholder.
     private(set) var next: Int32 = 1
     fileprivate var failure: Int32 = SQLITE_OK
@@ -45,17 +46,24 @@ public struct StatementBindings {
     /// Text, bound with its UTF-8 length (embedded NULs survive; "" stays "", not NULL). Short text is
     /// copied into the statement's arena and bound without SQLite copying it again (`SQLITE_STATIC`).
     public mutating func bind(_ value: String) {
-        var text = value
-        let code = text.withUTF8 { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return sqlite3_bind_text(handle, next, "", 0, csqlite_transient()) }
-            if let copy = arena.copy(buffer) {
-                return sqlite3_bind_text(handle, next, copy, Int32(buffer.count), nil)
-            }
-            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                sqlite3_bind_text(handle, next, $0, Int32(buffer.count), csqlite_transient())
-            }
-        }
+        // The UTF-8 in place (native and small strings; no copy of the String, which retained and
+        // released its storage per value); a bridged string is made contiguous first.
+        let code = value.utf8.withContiguousStorageIfAvailable { bindText($0) } ?? {
+            var text = value
+            return text.withUTF8 { bindText($0) }
+        }()
         record(code)
+    }
+
+    @inline(__always)
+    private func bindText(_ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard let base = buffer.baseAddress else { return sqlite3_bind_text(handle, next, "", 0, csqlite_transient()) }
+        if let copy = arena.copy(buffer) {
+            return sqlite3_bind_text(handle, next, copy, Int32(buffer.count), nil)
+        }
+        return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+            sqlite3_bind_text(handle, next, $0, Int32(buffer.count), csqlite_transient())
+        }
     }
 
     public mutating func bind(_ value: String?) {

@@ -63,28 +63,56 @@ final class PosTablesTests: XCTestCase {
         XCTAssertEqual(try flow.read { try FlowChangesTable.changes(after: 0, in: $0) }.count, 0)
     }
 
-    /// `insertAll` writes orders 32 to an INSERT: over several such INSERTs, orders stored before and a
-    /// repeat within the batch are told apart from those inserted, each outcome in order, and the journal
+    /// `insertAll` writes orders ``PosOrdersTable/rowsPerInsert`` (128) to an INSERT: over several such
+    /// INSERTs, orders stored before and a repeat within the batch are told apart from those inserted (the
+    /// plain INSERT is undone and the careful one takes over), each outcome in order, and the journal
     /// follows the orders; an order whose uid came from another source fails the batch naming that order.
     func testInsertAllTellsInsertedFromStoredAcrossMultiRowInsertsAndNamesARefusedOrder() throws {
-        let orders = (1...70).map { Self.sale(uid: "POS-oslo-1-\($0)", number: "\($0)") }
-        _ = try flow.write { db in try PosOrdersTable.insertAll([orders[4], orders[40]], in: db) }
+        let orders = (1...300).map { Self.sale(uid: "POS-oslo-1-\($0)", number: "\($0)") }
+        _ = try flow.write { db in try PosOrdersTable.insertAll([orders[4], orders[140]], in: db) }
         let outcomes = try flow.write { db in try PosOrdersTable.insertAll(orders + [orders[10]], in: db) }
-        XCTAssertEqual(outcomes.count, 71)
-        XCTAssertEqual(outcomes.indices.filter { outcomes[$0] == .alreadyStored }, [4, 40, 70])
+        XCTAssertEqual(outcomes.count, 301)
+        XCTAssertEqual(outcomes.indices.filter { outcomes[$0] == .alreadyStored }, [4, 140, 300])
         XCTAssertEqual(try flow.read { try PosOrdersTable.fetch(orderUid: "POS-oslo-1-33", in: $0) }, orders[32])
+        XCTAssertEqual(try flow.read { try PosOrdersTable.fetch(orderUid: "POS-oslo-1-290", in: $0) }, orders[289])
         let journal = try flow.read { try FlowChangesTable.changes(after: 0, in: $0) }.filter { $0.entity == .posOrder }
-        XCTAssertEqual(journal.map(\.objectKey), [4, 40].map { orders[$0].orderUid } + orders.indices.filter { $0 != 4 && $0 != 40 }.map { orders[$0].orderUid })
+        XCTAssertEqual(journal.map(\.objectKey), [4, 140].map { orders[$0].orderUid } + orders.indices.filter { $0 != 4 && $0 != 140 }.map { orders[$0].orderUid })
 
-        var other = Self.sale(uid: "POS-oslo-1-99", number: "99", sourceKey: "till:99")
+        var other = Self.sale(uid: "POS-oslo-1-999", number: "999", sourceKey: "till:999")
         XCTAssertEqual(try flow.write { try PosOrdersTable.save(other, in: $0) }, .inserted)
-        other.sourceKey = "import:99"
-        let batch = (100...140).map { Self.sale(uid: "POS-oslo-1-\($0)", number: "\($0)") }
-        XCTAssertThrowsError(try flow.write { db in try PosOrdersTable.insertAll(batch[..<20] + [other] + batch[20...], in: db) }) { error in
-            XCTAssertEqual((error as? PosOrderError)?.orderUid, "POS-oslo-1-99", "\(error)")
+        other.sourceKey = "import:999"
+        let batch = (1000...1300).map { Self.sale(uid: "POS-oslo-1-\($0)", number: "\($0)") }
+        XCTAssertThrowsError(try flow.write { db in try PosOrdersTable.insertAll(batch[..<150] + [other] + batch[150...], in: db) }) { error in
+            XCTAssertEqual((error as? PosOrderError)?.orderUid, "POS-oslo-1-999", "\(error)")
             XCTAssertEqual((error as? PosOrderError)?.field, "orderUid", "\(error)")
         }
-        XCTAssertNil(try flow.read { try PosOrdersTable.fetch(orderUid: "POS-oslo-1-100", in: $0) }, "the batch's transaction rolled back")
+        XCTAssertNil(try flow.read { try PosOrdersTable.fetch(orderUid: "POS-oslo-1-1000", in: $0) }, "the batch's transaction rolled back")
+    }
+
+    /// The checks go off once for many transactions (a journal import's batches) and are back afterwards,
+    /// also when the body throws; `writeChecked` inside checks them for its own transaction.
+    func testForeignKeyChecksOffForManyWritesComeBackAndWriteCheckedChecks() throws {
+        func checks(_ db: Database) throws -> Int? { try db.fetchValue(sql: "PRAGMA foreign_keys", as: Int.self) }
+        let orphan = "INSERT INTO pos_payments (order_uid, payment_no, tender_type, amount) VALUES ('none', 1, 'CASH', 1)"
+        let seen = try flow.withForeignKeyChecksOff { unchecked -> [Int?] in
+            let first = try unchecked.write { db in
+                try PosOrdersTable.insertAll([Self.sale()], in: db)
+                return try checks(db)
+            }
+            XCTAssertThrowsError(try unchecked.writeChecked { db in try db.execute(sql: orphan) }, "checked inside")
+            let second = try unchecked.write { db in
+                try PosOrdersTable.insertAll([Self.sale(uid: "POS-oslo-1-1002", number: "1002")], in: db)
+                return try checks(db)
+            }
+            return [first, second]
+        }
+        XCTAssertEqual(seen, [0, 0], "off again after writeChecked")
+        XCTAssertEqual(try flow.read { try checks($0) }, 1)
+        XCTAssertEqual(try flow.read { try PosOrdersTable.orderUids(in: $0) }.count, 2)
+        struct Stop: Error {}
+        XCTAssertThrowsError(try flow.withForeignKeyChecksOff { _ in throw Stop() })
+        XCTAssertEqual(try flow.read { try checks($0) }, 1)
+        XCTAssertThrowsError(try flow.write { db in try db.execute(sql: orphan) })
     }
 
     /// The bulk writer's transaction skips foreign-key checks for its own statements only: they are on

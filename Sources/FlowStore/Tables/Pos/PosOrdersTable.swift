@@ -29,24 +29,37 @@ public enum PosOrdersTable {
     ///
     /// Why: a journal import writes hundreds of thousands of orders; a savepoint, two lookups and boxed
     /// arguments per order, and one statement per order, line, payment and journal entry, were most of its
-    /// write time. Here the orders go in multi-row `INSERT … ON CONFLICT (source_key) DO NOTHING RETURNING
-    /// order_uid` of up to ``rowsPerInsert`` orders (the lookups run only for an order it did not insert,
-    /// to say why; an INSERT that breaks another constraint is redone one order at a time, to name the
-    /// order), then the lines, payments and `flow_changes` entries of the orders inserted in multi-row
-    /// INSERTs, in order (the journal's `seq` follows the orders as with `save`), all bound with typed values.
+    /// write time. Here the orders go in plain multi-row INSERTs of up to ``rowsPerInsert`` orders; when
+    /// one breaks a constraint (a source key stored before, a uid or voucher number taken), SQLite undoes
+    /// that statement whole (its default conflict resolution, ABORT) and those orders go again in an
+    /// `INSERT … ON CONFLICT (source_key) DO NOTHING RETURNING order_uid` (the lookups run only for an
+    /// order it did not insert, to say why; an INSERT that breaks another constraint is redone one order
+    /// at a time, to name the order). Then the lines, payments and `flow_changes` entries of the orders
+    /// inserted go in multi-row INSERTs, in order (the journal's `seq` follows the orders as with `save`),
+    /// all bound with typed values.
     /// - Throws: as `save`; then some rows of the batch may be written, so the caller's transaction must
     ///   be rolled back (``PosJournalImporter`` then writes the batch again one `save` per order).
     public static func insertAll(_ orders: some Sequence<FlowPosOrder>, in db: Database) throws -> [SaveOutcome] {
-        let writer = try BatchWriter(db)
-        writer.outcomes.reserveCapacity(orders.underestimatedCount)
-        for order in orders { try writer.add(order) }
-        try writer.finish()
-        return writer.outcomes
+        try insertAll(Array(orders), in: db)
     }
 
-    /// Rows per multi-row INSERT of orders, lines, payments and journal entries (19 columns × 32 rows
-    /// stays far below SQLite's bound-parameter limit).
-    static let rowsPerInsert = 32
+    /// As ``insertAll(_:in:)-(some Sequence<FlowPosOrder>,_)``: the writer reads the orders where they are, by index
+    /// (copying an order and its lines into its buffers retained and released every string and array of it).
+    public static func insertAll(_ orders: [FlowPosOrder], in db: Database) throws -> [SaveOutcome] {
+        try orders.withUnsafeBufferPointer { source in
+            let writer = BatchWriter(db, orders: source)
+            writer.outcomes.reserveCapacity(source.count)
+            for index in source.indices { try writer.add(index) }
+            try writer.finish()
+            return writer.outcomes
+        }
+    }
+
+    /// Rows per multi-row INSERT of orders, lines, payments and journal entries (19 columns × 128 rows
+    /// stays far below SQLite's bound-parameter limit, 32,766). Why 128: each statement run has a fixed
+    /// cost (reset, the journal's AUTOINCREMENT counter read and written, the statement journal), and
+    /// 128 rows took SQLite about 1 µs less per transaction than 32 (issue 13's benchmark).
+    static let rowsPerInsert = 128
 
     static let orderColumns = """
         order_uid, order_number, type, order_state, store_uid, cash_register_uid, employee_uid, customer_uid,
@@ -59,53 +72,83 @@ public enum PosOrdersTable {
         """
     static let paymentColumns = "order_uid, payment_no, tender_type, amount, reference"
 
-    /// `INSERT INTO table (columns) VALUES (?, …), …` for `rows` rows.
+    /// `INSERT INTO table (columns) VALUES (?,…),…` for `rows` rows.
     static func insertSQL(_ table: String, _ columns: String, rows: Int) -> String {
         let count = columns.split(separator: ",").count
-        let row = "(" + Array(repeating: "?", count: count).joined(separator: ", ") + ")"
-        return "INSERT INTO \(table) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
+        let row = "(" + Array(repeating: "?", count: count).joined(separator: ",") + ")"
+        return "INSERT INTO \(table) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ",")
     }
 
-    /// The orders' multi-row INSERTs, by row count: a source key stored before inserts nothing, and
-    /// `RETURNING` names the orders that were inserted.
-    static let orderInserts = (0...rowsPerInsert).map {
-        insertSQL("pos_orders", orderColumns, rows: $0) + " ON CONFLICT (source_key) DO NOTHING RETURNING order_uid"
+    /// The multi-row INSERTs a batch uses, by kind; their SQL by row count (1…``rowsPerInsert``) is built
+    /// when a ``BatchWriter`` first needs it.
+    enum Insert: Int, CaseIterable {
+        /// Orders, plain: any constraint broken undoes the whole statement.
+        case orders
+        /// Orders again after a plain INSERT broke a constraint: a source key stored before inserts
+        /// nothing, and `RETURNING` names the orders that were inserted.
+        case ordersReturning
+        case lines, payments, changes
+
+        func sql(rows: Int) -> String {
+            switch self {
+            case .orders: insertSQL("pos_orders", orderColumns, rows: rows)
+            case .ordersReturning:
+                insertSQL("pos_orders", orderColumns, rows: rows) + " ON CONFLICT (source_key) DO NOTHING RETURNING order_uid"
+            case .lines: insertSQL("pos_order_lines", lineColumns, rows: rows)
+            case .payments: insertSQL("pos_payments", paymentColumns, rows: rows)
+            case .changes: insertSQL("flow_changes", FlowChangesTable.columns, rows: rows)
+            }
+        }
     }
-    /// The multi-row INSERTs, by row count (index 1…``rowsPerInsert``), built once.
-    static let lineInserts = (0...rowsPerInsert).map { insertSQL("pos_order_lines", lineColumns, rows: $0) }
-    static let paymentInserts = (0...rowsPerInsert).map { insertSQL("pos_payments", paymentColumns, rows: $0) }
-    static let changeInserts = (0...rowsPerInsert).map { insertSQL("flow_changes", FlowChangesTable.columns, rows: $0) }
 
     /// The work of ``insertAll(_:in:)``: orders validated one by one and written ``rowsPerInsert`` at a
     /// time, then the lines, payments and journal entries of those inserted, buffered per table (an
     /// order's rows are only written after the order itself, so the foreign keys hold).
     final class BatchWriter {
-        /// An order waiting for its multi-row INSERT, with its dates as stored.
+        /// An order waiting for its multi-row INSERT (its index in ``source``), with its dates as stored.
         struct Pending {
-            var order: FlowPosOrder
+            var index: Int
             var created: String
             var settled: String?
         }
 
         let db: Database
+        /// The orders being written, valid while the writer works (``insertAll(_:in:)`` lends them).
+        let source: UnsafeBufferPointer<FlowPosOrder>
         /// What each order became, in order.
         var outcomes: [SaveOutcome] = []
+        /// The statements this writer used, by kind and row count: found in the connection's cache once
+        /// per writer, not per run (the cache is keyed by the SQL text, kilobytes to hash and compare).
+        private var statements = [[Statement?]](repeating: [Statement?](repeating: nil, count: rowsPerInsert + 1),
+                                                count: Insert.allCases.count)
         private var orders: [Pending] = []
         private var inserted: [Bool] = []
-        private var lines: [(order: String, line: FlowPosOrderLine)] = []
-        private var payments: [(order: String, payment: FlowPosPayment)] = []
-        private var changes: [(entity: FlowChange.Entity, key: String, at: String)] = []
+        /// Rows waiting for their INSERT, as indices: the order in ``source`` and its line or payment.
+        private var lines: [(order: Int, line: Int)] = []
+        private var payments: [(order: Int, payment: Int)] = []
+        private var changes: [(entity: FlowChange.Entity, order: Int, at: String)] = []
 
-        init(_ db: Database) throws {
+        init(_ db: Database, orders: UnsafeBufferPointer<FlowPosOrder>) {
             self.db = db
+            source = orders
         }
 
-        func add(_ order: FlowPosOrder) throws {
+        /// Validates `source[index]` and buffers it for the next multi-row INSERT.
+        func add(_ index: Int) throws {
+            let order = source[index]
             try order.validate()
             let created = SQLiteDate.format(order.createdAt)
             let settled = order.settledAt.map { $0 == order.createdAt ? created : SQLiteDate.format($0) }
-            orders.append(Pending(order: order, created: created, settled: settled))
+            orders.append(Pending(index: index, created: created, settled: settled))
             if orders.count == rowsPerInsert { try writeOrders() }
+        }
+
+        /// The cached statement of `kind` for `rows` rows.
+        private func statement(_ kind: Insert, rows: Int) throws -> Statement {
+            if let known = statements[kind.rawValue][rows] { return known }
+            let statement = try db.cachedStatement(sql: kind.sql(rows: rows))
+            statements[kind.rawValue][rows] = statement
+            return statement
         }
 
         /// Writes what is buffered (orders first, then their rows).
@@ -114,8 +157,8 @@ public enum PosOrdersTable {
             try write(all: true)
         }
 
-        private static func bind(_ b: inout StatementBindings, _ pending: Pending) {
-            let order = pending.order
+        private func bind(_ b: inout StatementBindings, _ pending: Pending) {
+            let order = source[pending.index]
             b.bind(order.orderUid); b.bind(order.orderNumber); b.bind(order.type.rawValue)
             b.bind(order.orderState.rawValue); b.bind(order.storeUid); b.bind(order.cashRegisterUid)
             b.bind(order.employeeUid); b.bind(order.customerUid); b.bind(order.originalOrderUid)
@@ -124,23 +167,42 @@ public enum PosOrdersTable {
             b.bind(order.changeGiven); b.bind(order.source); b.bind(order.sourceKey)
         }
 
-        /// The buffered orders in one INSERT; those it did not insert (source key stored before) are
-        /// explained by ``isStored(_:)``. When the INSERT breaks another constraint (a uid or voucher
-        /// number taken), nothing of it stays and the orders go one by one, so the error names the order.
+        /// The buffered orders in one plain INSERT. When it breaks a constraint, SQLite undoes it whole
+        /// and they go again with ``Insert/ordersReturning``: those it did not insert (source key stored
+        /// before) are explained by ``isStored(_:)``; when that INSERT breaks another constraint (a uid or
+        /// voucher number taken), nothing of it stays either and the orders go one by one, so the error
+        /// names the order.
+        ///
+        /// Why two tries: a first import stores every order, and the plain INSERT costs SQLite about 1 µs
+        /// a transaction less than one with `RETURNING` (which keeps its rows in a temporary table and
+        /// hands each back); an import of a file stored before pays for both INSERTs, and stores nothing.
         private func writeOrders() throws {
             guard !orders.isEmpty else { return }
             defer { orders.removeAll(keepingCapacity: true) }
+            var isInserted = true
+            do {
+                try statement(.orders, rows: orders.count).execute { b in
+                    for pending in orders { bind(&b, pending) }
+                }
+            } catch let error as SQLiteError where error.isConstraintViolation {
+                isInserted = false   // undone whole: the careful way below
+                statements[Insert.orders.rawValue][orders.count] = nil   // the cache dropped it after the failed step
+            }
+            if isInserted {
+                for pending in orders { try buffer(pending) }
+                return
+            }
             inserted.removeAll(keepingCapacity: true)
             inserted.append(contentsOf: repeatElement(false, count: orders.count))
             do {
                 var next = 0
-                try db.cachedStatement(sql: orderInserts[orders.count]).execute({ b in
-                    for pending in orders { Self.bind(&b, pending) }
+                try statement(.ordersReturning, rows: orders.count).execute({ b in
+                    for pending in orders { bind(&b, pending) }
                 }, eachRow: { row in
                     // RETURNING's order is not promised: look from where the last match was, then from the start.
                     var k = next
                     for _ in 0..<orders.count {
-                        if !inserted[k], row.text(0, equals: orders[k].order.orderUid) {
+                        if !inserted[k], row.text(0, equals: source[orders[k].index].orderUid) {
                             inserted[k] = true
                             next = (k + 1) % orders.count
                             return
@@ -159,10 +221,10 @@ public enum PosOrdersTable {
         private func writeOne(_ pending: Pending) throws {
             var wasInserted = false
             do {
-                try db.cachedStatement(sql: orderInserts[1]).execute({ b in Self.bind(&b, pending) },
+                try db.cachedStatement(sql: Insert.ordersReturning.sql(rows: 1)).execute({ b in bind(&b, pending) },
                                                                     eachRow: { _ in wasInserted = true })
             } catch let error as SQLiteError where error.isConstraintViolation {
-                if try isStored(pending.order) { outcomes.append(.alreadyStored); return }
+                if try isStored(source[pending.index]) { outcomes.append(.alreadyStored); return }
                 throw error
             }
             try settle(pending, inserted: wasInserted)
@@ -172,9 +234,9 @@ public enum PosOrdersTable {
         /// stored already (under its source key), or the skip was for another reason and is refused.
         private func settle(_ pending: Pending, inserted: Bool) throws {
             if inserted { return try buffer(pending) }
-            guard try isStored(pending.order) else {
-                throw PosOrderError(orderUid: pending.order.orderUid, field: "sourceKey",
-                                    reason: "'\(pending.order.sourceKey)' was not stored")
+            guard try isStored(source[pending.index]) else {
+                let order = source[pending.index]
+                throw PosOrderError(orderUid: order.orderUid, field: "sourceKey", reason: "'\(order.sourceKey)' was not stored")
             }
             outcomes.append(.alreadyStored)
         }
@@ -182,11 +244,11 @@ public enum PosOrdersTable {
         /// An inserted order's lines, payments and journal entries, into the buffers (in order, so the
         /// journal's `seq` follows the orders as with `save`).
         private func buffer(_ pending: Pending) throws {
-            let order = pending.order
-            for line in order.lines { lines.append((order.orderUid, line)) }
-            for payment in order.payments { payments.append((order.orderUid, payment)) }
-            changes.append((.posOrder, order.orderUid, pending.settled ?? pending.created))
-            if let settled = pending.settled { changes.append((.receipt, order.orderUid, settled)) }
+            let index = pending.index
+            for line in source[index].lines.indices { lines.append((index, line)) }
+            for payment in source[index].payments.indices { payments.append((index, payment)) }
+            changes.append((.posOrder, index, pending.settled ?? pending.created))
+            if let settled = pending.settled { changes.append((.receipt, index, settled)) }
             outcomes.append(.inserted)
             if lines.count >= rowsPerInsert || payments.count >= rowsPerInsert || changes.count >= rowsPerInsert {
                 try write(all: false)
@@ -195,29 +257,39 @@ public enum PosOrdersTable {
 
         /// Writes the buffered rows in full INSERTs of ``rowsPerInsert`` rows, and the rest too when `all`.
         private func write(all: Bool) throws {
-            try write(&lines, lineInserts, all: all) { b, row in
-                let item = row.line
-                b.bind(row.order); b.bind(item.lineNo); b.bind(item.sku); b.bind(item.productUid)
-                b.bind(item.name); b.bind(item.quantity); b.bind(item.unitPrice); b.bind(item.discountAmount)
-                b.bind(item.vatRate); b.bind(item.vatAmount); b.bind(item.lineTotal); b.bind(item.costPrice)
+            let source = source
+            try write(&lines, .lines, all: all) { b, row in
+                b.bind(source[row.order].orderUid)
+                Self.bind(&b, source[row.order].lines[row.line])
             }
-            try write(&payments, paymentInserts, all: all) { b, row in
-                let item = row.payment
-                b.bind(row.order); b.bind(item.paymentNo); b.bind(item.tenderType.rawValue); b.bind(item.amount)
-                b.bind(item.reference)
+            try write(&payments, .payments, all: all) { b, row in
+                b.bind(source[row.order].orderUid)
+                Self.bind(&b, source[row.order].payments[row.payment])
             }
-            try write(&changes, changeInserts, all: all) { b, row in
-                b.bind(row.entity.rawValue); b.bind(row.key); b.bind(row.at)
+            try write(&changes, .changes, all: all) { b, row in
+                b.bind(row.entity.rawValue); b.bind(source[row.order].orderUid); b.bind(row.at)
             }
         }
 
-        private func write<Row>(_ rows: inout [Row], _ inserts: [String], all: Bool,
+        /// A line's columns after `order_uid`.
+        private static func bind(_ b: inout StatementBindings, _ item: borrowing FlowPosOrderLine) {
+            b.bind(item.lineNo); b.bind(item.sku); b.bind(item.productUid)
+            b.bind(item.name); b.bind(item.quantity); b.bind(item.unitPrice); b.bind(item.discountAmount)
+            b.bind(item.vatRate); b.bind(item.vatAmount); b.bind(item.lineTotal); b.bind(item.costPrice)
+        }
+
+        /// A payment's columns after `order_uid`.
+        private static func bind(_ b: inout StatementBindings, _ item: borrowing FlowPosPayment) {
+            b.bind(item.paymentNo); b.bind(item.tenderType.rawValue); b.bind(item.amount); b.bind(item.reference)
+        }
+
+        private func write<Row>(_ rows: inout [Row], _ kind: Insert, all: Bool,
                                 _ bind: (inout StatementBindings, Row) -> Void) throws {
             var start = 0
             while start < rows.count {
                 let count = min(rowsPerInsert, rows.count - start)
                 guard all || count == rowsPerInsert else { break }
-                let statement = try db.cachedStatement(sql: inserts[count])
+                let statement = try statement(kind, rows: count)
                 try statement.execute { b in
                     for index in start..<(start + count) { bind(&b, rows[index]) }
                 }
