@@ -102,6 +102,8 @@ public struct PosJournalImporter: Sendable {
         final class MappingBox {
             let mapping: SaftMapping
             init(_ mapping: SaftMapping) { self.mapping = mapping }
+            // A method, so the mapping is read where it is (`box!.mapping.map` still copied it per call).
+            func map(_ transaction: SaftTransaction) -> SaftMapping.Result { mapping.map(transaction) }
         }
         var mapping: MappingBox?
         func makeMapping(line: Int) throws -> MappingBox {
@@ -169,7 +171,7 @@ public struct PosJournalImporter: Sendable {
         try reader.read(transaction: { transaction in
             report.transactions += 1
             if mapping == nil { mapping = try makeMapping(line: transaction.line) }
-            switch mapping!.mapping.map(transaction) {
+            switch mapping!.map(transaction) {
             case .order(let order):
                 pending.append(order)
                 pendingSources.append(ZReportTotals.Source(transaction, codes: &pendingCodes))
@@ -265,18 +267,22 @@ public struct PosJournalImporter: Sendable {
         }
 
         private var days: [Key: Day] = [:]
-        private var last: (key: Key, day: Day)?
+        /// The day of the last transaction, at hand (files run in order); apart, so looking at it copies
+        /// no tuple.
+        private var lastKey = Key(register: "", date: "")
+        private var lastDay: Day?
 
         func day(register: String, date: String) -> Day? { days[Key(register: register, date: date)] }
 
         mutating func add(_ t: Source, codes: [String], order: FlowPosOrder) {
             let day: Day
-            if let last, last.key.register == t.register, last.key.date == t.date {
-                day = last.day
+            if let lastDay, lastKey.register == t.register, lastKey.date == t.date {
+                day = lastDay
             } else {
                 let key = Key(register: t.register, date: t.date)
                 if let known = days[key] { day = known } else { day = Day(); days[key] = day }
-                last = (key, day)
+                lastKey = key
+                lastDay = day
             }
             day.totalCashSale += order.orderTotal
             for (line, code) in zip(order.lines, codes[t.vatCodes]) {

@@ -121,12 +121,13 @@ public enum PosOrdersTable {
         /// per writer, not per run (the cache is keyed by the SQL text, kilobytes to hash and compare).
         private var statements = [[Statement?]](repeating: [Statement?](repeating: nil, count: rowsPerInsert + 1),
                                                 count: Insert.allCases.count)
-        private var orders: [Pending] = []
-        private var inserted: [Bool] = []
+        // One thread, never overlapping accesses: no dynamic exclusivity checks on the buffers.
+        @exclusivity(unchecked) private var orders: [Pending] = []
+        @exclusivity(unchecked) private var inserted: [Bool] = []
         /// Rows waiting for their INSERT, as indices: the order in ``source`` and its line or payment.
-        private var lines: [(order: Int, line: Int)] = []
-        private var payments: [(order: Int, payment: Int)] = []
-        private var changes: [(entity: FlowChange.Entity, order: Int, at: String)] = []
+        @exclusivity(unchecked) private var lines: [(order: Int, line: Int)] = []
+        @exclusivity(unchecked) private var payments: [(order: Int, payment: Int)] = []
+        @exclusivity(unchecked) private var changes: [(entity: FlowChange.Entity, order: Int, at: String)] = []
 
         init(_ db: Database, orders: UnsafeBufferPointer<FlowPosOrder>) {
             self.db = db
@@ -135,10 +136,11 @@ public enum PosOrdersTable {
 
         /// Validates `source[index]` and buffers it for the next multi-row INSERT.
         func add(_ index: Int) throws {
-            let order = source[index]
-            try order.validate()
-            let created = SQLiteDate.format(order.createdAt)
-            let settled = order.settledAt.map { $0 == order.createdAt ? created : SQLiteDate.format($0) }
+            // `source[index]` each time, not a local copy (which retained every string and array of the order).
+            try source[index].validate()
+            let createdAt = source[index].createdAt
+            let created = SQLiteDate.format(createdAt)
+            let settled = source[index].settledAt.map { $0 == createdAt ? created : SQLiteDate.format($0) }
             orders.append(Pending(index: index, created: created, settled: settled))
             if orders.count == rowsPerInsert { try writeOrders() }
         }
@@ -158,7 +160,10 @@ public enum PosOrdersTable {
         }
 
         private func bind(_ b: inout StatementBindings, _ pending: Pending) {
-            let order = source[pending.index]
+            Self.bind(&b, source[pending.index], pending)
+        }
+
+        private static func bind(_ b: inout StatementBindings, _ order: borrowing FlowPosOrder, _ pending: Pending) {
             b.bind(order.orderUid); b.bind(order.orderNumber); b.bind(order.type.rawValue)
             b.bind(order.orderState.rawValue); b.bind(order.storeUid); b.bind(order.cashRegisterUid)
             b.bind(order.employeeUid); b.bind(order.customerUid); b.bind(order.originalOrderUid)
@@ -245,8 +250,8 @@ public enum PosOrdersTable {
         /// journal's `seq` follows the orders as with `save`).
         private func buffer(_ pending: Pending) throws {
             let index = pending.index
-            for line in source[index].lines.indices { lines.append((index, line)) }
-            for payment in source[index].payments.indices { payments.append((index, payment)) }
+            for line in 0..<source[index].lines.count { lines.append((index, line)) }
+            for payment in 0..<source[index].payments.count { payments.append((index, payment)) }
             changes.append((.posOrder, index, pending.settled ?? pending.created))
             if let settled = pending.settled { changes.append((.receipt, index, settled)) }
             outcomes.append(.inserted)
