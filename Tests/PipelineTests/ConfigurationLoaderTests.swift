@@ -63,6 +63,15 @@ final class ConfigurationLoaderTests: XCTestCase {
         XCTAssertNotNil(loadError(environment: ["OMNIFLOW_FULL_RECONCILIATION_HOURS": "-1"]))
     }
 
+    func testConcurrentStagesFromEnvironmentAndRange() throws {
+        XCTAssertEqual(try load(environment: [:]).concurrentStages, 2)
+        XCTAssertEqual(try load(environment: ["OMNIFLOW_CONCURRENT_STAGES": "1"]).concurrentStages, 1)
+        let zero = try XCTUnwrap(loadError(environment: ["OMNIFLOW_CONCURRENT_STAGES": "0"]))
+        XCTAssertTrue("\(zero)".contains("OMNIFLOW_CONCURRENT_STAGES"), "\(zero)")
+        XCTAssertNotNil(loadError(environment: ["OMNIFLOW_CONCURRENT_STAGES": "9"]))
+        XCTAssertNotNil(loadError(environment: ["OMNIFLOW_CONCURRENT_STAGES": "two"]))
+    }
+
     func testFileValuesAreTyped() throws {
         try write("""
             {

@@ -120,6 +120,7 @@ public struct ConfigKey: Sendable {
             .field("OMNIFLOW_MAX_CONCURRENT_BATCH_REQUESTS", \.maxConcurrentBatchRequests, .integer(1...20)),
             .field("OMNIFLOW_BUSINESS_TIME_ZONE", \.businessTimeZone, .timeZone),
             .field("OMNIFLOW_FULL_RECONCILIATION_HOURS", \.fullReconciliationHours, .integer(0...8_760)),
+            .field("OMNIFLOW_CONCURRENT_STAGES", \.concurrentStages, .integer(1...8)),
             .field("OMNIFLOW_TEMPLATES_DIR", \.templatesDirectory, .string),
             // operations (docs/operations.md)
             .field("OMNIFLOW_CYCLE_NIGHTLY", \.nightlyCycleStages, .stringList),

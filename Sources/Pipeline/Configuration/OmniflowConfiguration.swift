@@ -125,6 +125,9 @@ public struct OmniflowConfiguration: Sendable, Equatable {
     /// the next run reads them whole again and removes what Omnium no longer has (a delta never sees a
     /// deletion); 0 = every run. See docs/mapping-catalogue.md "Full reconciliation".
     public var fullReconciliationHours: Int = 24
+    /// `OMNIFLOW_CONCURRENT_STAGES`: how many stages of a run may run at once (`StageConcurrency`: only the
+    /// catalogue's stages run beside others); 1 = one at a time, in plan order.
+    public var concurrentStages: Int = 2
 
     /// `OMNIFLOW_TEMPLATES_DIR`: the receipt templates (`receipt-80mm.tmpl`, `invoice-a4.tmpl`).
     public var templatesDirectory: String = "templates"

@@ -110,6 +110,7 @@ public enum StartingConfiguration {
         "OMNIFLOW_MAX_CONCURRENT_BATCH_REQUESTS": "batch (…Many) requests in flight at once.",
         "OMNIFLOW_BUSINESS_TIME_ZONE": "time zone of business dates, pickup deadlines and receipts.",
         "OMNIFLOW_FULL_RECONCILIATION_HOURS": "hours between full reads of prices and stock (0 = every run).",
+        "OMNIFLOW_CONCURRENT_STAGES": "stages of a run that may run at once (1 = one at a time).",
         "OMNIFLOW_TEMPLATES_DIR": "receipt templates.",
         "OMNIFLOW_CYCLE_NIGHTLY": "stages of `run --cycle nightly` (names or * patterns).",
         "OMNIFLOW_CYCLE_INTRADAY": "stages of `run --cycle intraday`.",

@@ -49,14 +49,16 @@ public struct StageRunner: Sendable {
     public let environment: PipelineEnvironment
     public var echo: (@Sendable (String) -> Void)?
     public var progress: (@Sendable (StageProgress) -> Void)?
-    /// How many stages may run at once; 1 runs the plan one stage at a time, in plan order. Two, because
-    /// the catalogue's stock chain is most of a full load and the products and prices chains can run beside
-    /// it on the second core (docs/CONTRACTS.md "Stages running at the same time").
-    public var maxConcurrentStages = 2
+    /// How many stages may run at once; 1 runs the plan one stage at a time, in plan order. From
+    /// `OMNIFLOW_CONCURRENT_STAGES` (2 by default: the catalogue's stock chain is most of a full load, and
+    /// the products and prices chains can run beside it on a second core; docs/CONTRACTS.md "Stages running
+    /// at the same time").
+    public var maxConcurrentStages: Int
 
     public init(stages: [any Stage], environment: PipelineEnvironment) throws {
         self.plan = try StagePlan(stages: stages)
         self.environment = environment
+        self.maxConcurrentStages = environment.configuration.concurrentStages
     }
 
     /// Runs the request.

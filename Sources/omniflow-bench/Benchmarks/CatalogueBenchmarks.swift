@@ -98,6 +98,12 @@ final class CatalogueSession: @unchecked Sendable {
         configuration.organizationUID = "org"
         configuration.marketIDs = ["NOR"]
         configuration.flowWebWarehouse = SandboxDataGenerator.webWarehouseId
+        if let text = ProcessInfo.processInfo.environment["OMNIFLOW_CONCURRENT_STAGES"] {
+            guard let stages = Int(text), (1...8).contains(stages) else {
+                throw CatalogueBenchmarkError(description: "OMNIFLOW_CONCURRENT_STAGES must be 1…8, not '\(text)'")
+            }
+            configuration.concurrentStages = stages
+        }
         environment = try PipelineEnvironment.open(configuration: configuration)
     }
 

@@ -35,6 +35,10 @@ struct BenchmarkOptions {
         Columns: wall time, records per second, CPU seconds of this process (user + system), CPU seconds
         of the sandbox when it runs in its own process (catalogue benchmarks), peak resident memory
         during the run and the resident memory before it.
+
+        Environment: OMNIFLOW_CONCURRENT_STAGES=N runs the catalogue benchmarks with N stages at once
+        (the setting's default, 2, otherwise); OMNIFLOW_BENCH_WARM_SANDBOX=1 makes the sandbox's record
+        cache before the clock starts; MALLOC_ARENA_MAX=N overrides the two malloc arenas omniflow keeps.
         """
 
     /// Parses `arguments` (without the program name).
