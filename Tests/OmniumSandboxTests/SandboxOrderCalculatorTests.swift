@@ -52,6 +52,30 @@ final class SandboxOrderCalculatorTests: XCTestCase {
         XCTAssertEqual(SandboxOrderCalculator.round2(Decimal(string: "2.675")!), Decimal(string: "2.68"))
     }
 
+    /// The integer division gives `round2(x / y)` exactly as `Decimal` does, down to the text it is written as:
+    /// amounts, quantities and tax factors of every sign and scale, midpoints, and values it leaves to `Decimal`.
+    func testDivideRoundedWritesWhatDecimalDivisionWrites() {
+        var generator = SystemRandomNumberGenerator()
+        var dividends: [Decimal] = ["0", "0.00", "1", "-1", "0.125", "-0.125", "2.675", "199.90", "-49.9", "1500", "15E2",
+                                    "0.005", "-0.005", "99999999999.99", "12345678901234567890123", "1E-30", "1E20"]
+            .map { Decimal(string: $0)! }
+        var divisors: [Decimal] = ["1", "1.25", "1.15", "1.12", "1.0", "-1.25", "3", "7", "0.3", "2.5E1", "1E-10", "1E18",
+                                   "123456789012345678901"].map { Decimal(string: $0)! }
+        for _ in 0..<400 {
+            let cents = Int64.random(in: -10_000_000...10_000_000, using: &generator)
+            dividends.append(Decimal(sign: cents < 0 ? .minus : .plus, exponent: -Int.random(in: 0...4, using: &generator),
+                                     significand: Decimal(cents.magnitude)))
+        }
+        for _ in 0..<40 { divisors.append(1 + Decimal(Int.random(in: 0...3_000, using: &generator)) / 100) }
+        for x in dividends {
+            for y in divisors {
+                let fast = SandboxOrderCalculator.divideRounded(x, by: y)
+                let slow = SandboxOrderCalculator.round2(x / y)
+                XCTAssertEqual(SandboxDecimalText.string(fast), SandboxDecimalText.string(slow), "\(x) / \(y)")
+            }
+        }
+    }
+
     func testOrderDiscountRemainderGoesToTheLastLine() {
         let result = SandboxOrderCalculator.calculate(order([
             OmniumOrderLine(lineItemId: "1", quantity: 1, placedPrice: 10, taxRate: 25),

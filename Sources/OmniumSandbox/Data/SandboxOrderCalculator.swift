@@ -29,6 +29,46 @@ public enum SandboxOrderCalculator {
         return result
     }
 
+    /// `round2(dividend / divisor)`, the same value written the same way, made with integer arithmetic when
+    /// the scaled divisor is below 10^15 and the quotient in hundredths below 10^17 (amounts, quantities and
+    /// `1 + tax/100` are); otherwise by `Decimal`'s division.
+    ///
+    /// Why: `Decimal` division works digit by digit to 38 digits; five of them per line were a tenth of the
+    /// sandbox's CPU answering a POS order. The integer quotient is exact and rounded once, midpoint away
+    /// from zero. `round2` of the 38-digit quotient gives the same unless the quotient lies within one unit
+    /// of its 38th digit (at most 10^-20 here) of a midpoint without being one; but a quotient N / D that is
+    /// no midpoint is at least 1 / (1000 · D) > 10^-18 away from every midpoint. Then `round2` writes the value
+    /// as it writes any amount (`SandboxOrderCalculatorTests` compare the text).
+    public static func divideRounded(_ dividend: Decimal, by divisor: Decimal) -> Decimal {
+        guard SandboxDecimalText.layoutIsKnown, let x = SandboxDecimalText.parts(of: dividend),
+              let y = SandboxDecimalText.parts(of: divisor), !x.isNaN, !y.isNaN, y.mantissa != 0,
+              let hundredths = roundedHundredths(x, y) else {
+            return round2(dividend / divisor)
+        }
+        let magnitude = Decimal(hundredths.magnitude)
+        return round2(Decimal(sign: hundredths < 0 ? .minus : .plus, exponent: -2, significand: magnitude))
+    }
+
+    /// `x / y` in hundredths, rounded midpoint away from zero; nil when a step would overflow 64 bits.
+    private static func roundedHundredths(_ x: SandboxDecimalText.Parts, _ y: SandboxDecimalText.Parts) -> Int64? {
+        // x / y · 100 = (mx · 10^(ex + 2 - ey)) / my
+        var numerator = x.mantissa
+        var denominator = y.mantissa
+        let shift = x.exponent + 2 - y.exponent
+        guard abs(shift) <= 19 else { return nil }
+        var scale: UInt64 = 1
+        for _ in 0..<abs(shift) { scale *= 10 }
+        let (scaled, overflow) = (shift >= 0 ? numerator : denominator).multipliedReportingOverflow(by: scale)
+        guard !overflow else { return nil }
+        if shift >= 0 { numerator = scaled } else { denominator = scaled }
+        let (truncated, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
+        // Midpoint away from zero: the magnitude goes up when the remainder is at least half the divisor.
+        let quotient = remainder >= denominator - remainder ? truncated + 1 : truncated
+        guard denominator < 1_000_000_000_000_000, quotient < 100_000_000_000_000_000 else { return nil }
+        let magnitude = Int64(quotient)
+        return x.isNegative != y.isNegative && magnitude != 0 ? -magnitude : magnitude
+    }
+
     /// `order` with every CALC field of its lines, discounts, form and shipments filled in.
     /// `defaultTaxRate` applies to lines and shipments without `taxRate` (the market's rate).
     public static func calculate(_ order: OmniumOrder, defaultTaxRate: Decimal = 25) -> OmniumOrder {
@@ -47,11 +87,12 @@ public enum SandboxOrderCalculator {
             // value as computing it in each formula.
             let taxFactor = 1 + (lines[k].taxRate ?? defaultTaxRate) / 100
             taxFactors.append(taxFactor)
-            lines[k].placedPriceExclTax = round2(p / taxFactor)
+            lines[k].placedPriceExclTax = divideRounded(p, by: taxFactor)
             let open = q - c
-            let discounted = q == 0 ? 0 : round2(open * p - d / q * open)
+            // No discount (a POS sale's lines, mostly): `d / q` is 0, without a division.
+            let discounted = q == 0 ? 0 : round2(open * p - (d == 0 ? 0 : d / q) * open)
             lines[k].discountedPrice = discounted
-            lines[k].discountedPriceExclTax = round2(discounted / taxFactor)
+            lines[k].discountedPriceExclTax = divideRounded(discounted, by: taxFactor)
             discountedPrices.append(discounted)
         }
         let sum = discountedPrices.reduce(0, +)
@@ -81,7 +122,7 @@ public enum SandboxOrderCalculator {
             lines[k].orderDiscountAmount = share
             let extended = discountedPrices[k] - share
             lines[k].extendedPrice = extended
-            let exclTax = round2(extended / taxFactors[k])
+            let exclTax = divideRounded(extended, by: taxFactors[k])
             lines[k].extendedPriceExclTax = exclTax
             lines[k].taxTotal = extended - exclTax
             lineTax += extended - exclTax
@@ -110,8 +151,8 @@ public enum SandboxOrderCalculator {
             let discountAmount = subTotal - discountLeft
             let total = subTotal - discountAmount
             let rateFactor = 1 + rate / 100
-            let exclTax = round2(total / rateFactor)
-            shipments[k].shippingSubTotalExclTax = round2(subTotal / rateFactor)
+            let exclTax = divideRounded(total, by: rateFactor)
+            shipments[k].shippingSubTotalExclTax = divideRounded(subTotal, by: rateFactor)
             shipments[k].shippingDiscountAmount = discountAmount
             shipments[k].shippingTotal = total
             shipments[k].shippingTax = total - exclTax

@@ -14,10 +14,10 @@ enum SandboxResponseEncoder {
     static func encode<T: Encodable>(_ value: T) throws -> Data {
         let root = Node()
         try encodeValue(value, into: root, codingPath: [])
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(4_096)
         root.write(to: &out)
-        return Data(out.utf8)
+        return Data(out)
     }
 }
 
@@ -37,34 +37,32 @@ private final class Node {
     var type: ObjectIdentifier?
     var items: [Node] = []
 
-    func write(to out: inout String) {
+    func write(to out: inout [UInt8]) {
         switch shape {
-        case .unset: out += "{}"
-        case .single(let value): SandboxJSONText.write(value, to: &out)
+        case .unset: out.append(contentsOf: "{}".utf8)
+        case .single(let value): SandboxJSONText.append(value, to: &out)
         case .array:
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 item.write(to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object:
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             // Sorted by key; a key written twice keeps its last value (the sort is stable).
-            let order = KeyOrder.sorted(members.map(\.key), type: type)
+            let layout = KeyOrder.layout(of: members, type: type)
             var first = true
-            for (position, index) in order.enumerated() {
-                if position + 1 < order.count, members[order[position + 1]].key == members[index].key { continue }
-                if !first { out += "," }
+            for (position, index) in layout.order.enumerated() where !layout.isShadowed[position] {
+                if !first { out.append(UInt8(ascii: ",")) }
                 first = false
-                SandboxJSONText.writeString(members[index].key, to: &out)
-                out += ":"
+                out.append(contentsOf: layout.memberPrefixes[position])
                 switch members[index].entry {
-                case .leaf(let value): SandboxJSONText.write(value, to: &out)
+                case .leaf(let value): SandboxJSONText.append(value, to: &out)
                 case .node(let node): node.write(to: &out)
                 }
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 }
@@ -255,85 +253,120 @@ private struct SingleContainer: SingleValueEncodingContainer {
 
 // MARK: - Key order
 
-/// The sorted order of an object's keys, remembered per Swift type: a synthesized `encode(to:)` writes
-/// the same keys in the same order every time (this encoder writes unset ones too), so each type is
-/// sorted once instead of once per object. A type whose keys differ from the remembered ones (a
-/// dictionary, a model keeping unknown members) is sorted afresh.
-private enum KeyOrder {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var cache: [ObjectIdentifier: (keys: [String], order: [Int])] = [:]
+/// How an object's members are written: their sorted order, each member's `"name":` text, and which are
+/// shadowed by a later member of the same name. Remembered per Swift type: a synthesized (or the models'
+/// hand-written) `encode(to:)` writes the same keys in the same order every time (this encoder writes unset
+/// ones too), so each type is sorted and its names escaped once instead of once per object. A type whose
+/// keys differ from the remembered ones (a dictionary, a model keeping unknown members) is laid out afresh.
+private final class KeyOrder: @unchecked Sendable {
+    let keys: [String]
+    /// Member indexes in written order.
+    let order: [Int]
+    /// Per position in `order`: the member's name as JSON text and the colon after it.
+    let memberPrefixes: [[UInt8]]
+    /// Per position in `order`: true when the next position has the same name (the last one written wins).
+    let isShadowed: [Bool]
 
-    static func sorted(_ keys: [String], type: ObjectIdentifier?) -> [Int] {
-        if let type, let known = lock.withLock({ cache[type] }), known.keys == keys { return known.order }
+    private init(keys: [String]) {
+        self.keys = keys
         let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
-        if let type { lock.withLock { cache[type] = (keys, order) } }
-        return order
+        self.order = order
+        memberPrefixes = order.map { index in
+            var text: [UInt8] = []
+            SandboxJSONText.appendString(keys[index], to: &text)
+            text.append(UInt8(ascii: ":"))
+            return text
+        }
+        isShadowed = order.indices.map { position in
+            position + 1 < order.count && keys[order[position + 1]] == keys[order[position]]
+        }
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var cache: [ObjectIdentifier: KeyOrder] = [:]
+
+    static func layout(of members: [(key: String, entry: Node.Entry)], type: ObjectIdentifier?) -> KeyOrder {
+        if let type, let known = lock.withLock({ cache[type] }), known.keys.count == members.count,
+           zip(known.keys, members).allSatisfy({ $0 == $1.key }) {
+            return known
+        }
+        let layout = KeyOrder(keys: members.map(\.key))
+        if let type { lock.withLock { cache[type] = layout } }
+        return layout
     }
 }
 
 // MARK: - Text
 
-/// JSON text of a value: compact, keys sorted, strings escaped per RFC 8259 (`/` not escaped).
+/// JSON text of a value: compact, keys sorted, strings escaped per RFC 8259 (`/` not escaped), as bytes.
 ///
-/// Written with `String` appends of whole strings; only the check for characters to escape scans bytes
-/// (appending byte by byte made the sandbox several times slower in the debug-built tests).
+/// Bytes, not `String` appends: a POS order's answer is about 400 members, and the `String` appends (and
+/// escaping every member name again) were most of the time spent writing it.
 enum SandboxJSONText {
-    static func write(_ value: OmniumJSONValue, to out: inout String) {
+    static func append(_ value: OmniumJSONValue, to out: inout [UInt8]) {
         switch value {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .number(let number): out += SandboxDecimalText.string(number)
-        case .string(let text): writeString(text, to: &out)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let number): SandboxDecimalText.append(number, to: &out)
+        case .string(let text): appendString(text, to: &out)
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
-                write(item, to: &out)
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                append(item, to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { out += "," }
-                writeString(key, to: &out)
-                out += ":"
-                write(members[key]!, to: &out)
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                appendString(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                append(members[key]!, to: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    /// Whether `text` holds a character a JSON string must escape: `"`, `\` or a control below U+0020.
-    /// A scan of the native UTF-8 storage (no per-byte appends): Foundation's `rangeOfCharacter(from:)`
-    /// bridged every string to CoreFoundation and was 7 % of the sandbox's CPU answering POS orders.
-    private static func needsEscaping(_ text: String) -> Bool {
+    /// `text` as a JSON string. Every character to escape (`"`, `\`, controls below U+0020) is ASCII, so the
+    /// UTF-8 bytes are copied as they are and only those bytes are replaced.
+    static func appendString(_ text: String, to out: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
-            return false
+        text.withUTF8 { bytes in
+            out.append(UInt8(ascii: "\""))
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+                case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
+                case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
+                case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: #"\u00"#.utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0x0F)])
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            out.append(UInt8(ascii: "\""))
         }
     }
 
+    /// The text of `value` appended to a `String` (tests).
+    static func write(_ value: OmniumJSONValue, to out: inout String) {
+        var bytes: [UInt8] = []
+        append(value, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` as a JSON string appended to a `String` (tests).
     static func writeString(_ text: String, to out: inout String) {
-        out += "\""
-        guard needsEscaping(text) else {
-            out += text
-            out += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        var bytes: [UInt8] = []
+        appendString(text, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -13,13 +13,13 @@ struct OrderWriteRoutes: SandboxRouteCollection {
     func register(in router: inout Router) {
         let state = services.state
         router.put("/api/Orders/PosOrders", permission: .admin(.order)) { request, _ in
-            try .omnium(state.createPosOrder(try request.omniumBody(OmniumOrder.self)))
+            try .omnium(state.createPosOrder(try request.omniumOrderBody()))
         }
         router.post("/api/Orders", permission: .admin(.order)) { request, _ in
-            try .omnium(state.createOrder(try request.omniumBody(OmniumOrder.self)))
+            try .omnium(state.createOrder(try request.omniumOrderBody()))
         }
         router.put("/api/Orders", permission: .admin(.order)) { request, _ in
-            try .omnium(state.createOrderWithGeneratedNumber(try request.omniumBody(OmniumOrder.self)))
+            try .omnium(state.createOrderWithGeneratedNumber(try request.omniumOrderBody()))
         }
         router.post("/api/Orders/ImportMany", permission: .admin(.order)) { request, _ in
             try state.importOrders(try request.omniumBody([OmniumOrder].self))
