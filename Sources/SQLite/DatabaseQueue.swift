@@ -6,12 +6,13 @@ import Foundation
 ///
 /// Why a lock and not an actor: stage code is synchronous batch work, and SQLite calls block anyway;
 /// a lock keeps the API synchronous (`try queue.write { db in … }`) while the connection never
-/// escapes its closures. The lock is recursive, so a `write` inside a `write` becomes a savepoint.
+/// escapes its closures. The lock is recursive, so a `write` inside a `write` becomes a savepoint, and fair
+/// (``FairRecursiveLock``), so two stages sharing a connection take turns.
 ///
 /// - Throws: whatever the body throws, or ``SQLiteError``.
 public final class DatabaseQueue: @unchecked Sendable {
     private let database: Database
-    private let lock = NSRecursiveLock()
+    private let lock = FairRecursiveLock()
 
     /// The database file path.
     public var path: String { database.path }
