@@ -285,12 +285,14 @@ public struct PosJournalImporter: Sendable {
                 lastDay = day
             }
             day.totalCashSale += order.orderTotal
-            for (line, code) in zip(order.lines, codes[t.vatCodes]) {
-                day.vatSale.add(line.lineTotal, to: code)
-                day.vatAmount.add(line.vatAmount, to: code)
+            // As far as both go (a payment receipt has codes for lines it does not keep), by index.
+            for index in 0..<min(order.lines.count, t.vatCodes.count) {
+                let code = codes[t.vatCodes.lowerBound + index]
+                day.vatSale.add(order.lines[index].lineTotal, to: code)
+                day.vatAmount.add(order.lines[index].vatAmount, to: code)
             }
-            for (payment, type) in zip(order.payments, codes[t.paymentTypes]) {
-                day.payments.add(payment.amount, to: type)
+            for index in 0..<min(order.payments.count, t.paymentTypes.count) {
+                day.payments.add(order.payments[index].amount, to: codes[t.paymentTypes.lowerBound + index])
             }
         }
     }

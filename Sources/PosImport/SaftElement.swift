@@ -55,7 +55,11 @@ final class SaftElementNames {
     @inline(__always)
     private static func hash(_ name: UnsafeBufferPointer<UInt8>) -> Int {
         var hash: UInt32 = 2_166_136_261   // FNV-1a
-        for byte in name { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        var index = 0
+        while index < name.count {   // an index loop: the buffer's iterator was not inlined
+            hash = (hash ^ UInt32(name[index])) &* 16_777_619
+            index += 1
+        }
         return Int((hash ^ (hash >> 16)) & UInt32(slotCount - 1))
     }
 

@@ -23,7 +23,7 @@ final class SaftLocalTime: @unchecked Sendable {
     }
 
     func date(_ day: String, _ time: String?) -> Date? {
-        guard let (year, month, dayOfMonth) = Self.digits(day, UInt8(ascii: "-"), [4, 2, 2]),
+        guard let (year, month, dayOfMonth) = Self.digits(day, UInt8(ascii: "-"), (4, 2, 2)),
               let (hour, minute, second) = Self.time(time ?? "00:00:00"),
               // From 1900: before, `Calendar`'s Gregorian turns Julian (1582) and zones use local mean time.
               year >= 1900, (1...12).contains(month), (1...CivilDays.daysIn(month: month, year: year)).contains(dayOfMonth),
@@ -50,29 +50,35 @@ final class SaftLocalTime: @unchecked Sendable {
 
     /// `HH:mm:ss` or `HH:mm`.
     private static func time(_ text: String) -> (Int, Int, Int)? {
-        if text.utf8.count == 5, let (h, m, _) = digits(text + ":00", UInt8(ascii: ":"), [2, 2, 2]) { return (h, m, 0) }
-        return digits(text, UInt8(ascii: ":"), [2, 2, 2])
+        if text.utf8.count == 5, let (h, m, _) = digits(text + ":00", UInt8(ascii: ":"), (2, 2, 2)) { return (h, m, 0) }
+        return digits(text, UInt8(ascii: ":"), (2, 2, 2))
     }
 
-    /// Three ASCII digit groups of exactly `widths`, separated by `separator`.
-    private static func digits(_ text: String, _ separator: UInt8, _ widths: [Int]) -> (Int, Int, Int)? {
-        var values = [0, 0, 0]
+    /// Three ASCII digit groups of exactly `widths`, separated by `separator`. Tuples, not arrays: two
+    /// arrays allocated per call were two allocations per transaction.
+    private static func digits(_ text: String, _ separator: UInt8, _ widths: (Int, Int, Int)) -> (Int, Int, Int)? {
+        var values = (0, 0, 0)
         var group = 0
         var width = 0
         for byte in text.utf8 {
+            let limit = group == 0 ? widths.0 : group == 1 ? widths.1 : widths.2
             if byte == separator {
-                guard group < 2, width == widths[group] else { return nil }
+                guard group < 2, width == limit else { return nil }
                 group += 1
                 width = 0
                 continue
             }
             let digit = byte &- UInt8(ascii: "0")
-            guard digit < 10, width < widths[group] else { return nil }
-            values[group] = values[group] * 10 + Int(digit)
+            guard digit < 10, width < limit else { return nil }
+            switch group {
+            case 0: values.0 = values.0 * 10 + Int(digit)
+            case 1: values.1 = values.1 * 10 + Int(digit)
+            default: values.2 = values.2 * 10 + Int(digit)
+            }
             width += 1
         }
-        guard group == 2, width == widths[2] else { return nil }
-        return (values[0], values[1], values[2])
+        guard group == 2, width == widths.2 else { return nil }
+        return values
     }
 
     /// The general reading (any shape `Int` accepts, daylight-saving switches), through `Calendar`.

@@ -87,10 +87,13 @@ public struct SaftMapping: Sendable {
 
         var lines: [FlowPosOrderLine] = []
         lines.reserveCapacity(t.lines.count)
-        for (index, line) in t.lines.enumerated() {
+        // By index, each line read where it is (`enumerated()` copied every line).
+        for index in t.lines.indices {
+            let line = t.lines[index]
             let number = index + 1
             guard let artID = line.artID, !artID.isEmpty else { return .broken("ctLine \(number): artID is missing") }
-            guard createUnknownArticles || knownSkus.contains(artID) else {
+            let isKnown = knownSkus.contains(artID)
+            guard createUnknownArticles || isKnown else {
                 return .broken("ctLine \(number): article \(artID) is not a SKU in the Flow store")
             }
             guard let lineSign = Self.sign(line.amntTp ?? t.amntTp) else { return .broken("ctLine \(number): amntTp is not C or D") }
@@ -117,7 +120,7 @@ public struct SaftMapping: Sendable {
             let priced = (unitPrice * quantity + 50) / 100
             let lineDiscount = priced - abs(lineAmount)
             lines.append(FlowPosOrderLine(
-                lineNo: number, sku: artID, productUid: knownSkus.contains(artID) ? artID : nil,
+                lineNo: number, sku: artID, productUid: isKnown ? artID : nil,
                 name: master.articles[artID] ?? artID, quantity: lineSign * quantity, unitPrice: unitPrice,
                 discountAmount: lineSign * lineDiscount, vatRate: vatRate, vatAmount: lineSign * abs(vat),
                 lineTotal: lineSign * abs(lineAmount)))

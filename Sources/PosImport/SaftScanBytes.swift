@@ -41,6 +41,18 @@ final class SaftScanBytes {
         try body(UnsafeBufferPointer(start: base, count: count))
     }
 
+    /// Whether the bytes at `offset` equal `other` (short names: a loop, not a call to `memcmp`).
+    @inline(__always)
+    func bytes(at offset: Int, equal other: UnsafeBufferPointer<UInt8>) -> Bool {
+        precondition(offset >= 0 && offset + other.count <= count, "range out of range")
+        var index = 0
+        while index < other.count {
+            if base[offset + index] != other[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// The index of the first `byte` in `range`, or nil.
     func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "range out of range")
@@ -72,7 +84,7 @@ final class SaftScanBytes {
 
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        reserve(bytes.count)
+        if count + bytes.count > capacity { reserve(bytes.count) }   // the check inline, the growth not
         (base + count).update(from: source, count: bytes.count)
         count += bytes.count
     }

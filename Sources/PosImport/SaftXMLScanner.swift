@@ -478,9 +478,8 @@ final class SaftXMLScanner {
     /// default namespace), which ``currentNamespace`` then gives.
     /// - Throws: when a prefix is not declared.
     private func resolveNamespace(of prefix: Range<Int>, element local: Range<Int>) throws {
-        if isResolved, prefix.count == resolvedPrefix.count, prefix.isEmpty || buffer.withUnsafeBufferPointer({ bytes in
-            resolvedPrefix.withUnsafeBufferPointer { memcmp(bytes.baseAddress! + prefix.lowerBound, $0.baseAddress!, prefix.count) == 0 }
-        }) {
+        if isResolved, prefix.count == resolvedPrefix.count,
+           prefix.isEmpty || resolvedPrefix.withUnsafeBufferPointer({ buffer.bytes(at: prefix.lowerBound, equal: $0) }) {
             return
         }
         let name = String(decoding: buffer[prefix], as: UTF8.self)
@@ -608,11 +607,7 @@ final class SaftXMLScanner {
             throw malformed("end tag </\(String(decoding: buffer[nameRange], as: UTF8.self))> without a start tag", element: "document")
         }
         let topStart = nameEnds.count > 1 ? nameEnds[nameEnds.count - 2] : 0
-        let matches = top - topStart == nameRange.count && buffer.withUnsafeBufferPointer { bytes in
-            names.withUnsafeBufferPointer { open in
-                memcmp(bytes.baseAddress! + nameRange.lowerBound, open.baseAddress! + topStart, nameRange.count) == 0
-            }
-        }
+        let matches = top - topStart == nameRange.count && names.bytes(at: topStart, equal: buffer[nameRange])
         guard matches else {
             throw malformed("end tag </\(String(decoding: buffer[nameRange], as: UTF8.self))> does not close <\(String(decoding: names[topStart..<top], as: UTF8.self))>")
         }
