@@ -76,6 +76,25 @@ final class SandboxOrderCalculatorTests: XCTestCase {
         }
     }
 
+    func testTaxFactorIsOnePlusTheRateOverAHundred() {
+        let rates = ["25", "15", "12", "0", "0.0", "-25", "12.5", "25.00", "2500", "1E10", "0.0000000001", "1E-90", "1E-120",
+                     "99999999999999999999.99", "123456789012345678901234567890.12345678"]
+        for rate in rates.map({ Decimal(string: $0)! }) {
+            let (fast, slow) = (SandboxOrderCalculator.taxFactor(rate), 1 + rate / 100)
+            XCTAssertTrue(fast == slow || (fast.isNaN && slow.isNaN), "\(rate): \(fast) against \(slow)")
+        }
+        // The CALC amounts of a line come out the same whatever the rate's spelling.
+        func amounts(_ rate: String) -> [String] {
+            let line = OmniumOrderLine(lineItemId: "1", quantity: 3, placedPrice: Decimal(string: "199.90"),
+                                       taxRate: Decimal(string: rate))
+            let calculated = SandboxOrderCalculator.calculate(order([line]), defaultTaxRate: 25).orderForm?.lineItems?.first
+            return [calculated?.placedPriceExclTax, calculated?.discountedPriceExclTax, calculated?.extendedPriceExclTax,
+                    calculated?.taxTotal].map { $0.map(SandboxDecimalText.string) ?? "nil" }
+        }
+        XCTAssertEqual(amounts("25.00"), amounts("25"))
+        XCTAssertEqual(amounts("25"), ["159.92", "479.76", "479.76", "119.94"])
+    }
+
     func testOrderDiscountRemainderGoesToTheLastLine() {
         let result = SandboxOrderCalculator.calculate(order([
             OmniumOrderLine(lineItemId: "1", quantity: 1, placedPrice: 10, taxRate: 25),

@@ -49,6 +49,14 @@ public enum SandboxOrderCalculator {
         return round2(Decimal(sign: hundredths < 0 ? .minus : .plus, exponent: -2, significand: magnitude))
     }
 
+    /// `1 + rate / 100`, the same value, with the rate's decimal point moved two places instead of a `Decimal`
+    /// division (the factor is only ever divided by, so its value is what counts). Rates written with more than
+    /// 10 decimals or a large exponent are left to the division (at `1E-90` `Decimal` answers NaN, and so must this).
+    static func taxFactor(_ rate: Decimal) -> Decimal {
+        guard rate.isFinite, (-10...10).contains(rate.exponent) else { return 1 + rate / 100 }
+        return 1 + Decimal(sign: rate.sign, exponent: rate.exponent - 2, significand: rate.significand)
+    }
+
     /// `x / y` in hundredths, rounded midpoint away from zero; nil when a step would overflow 64 bits.
     private static func roundedHundredths(_ x: SandboxDecimalText.Parts, _ y: SandboxDecimalText.Parts) -> Int64? {
         // x / y · 100 = (mx · 10^(ex + 2 - ey)) / my
@@ -85,7 +93,7 @@ public enum SandboxOrderCalculator {
             let d = lines[k].discounted ?? 0
             // `1 + tax/100` once per line (Decimal division is most of this calculation's cost): the same
             // value as computing it in each formula.
-            let taxFactor = 1 + (lines[k].taxRate ?? defaultTaxRate) / 100
+            let taxFactor = Self.taxFactor(lines[k].taxRate ?? defaultTaxRate)
             taxFactors.append(taxFactor)
             lines[k].placedPriceExclTax = divideRounded(p, by: taxFactor)
             let open = q - c
@@ -150,7 +158,7 @@ public enum SandboxOrderCalculator {
             }
             let discountAmount = subTotal - discountLeft
             let total = subTotal - discountAmount
-            let rateFactor = 1 + rate / 100
+            let rateFactor = Self.taxFactor(rate)
             let exclTax = divideRounded(total, by: rateFactor)
             shipments[k].shippingSubTotalExclTax = divideRounded(subTotal, by: rateFactor)
             shipments[k].shippingDiscountAmount = discountAmount
