@@ -41,6 +41,12 @@ public struct DatasetChecksum: Sendable, Equatable {
         rowCount += 1
     }
 
+    /// Adds a staged row, with the digest it carries when it was computed ahead (``DatasetRow/digested()``).
+    public mutating func add(_ row: DatasetRow) {
+        add(digest: row.digest ?? Self.rowDigest(key: row.key, payload: row.payload))
+        rowCount += 1
+    }
+
     /// Takes back a row added before (a key whose row was replaced).
     public mutating func remove(key: String, payload: Data) {
         let digest = Self.rowDigest(key: key, payload: payload)

@@ -89,7 +89,7 @@ extension RunStaging {
                     try db.execute(sql: "UPDATE dataset_rows SET payload = ? WHERE dataset = ? AND key = ?",
                                    arguments: [row.payload, storage, row.key])
                 }
-                checksum.add(key: row.key, payload: row.payload)
+                checksum.add(row)
                 count += 1
             }
             try db.execute(sql: "UPDATE pending_datasets SET checksum_sum = ?, row_count = ? WHERE dataset = ?",

@@ -46,11 +46,12 @@ public struct TransformInventory: Stage {
         return StageOutcome(rowsRead: read, rowsWritten: stock.rowCount, quarantined: quarantined, notes: notes)
     }
 
-    /// Each level keyed `<warehouse>␟<product>`, its JSON written by hand (``HashedRecord/stagedJSON``).
+    /// Each level keyed `<warehouse>␟<product>`, its JSON written by hand (``HashedRecord/stagedJSON``), and
+    /// its digest computed (this runs on the page-ahead worker, not under the staging connection's lock).
     static func rows(_ stock: [FlowStock]) -> [DatasetRow] {
         stock.map { level in
             DatasetRow(key: CatalogueDatasets.key(group: level.warehouseUid, level.productUid),
-                       payload: HashedRecord(level).stagedJSON)
+                       payload: HashedRecord(level).stagedJSON).digested()
         }
     }
 }

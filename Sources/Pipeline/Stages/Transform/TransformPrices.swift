@@ -81,7 +81,7 @@ public struct TransformPrices: Stage {
             }
             let rows = entries.map { entry in
                 DatasetRow(key: CatalogueDatasets.key(group: entry.key.priceListUid, entry.key.productUid),
-                           payload: entry.stagedJSON)
+                           payload: entry.stagedJSON).digested()   // hashed here, on the page-ahead worker
             }
             return (prices: prices, result: result, rows: rows)
         }) { page in

@@ -81,7 +81,8 @@ public struct TransformProducts: Stage {
                 FlowProductEntry(product: $0, images: imagesByProduct[$0.productUid] ?? [])
             }
             return (documents: documents, result: result,
-                    rows: entries.map { DatasetRow(key: $0.product.productUid, payload: $0.stagedJSON) })
+                    // Hashed here, on the page-ahead worker, not under the staging connection's lock.
+                    rows: entries.map { DatasetRow(key: $0.product.productUid, payload: $0.stagedJSON).digested() })
         }) { page in
             let (documents, result) = (page.documents, page.result)
             read += documents.count
