@@ -6,10 +6,9 @@ import Foundation
 ///
 /// Why not `NSRecursiveLock`: a pthread mutex lets the thread that just released it take it again before
 /// a waiting thread wakes up. Two stages of a run share the staging connection (``DatabaseQueue``), and a
-/// stage writing page after page kept the lock while the other waited: beside the products chain,
-/// `extract.inventory` took 2–2.5 times as long at 10,000 products, and the run gained little from running
-/// both. With tickets each waiter gets its turn after the holder's current one. The cost is a condition
-/// variable's lock per acquisition, nothing next to the SQLite work done under it.
+/// stage that writes page after page could keep the other waiting for many of its turns. With tickets each
+/// waiter gets its turn after the holder's current one. The cost is a condition variable's lock per
+/// acquisition, nothing next to the SQLite work done under it.
 final class FairRecursiveLock: @unchecked Sendable {
     private let condition = NSCondition()
     private var nextTicket: UInt64 = 0
