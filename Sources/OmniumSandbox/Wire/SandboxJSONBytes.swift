@@ -28,28 +28,36 @@ struct SandboxJSONBytes {
     mutating func null() { raw("null") }
 
     mutating func string(_ text: String?) {
-        guard var text else { return null() }
+        guard let text else { return null() }
+        Self.appendString(text, to: &bytes)
+    }
+
+    /// `text` as a JSON string, escaped as ``SandboxJSONText`` escapes it (also for
+    /// ``SandboxResponseEncoder``). Every character to escape (`"`, `\`, controls below U+0020) is ASCII, so
+    /// the UTF-8 bytes are copied as they are and only those bytes are replaced.
+    static func appendString(_ text: String, to out: inout [UInt8]) {
+        var text = text
         text.withUTF8 { utf8 in
-            bytes.append(UInt8(ascii: "\""))
+            out.append(UInt8(ascii: "\""))
             var start = 0
             for (position, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<position]))
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<position]))
                 start = position + 1
                 switch byte {
-                case UInt8(ascii: "\""): raw("\\\"")
-                case UInt8(ascii: "\\"): raw("\\\\")
-                case UInt8(ascii: "\n"): raw("\\n")
-                case UInt8(ascii: "\r"): raw("\\r")
-                case UInt8(ascii: "\t"): raw("\\t")
+                case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+                case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
+                case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
+                case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
                 default:
                     // `\u00XX` with lowercase hex, as SandboxJSONText writes it.
-                    raw("\\u00")
-                    bytes.append(Self.hex[Int(byte >> 4)])
-                    bytes.append(Self.hex[Int(byte & 0xf)])
+                    out.append(contentsOf: #"\u00"#.utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xf)])
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-            bytes.append(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            out.append(UInt8(ascii: "\""))
         }
     }
 

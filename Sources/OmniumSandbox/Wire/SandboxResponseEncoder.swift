@@ -273,7 +273,7 @@ private final class KeyOrder: @unchecked Sendable {
         self.order = order
         memberPrefixes = order.map { index in
             var text: [UInt8] = []
-            SandboxJSONText.appendString(keys[index], to: &text)
+            SandboxJSONBytes.appendString(keys[index], to: &text)
             text.append(UInt8(ascii: ":"))
             return text
         }
@@ -308,7 +308,7 @@ enum SandboxJSONText {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .number(let number): SandboxDecimalText.append(number, to: &out)
-        case .string(let text): appendString(text, to: &out)
+        case .string(let text): SandboxJSONBytes.appendString(text, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
@@ -320,39 +320,11 @@ enum SandboxJSONText {
             out.append(UInt8(ascii: "{"))
             for (index, key) in members.keys.sorted().enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                appendString(key, to: &out)
+                SandboxJSONBytes.appendString(key, to: &out)
                 out.append(UInt8(ascii: ":"))
                 append(members[key]!, to: &out)
             }
             out.append(UInt8(ascii: "}"))
-        }
-    }
-
-    /// `text` as a JSON string. Every character to escape (`"`, `\`, controls below U+0020) is ASCII, so the
-    /// UTF-8 bytes are copied as they are and only those bytes are replaced.
-    static func appendString(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            out.append(UInt8(ascii: "\""))
-            var runStart = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                runStart = index + 1
-                switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-                case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-                case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
-                case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
-                case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: #"\u00"#.utf8)
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 0x0F)])
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
-            out.append(UInt8(ascii: "\""))
         }
     }
 
@@ -366,7 +338,7 @@ enum SandboxJSONText {
     /// `text` as a JSON string appended to a `String` (tests).
     static func writeString(_ text: String, to out: inout String) {
         var bytes: [UInt8] = []
-        appendString(text, to: &bytes)
+        SandboxJSONBytes.appendString(text, to: &bytes)
         out += String(decoding: bytes, as: UTF8.self)
     }
 }
