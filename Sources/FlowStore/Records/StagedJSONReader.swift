@@ -76,10 +76,15 @@ public struct StagedJSONReader {
 
     public mutating func strings(_ key: StaticString) -> [String] {
         guard require(key) else { return [] }
-        var values: [String] = []
+        return list { $0.string() }
+    }
+
+    /// A list, each element read by `read`.
+    public mutating func list<Element>(_ read: (inout StagedJSONReader) -> Element) -> [Element] {
+        var elements: [Element] = []
         beginList()
-        while nextElement() { values.append(string()) }
-        return values
+        while nextElement() { elements.append(read(&self)) }
+        return elements
     }
 
     private mutating func require(_ key: StaticString) -> Bool {

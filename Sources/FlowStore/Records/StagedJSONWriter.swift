@@ -49,8 +49,13 @@ public struct StagedJSONWriter {
 
     public mutating func member(_ key: StaticString, _ values: [String]) {
         self.key(key)
+        list(values) { value, writer in writer.string(value) }
+    }
+
+    /// `elements` as a list, each written by `write`.
+    public mutating func list<Element>(_ elements: [Element], _ write: (Element, inout StagedJSONWriter) -> Void) {
         beginList()
-        for value in values { string(value) }
+        for element in elements { write(element, &self) }
         endList()
     }
 

@@ -99,10 +99,9 @@ final class CatalogueSession: @unchecked Sendable {
         configuration.marketIDs = ["NOR"]
         configuration.flowWebWarehouse = SandboxDataGenerator.webWarehouseId
         if let text = ProcessInfo.processInfo.environment["OMNIFLOW_CONCURRENT_STAGES"] {
-            guard let stages = Int(text), (1...8).contains(stages) else {
-                throw CatalogueBenchmarkError(description: "OMNIFLOW_CONCURRENT_STAGES must be 1…8, not '\(text)'")
-            }
-            configuration.concurrentStages = stages
+            // Read by the configuration's own loader (its range and refusal), from an empty folder.
+            configuration.concurrentStages = try ConfigurationLoader(
+                environment: ["OMNIFLOW_CONCURRENT_STAGES": text], currentDirectory: folder.path).load(file: nil).concurrentStages
         }
         environment = try PipelineEnvironment.open(configuration: configuration)
     }

@@ -20,9 +20,7 @@ extension FlowPriceEntry: StagedJSONDecodable {
         writer.key("key")
         key.writeStagedJSON(to: &writer)
         writer.key("periods")
-        writer.beginList()
-        for period in periods { period.writeStagedJSON(to: &writer) }
-        writer.endList()
+        writer.list(periods) { period, writer in period.writeStagedJSON(to: &writer) }
         writer.endObject()
         return writer.data
     }
@@ -34,9 +32,7 @@ extension FlowPriceEntry: StagedJSONDecodable {
         guard reader.member("key") else { return nil }
         let key = FlowPriceKey(stagedJSON: &reader)
         guard reader.member("periods") else { return nil }
-        var periods: [FlowPrice] = []
-        reader.beginList()
-        while reader.nextElement() { periods.append(FlowPrice(stagedJSON: &reader)) }
+        let periods = reader.list { FlowPrice(stagedJSON: &$0) }
         reader.endObject()
         guard reader.finished else { return nil }
         self.init(key: key, periods: periods)

@@ -17,9 +17,7 @@ extension FlowProductEntry: StagedJSONDecodable {
         var writer = StagedJSONWriter(capacity: 512 + (product.description?.utf8.count ?? 0) + 160 * images.count)
         writer.beginObject()
         writer.key("images")
-        writer.beginList()
-        for image in images { image.writeStagedJSON(to: &writer) }
-        writer.endList()
+        writer.list(images) { image, writer in image.writeStagedJSON(to: &writer) }
         writer.key("product")
         product.writeStagedJSON(to: &writer)
         writer.endObject()
@@ -31,9 +29,7 @@ extension FlowProductEntry: StagedJSONDecodable {
         var reader = StagedJSONReader(stagedJSON)
         reader.beginObject()
         guard reader.member("images") else { return nil }
-        var images: [FlowProductImage] = []
-        reader.beginList()
-        while reader.nextElement() { images.append(FlowProductImage(stagedJSON: &reader)) }
+        let images = reader.list { FlowProductImage(stagedJSON: &$0) }
         guard reader.member("product") else { return nil }
         let product = FlowProduct(stagedJSON: &reader)
         reader.endObject()
