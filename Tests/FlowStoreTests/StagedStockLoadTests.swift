@@ -84,6 +84,29 @@ final class StagedStockLoadTests: XCTestCase {
         XCTAssertEqual(try flow.write { db in try StockTable.upsert(changed, in: db) }, UpsertCounts(unchanged: 10))
     }
 
+    /// A product row in another shape than the writer's (whitespace, another member order) is read by
+    /// `JSONDecoder` and loads the same; a row that is no list of levels stops the load naming the product.
+    func testRowsInAnotherShapeLoadAndUnreadableRowsAreNamed() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted]
+        let levels = [FlowStock(warehouseUid: "W1", productUid: "P1", quantity: 300, reserved: 100),
+                      FlowStock(warehouseUid: "W2", productUid: "P1", quantity: -5)]
+        try staging.write { db in
+            try db.execute(sql: "INSERT INTO dataset_rows (dataset, key, payload) VALUES (?, ?, ?)",
+                           arguments: ["flow.stock", "P1", try encoder.encode(levels.map(HashedRecord.init))])
+        }
+        XCTAssertEqual(try load("flow.stock", chunkSize: 10), UpsertCounts(inserted: 2))
+        XCTAssertEqual(try stored(), levels)
+
+        try staging.write { db in
+            try db.execute(sql: "INSERT INTO dataset_rows (dataset, key, payload) VALUES (?, ?, ?)",
+                           arguments: ["flow.stock", "P2", Data(#"{"warehouseUid":"W1"}"#.utf8)])
+        }
+        XCTAssertThrowsError(try load("flow.stock", chunkSize: 10)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("staged stock of product 'P2' cannot be read: "), "\(error)")
+        }
+    }
+
     func testUnreportedNonZeroLevelsComePageByPage() throws {
         let levels = (0..<6).map { FlowStock(warehouseUid: "W1", productUid: "P\($0)", quantity: 100) }
         try stage(levels, as: "flow.stock")

@@ -30,3 +30,47 @@ extension HashedRecord where Record == FlowStock {
         writer.endObject()
     }
 }
+
+/// A stock level as `transform.inventory` staged it: the values `StockTable.upsertStaged` binds, exactly as
+/// written (the content hash is the staged one, not computed again).
+struct StagedStockLevel {
+    var warehouseUid: String
+    var productUid: String
+    var quantity: Int64
+    var reserved: Int64
+    var available: Int64
+    var contentHash: Int64
+
+    /// A product's staged row (``HashedRecord/stagedJSONList(_:)``), read by ``StagedJSONReader`` when it is in
+    /// the writer's shape, else by `JSONDecoder` (which words the error).
+    static func list(_ payload: Data, productUid: String) throws -> [StagedStockLevel] {
+        var reader = StagedJSONReader(payload)
+        let levels = reader.list { reader -> StagedStockLevel in
+            reader.beginObject()
+            let available = reader.int64("available"), contentHash = reader.int64("contentHash")
+            let product = reader.string("productUid")
+            let quantity = reader.int64("quantity"), reserved = reader.int64("reserved")
+            let warehouseUid = reader.string("warehouseUid")
+            reader.endObject()
+            return StagedStockLevel(warehouseUid: warehouseUid, productUid: product, quantity: quantity, reserved: reserved,
+                                    available: available, contentHash: contentHash)
+        }
+        if reader.finished { return levels }
+        do {
+            return try JSONDecoder().decode([HashedRecord<FlowStock>].self, from: payload).map {
+                StagedStockLevel(warehouseUid: $0.record.warehouseUid, productUid: $0.record.productUid,
+                                 quantity: $0.record.quantity, reserved: $0.record.reserved,
+                                 available: $0.record.available, contentHash: $0.contentHash)
+            }
+        } catch {
+            throw StagedStockError(productUid: productUid, reason: "\(error)")
+        }
+    }
+}
+
+/// A staged product row `load.inventory` cannot read (written by something other than `transform.inventory`).
+public struct StagedStockError: Error, Sendable, CustomStringConvertible {
+    public var productUid: String
+    public var reason: String
+    public var description: String { "staged stock of product '\(productUid)' cannot be read: \(reason)" }
+}
