@@ -101,9 +101,11 @@ public struct PosJournalImporter: Sendable {
         // In a class, so mapping a transaction reads it in place (an optional struct was copied per call).
         final class MappingBox {
             let mapping: SaftMapping
+            /// The current register's keys, carried from one transaction to the next.
+            var keys = SaftMapping.RegisterKeys()
             init(_ mapping: SaftMapping) { self.mapping = mapping }
             // A method, so the mapping is read where it is (`box!.mapping.map` still copied it per call).
-            func map(_ transaction: SaftTransaction) -> SaftMapping.Result { mapping.map(transaction) }
+            func map(_ transaction: SaftTransaction) -> SaftMapping.Result { mapping.map(transaction, keys: &keys) }
         }
         var mapping: MappingBox?
         func makeMapping(line: Int) throws -> MappingBox {
@@ -144,12 +146,19 @@ public struct PosJournalImporter: Sendable {
                 try PosOrdersTable.insertAll(pending, in: db)
             }
             if let fast {
-                for (index, outcome) in fast.enumerated() {
-                    switch outcome {
-                    case .inserted: report.imported += 1
-                    case .alreadyStored: report.alreadyStored += 1
+                // The batch read where it is (`pending[index]` copied each order, retaining its strings and arrays).
+                pending.withUnsafeBufferPointer { orders in
+                    pendingSources.withUnsafeBufferPointer { sources in
+                        pendingCodes.withUnsafeBufferPointer { codes in
+                            for index in fast.indices {
+                                switch fast[index] {
+                                case .inserted: report.imported += 1
+                                case .alreadyStored: report.alreadyStored += 1
+                                }
+                                totals.add(sources[index], codes: codes, order: orders[index])
+                            }
+                        }
                     }
-                    totals.add(pendingSources[index], codes: pendingCodes, order: pending[index])
                 }
                 return
             }
@@ -160,7 +169,7 @@ public struct PosJournalImporter: Sendable {
                         case .inserted: report.imported += 1
                         case .alreadyStored: report.alreadyStored += 1
                         }
-                        totals.add(source, codes: pendingCodes, order: order)
+                        pendingCodes.withUnsafeBufferPointer { totals.add(source, codes: $0, order: order) }
                     } catch {
                         report.issues.append(Issue(key: "\(source.register)/\(source.transID ?? "?")",
                                                    line: source.line, reason: "\(error)"))
@@ -259,9 +268,10 @@ public struct PosJournalImporter: Sendable {
                 transID = t.transID
                 line = t.line
                 let start = codes.count
-                for line in t.lines { codes.append(line.vatCode ?? "?") }
+                // By index: `for line in t.lines` copied every line, retaining its eleven strings.
+                for index in t.lines.indices { codes.append(t.lines[index].vatCode ?? "?") }
                 vatCodes = start..<codes.count
-                for payment in t.payments { codes.append(payment.paymentType ?? "?") }
+                for index in t.payments.indices { codes.append(t.payments[index].paymentType ?? "?") }
                 paymentTypes = vatCodes.upperBound..<codes.count
             }
         }
@@ -274,7 +284,7 @@ public struct PosJournalImporter: Sendable {
 
         func day(register: String, date: String) -> Day? { days[Key(register: register, date: date)] }
 
-        mutating func add(_ t: Source, codes: [String], order: FlowPosOrder) {
+        mutating func add(_ t: Source, codes: UnsafeBufferPointer<String>, order: FlowPosOrder) {
             let day: Day
             if let lastDay, lastKey.register == t.register, lastKey.date == t.date {
                 day = lastDay

@@ -15,25 +15,59 @@ public struct SaftMapping: Sendable {
     public var createUnknownArticles: Bool
     /// Reads `transDate`/`transTime` in `timeZone` (its offset cached per day).
     private var localTime: SaftLocalTime
-    /// The file's transaction and payment types (basics of type 11 and 12) by `basicID`, looked up
-    /// without building a `"type/id"` key per transaction.
+    /// The file's transaction and payment types (basics of type 11 and 12) by `basicID`, each already
+    /// classified (what a transaction type becomes, which Flow tender a payment type is): one dictionary
+    /// look-up per transaction and payment instead of a key string, the code-list sets and a string switch.
     private var codes: Codes
 
     struct Codes: Sendable {
-        var transaction: [String: String] = [:]
-        var payment: [String: String] = [:]
+        var transaction: [String: TransactionKind] = [:]
+        var payment: [String: FlowTenderType] = [:]
 
         init(_ master: SaftMasterData) {
             // `basics` is keyed "type/id" (SaftMasterData.predefined): the same pairs, split at the first '/'.
             for (key, code) in master.basics {
                 guard let slash = key.firstIndex(of: "/") else { continue }
                 switch key[..<slash] {
-                case "11": transaction[String(key[key.index(after: slash)...])] = code
-                case "12": payment[String(key[key.index(after: slash)...])] = code
+                case "11": transaction[String(key[key.index(after: slash)...])] = TransactionKind(code: code)
+                case "12": payment[String(key[key.index(after: slash)...])] = SaftMapping.tender(code: code)
                 default: break
                 }
             }
         }
+    }
+
+    /// What a transaction of a predefined type (code list PredefinedBasicID-11) becomes.
+    enum TransactionKind: Sendable, Equatable {
+        case order, payment
+        /// Counted as skipped, with the code list's description.
+        case skipped(String)
+        /// A code outside the code list (quarantined, naming it).
+        case unknown(code: String)
+
+        init(code: String) {
+            if let other = SaftMapping.otherTypes[code] {
+                self = .skipped(other)
+            } else if SaftMapping.paymentTypes.contains(code) {
+                self = .payment
+            } else if SaftMapping.orderTypes.contains(code) {
+                self = .order
+            } else {
+                self = .unknown(code: code)
+            }
+        }
+    }
+
+    /// The keys a file's transactions share per register (its uid's and file key's beginnings), made
+    /// once per register and kept while the transactions of one register follow each other, not built
+    /// with string interpolation and `FlowUID.sanitize` per transaction.
+    struct RegisterKeys: Sendable {
+        var registerID: String?
+        /// `SAFT-<sanitized register>-`
+        var uidPrefix = ""
+        var register = ""
+        /// `saft:<companyIdent>:<registerID>:`
+        var keyPrefix = ""
     }
 
     public init(master: SaftMasterData, storeUid: String, timeZone: TimeZone, knownSkus: Set<String>,
@@ -65,6 +99,13 @@ public struct SaftMapping: Sendable {
     ]
 
     public func map(_ t: SaftTransaction) -> Result {
+        var keys = RegisterKeys()
+        return map(t, keys: &keys)
+    }
+
+    /// As ``map(_:)``; `keys` carries the register's keys from one transaction to the next (a file's
+    /// import passes the same value for all its transactions).
+    func map(_ t: SaftTransaction, keys: inout RegisterKeys) -> Result {
         guard let transID = t.transID, !transID.isEmpty else { return .broken("transID is missing") }
         guard let transType = t.transType, !transType.isEmpty else { return .broken("transType is missing") }
         guard let amount = SaftAmount.hundredths(t.transAmntIn) else {
@@ -76,56 +117,71 @@ public struct SaftMapping: Sendable {
         guard let sign = Self.sign(t.amntTp) else { return .broken("amntTp '\(t.amntTp ?? "")' is not C or D") }
         if t.voidTransaction { return .skipped("void") }
         if t.trainingID { return .skipped("training") }
-        let predefined = codes.transaction[transType] ?? (transType.hasPrefix("11") ? transType : nil)
-        guard let code = predefined else { return .broken("transType '\(transType)' is not in the file's basics (type 11)") }
-        if let other = Self.otherTypes[code] { return .skipped(other) }
-        let isPayment = Self.paymentTypes.contains(code)
-        guard Self.orderTypes.contains(code) || isPayment else {
+        let kind: TransactionKind
+        if let known = codes.transaction[transType] {
+            kind = known
+        } else {
+            guard transType.hasPrefix("11") else { return .broken("transType '\(transType)' is not in the file's basics (type 11)") }
+            kind = TransactionKind(code: transType)
+        }
+        let isPayment: Bool
+        switch kind {
+        case .order: isPayment = false
+        case .payment: isPayment = true
+        case .skipped(let other): return .skipped(other)
+        case .unknown(let code):
             return .broken("transType '\(transType)' (\(code)) is not in code list PredefinedBasicID-11")
         }
         let total = sign * amount
 
         var lines: [FlowPosOrderLine] = []
-        lines.reserveCapacity(t.lines.count)
-        // By index, each line read where it is (`enumerated()` copied every line).
-        for index in t.lines.indices {
-            let line = t.lines[index]
-            let number = index + 1
-            guard let artID = line.artID, !artID.isEmpty else { return .broken("ctLine \(number): artID is missing") }
-            let isKnown = knownSkus.contains(artID)
-            guard createUnknownArticles || isKnown else {
-                return .broken("ctLine \(number): article \(artID) is not a SKU in the Flow store")
+        var lineSum: Int64 = 0, vatSum: Int64 = 0, discountSum: Int64 = 0
+        // Each line read where it is, field by field (a copy of a line retained its eleven strings).
+        let broken: String? = t.lines.withUnsafeBufferPointer { source in
+            lines.reserveCapacity(source.count)
+            for index in source.indices {
+                let number = index + 1
+                guard let artID = source[index].artID, !artID.isEmpty else { return "ctLine \(number): artID is missing" }
+                let isKnown = knownSkus.contains(artID)
+                guard createUnknownArticles || isKnown else {
+                    return "ctLine \(number): article \(artID) is not a SKU in the Flow store"
+                }
+                guard let lineSign = Self.sign(source[index].amntTp ?? t.amntTp) else { return "ctLine \(number): amntTp is not C or D" }
+                guard let quantity = SaftAmount.hundredths(source[index].qnt ?? "1"), quantity > 0 else {
+                    return "ctLine \(number): qnt '\(source[index].qnt ?? "")' is not a positive quantity in hundredths"
+                }
+                guard let lineAmount = SaftAmount.hundredths(source[index].lineAmntIn) else {
+                    return "ctLine \(number): lineAmntIn '\(source[index].lineAmntIn ?? "")' is missing or not whole øre"
+                }
+                var discount: Int64 = 0
+                for text in source[index].discounts {
+                    guard let value = SaftAmount.hundredths(text) else { return "ctLine \(number): dscAmnt '\(text)' is not an amount" }
+                    discount += abs(value)
+                }
+                let vatRate = SaftAmount.hundredths(source[index].vatPerc ?? "0").map(Int.init) ?? -1
+                guard (0...10_000).contains(vatRate) else { return "ctLine \(number): vatPerc '\(source[index].vatPerc ?? "")' is not 0–100" }
+                guard let vat = SaftAmount.hundredths(source[index].vatAmnt ?? "0") else {
+                    return "ctLine \(number): vatAmnt '\(source[index].vatAmnt ?? "")' is not an amount"
+                }
+                // The file's line amount is authoritative; the unit price is derived, and any remainder of the
+                // division goes to the discount so that price × quantity − discount = the line amount exactly.
+                let gross = abs(lineAmount) + discount
+                let unitPrice = (gross * 100 + quantity / 2) / quantity
+                let priced = (unitPrice * quantity + 50) / 100
+                let lineDiscount = priced - abs(lineAmount)
+                let line = FlowPosOrderLine(
+                    lineNo: number, sku: artID, productUid: isKnown ? artID : nil,
+                    name: master.articles[artID] ?? artID, quantity: lineSign * quantity, unitPrice: unitPrice,
+                    discountAmount: lineSign * lineDiscount, vatRate: vatRate, vatAmount: lineSign * abs(vat),
+                    lineTotal: lineSign * abs(lineAmount))
+                lineSum += line.lineTotal
+                vatSum += line.vatAmount
+                discountSum += line.discountAmount
+                lines.append(line)
             }
-            guard let lineSign = Self.sign(line.amntTp ?? t.amntTp) else { return .broken("ctLine \(number): amntTp is not C or D") }
-            guard let quantity = SaftAmount.hundredths(line.qnt ?? "1"), quantity > 0 else {
-                return .broken("ctLine \(number): qnt '\(line.qnt ?? "")' is not a positive quantity in hundredths")
-            }
-            guard let lineAmount = SaftAmount.hundredths(line.lineAmntIn) else {
-                return .broken("ctLine \(number): lineAmntIn '\(line.lineAmntIn ?? "")' is missing or not whole øre")
-            }
-            var discount: Int64 = 0
-            for text in line.discounts {
-                guard let value = SaftAmount.hundredths(text) else { return .broken("ctLine \(number): dscAmnt '\(text)' is not an amount") }
-                discount += abs(value)
-            }
-            let vatRate = SaftAmount.hundredths(line.vatPerc ?? "0").map(Int.init) ?? -1
-            guard (0...10_000).contains(vatRate) else { return .broken("ctLine \(number): vatPerc '\(line.vatPerc ?? "")' is not 0–100") }
-            guard let vat = SaftAmount.hundredths(line.vatAmnt ?? "0") else {
-                return .broken("ctLine \(number): vatAmnt '\(line.vatAmnt ?? "")' is not an amount")
-            }
-            // The file's line amount is authoritative; the unit price is derived, and any remainder of the
-            // division goes to the discount so that price × quantity − discount = the line amount exactly.
-            let gross = abs(lineAmount) + discount
-            let unitPrice = (gross * 100 + quantity / 2) / quantity
-            let priced = (unitPrice * quantity + 50) / 100
-            let lineDiscount = priced - abs(lineAmount)
-            lines.append(FlowPosOrderLine(
-                lineNo: number, sku: artID, productUid: isKnown ? artID : nil,
-                name: master.articles[artID] ?? artID, quantity: lineSign * quantity, unitPrice: unitPrice,
-                discountAmount: lineSign * lineDiscount, vatRate: vatRate, vatAmount: lineSign * abs(vat),
-                lineTotal: lineSign * abs(lineAmount)))
+            return nil
         }
-        let lineSum = lines.reduce(Int64(0)) { $0 + $1.lineTotal }
+        if let broken { return .broken(broken) }
         var rounding: Int64 = 0
         if !isPayment, lineSum != total {
             let stated = SaftAmount.hundredths(t.roundingAmnt).map { sign * $0 }
@@ -137,30 +193,40 @@ public struct SaftMapping: Sendable {
         }
         var payments: [FlowPosPayment] = []
         payments.reserveCapacity(t.payments.count)
-        for (index, payment) in t.payments.enumerated() {
-            guard let paid = SaftAmount.hundredths(payment.paidAmnt) else {
-                return .broken("payment \(index + 1): paidAmnt '\(payment.paidAmnt ?? "")' is not an amount")
+        var paid: Int64 = 0
+        var paidCash = false
+        for index in t.payments.indices {
+            guard let amount = SaftAmount.hundredths(t.payments[index].paidAmnt) else {
+                return .broken("payment \(index + 1): paidAmnt '\(t.payments[index].paidAmnt ?? "")' is not an amount")
             }
-            payments.append(FlowPosPayment(paymentNo: index + 1, tenderType: tender(payment.paymentType), amount: sign * abs(paid),
-                                           reference: payment.paymentRefID))
+            let payment = FlowPosPayment(paymentNo: index + 1, tenderType: tender(t.payments[index].paymentType),
+                                         amount: sign * abs(amount), reference: t.payments[index].paymentRefID)
+            paid += payment.amount
+            if payment.tenderType == .cash { paidCash = true }
+            payments.append(payment)
         }
-        let paid = payments.reduce(Int64(0)) { $0 + $1.amount }
         var change: Int64 = 0
         if paid != total {
-            guard paid > total, total >= 0, payments.contains(where: { $0.tenderType == .cash }) else {
+            guard paid > total, total >= 0, paidCash else {
                 return .broken("the payments add up to \(paid) øre, the transaction to \(total) øre")
             }
             change = paid - total
         }
-        let register = FlowUID.sanitize(t.registerID) ?? "register"
-        let uid = "SAFT-\(register)-\(FlowUID.sanitize(transID) ?? transID)"
+        if keys.registerID != t.registerID {
+            let register = FlowUID.sanitize(t.registerID) ?? "register"
+            keys = RegisterKeys()
+            keys.registerID = t.registerID
+            keys.register = register
+            keys.uidPrefix = "SAFT-\(register)-"
+            keys.keyPrefix = "saft:\(master.companyIdent ?? "-"):\(t.registerID):"
+        }
         let order = FlowPosOrder(
-            orderUid: uid, orderNumber: transID,
-            type: isPayment ? .payment : (total < 0 ? .return : .sale), storeUid: storeUid, cashRegisterUid: register,
+            orderUid: keys.uidPrefix + (FlowUID.sanitize(transID) ?? transID), orderNumber: transID,
+            type: isPayment ? .payment : (total < 0 ? .return : .sale), storeUid: storeUid, cashRegisterUid: keys.register,
             employeeUid: t.empID, customerUid: t.custSupID, currency: master.currency ?? "NOK", createdAt: createdAt,
-            settledAt: createdAt, orderTotal: total, vatTotal: isPayment ? 0 : lines.reduce(0) { $0 + $1.vatAmount },
-            discountTotal: isPayment ? 0 : lines.reduce(0) { $0 + $1.discountAmount }, rounding: rounding, changeGiven: change,
-            source: "SAFT", sourceKey: "saft:\(master.companyIdent ?? "-"):\(t.registerID):\(transID)",
+            settledAt: createdAt, orderTotal: total, vatTotal: isPayment ? 0 : vatSum,
+            discountTotal: isPayment ? 0 : discountSum, rounding: rounding, changeGiven: change,
+            source: "SAFT", sourceKey: keys.keyPrefix + transID,
             lines: isPayment ? [] : lines, payments: payments)
         do { try order.validate() } catch { return .broken("\(error)") }
         return .order(order)
@@ -169,7 +235,12 @@ public struct SaftMapping: Sendable {
     /// Payment types through the file's basics (type 12) to Flow tenders (code list PredefinedBasicID-12).
     func tender(_ type: String?) -> FlowTenderType {
         guard let type else { return .other }
-        switch codes.payment[type] ?? type {
+        return codes.payment[type] ?? Self.tender(code: type)
+    }
+
+    /// A predefined payment type (or the type itself when the basics do not list it) as a Flow tender.
+    static func tender(code: String) -> FlowTenderType {
+        switch code {
         case "12001", "CASH": return .cash
         case "12002", "12003", "DEBCARD", "CREDCARD": return .card
         case "12005": return .giftCard

@@ -187,13 +187,21 @@ public final class SaftReader {
         case (.vat, .vatAmnt) where inLine: line.vatAmnt = value
         case (.discount, .dscAmnt) where inLine: line.discounts.append(value)
         case (_, .ctLine) where inLine:
-            if inTransaction { transaction.lines.append(line) }
+            // Moved into the transaction, not copied (a copy retained its eleven strings, released again
+            // when the next line started).
+            if inTransaction {
+                transaction.lines.append(SaftLine())
+                swap(&transaction.lines[transaction.lines.count - 1], &line)
+            }
             inLine = false
         case (.payment, .paymentType) where inPayment: payment.paymentType = value
         case (.payment, .paidAmnt) where inPayment: payment.paidAmnt = value
         case (.payment, .paymentRefID) where inPayment: payment.paymentRefID = value
         case (_, .payment) where inPayment:
-            if inTransaction { transaction.payments.append(payment) }
+            if inTransaction {
+                transaction.payments.append(SaftPayment())
+                swap(&transaction.payments[transaction.payments.count - 1], &payment)
+            }
             inPayment = false
         case (_, .cashtransaction):
             if inTransaction {

@@ -68,8 +68,14 @@ final class SaftXMLScanner {
     private let elementNames = SaftElementNames()
     /// Namespace bindings in scope: (prefix, uri, depth at which declared). "" = the default namespace.
     @exclusivity(unchecked) private var bindings: [(prefix: String, uri: String, depth: Int)] = [("xml", "http://www.w3.org/XML/1998/namespace", 0)] {
-        didSet { isResolved = false }
+        didSet {
+            isResolved = false
+            innermostBindingDepth = bindings.last?.depth ?? 0
+        }
     }
+    /// The depth of the innermost binding, so closing an element that declared none looks at no tuple
+    /// (reading `bindings.last` copied it, retaining and releasing its two strings at every end tag).
+    @exclusivity(unchecked) private var innermostBindingDepth = 0
     /// The last prefix resolved and its namespace (a file uses one prefix throughout), valid while
     /// `isResolved` (until the bindings change).
     @exclusivity(unchecked) private var resolvedPrefix: [UInt8] = []
@@ -344,8 +350,20 @@ final class SaftXMLScanner {
             while index < bytes.count {
                 let byte = bytes[index]
                 // Letters, '_' and UTF-8 (most of a name) are all at 0x40 and above, where no byte ends or
-                // spoils a plain tag: one comparison for them instead of ten.
-                if byte >= 0x40 { index += 1; continue }
+                // spoils a plain tag: one comparison for them instead of ten, and a run of them is passed
+                // over eight bytes at a time (the lowest byte below 0x40 of a word found by bit arithmetic:
+                // a borrow only ever flags bytes above the first such byte, so its position is exact).
+                if byte >= 0x40 {
+                    index += 1
+                    while index + 8 <= bytes.count {
+                        let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + index)
+                            .loadUnaligned(as: UInt64.self))
+                        let below = (word &- 0x4040_4040_4040_4040) & ~word & 0x8080_8080_8080_8080
+                        if below != 0 { index += below.trailingZeroBitCount >> 3; break }
+                        index += 8
+                    }
+                    continue
+                }
                 if byte == UInt8(ascii: ">") {
                     guard index > start else { return nil }
                     let first = bytes[start]
@@ -368,7 +386,30 @@ final class SaftXMLScanner {
         }
     }
 
+    /// The index of the `>` of `</name>` at `position` when `name` is the innermost open element's name
+    /// and the tag is wholly buffered; nil otherwise (the general path then reads the tag and refuses what
+    /// it must). Why: a file's end tags nearly always close what is open, and comparing against the
+    /// expected name is one pass where reading the tag and then comparing it was two.
+    @inline(__always)
+    private func matchingEndTag() -> Int? {
+        guard let top = nameEnds.last else { return nil }
+        let topStart = nameEnds.count > 1 ? nameEnds[nameEnds.count - 2] : 0
+        let from = position + 2
+        let close = from + (top - topStart)
+        guard close < buffer.count, buffer[position + 1] == UInt8(ascii: "/"), buffer[close] == UInt8(ascii: ">") else {
+            return nil
+        }
+        return buffer.withUnsafeBufferPointer { bytes in
+            names.bytes(at: topStart, equal: UnsafeBufferPointer(rebasing: bytes[from..<close]))
+        } ? close : nil
+    }
+
     private func markup(_ delegate: SaftXMLScannerDelegate, first: Bool) throws {
+        if let end = matchingEndTag() {
+            defer { position = end + 1 }
+            try close(delegate, line: line)
+            return
+        }
         if let tag = plainTag() {
             let startLine = line
             defer { position = tag.end + 1 }
@@ -623,7 +664,9 @@ final class SaftXMLScanner {
         elements.removeLast()
         nameEnds.removeLast()
         names.removeLast(names.count - (nameEnds.last ?? 0))
-        while let last = bindings.last, last.depth == depth { bindings.removeLast() }
+        if innermostBindingDepth == depth {
+            while let last = bindings.last, last.depth == depth { bindings.removeLast() }
+        }
         if depth == 1 { rootClosed = true }
     }
 }

@@ -21,9 +21,12 @@ do {
     FileHandle.standardError.write(Data("omniflow-bench: \(error.description)\n\n\(BenchmarkOptions.usage)\n".utf8))
     exit(2)
 }
+for name in BenchmarkFolders.removeLeftovers() { print("removed \(name), left by a benchmark run that was killed") }
 do {
     try await BenchmarkRunner(benchmarks: BenchmarkRegistry.all, options: options).run()
+    await CatalogueBenchmarks.Sessions.shared.dropAll()
 } catch {
+    await CatalogueBenchmarks.Sessions.shared.dropAll()
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
     exit(1)
 }

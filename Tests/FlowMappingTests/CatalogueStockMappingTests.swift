@@ -71,4 +71,28 @@ final class CatalogueStockMappingTests: XCTestCase {
         XCTAssertEqual(result.stock.map(\.quantity), [700])
         XCTAssertEqual(result.issues.map(\.recordKey), ["?@oslo", "§ §@oslo"])
     }
+
+    /// Levels come out in the order their Flow key first appears; parts of one Flow level are summed wherever
+    /// they stand in the batch, each part counted once (its latest `modified`).
+    func testSummedPartsApartInTheBatchAndTheirDuplicates() {
+        var settings = CatalogueFixtures.settings
+        settings.flowWebWarehouse = "WEB"
+        let warehouses = self.warehouses.merging(["web-3": StockWarehouse(warehouseUid: "web-3", stockMaster: .omnium,
+                                                                         isWebWarehouse: true)]) { $1 }
+        let items = [
+            OmniumInventoryItem(sku: "b", warehouseCode: "web-1", inventory: 1, modified: CatalogueFixtures.day(-2)),
+            OmniumInventoryItem(sku: "a", warehouseCode: "oslo", inventory: 2),
+            OmniumInventoryItem(sku: "b", warehouseCode: "oslo", inventory: 4),
+            OmniumInventoryItem(sku: "b", warehouseCode: "web-3", inventory: 8),
+            OmniumInventoryItem(sku: "b", warehouseCode: "web-1", inventory: 16, modified: CatalogueFixtures.day(-1)),
+            OmniumInventoryItem(sku: "b", warehouseCode: "web-1", inventory: 32, modified: CatalogueFixtures.day(-3)),
+        ]
+        let result = StockMapping.map(items, warehouses: warehouses, settings: settings)
+        XCTAssertEqual(result.stock, [
+            FlowStock(warehouseUid: "WEB", productUid: "b", quantity: 2_400, reserved: 0),
+            FlowStock(warehouseUid: "oslo", productUid: "a", quantity: 200, reserved: 0),
+            FlowStock(warehouseUid: "oslo", productUid: "b", quantity: 400, reserved: 0),
+        ])
+        XCTAssertEqual(result.issues, [])
+    }
 }

@@ -91,6 +91,27 @@ final class CatalogueReconciliationTests: XCTestCase {
                       "\(next.notes("load.inventory"))")
     }
 
+    /// A first load into warehouses without stock looks for nothing to zero; stock Flow already had in an
+    /// Omnium-master warehouse (an earlier integration, a restored store) is reconciled on the first load too.
+    func testFirstLoadZeroesOnlyStockThatWasThereBefore() async throws {
+        let empty = try makeFixture()
+        let first = try await empty.run()
+        XCTAssertTrue(first.notes("load.inventory").contains("reconciled: 0 stock rows zeroed (no stock in these warehouses before this load)"),
+                      "\(first.notes("load.inventory"))")
+        XCTAssertEqual(try stock(empty, "oslo", "SKU-1")?.quantity, 1000)
+
+        let earlier = try makeFixture()
+        try earlier.flow.write { db in
+            _ = try StockTable.upsert([FlowStock(warehouseUid: "oslo", productUid: "SKU-OLD", quantity: 5)], in: db)
+        }
+        let load = try await earlier.run()
+        XCTAssertTrue(load.notes("load.inventory").contains("reconciled: 1 stock rows zeroed"), "\(load.notes("load.inventory"))")
+        XCTAssertEqual(try stock(earlier, "oslo", "SKU-OLD"),
+                       FlowStock(warehouseUid: "oslo", productUid: "SKU-OLD", quantity: 0, reserved: 0))
+        XCTAssertEqual(try stock(earlier, "oslo", "SKU-1")?.quantity, 1000)
+        XCTAssertEqual(try stock(earlier, "bergen", "SKU-9")?.quantity, 40, "Flow-master stock is never touched")
+    }
+
     // MARK: - Safety
 
     func testAnEmptyFullReadRemovesNothingAndIsReadWholeAgain() async throws {

@@ -84,6 +84,53 @@ final class SaftXMLScannerTests: XCTestCase {
         }
     }
 
+    /// Every name the reader knows is found as itself; names that differ by a byte, are one longer or
+    /// shorter, or differ in case are `.other` unless they are another known name.
+    func testElementNamesAreFoundExactlyAndNearMissesAreOther() {
+        let table = SaftElementNames()
+        func lookup(_ name: String) -> SaftElement {
+            Array(name.utf8).withUnsafeBufferPointer { table.element($0) }
+        }
+        let known = Dictionary(uniqueKeysWithValues: SaftElement.allCases.filter { $0 != .other }.map { ($0.name, $0) })
+        for (name, element) in known {
+            XCTAssertEqual(lookup(name), element, name)
+            let bytes = Array(name.utf8)
+            var misses = [name + "x", String(name.dropLast()), name.uppercased(), "n1:" + name, ""]
+            for index in bytes.indices {
+                var changed = bytes
+                changed[index] ^= 0x01
+                misses.append(String(decoding: changed, as: UTF8.self))
+            }
+            for miss in misses {
+                XCTAssertEqual(lookup(miss), known[miss] ?? .other, "\(name) → \(miss)")
+            }
+        }
+        XCTAssertEqual(lookup(String(repeating: "a", count: 300)), .other)
+    }
+
+    /// End tags are compared with the open element in one pass when they close it plainly; anything else
+    /// (another name or prefix, one byte longer or shorter, white space) takes the general path, which
+    /// accepts or refuses as before, also when long names are split across reads.
+    func testEndTagsAreCheckedAgainstTheOpenElement() throws {
+        let head = "<n1:auditfile xmlns:n1=\"\(Self.ns)\" xmlns:n2=\"\(Self.ns)\">"
+        let text = head + "<n1:cashtransaction><n1:transAmntIn>1</n1:transAmntIn ></n1:cashtransaction></n1:auditfile>"
+        let whole = try scan(text)
+        XCTAssertEqual(whole, [
+            "<auditfile \(Self.ns) @1", "<cashtransaction \(Self.ns) @1", "<transAmntIn \(Self.ns) @1",
+            "</transAmntIn> '1' @1", "</cashtransaction> '' @1", "</auditfile> '' @1",
+        ])
+        for chunkSize in [1, 2, 3, 5, 7, 8, 9, 13] {
+            XCTAssertEqual(try scan(text, chunkSize: chunkSize), whole, "chunk size \(chunkSize)")
+        }
+        for wrong in ["</n2:cashtransaction>", "</n1:cashtransactio>", "</n1:cashtransactionx>", "</n1:Cashtransaction>", "</n1:>"] {
+            for chunkSize in [SaftXMLScanner.defaultChunkSize, 4] {
+                let error = scanError(head + "<n1:cashtransaction>\n" + wrong + "</n1:auditfile>", chunkSize: chunkSize)
+                XCTAssertEqual(error?.line, 2, wrong)
+                XCTAssertTrue(error?.reason.contains("not well-formed") == true, "\(wrong): \(String(describing: error))")
+            }
+        }
+    }
+
     func testErrorsNameTheElementAndLine() {
         let head = "<?xml version=\"1.0\"?>\n<n1:a xmlns:n1=\"\(Self.ns)\">\n"
         var error = scanError(head + "<n1:b>\n</n1:c></n1:a>")

@@ -55,9 +55,14 @@ public enum StockMapping {
     public static func map(_ items: [OmniumInventoryItem], warehouses: [String: StockWarehouse],
                            settings: CatalogueMappingSettings) -> CatalogueStock {
         var result = CatalogueStock()
-        struct Key: Hashable { var warehouseCode: String; var sku: String }
-        var latest: [Key: (item: OmniumInventoryItem, warehouseUid: String, productUid: String)] = [:]
-        var order: [Key] = []
+        let webWarehouse = settings.flowWebWarehouse?.trimmedNonBlank
+        // Why indexes and `updateValue`: this runs for every stock level of a catalogue (2 million at
+        // 100,000 products in 20 stores). One hash per item and per level: `updateValue` inserts and
+        // returns what was there, and only a duplicate (rare) puts the first index back.
+        var entries: [Entry] = []
+        entries.reserveCapacity(items.count)
+        var entryIndex: [SourceKey: Int] = [:]
+        entryIndex.reserveCapacity(items.count)
 
         for item in items {
             guard let sku = item.sku?.trimmedNonBlank, let code = item.warehouseCode?.trimmedNonBlank else {
@@ -70,28 +75,30 @@ public enum StockMapping {
                 result.skipped["warehouse not in Flow", default: 0] += 1; continue
             }
             let warehouseUid: String
-            if warehouse.isWebWarehouse, let web = settings.flowWebWarehouse?.trimmedNonBlank {
-                warehouseUid = web
+            if warehouse.isWebWarehouse, let webWarehouse {
+                warehouseUid = webWarehouse
             } else if warehouse.stockMaster == .flow {
                 result.skipped["Flow is stock master", default: 0] += 1; continue
             } else {
                 warehouseUid = warehouse.warehouseUid
             }
-            let key = Key(warehouseCode: code, sku: sku)
-            if let existing = latest[key] {
-                if (item.modified ?? .distantPast) > (existing.item.modified ?? .distantPast) {
-                    latest[key] = (item, warehouseUid, productUid)
+            let entry = Entry(item: item, warehouseUid: warehouseUid, productUid: productUid)
+            let key = SourceKey(warehouseCode: code, sku: sku)
+            if let first = entryIndex.updateValue(entries.count, forKey: key) {
+                // A duplicate of (sku, warehouse): the first stays where it was, holding the latest `modified`.
+                entryIndex[key] = first
+                if (item.modified ?? .distantPast) > (entries[first].item.modified ?? .distantPast) {
+                    entries[first] = entry
                 }
                 continue
             }
-            latest[key] = (item, warehouseUid, productUid)
-            order.append(key)
+            entries.append(entry)
         }
 
-        var byFlowKey: [String: FlowStock] = [:]
-        var flowOrder: [String] = []
-        for key in order {
-            guard let entry = latest[key] else { continue }
+        var levelIndex: [FlowStockKey: Int] = [:]
+        levelIndex.reserveCapacity(entries.count)
+        result.stock.reserveCapacity(entries.count)
+        for entry in entries {
             let quantity: Int64, reserved: Int64
             do throws(ValueOutOfRange) {
                 quantity = try Quantity.hundredths(entry.item.inventory ?? 0, field: "inventory")
@@ -99,19 +106,32 @@ public enum StockMapping {
             } catch {
                 result.issues.append(issue(entry.item, error.description)); continue
             }
-            let flowKey = entry.warehouseUid + "\u{1F}" + entry.productUid
-            if var stock = byFlowKey[flowKey] {
-                stock = FlowStock(warehouseUid: stock.warehouseUid, productUid: stock.productUid,
-                                  quantity: stock.quantity + quantity, reserved: stock.reserved + reserved)
-                byFlowKey[flowKey] = stock
-            } else {
-                byFlowKey[flowKey] = FlowStock(warehouseUid: entry.warehouseUid, productUid: entry.productUid,
-                                               quantity: quantity, reserved: reserved)
-                flowOrder.append(flowKey)
+            let key = FlowStockKey(warehouseUid: entry.warehouseUid, productUid: entry.productUid)
+            if let first = levelIndex.updateValue(result.stock.count, forKey: key) {
+                // Several Omnium warehouses in one Flow warehouse (web warehouses in `FlowWebWarehouse`): summed.
+                levelIndex[key] = first
+                let sum = result.stock[first]
+                result.stock[first] = FlowStock(warehouseUid: sum.warehouseUid, productUid: sum.productUid,
+                                                quantity: sum.quantity + quantity, reserved: sum.reserved + reserved)
+                continue
             }
+            result.stock.append(FlowStock(warehouseUid: entry.warehouseUid, productUid: entry.productUid,
+                                          quantity: quantity, reserved: reserved))
         }
-        result.stock = flowOrder.compactMap { byFlowKey[$0] }
         return result
+    }
+
+    /// An Omnium stock item's identity: duplicates of it keep the latest `modified`.
+    private struct SourceKey: Hashable {
+        var warehouseCode: String
+        var sku: String
+    }
+
+    /// An item that maps to a Flow level, with the Flow warehouse and product it maps to.
+    private struct Entry {
+        var item: OmniumInventoryItem
+        var warehouseUid: String
+        var productUid: String
     }
 
     private static func issue(_ item: OmniumInventoryItem, _ reason: String) -> MappingIssue {

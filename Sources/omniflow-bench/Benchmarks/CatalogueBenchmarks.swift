@@ -63,6 +63,12 @@ enum CatalogueBenchmarks {
             sessions[products]?.session.close()
             sessions[products] = nil
         }
+
+        /// Closes what no incremental benchmark took (`--filter catalogue.full-load` alone): its sandbox and folder.
+        func dropAll() {
+            for (_, kept) in sessions { kept.session.close() }
+            sessions = [:]
+        }
     }
 }
 
@@ -75,7 +81,7 @@ final class CatalogueSession: @unchecked Sendable {
 
     init(products: Int) throws {
         self.products = products
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("omniflow-bench-catalogue-\(UUID().uuidString)")
+        folder = BenchmarkFolders.make("catalogue")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let scale = SandboxScale(products: products, stores: CatalogueBenchmarks.stores, orders: 10, purchaseOrders: 5,
                                  privateCustomers: 10, businessCustomers: 5)

@@ -33,7 +33,7 @@ struct BenchmarkRunner {
     }
 
     private func measure(_ benchmark: Benchmark, size: Int) async throws -> BenchmarkResult {
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("omniflow-bench-\(UUID().uuidString)")
+        let workspace = BenchmarkFolders.make("run")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workspace) }
         try await benchmark.prepare?(size, workspace)

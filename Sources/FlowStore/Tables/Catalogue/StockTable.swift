@@ -106,6 +106,13 @@ public enum StockTable {
         try db.fetchValue(sql: "SELECT count(*) FROM stock", as: Int.self) ?? 0
     }
 
+    /// Whether any of `warehouseUids` has a stock row (one index seek each).
+    public static func hasRows(inWarehouses warehouseUids: [String], in db: Database) throws -> Bool {
+        let statement = try db.cachedStatement(sql: "SELECT 1 FROM stock WHERE warehouse_uid = ? LIMIT 1")
+        for warehouseUid in warehouseUids where try statement.fetchOne(arguments: [warehouseUid]) != nil { return true }
+        return false
+    }
+
     public static func fetch(warehouseUid: String, productUid: String, in db: Database) throws -> FlowStock? {
         try db.fetchOne(sql: """
             SELECT warehouse_uid, product_uid, quantity, reserved FROM stock WHERE warehouse_uid = ? AND product_uid = ?

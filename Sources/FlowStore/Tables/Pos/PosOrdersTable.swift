@@ -89,7 +89,15 @@ public enum PosOrdersTable {
         case ordersReturning
         case lines, payments, changes
 
+        /// Each kind's SQL for ``rowsPerInsert`` rows, the one nearly every run uses, made once per process:
+        /// each batch's writer built it again (kilobytes of text, split and joined) per kind.
+        private static let fullSQL: [String] = allCases.map { $0.build(rows: rowsPerInsert) }
+
         func sql(rows: Int) -> String {
+            rows == rowsPerInsert ? Self.fullSQL[rawValue] : build(rows: rows)
+        }
+
+        private func build(rows: Int) -> String {
             switch self {
             case .orders: insertSQL("pos_orders", orderColumns, rows: rows)
             case .ordersReturning:

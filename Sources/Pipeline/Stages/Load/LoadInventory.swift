@@ -28,13 +28,20 @@ public struct LoadInventory: Stage {
     public func run(_ context: StageContext) async throws -> StageOutcome {
         let mark = try CatalogueMark.read(CatalogueDatasets.omniumInventoryMark, from: context.staging)
         let staged = StagedKeys(storage: try context.staging.storageName(of: CatalogueDatasets.flowStock.name))
+        // Asked before the upsert: when the warehouses a full read covers had no stock at all (a first load),
+        // every row they have afterwards is one this read reported, and there is nothing to reconcile.
+        let hadStock = try mark?.full.map { full in
+            try context.flow.read { try StockTable.hasRows(inWarehouses: full.warehouseUids ?? [], in: $0) }
+        } ?? true
         var counts = try context.flow.withStagingAttached(context.staging.databaseURL.path) { db in
             try StockTable.upsertStaged(staged, chunkSize: chunkSize, in: db) { context.advance($0.inserted + $0.updated + $0.unchanged) }
         }
         let read = counts.inserted + counts.updated + counts.unchanged
         var notes = ["stock: \(counts)"]
         var reconciled = true
-        if let full = mark?.full {
+        if mark?.full != nil, !hadStock {
+            notes.append(CatalogueReconciliation.nothingBeforeNote)
+        } else if let full = mark?.full {
             let keep = Set((mark?.withheldSkus ?? []).compactMap(FlowUID.sanitize))
             let result = try CatalogueReconciliation.stock(context, full: full, staged: CatalogueDatasets.flowStock.name, keepProducts: keep,
                                                            chunkSize: chunkSize)
