@@ -15,7 +15,7 @@ public final class SaftReader {
     private let url: URL
     private var scanner: SaftXMLScanner?
     // The hot state skips dynamic exclusivity checks: one thread, never overlapping accesses.
-    @exclusivity(unchecked) private var path: [SaftElement] = []
+    private let path = SaftDepthStack<SaftElement>()
     private var sawRoot = false
 
     @exclusivity(unchecked) public private(set) var master = SaftMasterData()

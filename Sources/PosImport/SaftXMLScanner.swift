@@ -61,10 +61,10 @@ final class SaftXMLScanner {
     private let text = SaftScanBytes(capacity: 256)
     /// Qualified names of the open elements, back to back in `names`, each ending at `nameEnds[i]`.
     private let names = SaftScanBytes(capacity: 256)
-    @exclusivity(unchecked) private var nameEnds: [Int] = []
+    private let nameEnds = SaftDepthStack<Int>()
     /// The open elements, interned. Their local names are made from `names` only when asked for (error
     /// messages): a `String` per element, retained and released at every tag, was a tenth of the scan.
-    @exclusivity(unchecked) private var elements: [SaftElement] = []
+    private let elements = SaftDepthStack<SaftElement>()
     private let elementNames = SaftElementNames()
     /// Namespace bindings in scope: (prefix, uri, depth at which declared). "" = the default namespace.
     @exclusivity(unchecked) private var bindings: [(prefix: String, uri: String, depth: Int)] = [("xml", "http://www.w3.org/XML/1998/namespace", 0)] {

@@ -60,8 +60,16 @@ public final class Database {
     }
 
     /// Process-wide SQLite settings, applied once before the first connection opens (CSQLite's shim
-    /// says why memory statistics are off).
-    private static let processSettings: Void = { _ = csqlite_disable_memory_statistics() }()
+    /// says why): memory statistics off; statement journals in memory up to ``statementJournalInMemory``
+    /// bytes (a statement whose journal grows beyond it still spills to a temporary file, as before).
+    private static let processSettings: Void = {
+        _ = csqlite_disable_memory_statistics()
+        _ = csqlite_statement_journal_spill(Int32(statementJournalInMemory))
+    }()
+
+    /// How large a statement's journal may grow in memory before SQLite moves it to a temporary file.
+    /// 4 MiB: a 128-row INSERT's journal is a few hundred KiB; the cap keeps memory bounded for larger ones.
+    static let statementJournalInMemory = 4 << 20
 
     private static func openHandle(path: String, configuration: Configuration) throws -> OpaquePointer {
         _ = processSettings

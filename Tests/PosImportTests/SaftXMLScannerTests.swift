@@ -190,6 +190,40 @@ final class SaftXMLScannerTests: XCTestCase {
         XCTAssertEqual(reader.master.companyName, "Bench & Co")
     }
 
+    /// Nesting up to the limit reads (the scanner's and the reader's stacks hold exactly that many open
+    /// elements); one deeper is refused naming the element, before anything is pushed.
+    func testNestingUpToTheLimitReadsAndOneDeeperIsRefused() throws {
+        func nested(_ depth: Int) -> String {
+            "<n1:auditfile xmlns:n1=\"\(Self.ns)\">" + String(repeating: "<n1:x>", count: depth - 1)
+                + String(repeating: "</n1:x>", count: depth - 1) + "</n1:auditfile>"
+        }
+        let events = try scan(nested(SaftXMLScanner.maxDepth))
+        XCTAssertEqual(events.count, 2 * SaftXMLScanner.maxDepth)
+        XCTAssertEqual(events.last, "</auditfile> '' @1")
+        let url = try write(nested(SaftXMLScanner.maxDepth))
+        XCTAssertThrowsError(try SaftReader(url: url).read(transaction: { _ in })) { error in
+            XCTAssertEqual((error as? SaftFileError)?.element, "company", "read to the end, then missing company")
+        }
+        let error = scanError(nested(SaftXMLScanner.maxDepth + 1))
+        XCTAssertEqual(error?.element, "x")
+        XCTAssertTrue(error?.reason.contains("nested deeper than 256") == true, "\(String(describing: error))")
+    }
+
+    func testADepthStackPushesAndPopsInOrder() {
+        let stack = SaftDepthStack<Int>(capacity: 4)
+        XCTAssertTrue(stack.isEmpty)
+        XCTAssertNil(stack.last)
+        for value in [3, 1, 4, 1] { stack.append(value) }
+        XCTAssertEqual(stack.count, 4)
+        XCTAssertEqual((0..<4).map { stack[$0] }, [3, 1, 4, 1])
+        stack.removeLast()
+        XCTAssertEqual(stack.last, 4)
+        stack.append(5)
+        XCTAssertEqual((0..<stack.count).map { stack[$0] }, [3, 1, 4, 5])
+        while !stack.isEmpty { stack.removeLast() }
+        XCTAssertNil(stack.last)
+    }
+
     func testAmountsFastPathMatchesTheGeneralRules() {
         let cases = ["86.40", "1234.560", "2", "-3.5", "+7.05", " 12.3 ", "1.005", "1.", ".5", "-", "", "1.2.3", "12a",
                      "1234567890123456", "123456789012345", "\u{00A0}5.00", "٣", "5.000", "0.10"]
