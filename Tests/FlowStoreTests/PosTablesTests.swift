@@ -233,4 +233,61 @@ final class PosTablesTests: XCTestCase {
         XCTAssertEqual(try flow.write { try StockPushPendingTable.clear(left, warehouseUid: "wh-1", in: $0) }, 1)
         XCTAssertEqual(try flow.read { try StockPushPendingTable.count(warehouseUid: "wh-1", in: $0) }, 0)
     }
+
+    /// Clearing a page by its range (one statement) leaves exactly what clearing its levels one by one leaves: two
+    /// Flow stores get the same movements, pages and changes between a page's read and its clear (to levels of the
+    /// page, to new levels inside its range and after it, to another warehouse); one clears by levels, the other by
+    /// pages, and their pending markers stay the same at every step.
+    func testClearingAPageByItsRangeLeavesWhatClearingItsLevelsLeaves() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pos-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let byRange = try FlowDatabase(path: folder.appendingPathComponent("flow.db").path)
+        func move(_ warehouse: String, _ sku: String, _ change: Int64) throws {
+            for db in [flow!, byRange] {
+                try db.write { try StockMovementsTable.apply(FlowStockMovement(warehouseUid: warehouse, productUid: sku, quantityChange: change,
+                                                                               reason: "COUNT", occurredAt: self.at), in: $0) }
+            }
+        }
+        func pending(_ db: FlowDatabase, _ warehouse: String) throws -> [StockPushPendingTable.PendingLevel] {
+            try db.read { try StockPushPendingTable.pending(warehouseUid: warehouse, after: "", limit: 10_000, in: $0) }
+        }
+        var seeded = UInt64(20_261_204)
+        func next(_ bound: Int) -> Int {
+            // xorshift: the same steps every run.
+            seeded ^= seeded << 13; seeded ^= seeded >> 7; seeded ^= seeded << 17
+            return Int(seeded % UInt64(bound))
+        }
+        for sku in 0..<300 { try move("wh-1", String(format: "SKU-%04d", sku * 3), Int64(100 + sku)) }
+        try move("wh-2", "SKU-0003", 5)
+        var cleared = (levels: 0, range: 0)
+        for round in 0..<12 {
+            var after = ""
+            var pages: [(levels: [StockPushPendingTable.PendingLevel], page: StockPushPendingTable.Page)] = []
+            while true {
+                let levels = try flow.read { try StockPushPendingTable.pending(warehouseUid: "wh-1", after: after, limit: 7 + round, in: $0) }
+                let same = try byRange.read { try StockPushPendingTable.pending(warehouseUid: "wh-1", after: after, limit: 7 + round, in: $0) }
+                XCTAssertEqual(levels, same)
+                guard let page = StockPushPendingTable.Page(levels, after: after) else { break }
+                pages.append((levels, page))
+                after = page.last
+                // Changes while pages are on the wire: a level read, a new level anywhere in the range, another warehouse.
+                for _ in 0..<next(4) {
+                    let sku = String(format: "SKU-%04d", next(1_000))
+                    try move(next(5) == 0 ? "wh-2" : "wh-1", sku, Int64(next(50)) - 20)
+                }
+            }
+            // Some pages are acknowledged, in any order; the rest stay pending (their call failed).
+            for index in stride(from: pages.count - 1, to: 0, by: -1) { pages.swapAt(index, next(index + 1)) }
+            for (levels, page) in pages where next(3) != 0 {
+                cleared.levels += try flow.write { try StockPushPendingTable.clear(levels, warehouseUid: "wh-1", in: $0) }
+                cleared.range += try byRange.write { try StockPushPendingTable.clear(page, warehouseUid: "wh-1", in: $0) }
+                XCTAssertEqual(try pending(flow, "wh-1"), try pending(byRange, "wh-1"), "round \(round)")
+            }
+            XCTAssertEqual(try pending(flow, "wh-2"), try pending(byRange, "wh-2"))
+        }
+        XCTAssertEqual(cleared.levels, cleared.range)
+        XCTAssertGreaterThan(cleared.range, 300)
+        XCTAssertNil(StockPushPendingTable.Page([], after: ""))
+    }
 }

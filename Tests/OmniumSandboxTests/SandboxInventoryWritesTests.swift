@@ -122,18 +122,96 @@ final class SandboxInventoryWritesTests: XCTestCase {
             #"[{"sku":"A","warehouseCode":"w1","cost":1}]"#,
             #"{"sku":"A","warehouseCode":"w1","inventory":1}"#,
             #"[1]"#, "[]", "  ", #"[{"sku":"A""#,
+            // What the reader of plain items takes, and what it leaves to the strict path.
+            #" [ {"inventory":1.5,"sku":"A","warehouseCode":"w1"} , {"warehouseCode":"w1", "sku":"B", "inventory":0} ] "#,
+            #"[{"sku":"A","sku":"B","warehouseCode":"w1","inventory":1}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":1,"sku":"B"}]"#,
+            #"[{"sku":"A\u0042","warehouseCode":"w1","inventory":1}]"#,
+            #"[{"sku":"A\"","warehouseCode":"w1","inventory":1}]"#,
+            #"[{"sku":"Å","warehouseCode":"w1","inventory":1}]"#,
+            "[{\"sku\":\"A\tB\",\"warehouseCode\":\"w1\",\"inventory\":1}]",
+            #"[{"sku":"A","warehouseCode":"w1","inventory":1e2}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":012}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":-0}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":0.00}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":-0.0}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":1.}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":.5}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":+5}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":123456789012345678}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":1234567890123456789}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":12345678901234567.89}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":-99.10}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":true}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":1},]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":1}] x"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":1}"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":1,}]"#,
+            #"[{"sku":"A","warehouseCode":"w1"  "inventory":1}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":1}{}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":1},{"sku":"B","warehouseCode":"w2","inventory":2}]"#,
+            #"[{"sku":"A","warehouseCode":"w1","inventory":1},{"sku":"B","warehouseCode":"w1","inventory":2},{"sku":"C","warehouseCode":"w1x","inventory":3}]"#,
         ]
         for body in bodies {
             let request = try HTTPRequest(method: .PUT, target: "/api/Inventory/UpdateMany", body: Data(body.utf8))
             let expected = Result { try request.omniumBody([OmniumInventoryItem].self) }
             let actual = Result { try InventoryWriteRoutes.items(of: request) }
             switch (expected, actual) {
-            case (.success(let want), .success(let got)): XCTAssertEqual(got, want, body)
+            case (.success(let want), .success(let got)):
+                XCTAssertEqual(got, want, body)
+                // The same Decimal, not only an equal one: its text (trailing zeros kept) is what reads answer.
+                XCTAssertEqual(got.map { $0.inventory.map(SandboxDecimalText.string) }, want.map { $0.inventory.map(SandboxDecimalText.string) }, body)
             case (.failure(let want), .failure(let got)): XCTAssertEqual("\(got)", "\(want)", body)
             default: XCTFail("\(body): decoder \(expected), shortcut \(actual)")
             }
         }
         XCTAssertNotNil(InventoryWriteRoutes.plainItem(try SandboxRequestDecoder.value(of: Data(bodies[0].utf8)).arrayFirst))
+        // Invalid UTF-8 in a string: refused by both.
+        var invalid = Data(#"[{"sku":"A"#.utf8)
+        invalid.append(0xFF)
+        invalid.append(contentsOf: #"","warehouseCode":"w1","inventory":1}]"#.utf8)
+        XCTAssertNil(SandboxInventoryItemsReader.plainItems(invalid))
+        let request = try HTTPRequest(method: .PUT, target: "/api/Inventory/UpdateMany", body: invalid)
+        XCTAssertThrowsError(try InventoryWriteRoutes.items(of: request))
+    }
+
+    /// The client's stock bodies (`OmniumInventoryLevel.jsonArray`) are read by the reader of plain items, and
+    /// each level is the `Decimal` the strict parser makes of its text: value, mantissa, exponent and sign.
+    func testStockPushBodiesAreReadByThePlainReaderAsTheStrictParserReadsThem() throws {
+        var levels: [OmniumInventoryLevel] = []
+        for hundredths in Array(-2_050...2_050) + [99_999_999, -123_456_789_012, 100_000_000_000_000_000, 999_999_999_999_999_999] {
+            levels.append(OmniumInventoryLevel(sku: "SKU-\(levels.count)", warehouseCode: levels.count % 7 == 0 ? "w2" : "w1",
+                                               inventoryHundredths: Int64(hundredths)))
+        }
+        let body = OmniumInventoryLevel.jsonArray(levels)
+        let read = try XCTUnwrap(SandboxInventoryItemsReader.plainItems(body))
+        let strict = try SandboxRequestDecoder.decode([OmniumInventoryItem].self, from: SandboxRequestDecoder.value(of: body))
+        XCTAssertEqual(read.count, levels.count)
+        XCTAssertEqual(read, strict)
+        for (got, want) in zip(read, strict) {
+            let (gotParts, wantParts) = (got.inventory.flatMap(SandboxDecimalText.parts), want.inventory.flatMap(SandboxDecimalText.parts))
+            XCTAssertEqual(gotParts, wantParts, "\(want.inventory.map { "\($0)" } ?? "nil")")
+        }
+    }
+
+    /// The table of written stock answers as a dictionary would, through growth, overwrites and many keys.
+    func testInventoryTableAnswersAsADictionary() {
+        var table = SandboxInventoryTable()
+        var reference: [SandboxInventoryKey: OmniumInventoryItem] = [:]
+        var random = SplitMix64(seed: 7, stream: "inventory.table", index: 0)
+        for step in 0..<30_000 {
+            let key = SandboxInventoryKey(sku: "S\(random.int(in: 0...12_000))", warehouseCode: random.chance(0.5) ? "w1" : "w2")
+            let item = OmniumInventoryItem(sku: key.sku, warehouseCode: key.warehouseCode, inventory: Decimal(step))
+            table.set(item, for: key)
+            reference[key] = item
+        }
+        XCTAssertEqual(table.count, reference.count)
+        XCTAssertEqual(Set(table.keys), Set(reference.keys))
+        XCTAssertEqual(table.values.count, reference.count)
+        for (key, item) in reference { XCTAssertEqual(table[key], item) }
+        XCTAssertNil(table[SandboxInventoryKey(sku: "S1", warehouseCode: "w3")])
+        XCTAssertEqual(Set(table.values.map { "\($0.sku!)/\($0.warehouseCode!)" }),
+                       Set(reference.keys.map { "\($0.sku)/\($0.warehouseCode)" }))
     }
 }
 

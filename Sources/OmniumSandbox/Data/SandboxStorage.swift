@@ -62,7 +62,7 @@ public struct SandboxStorage: Sendable {
     /// Product index → its prices as changed.
     public var priceOverrides: [Int: [OmniumPrice]] = [:]
     /// Stock records written by `UpdateMany`, goods receptions or mutations.
-    public var inventoryWritten: [SandboxInventoryKey: OmniumInventoryItem] = [:]
+    public private(set) var inventoryWritten = SandboxInventoryTable()
     /// Written keys that the generator does not have, in the order they were created.
     public var inventoryAddedKeys: [SandboxInventoryKey] = []
     public var processedGoodsReceptionIds: Set<String> = []
@@ -123,7 +123,7 @@ public struct SandboxStorage: Sendable {
                 inventoryAddedKeys.append(key)
             }
         }
-        inventoryWritten[key] = item
+        inventoryWritten.set(item, for: key)
     }
 
     /// Writes a stock record whose current state the caller has just read: `isNew` when there was none (neither
@@ -131,7 +131,7 @@ public struct SandboxStorage: Sendable {
     /// the generator's, per item of a 1,000-item `UpdateMany`.
     public mutating func setInventoryItem(_ item: OmniumInventoryItem, key: SandboxInventoryKey, isNew: Bool) {
         if isNew { inventoryAddedKeys.append(key) }
-        inventoryWritten[key] = item
+        inventoryWritten.set(item, for: key)
     }
 
     // MARK: - Lookups used by validation

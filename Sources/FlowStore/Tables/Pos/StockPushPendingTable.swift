@@ -85,6 +85,45 @@ public enum StockPushPendingTable {
         return cleared
     }
 
+    /// A page of pending levels as ``pending(warehouseUid:after:limit:in:)`` read it: the markers after `after` up to
+    /// and including `last` (product order), the newest change among them. What the page form of `clear`
+    /// needs to clear the page in one statement.
+    public struct Page: Sendable, Hashable {
+        public var after: String
+        public var last: String
+        public var newestChangeSeq: Int64
+
+        /// The page of `levels`, read with `after`; nil for an empty page.
+        public init?(_ levels: [PendingLevel], after: String) {
+            guard let last = levels.last, let newest = levels.map(\.changeSeq).max() else { return nil }
+            self.after = after
+            self.last = last.productUid
+            newestChangeSeq = newest
+        }
+    }
+
+    /// Clears the markers of a page whose levels were sent, in one statement: the markers of the page's range that
+    /// are at a change no newer than the newest one read. Exactly those the level form of `clear`
+    /// clears for the page's levels:
+    /// - every marker of the range when the page was read was in the page (keyset page: all markers after `after`
+    ///   in product order, up to its `limit`, read in one snapshot), at a change no newer than `newestChangeSeq`;
+    /// - a change made after the read, to a level of the page or to a new one in its range, has a newer journal entry
+    ///   (`flow_changes.seq` is AUTOINCREMENT, assigned in write transactions, which SQLite runs one at a time), so its
+    ///   marker stays pending.
+    ///
+    /// Why: one `DELETE` per level was 1,000 statements per 1,000-level call, about a fifth of the client's CPU in a
+    /// 100,000-level push.
+    /// - Returns: how many markers were cleared.
+    @discardableResult
+    public static func clear(_ page: Page, warehouseUid: String, in db: Database) throws -> Int {
+        let statement = try db.cachedStatement(sql: """
+            DELETE FROM stock_push_pending
+            WHERE warehouse_uid = ? AND product_uid > ? AND product_uid <= ? AND change_seq <= ?
+            """)
+        try statement.execute(arguments: [warehouseUid, page.after, page.last, page.newestChangeSeq])
+        return db.changesCount
+    }
+
     /// How many levels of `warehouseUid` are pending (for tests and `omniflow queues`).
     public static func count(warehouseUid: String, in db: Database) throws -> Int {
         try db.fetchValue(sql: "SELECT count(*) FROM stock_push_pending WHERE warehouse_uid = ?", arguments: [warehouseUid],

@@ -20,14 +20,24 @@ extension SandboxState {
         }
         return try write { storage, now in
             var resolved: [(SandboxInventoryKey, OmniumInventoryItem)] = []
+            resolved.reserveCapacity(items.count)
+            // The warehouse of the item before: a push's items are mostly of one warehouse, looked up once.
+            var lastWarehouse: (code: String, id: String)?
             for item in items {
                 guard let sku = item.sku.nonEmpty, let code = item.warehouseCode.nonEmpty else {
                     throw SandboxWriteError.badRequest("sku and warehouseCode are required")
                 }
-                guard let store = storage.stores[code], store.isWarehouse == true else {
-                    throw SandboxWriteError.badRequest("Warehouse '\(code)' was not found")
+                let warehouseId: String
+                if let lastWarehouse, lastWarehouse.code == code {
+                    warehouseId = lastWarehouse.id
+                } else {
+                    guard let store = storage.stores[code], store.isWarehouse == true else {
+                        throw SandboxWriteError.badRequest("Warehouse '\(code)' was not found")
+                    }
+                    warehouseId = store.id
+                    lastWarehouse = (code, store.id)
                 }
-                resolved.append((SandboxInventoryKey(sku: sku, warehouseCode: store.id), item))
+                resolved.append((SandboxInventoryKey(sku: sku, warehouseCode: warehouseId), item))
             }
             var changed = 0
             for (key, incoming) in resolved {

@@ -67,11 +67,11 @@ public struct PushStock: Stage {
                     let page = try flow.read {
                         try StockPushPendingTable.pending(warehouseUid: warehouse, after: after, limit: batchSize, in: $0)
                     }
-                    guard let last = page.last else {
+                    guard let cleared = StockPushPendingTable.Page(page, after: after) else {
                         exhausted = true
                         break
                     }
-                    after = last.productUid
+                    after = cleared.last
                     if page.count < batchSize { exhausted = true }
                     started += 1
                     group.addTask {
@@ -84,7 +84,7 @@ public struct PushStock: Stage {
                             return SyncJobOutcome.from(error)
                         }
                         sent.add(page.count)
-                        clearer.cleared(page)
+                        clearer.cleared(cleared)
                         return .done
                     }
                 }
@@ -110,7 +110,8 @@ final class SentLevels: @unchecked Sendable {
     var total: Int { lock.withLock { count } }
 }
 
-/// Clears the markers of acknowledged pages on a serial queue of its own, many pages per Flow transaction.
+/// Clears the markers of acknowledged pages on a serial queue of its own, many pages per Flow transaction, a
+/// statement per page (`StockPushPendingTable.clear(_:warehouseUid:in:)` with a `Page`).
 ///
 /// Why not in the call's task: each commit of the Flow store is an fsync (4–15 ms on the benchmark's machine),
 /// and a task blocked in one holds a thread of Swift's cooperative pool, which has one per core (2 here): the
@@ -122,7 +123,7 @@ final class MarkerClearer: @unchecked Sendable {
     private let flow: FlowDatabase
     private let queue = DispatchQueue(label: "omniflow.push.stock.clear")
     private let lock = NSLock()
-    private var acknowledged: [StockPushPendingTable.PendingLevel] = []
+    private var acknowledged: [StockPushPendingTable.Page] = []
     private var scheduled = false
     private var failure: (any Error)?
 
@@ -132,9 +133,9 @@ final class MarkerClearer: @unchecked Sendable {
     }
 
     /// Adds a page Omnium took; its markers are cleared soon, off the caller's thread.
-    func cleared(_ page: [StockPushPendingTable.PendingLevel]) {
+    func cleared(_ page: StockPushPendingTable.Page) {
         let schedule: Bool = lock.withLock {
-            acknowledged.append(contentsOf: page)
+            acknowledged.append(page)
             if scheduled { return false }
             scheduled = true
             return true
@@ -155,16 +156,18 @@ final class MarkerClearer: @unchecked Sendable {
 
     /// On the queue: one Flow transaction for everything acknowledged until now.
     private func clearAcknowledged() {
-        let levels: [StockPushPendingTable.PendingLevel] = lock.withLock {
+        let pages: [StockPushPendingTable.Page] = lock.withLock {
             let taken = acknowledged
             acknowledged.removeAll(keepingCapacity: true)
             scheduled = false
             return taken
         }
-        guard !levels.isEmpty else { return }
+        guard !pages.isEmpty else { return }
         do {
             let warehouse = warehouse
-            _ = try flow.write { try StockPushPendingTable.clear(levels, warehouseUid: warehouse, in: $0) }
+            try flow.write { db in
+                for page in pages { try StockPushPendingTable.clear(page, warehouseUid: warehouse, in: db) }
+            }
         } catch {
             lock.withLock { if failure == nil { failure = error } }
         }
