@@ -15,7 +15,7 @@ final class StagedStockLoadTests: XCTestCase {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("staged-stock-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         flow = try FlowDatabase(path: folder.appendingPathComponent("flow.db").path)
-        // The layout RunStaging writes: rows keyed `<warehouse>\u{1F}<product>` under a storage name.
+        // The layout RunStaging writes: a row per product, keyed by its UID, under a storage name.
         staging = try DatabaseQueue(path: folder.appendingPathComponent("staging.db").path)
         try staging.write { db in
             try db.execute(sql: "CREATE TABLE dataset_rows (dataset TEXT NOT NULL, key TEXT NOT NULL, payload BLOB NOT NULL, PRIMARY KEY (dataset, key)) WITHOUT ROWID")
@@ -26,14 +26,17 @@ final class StagedStockLoadTests: XCTestCase {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// Stages `levels` as `transform.inventory` does: one row per product, its levels' list written by the
+    /// staging encoder (the hand-written list is compared with it below).
     private func stage(_ levels: [FlowStock], as storage: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
+        let products = Dictionary(grouping: levels, by: \.productUid)
         try staging.write { db in
             try db.execute(sql: "DELETE FROM dataset_rows WHERE dataset = ?", arguments: [storage])
-            for level in levels {
+            for (productUid, levels) in products {
                 try db.execute(sql: "INSERT INTO dataset_rows (dataset, key, payload) VALUES (?, ?, ?)", arguments: [
-                    storage, "\(level.warehouseUid)\u{1F}\(level.productUid)", try encoder.encode(HashedRecord(level)),
+                    storage, productUid, try encoder.encode(levels.map(HashedRecord.init)),
                 ])
             }
         }
@@ -57,16 +60,20 @@ final class StagedStockLoadTests: XCTestCase {
     }
 
     func testStagedLevelsLoadInChunksWithTheRowByRowCountsAndHashes() throws {
-        let levels = (0..<7).map { FlowStock(warehouseUid: $0 < 4 ? "W1" : "W2", productUid: "P\($0)", quantity: Int64($0) * 100, reserved: 50) }
+        var levels = (0..<7).map { FlowStock(warehouseUid: $0 < 4 ? "W1" : "W2", productUid: "P\($0)", quantity: Int64($0) * 100, reserved: 50) }
+        // Products with levels in several warehouses, across chunks of 3 products.
+        levels += [FlowStock(warehouseUid: "W2", productUid: "P0", quantity: 5), FlowStock(warehouseUid: "W3", productUid: "P0", quantity: 6),
+                   FlowStock(warehouseUid: "W1", productUid: "P5", quantity: -7, reserved: 2)]
+        levels.sort { ($0.warehouseUid, $0.productUid) < ($1.warehouseUid, $1.productUid) }
         try stage(levels, as: "flow.stock#a")
-        XCTAssertEqual(try load("flow.stock#a", chunkSize: 3), UpsertCounts(inserted: 7))
+        XCTAssertEqual(try load("flow.stock#a", chunkSize: 3), UpsertCounts(inserted: 10))
         XCTAssertEqual(try stored(), levels)
 
         var changed = levels
         changed[2].quantity = 999
-        changed[2].available = 949
+        changed[2].available = changed[2].quantity - changed[2].reserved
         try stage(changed, as: "flow.stock#b")
-        XCTAssertEqual(try load("flow.stock#b", chunkSize: 3), UpsertCounts(updated: 1, unchanged: 6))
+        XCTAssertEqual(try load("flow.stock#b", chunkSize: 3), UpsertCounts(updated: 1, unchanged: 9))
         XCTAssertEqual(try stored(), changed)
         let hashes: [Int64] = try flow.read { db in
             try db.fetchAll(sql: "SELECT content_hash FROM stock ORDER BY warehouse_uid, product_uid").map { try $0.decode("content_hash") }
@@ -74,27 +81,57 @@ final class StagedStockLoadTests: XCTestCase {
         XCTAssertEqual(hashes, changed.map(\.contentHash.rawValue), "the hash the row-by-row writer compares with")
 
         // The same rows through the row-by-row writer change nothing.
-        XCTAssertEqual(try flow.write { db in try StockTable.upsert(changed, in: db) }, UpsertCounts(unchanged: 7))
+        XCTAssertEqual(try flow.write { db in try StockTable.upsert(changed, in: db) }, UpsertCounts(unchanged: 10))
+    }
+
+    /// A product row in another shape than the writer's (whitespace, another member order) is read by
+    /// `JSONDecoder` and loads the same; a row that is no list of levels stops the load naming the product.
+    func testRowsInAnotherShapeLoadAndUnreadableRowsAreNamed() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted]
+        let levels = [FlowStock(warehouseUid: "W1", productUid: "P1", quantity: 300, reserved: 100),
+                      FlowStock(warehouseUid: "W2", productUid: "P1", quantity: -5)]
+        try staging.write { db in
+            try db.execute(sql: "INSERT INTO dataset_rows (dataset, key, payload) VALUES (?, ?, ?)",
+                           arguments: ["flow.stock", "P1", try encoder.encode(levels.map(HashedRecord.init))])
+        }
+        XCTAssertEqual(try load("flow.stock", chunkSize: 10), UpsertCounts(inserted: 2))
+        XCTAssertEqual(try stored(), levels)
+
+        try staging.write { db in
+            try db.execute(sql: "INSERT INTO dataset_rows (dataset, key, payload) VALUES (?, ?, ?)",
+                           arguments: ["flow.stock", "P2", Data(#"{"warehouseUid":"W1"}"#.utf8)])
+        }
+        XCTAssertThrowsError(try load("flow.stock", chunkSize: 10)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("staged stock of product 'P2' cannot be read: "), "\(error)")
+        }
     }
 
     func testUnreportedNonZeroLevelsComePageByPage() throws {
         let levels = (0..<6).map { FlowStock(warehouseUid: "W1", productUid: "P\($0)", quantity: 100) }
         try stage(levels, as: "flow.stock")
         _ = try load("flow.stock", chunkSize: 10)
-        try stage([levels[1], levels[4]], as: "flow.stock#a")
+        // P2 reported in another warehouse only: not reported in W1.
+        try stage([levels[1], levels[4], FlowStock(warehouseUid: "W2", productUid: "P2", quantity: 1)], as: "flow.stock#a")
         let staged = StagedKeys(storage: "flow.stock#a")
         let pages = try flow.withStagingAttached(folder.appendingPathComponent("staging.db").path) { db in
-            var pages: [[String]] = []
-            var after: String?
-            while true {
-                let page = try StockTable.unreportedNonZeroKeys(warehouseUid: "W1", notIn: staged, after: after, limit: 2, in: db)
-                guard let last = page.last else { break }
-                pages.append(page.map(\.productUid))
-                after = last.productUid
+            try StockTable.withReportedKeys(staged, in: db) {
+                var pages: [[String]] = []
+                var after: String?
+                while true {
+                    let page = try StockTable.unreportedNonZeroKeys(warehouseUid: "W1", after: after, limit: 2, in: db)
+                    guard let last = page.last else { break }
+                    pages.append(page.map(\.productUid))
+                    after = last.productUid
+                }
+                return pages
             }
-            return pages
         }
         XCTAssertEqual(pages, [["P0", "P2"], ["P3", "P5"]])
+        let left: Int? = try flow.read { db in
+            try db.fetchValue(sql: "SELECT count(*) FROM sqlite_temp_master WHERE name = 'reported_stock_keys'", as: Int.self)
+        }
+        XCTAssertEqual(left, 0, "the temporary key table is dropped afterwards")
     }
 
     /// The hand-written staged JSON of a level is the staging encoder's bytes exactly (sorted keys, slashes
@@ -117,6 +154,12 @@ final class StagedStockLoadTests: XCTestCase {
             let hashed = HashedRecord(level)
             XCTAssertEqual(String(decoding: hashed.stagedJSON, as: UTF8.self),
                            String(decoding: try encoder.encode(hashed), as: UTF8.self))
+        }
+        // A product's row: the list of its levels.
+        for count in [0, 1, 2, levels.count] {
+            let list = levels.prefix(count).map(HashedRecord.init)
+            XCTAssertEqual(String(decoding: HashedRecord.stagedJSONList(list), as: UTF8.self),
+                           String(decoding: try encoder.encode(list), as: UTF8.self))
         }
     }
 }

@@ -117,6 +117,12 @@ final class OmniumWireDecodableTests: XCTestCase {
         XCTAssertThrowsError(try decoded(#"{"inventory": "5"}"#))
         XCTAssertNil(OmniumInventoryItem(wireJSON: Data([0x7B, 0x22, 0x73, 0x6B, 0x75, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D])),
                      "bytes that are not UTF-8")
+        // Text beyond ASCII is validated as UTF-8: a truncated sequence, an overlong one and a surrogate are declined.
+        let sku = Array(#"{"sku":""#.utf8)
+        for bad: [UInt8] in [[0x61, 0xC3], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]] {
+            XCTAssertNil(OmniumInventoryItem(wireJSON: Data(sku + bad + Array(#""}"#.utf8))), "\(bad)")
+        }
+        XCTAssertEqual(fast(#"{"sku": "Strikkegenser blå æøå 😀"}"#)?.sku, "Strikkegenser blå æøå 😀")
     }
 
     func testAPageOfFastReadRecordsKeepsEachRecordsBytesAndLeavesAnUnreadableOneToTheDecoder() throws {

@@ -63,6 +63,37 @@ final class CatalogueStagesTests: XCTestCase {
         return fixture
     }
 
+    // MARK: - Stock staged per product
+
+    /// Two SKUs that map to one Flow product (`" SKU-1"` and `"SKU-1"`) stand in different pages of the
+    /// transform; the product's staged row holds both, the later page's level winning in a warehouse both
+    /// report, as a later record replaces an earlier one everywhere in staging.
+    func testLevelsOfOneProductFromTwoPagesAreMerged() async throws {
+        let fixture = try makeFixture()
+        fixture.omnium.inventory += [
+            OmniumInventoryItem(sku: " SKU-1", warehouseCode: "oslo", inventory: 7, modified: day("2026-11-05T10:00:00Z")),
+            OmniumInventoryItem(sku: " SKU-1", warehouseCode: "oslo-lager", inventory: 4, modified: day("2026-11-05T10:00:00Z")),
+        ]
+        let stages = OmniflowStages.all().map { stage -> any Stage in
+            guard stage.name == "transform.inventory" else { return stage }
+            var transform = TransformInventory()
+            transform.chunkSize = 1   // a page per SKU
+            return transform
+        }
+        let manifest = try await fixture.run(stages)
+        let levels = try fixture.flow.read { db in try StockTable.fetchAll(warehouseUid: "oslo", in: db) + StockTable.fetchAll(warehouseUid: "oslo-lager", in: db) }
+        XCTAssertEqual(levels, [
+            FlowStock(warehouseUid: "oslo", productUid: "SKU-1", quantity: 1_000, reserved: 200),
+            FlowStock(warehouseUid: "oslo", productUid: "SKU-3a", quantity: 150),
+            FlowStock(warehouseUid: "oslo-lager", productUid: "SKU-1", quantity: 400),
+            FlowStock(warehouseUid: "oslo-lager", productUid: "SKU-2", quantity: 300),
+        ])
+        XCTAssertEqual(manifest.written("transform.inventory"), 4, "\(manifest.notes("transform.inventory"))")
+        XCTAssertTrue(manifest.notes("transform.inventory").contains("4 stock level(s) of 3 product(s)"),
+                      "\(manifest.notes("transform.inventory"))")
+        XCTAssertEqual(manifest.written("load.inventory"), 4)
+    }
+
     // MARK: - First run
 
     func testFirstRunLoadsProductsFieldByFieldAndQuarantinesTheBadEAN() async throws {

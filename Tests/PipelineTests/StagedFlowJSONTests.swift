@@ -90,6 +90,17 @@ final class StagedFlowJSONTests: XCTestCase {
             XCTAssertNil(FlowPriceEntry(stagedJSON: Data(text.utf8)), text)
         }
         XCTAssertNil(FlowPriceEntry(stagedJSON: Data([0x7B, 0x22, 0xFF])))
+        // Text that is not UTF-8, with and without an escape before it; text beyond ASCII that is.
+        for (bad, escaped) in [([UInt8]([0xFF]), false), ([0xC3], false), ([0xED, 0xA0, 0x80], false), ([0xFF], true)] {
+            let uid = Array("P".utf8) + (escaped ? Array(#"\n"#.utf8) : []) + bad
+            let text = Array(key.replacingOccurrences(of: "P1", with: "@").utf8).split(separator: UInt8(ascii: "@"))
+            let bytes = Array(text[0]) + uid + Array(text[1]) + Array((period + "]}").utf8)
+            XCTAssertNil(FlowPriceEntry(stagedJSON: Data(bytes)), "\(bad), escaped \(escaped)")
+        }
+        for uid in ["Bjørnø blå 😀", #"Bjørnø\nblå"#] {
+            let entry = FlowPriceEntry(stagedJSON: Data((key.replacingOccurrences(of: "P1", with: uid) + period + "]}").utf8))
+            XCTAssertEqual(entry?.key.productUid, uid.replacingOccurrences(of: #"\n"#, with: "\n"), uid)
+        }
         let negative = Data((key + period.replacingOccurrences(of: "19990", with: "-9223372036854775808") + "]}").utf8)
         XCTAssertEqual(FlowPriceEntry(stagedJSON: negative)?.periods.first?.price, Int64.min)
     }

@@ -140,6 +140,14 @@ public struct StagedJSONReader {
             index += 1
         }
         guard index < bytes.count else { failed = true; return "" }
+        if bytes[index] == UInt8(ascii: "\"") {
+            // No escape (the usual case): the text straight from the bytes, no copy.
+            defer { index += 1 }
+            guard let string = bytes.withUnsafeBufferPointer({ Self.utf8(UnsafeBufferPointer(rebasing: $0[start..<index])) }) else {
+                failed = true; return ""
+            }
+            return string
+        }
         var text = Array(bytes[start..<index])
         while bytes[index] != UInt8(ascii: "\"") {
             guard bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count else { failed = true; return "" }
@@ -169,8 +177,16 @@ public struct StagedJSONReader {
             guard index < bytes.count else { failed = true; return "" }
         }
         index += 1
-        guard let string = String(validating: text, as: UTF8.self) else { failed = true; return "" }
+        guard let string = text.withUnsafeBufferPointer(Self.utf8) else { failed = true; return "" }
         return string
+    }
+
+    /// `text` as a string when it is UTF-8, else nil. ASCII (the usual case) takes `String(decoding:)`'s fast
+    /// path: `String(validating:as:)` is generic and looked up its metadata at run time for every string.
+    private static func utf8(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+        var high: UInt8 = 0
+        for byte in text { high |= byte }
+        return high < 0x80 ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
     }
 
     /// A ``SQLiteDate`` text, as the staging encoder writes dates.

@@ -31,15 +31,8 @@ extension StagedKeys {
             """).fetchOne(arguments: [storage, after ?? "", offset])?["key"]
     }
 
-    /// `FROM` source of the staged rows with keys in (`after`, `through`], `through` nil = to the end:
-    /// their JSON payloads as text (column `p`). Bind ``chunkArguments(after:through:)``.
-    static func chunkSource(bounded: Bool) -> String {
-        """
-        (SELECT CAST(payload AS TEXT) AS p FROM \(schema).dataset_rows
-         WHERE dataset = ? AND key > ?\(bounded ? " AND key <= ?" : ""))
-        """
-    }
-
+    /// The arguments of a query over the staged rows with keys in (`after`, `through`] (`through` nil = to the
+    /// end): `dataset = ? AND key > ?[ AND key <= ?]`.
     func chunkArguments(after: String?, through: String?) -> StatementArguments {
         through.map { [storage, after ?? "", $0] } ?? [storage, after ?? ""]
     }

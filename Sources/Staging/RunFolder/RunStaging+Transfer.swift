@@ -60,6 +60,14 @@ extension RunStaging {
     /// ``appendPending(_:records:key:checkpoint:)`` for rows already encoded (e.g. raw pages).
     public func appendPendingRows(_ dataset: String, rows: some Sequence<DatasetRow>,
                                   checkpoint: PendingCheckpoint? = nil) throws -> Int {
+        try appendPendingRows(dataset, rows: rows, checkpoint: checkpoint) { _, _, new in new }
+    }
+
+    /// ``appendPendingRows(_:rows:checkpoint:)`` where a key staged before is not replaced but merged:
+    /// its row becomes `merging(key, old payload, new payload)` (a record spread over several pages, e.g. a
+    /// product's stock levels when two SKUs map to one Flow product).
+    public func appendPendingRows(_ dataset: String, rows: some Sequence<DatasetRow>, checkpoint: PendingCheckpoint? = nil,
+                                  merging: (_ key: String, _ old: Data, _ new: Data) throws -> Data) throws -> Int {
         let now = clock.now
         return try write { db in
             if let checkpoint {
@@ -86,10 +94,13 @@ extension RunStaging {
                     let old = try db.fetchValue(sql: "SELECT payload FROM dataset_rows WHERE dataset = ? AND key = ?",
                                                 arguments: [storage, row.key], as: Data.self) ?? Data()
                     checksum.remove(key: row.key, payload: old)
+                    let merged = try merging(row.key, old, row.payload)
                     try db.execute(sql: "UPDATE dataset_rows SET payload = ? WHERE dataset = ? AND key = ?",
-                                   arguments: [row.payload, storage, row.key])
+                                   arguments: [merged, storage, row.key])
+                    checksum.add(merged == row.payload ? row : DatasetRow(key: row.key, payload: merged))
+                } else {
+                    checksum.add(row)
                 }
-                checksum.add(row)
                 count += 1
             }
             try db.execute(sql: "UPDATE pending_datasets SET checksum_sum = ?, row_count = ? WHERE dataset = ?",

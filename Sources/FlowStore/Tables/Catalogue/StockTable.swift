@@ -26,8 +26,9 @@ public enum StockTable {
         }
     }
 
-    /// Upserts the levels staged as ``HashedRecord``s of ``FlowStock`` in the attached run staging, set-based,
-    /// `chunkSize` staged rows per transaction (`afterEachChunk` gets the counts so far). Needs
+    /// Upserts the levels staged in the attached run staging, set-based, `chunkSize` staged rows per transaction
+    /// (`afterEachChunk` gets the counts so far). A staged row is one product: the list of its levels, each a
+    /// ``HashedRecord`` of ``FlowStock`` (``HashedRecord/stagedJSONList(_:)``). Needs
     /// ``FlowDatabase/withStagingAttached(_:_:)``, outside a transaction.
     public static func upsertStaged(_ staged: StagedKeys, chunkSize: Int, in db: Database,
                                     afterEachChunk: (UpsertCounts) -> Void = { _ in }) throws -> UpsertCounts {
@@ -42,13 +43,14 @@ public enum StockTable {
         return counts
     }
 
-    /// One chunk of ``upsertStaged(_:chunkSize:in:afterEachChunk:)``: the keys in (`after`, `through`]
-    /// (`through` nil = to the end), read out of their JSON once into a temporary table, counted (what will be
-    /// inserted and updated), then upserted in one `INSERT … SELECT … ON CONFLICT` that rewrites a row only when
-    /// its content hash differs.
+    /// One chunk of ``upsertStaged(_:chunkSize:in:afterEachChunk:)``: the levels of the products keyed in
+    /// (`after`, `through`] (`through` nil = to the end), read out of their rows into a temporary table, counted
+    /// (what will be inserted and updated), then upserted in one `INSERT … SELECT … ON CONFLICT` that rewrites a
+    /// row only when its content hash differs.
     ///
-    /// Why the temporary table: this SQLite (3.40) parses a payload again for every `json_extract`; counting and
-    /// upserting straight from the payloads parsed each one twelve times, half of this stage's time.
+    /// Why the rows are read in Swift: SQLite's `json_each` gives each level of a product's list as new text that
+    /// `json_extract` parses again, twice the work of a row per level; the writer's own reader
+    /// (``StagedJSONReader``) reads a list in one pass and the levels are bound as they come.
     private static func upsertStagedChunk(_ staged: StagedKeys, after: String?, through: String?,
                                           in db: Database) throws -> UpsertCounts {
         try db.execute(sql: """
@@ -56,12 +58,20 @@ public enum StockTable {
                 warehouse_uid TEXT, product_uid TEXT, quantity, reserved, available, content_hash)
             """)
         try db.execute(sql: "DELETE FROM temp.staged_stock_chunk")
-        try db.cachedStatement(sql: """
-            INSERT INTO temp.staged_stock_chunk
-            SELECT json_extract(p, '$.warehouseUid'), json_extract(p, '$.productUid'), json_extract(p, '$.quantity'),
-                   json_extract(p, '$.reserved'), json_extract(p, '$.available'), json_extract(p, '$.contentHash')
-            FROM \(StagedKeys.chunkSource(bounded: through != nil))
-            """).execute(arguments: staged.chunkArguments(after: after, through: through))
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO temp.staged_stock_chunk (warehouse_uid, product_uid, quantity, reserved, available, content_hash)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        try forEachStagedLevel(staged, after: after, through: through, in: db) { level in
+            try insert.execute { bindings in
+                bindings.bind(level.warehouseUid)
+                bindings.bind(level.productUid)
+                bindings.bind(level.quantity)
+                bindings.bind(level.reserved)
+                bindings.bind(level.available)
+                bindings.bind(level.contentHash)
+            }
+        }
         guard let tally = try db.cachedStatement(sql: """
             SELECT count(*) AS total, count(*) FILTER (WHERE s.content_hash IS NULL) AS inserted,
                    count(*) FILTER (WHERE s.content_hash IS NOT c.content_hash) AS changed
@@ -82,21 +92,67 @@ public enum StockTable {
         return UpsertCounts(inserted: inserted, updated: changed - inserted, unchanged: total - changed)
     }
 
+    /// Calls `body` with each level of the staged products keyed in (`after`, `through`] (`through` nil = to the
+    /// end), in key order. Needs the run's staging attached.
+    /// - Throws: ``StagedStockError`` naming a product whose row cannot be read; `SQLiteError`.
+    static func forEachStagedLevel(_ staged: StagedKeys, after: String?, through: String?, in db: Database,
+                                   _ body: (StagedStockLevel) throws -> Void) throws {
+        let rows = try db.cachedStatement(sql: """
+            SELECT key, payload FROM \(StagedKeys.schema).dataset_rows
+            WHERE dataset = ? AND key > ?\(through == nil ? "" : " AND key <= ?") ORDER BY key
+            """)
+        try rows.forEachRow(arguments: staged.chunkArguments(after: after, through: through)) { row in
+            let productUid: String = try row.decode("key")
+            for level in try StagedStockLevel.list(try row.decode("payload"), productUid: productUid) { try body(level) }
+        }
+    }
+
+    /// Runs `body` with `temp.reported_stock_keys` holding every (warehouse, product) of the levels `staged`
+    /// holds (what a full read reported), for ``unreportedNonZeroKeys(warehouseUid:after:limit:in:)``; the table
+    /// is dropped afterwards. Needs the run's staging attached (``FlowDatabase/withStagingAttached(_:_:)``).
+    ///
+    /// Why a table of keys: the staged rows are products, each the list of its levels, and asking a product's
+    /// list for one warehouse per stock row would parse it again for each of its warehouses. The keys are
+    /// read out once (``StagedJSONReader``); the temporary table is on disk like any (SQLite's default), so
+    /// memory stays flat.
+    public static func withReportedKeys<T>(_ staged: StagedKeys, in db: Database, _ body: () throws -> T) throws -> T {
+        try db.execute(sql: "DROP TABLE IF EXISTS temp.reported_stock_keys")
+        try db.execute(sql: """
+            CREATE TEMP TABLE reported_stock_keys (
+                warehouse_uid TEXT NOT NULL, product_uid TEXT NOT NULL, PRIMARY KEY (warehouse_uid, product_uid)
+            ) WITHOUT ROWID
+            """)
+        defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.reported_stock_keys") }
+        try db.inTransaction {
+            let insert = try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO temp.reported_stock_keys (warehouse_uid, product_uid) VALUES (?, ?)
+                """)
+            try forEachStagedLevel(staged, after: nil, through: nil, in: db) { level in
+                try insert.execute { bindings in
+                    bindings.bind(level.warehouseUid)
+                    bindings.bind(level.productUid)
+                }
+            }
+        }
+        return try body()
+    }
+
     /// Up to `limit` products of `warehouseUid` after `afterProductUid`, by product UID, whose quantity or
-    /// reserved is not 0 and that `staged` does not hold: what a full read did not report, page by page.
-    /// Needs the run's staging attached (``FlowDatabase/withStagingAttached(_:_:)``).
-    public static func unreportedNonZeroKeys(warehouseUid: String, notIn staged: StagedKeys, after afterProductUid: String?,
+    /// reserved is not 0 and that the full read did not report (not in `temp.reported_stock_keys`), page by
+    /// page. Runs inside ``withReportedKeys(_:in:_:)``.
+    public static func unreportedNonZeroKeys(warehouseUid: String, after afterProductUid: String?,
                                              limit: Int, in db: Database) throws -> [FlowStockKey] {
         var keys: [FlowStockKey] = []
         let statement = try db.cachedStatement(sql: """
             SELECT product_uid FROM stock
             WHERE warehouse_uid = ? AND product_uid > ? AND (quantity <> 0 OR reserved <> 0)
-              AND \(staged.notStaged(group: "stock.warehouse_uid", rest: "stock.product_uid"))
+              AND NOT EXISTS (SELECT 1 FROM temp.reported_stock_keys r
+                              WHERE r.warehouse_uid = stock.warehouse_uid AND r.product_uid = stock.product_uid)
             ORDER BY product_uid LIMIT ?
             """)
         // `product_uid > ''` for the first page (uids are never empty): an `? IS NULL OR` would keep SQLite
         // from seeking the key and every page would scan the warehouse from its start.
-        try statement.forEachRow(arguments: [warehouseUid, afterProductUid ?? "", staged.storage, limit]) { row in
+        try statement.forEachRow(arguments: [warehouseUid, afterProductUid ?? "", limit]) { row in
             keys.append(FlowStockKey(warehouseUid: warehouseUid, productUid: try row.decode("product_uid")))
         }
         return keys

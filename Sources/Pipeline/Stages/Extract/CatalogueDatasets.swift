@@ -25,8 +25,9 @@ enum CatalogueDatasets {
     static let omniumInventory = DatasetKey<OmniumInventoryItem>("omnium.inventory", coding: .omniumWire)
     static let omniumInventoryMark = DatasetKey<CatalogueMark>("omnium.inventory.mark")
     static let inventoryWarehouses = DatasetKey<InventoryWarehouse>("omnium.inventory.warehouses")
-    /// Each level with its content hash, for `load.inventory`'s set-based upsert.
-    static let flowStock = DatasetKey<HashedRecord<FlowStock>>("flow.stock")
+    /// One row per product, keyed by its product UID: its levels in every warehouse, each with its content hash,
+    /// for `load.inventory`'s set-based upsert. One row per level cost two staged rows more per level (issue 8).
+    static let flowStock = DatasetKey<[HashedRecord<FlowStock>]>("flow.stock")
 
     /// Separates the group part of a staged key from the rest (`<sku>␟<warehouse>`): rows of one
     /// group sort together, so a chunked transform sees all of them at once (see `forEachPage`).

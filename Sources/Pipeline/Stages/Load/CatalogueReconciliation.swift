@@ -17,8 +17,9 @@ import Staging
 /// Each change runs in transactions of `chunkSize` keys. Spec: docs/mapping-catalogue.md "Full reconciliation".
 ///
 /// Why in SQL: "what did the read not yield" is asked of the Flow store with the run's `staging.db`
-/// attached (`NOT EXISTS` against the staged keys, page by page), so no set of every key read or stored
-/// is held in memory; at 100,000 products × 20 stores those sets alone grew past the memory goal (issue 8).
+/// attached (`NOT EXISTS` against the staged keys, page by page; for stock against a temporary table of the
+/// staged levels' keys, `StockTable.withReportedKeys`), so no set of every key read or stored is held in
+/// memory; at 100,000 products × 20 stores those sets alone grew past the memory goal (issue 8).
 enum CatalogueReconciliation {
     /// What a removal step did: rows removed or zeroed, whether it ran, the stage note.
     struct Result {
@@ -75,14 +76,13 @@ enum CatalogueReconciliation {
                       keepProducts: Set<String> = [], chunkSize: Int) throws -> Result {
         let keys = StagedKeys(storage: try context.staging.storageName(of: staged))
         let refused = try full.recordsRead == 0 || context.staging.count(staged) == 0
-        return try context.flow.withStagingAttached(context.staging.databaseURL.path) { db in
+        return try context.flow.withStagingAttached(context.staging.databaseURL.path) { db in try StockTable.withReportedKeys(keys, in: db) {
             var stale = 0, zeroed = 0
             for warehouseUid in full.warehouseUids ?? [] {
                 var after: String?
                 while true {
                     let page = try db.inTransaction(.deferred) {
-                        try StockTable.unreportedNonZeroKeys(warehouseUid: warehouseUid, notIn: keys, after: after,
-                                                             limit: chunkSize, in: db)
+                        try StockTable.unreportedNonZeroKeys(warehouseUid: warehouseUid, after: after, limit: chunkSize, in: db)
                     }
                     guard let last = page.last else { break }
                     after = last.productUid
@@ -99,7 +99,7 @@ enum CatalogueReconciliation {
                 context.log.info("stock reconciled", ["stage": context.stageName, "zeroed": "\(zeroed)"])
             }
             return Result(zeroed: zeroed, note: "reconciled: \(zeroed) stock rows zeroed")
-        }
+        } }
     }
 
     // MARK: - Safety

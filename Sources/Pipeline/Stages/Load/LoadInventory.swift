@@ -2,7 +2,7 @@ import FlowMapping
 import FlowStore
 import Foundation
 
-/// `load.inventory`: stock levels into the Flow store, `chunkSize` per transaction, writing only levels
+/// `load.inventory`: stock levels into the Flow store, `chunkSize` products per transaction, writing only levels
 /// that changed. Set-based: the Flow store attaches the run's `staging.db` and upserts each chunk of staged
 /// levels in one statement (`StockTable.upsertStaged`), comparing the content hashes the transform staged;
 /// no level is decoded in Swift. On a delta, levels Omnium did not report are left as they are (a delta reports changes
@@ -14,14 +14,17 @@ import Foundation
 /// `omnium.inventory.full` time, move after the last commit.
 public struct LoadInventory: Stage {
     public let name = "load.inventory"
-    public let version = 1
+    public let version = 2
     public let inputs: [Dataset] = [.staged(CatalogueDatasets.flowStock), .staged(CatalogueDatasets.omniumInventoryMark)]
     public let outputs: [Dataset] = [.external("flow.stock")]
     public let concurrency = StageConcurrency.besideIndependentStages
-    /// Staged levels per Flow-store transaction. Each commit of the Flow store is synced to disk (it keeps
-    /// `synchronous = FULL`); at 1,000 a catalogue of 10,000 products in 20 stores took 200 syncs for its stock
-    /// alone, about 0.4 s of waiting. The chunk is one set-based statement, so its size costs no memory.
-    public var chunkSize = 5_000
+    /// Staged products (each with its levels in every warehouse) per Flow-store transaction. Each commit of the
+    /// Flow store is synced to disk (it keeps `synchronous = FULL`); at 1,000 levels a catalogue of 10,000
+    /// products in 20 stores took 200 syncs for its stock alone, about 0.4 s of waiting. The chunk is one
+    /// set-based statement, so its size costs no memory: 250 products are 5,000 levels at 20 stores.
+    public var chunkSize = 250
+    /// Stock rows per transaction when a full read's reconciliation sets levels to 0.
+    public var reconciliationChunkSize = 5_000
 
     public init() {}
 
@@ -44,7 +47,7 @@ public struct LoadInventory: Stage {
         } else if let full = mark?.full {
             let keep = Set((mark?.withheldSkus ?? []).compactMap(FlowUID.sanitize))
             let result = try CatalogueReconciliation.stock(context, full: full, staged: CatalogueDatasets.flowStock.name, keepProducts: keep,
-                                                           chunkSize: chunkSize)
+                                                           chunkSize: reconciliationChunkSize)
             counts.updated += result.zeroed
             notes.append(result.note)
             reconciled = result.applied
