@@ -498,7 +498,17 @@ extension OmniumWireMember {
     /// The position in `allCases` of the member `key` names, compared as bytes (building a String per key
     /// cost more than the rest of the read); nil for a key the model does not read.
     static func index(ofKey key: UnsafeBufferPointer<UInt8>.SubSequence) -> Int? {
-        keys.firstIndex { $0.count == key.count && $0.elementsEqual(key) }
+        let key = UnsafeBufferPointer(rebasing: key)
+        // memcmp over the keys' own storage: `elementsEqual` on a slice went through the generic collection
+        // path for every member of every record (2 % of a catalogue run).
+        return keys.withUnsafeBufferPointer { keys in
+            for (index, candidate) in keys.enumerated() where candidate.count == key.count {
+                if key.isEmpty || candidate.withUnsafeBufferPointer({ memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) {
+                    return index
+                }
+            }
+            return nil
+        }
     }
 }
 

@@ -145,6 +145,13 @@ final class PushFixture: @unchecked Sendable {
             + String(format: "%.1f requests/s in %.2f s; Omnium's ceiling for them (%d in flight at %.0f ms, bucket 12,000 "
                      + "+ 1,000/10 s): %.2f s, so %.0f %% of it\n",
                      Double(used) / elapsed, elapsed, allowedInFlight, Self.latency * 1000, ceiling, 100 * ceiling / elapsed)).utf8))
+        if let span = stats.callsSpanSeconds, span > 0 {
+            // The calls alone against the same ceiling, and what the run around them took: the whole wall counts
+            // for the goal, but a push of 100 stock calls has only 56 ms beyond its 0.5 s ceiling for all of it.
+            FileHandle.standardError.write(Data(String(format: "  \(stage): the calls, from the first request's arrival to the "
+                + "last answer, %.2f s (%.0f %% of the ceiling); the rest of the run %.3f s (run and stage bookkeeping, "
+                + "claims, the token, the last commits)\n", span, 100 * ceiling / span, max(0, elapsed - span)).utf8))
+        }
         guard result.succeeded, done == expected else {
             throw Failure(description: "\(stage) pushed \(done) of \(expected): \(result.manifest.stages.map { $0.error ?? $0.status.rawValue })")
         }

@@ -106,6 +106,10 @@ struct SandboxProcessStats: Codable, Sendable {
     /// Time the sandbox spent on the requests, from its request log (the added latency included; the HTTP
     /// server's reading and writing not), in microseconds.
     var handlerMicroseconds = 0
+    /// From the first Omnium call's arrival (the token call aside) to the last call's answer, in seconds on the
+    /// sandbox's monotonic clock; nil before any. The part of a push's wall time its calls took; the rest is the
+    /// run around them (run and stage bookkeeping, claims, the token, the last commits).
+    var callsSpanSeconds: Double?
 }
 
 /// `omniflow-bench serve-sandbox OPTIONS-JSON`: the child side of ``SandboxProcess``.
@@ -161,20 +165,38 @@ enum SandboxProcessMain {
     private final class RequestCounts: @unchecked Sendable {
         private let lock = NSLock()
         private var stats = SandboxProcessStats(requests: [:], throttled: 0)
+        /// The first call's start and the last call's end, monotonic nanoseconds (token and admin calls aside).
+        private var calls: (first: UInt64, last: UInt64)?
 
         func add(path: String, throttled: Bool, microseconds: Int) {
+            let end = Self.monotonicNanoseconds()
+            let start = end - UInt64(max(0, microseconds)) * 1_000
             lock.withLock {
                 stats.requests[path, default: 0] += 1
                 stats.handlerMicroseconds += microseconds
                 if throttled { stats.throttled += 1 }
+                if path.hasPrefix("/api/"), path.lowercased() != "/api/token" {
+                    calls = (min(calls?.first ?? start, start), max(calls?.last ?? end, end))
+                }
             }
         }
 
         func snapshot(reset: Bool) -> SandboxProcessStats {
             lock.withLock {
-                defer { if reset { stats = SandboxProcessStats(requests: [:], throttled: 0) } }
-                return stats
+                var answer = stats
+                answer.callsSpanSeconds = calls.map { Double($0.last - $0.first) / 1e9 }
+                if reset {
+                    stats = SandboxProcessStats(requests: [:], throttled: 0)
+                    calls = nil
+                }
+                return answer
             }
+        }
+
+        private static func monotonicNanoseconds() -> UInt64 {
+            var now = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &now)
+            return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
         }
     }
 }
