@@ -8,36 +8,6 @@ final class DatabaseTests: XCTestCase {
                      configuration: configuration)
     }
 
-    /// A statement whose undo journal passes SQLite's default 64 KiB keeps it in memory (no temporary
-    /// file is opened for the transaction: on Linux the open descriptors show SQLite's `etilqs_` files),
-    /// and a statement that breaks a constraint is still undone alone, the transaction going on.
-    func testStatementJournalsStayInMemoryAndStillUndoAStatement() throws {
-        let db = try openDatabase()
-        try db.execute(sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)")
-        try db.inTransaction {
-            for id in 0..<20_000 { try db.execute(sql: "INSERT INTO t VALUES (?, ?)", arguments: [id, "value \(id * 7_919 % 20_000)"]) }
-        }
-        func temporaryFiles() -> [String] {
-            #if os(Linux)
-            let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-            return descriptors.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\($0)") }
-                .filter { $0.contains("etilqs_") }
-            #else
-            return []
-            #endif
-        }
-        try db.inTransaction {
-            // Every row and index page changes: a journal of about a megabyte for this one statement.
-            try db.execute(sql: "UPDATE t SET v = v || ' changed'")
-            XCTAssertEqual(temporaryFiles(), [], "the statement journal went to a temporary file")
-            XCTAssertThrowsError(try db.execute(sql: "UPDATE t SET v = 'same' WHERE id >= 10000"))
-            XCTAssertEqual(try db.fetchValue(sql: "SELECT count(*) FROM t WHERE v LIKE '% changed'", as: Int.self), 20_000)
-            try db.execute(sql: "UPDATE t SET v = 'last' WHERE id = 0")
-        }
-        XCTAssertEqual(try db.fetchValue(sql: "SELECT v FROM t WHERE id = 0", as: String.self), "last")
-        XCTAssertEqual(try db.fetchValue(sql: "SELECT count(*) FROM t WHERE v LIKE '% changed'", as: Int.self), 19_999)
-    }
-
     func testOpensWithWALAndForeignKeys() throws {
         let db = try openDatabase()
         XCTAssertEqual(try db.fetchValue(sql: "PRAGMA journal_mode", as: String.self), "wal")
