@@ -105,7 +105,9 @@ public struct PosJournalImporter: Sendable {
             var keys = SaftMapping.RegisterKeys()
             init(_ mapping: SaftMapping) { self.mapping = mapping }
             // A method, so the mapping is read where it is (`box!.mapping.map` still copied it per call).
-            func map(_ transaction: SaftTransaction) -> SaftMapping.Result { mapping.map(transaction, keys: &keys) }
+            func map(_ transaction: SaftTransaction, into orders: inout [FlowPosOrder]) -> SaftMapping.Outcome {
+                mapping.map(transaction, keys: &keys, into: &orders)
+            }
         }
         var mapping: MappingBox?
         func makeMapping(line: Int) throws -> MappingBox {
@@ -180,9 +182,8 @@ public struct PosJournalImporter: Sendable {
         try reader.read(transaction: { transaction in
             report.transactions += 1
             if mapping == nil { mapping = try makeMapping(line: transaction.line) }
-            switch mapping!.map(transaction) {
-            case .order(let order):
-                pending.append(order)
+            switch mapping!.map(transaction, into: &pending) {
+            case .appended:
                 pendingSources.append(ZReportTotals.Source(transaction, codes: &pendingCodes))
                 if pending.count >= batchSize { try flush() }
             case .skipped(let why):

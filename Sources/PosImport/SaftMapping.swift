@@ -100,12 +100,26 @@ public struct SaftMapping: Sendable {
 
     public func map(_ t: SaftTransaction) -> Result {
         var keys = RegisterKeys()
-        return map(t, keys: &keys)
+        var orders: [FlowPosOrder] = []
+        switch map(t, keys: &keys, into: &orders) {
+        case .appended: return .order(orders[0])
+        case .skipped(let why): return .skipped(why)
+        case .broken(let reason): return .broken(reason)
+        }
     }
 
-    /// As ``map(_:)``; `keys` carries the register's keys from one transaction to the next (a file's
-    /// import passes the same value for all its transactions).
-    func map(_ t: SaftTransaction, keys: inout RegisterKeys) -> Result {
+    /// What ``map(_:keys:into:)`` did with a transaction.
+    enum Outcome {
+        /// Its order is the last of the batch.
+        case appended
+        case skipped(String)
+        case broken(String)
+    }
+
+    /// As ``map(_:)``, appending the order to `orders` (the import's batch: the order is moved there, not
+    /// copied out of a ``Result`` and again into the batch); `keys` carries the register's keys from one
+    /// transaction to the next (a file's import passes the same value for all its transactions).
+    func map(_ t: SaftTransaction, keys: inout RegisterKeys, into orders: inout [FlowPosOrder]) -> Outcome {
         guard let transID = t.transID, !transID.isEmpty else { return .broken("transID is missing") }
         guard let transType = t.transType, !transType.isEmpty else { return .broken("transType is missing") }
         guard let amount = SaftAmount.hundredths(t.transAmntIn) else {
@@ -229,7 +243,8 @@ public struct SaftMapping: Sendable {
             source: "SAFT", sourceKey: keys.keyPrefix + transID,
             lines: isPayment ? [] : lines, payments: payments)
         do { try order.validate() } catch { return .broken("\(error)") }
-        return .order(order)
+        orders.append(order)
+        return .appended
     }
 
     /// Payment types through the file's basics (type 12) to Flow tenders (code list PredefinedBasicID-12).

@@ -63,7 +63,7 @@ final class PosTablesTests: XCTestCase {
         XCTAssertEqual(try flow.read { try FlowChangesTable.changes(after: 0, in: $0) }.count, 0)
     }
 
-    /// `insertAll` writes orders ``PosOrdersTable/rowsPerInsert`` (128) to an INSERT: over several such
+    /// `insertAll` writes orders ``PosOrdersTable/rowsPerInsert`` (256) to an INSERT: over several such
     /// INSERTs, orders stored before and a repeat within the batch are told apart from those inserted (the
     /// plain INSERT is undone and the careful one takes over), each outcome in order, and the journal
     /// follows the orders; an order whose uid came from another source fails the batch naming that order.

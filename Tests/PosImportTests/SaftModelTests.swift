@@ -38,8 +38,11 @@ final class SaftModelTests: XCTestCase {
     func testKeysCarriedAcrossTransactionsFollowTheRegister() throws {
         let mapping = mapping()
         var keys = SaftMapping.RegisterKeys()
+        var batch: [FlowPosOrder] = []
         for (register, transID) in [("R1", "1"), ("R1", "2"), ("Kasse 2", "1"), ("R1", "3")] {
-            guard case .order(let carried) = mapping.map(transaction(register, transID), keys: &keys),
+            let count = batch.count
+            guard case .appended = mapping.map(transaction(register, transID), keys: &keys, into: &batch),
+                  batch.count == count + 1, let carried = batch.last,
                   case .order(let alone) = mapping.map(transaction(register, transID)) else {
                 return XCTFail("\(register)/\(transID) did not map to an order")
             }
@@ -48,6 +51,22 @@ final class SaftModelTests: XCTestCase {
             XCTAssertEqual(carried.cashRegisterUid, FlowUID.sanitize(register))
             XCTAssertEqual(carried.orderUid, "SAFT-\(carried.cashRegisterUid)-\(transID)")
         }
+    }
+
+    /// A transaction that is skipped or broken appends nothing to the batch.
+    func testOnlyOrdersAreAppendedToTheBatch() {
+        let mapping = mapping()
+        var keys = SaftMapping.RegisterKeys()
+        var batch: [FlowPosOrder] = []
+        var broken = transaction("R1", "2")
+        broken.lines[0].lineAmntIn = "90.00"
+        guard case .skipped("purchase") = mapping.map(transaction("R1", "1", type: "BUY"), keys: &keys, into: &batch),
+              case .broken(let reason) = mapping.map(broken, keys: &keys, into: &batch),
+              case .appended = mapping.map(transaction("R1", "3"), keys: &keys, into: &batch) else {
+            return XCTFail("unexpected outcomes")
+        }
+        XCTAssertTrue(reason.contains("the lines add up to 9000 øre"), reason)
+        XCTAssertEqual(batch.map(\.orderNumber), ["3"])
     }
 
     /// Transaction and payment types through the file's basics, or as predefined codes themselves when

@@ -55,11 +55,12 @@ public enum PosOrdersTable {
         }
     }
 
-    /// Rows per multi-row INSERT of orders, lines, payments and journal entries (19 columns × 128 rows
-    /// stays far below SQLite's bound-parameter limit, 32,766). Why 128: each statement run has a fixed
+    /// Rows per multi-row INSERT of orders, lines, payments and journal entries (19 columns × 256 rows
+    /// stays far below SQLite's bound-parameter limit, 32,766). Why 256: each statement run has a fixed
     /// cost (reset, the journal's AUTOINCREMENT counter read and written, the statement journal), and
-    /// 128 rows took SQLite about 1 µs less per transaction than 32 (issue 13's benchmark).
-    static let rowsPerInsert = 128
+    /// 128 rows took SQLite about 1 µs less per transaction than 32 (issue 13's benchmark); 256 halves
+    /// that cost again (docs/mapping-saft.md, issue 13's fourth round).
+    static let rowsPerInsert = 256
 
     static let orderColumns = """
         order_uid, order_number, type, order_state, store_uid, cash_register_uid, employee_uid, customer_uid,
@@ -89,15 +90,32 @@ public enum PosOrdersTable {
         case ordersReturning
         case lines, payments, changes
 
-        /// Each kind's SQL for ``rowsPerInsert`` rows, the one nearly every run uses, made once per process:
-        /// each batch's writer built it again (kilobytes of text, split and joined) per kind.
-        private static let fullSQL: [String] = allCases.map { $0.build(rows: rowsPerInsert) }
+        /// Each kind's SQL by row count, made once per process when first needed: each batch's writer
+        /// built its texts again (kilobytes, split and joined) per kind and row count.
+        private static let texts = SQLTexts()
 
-        func sql(rows: Int) -> String {
-            rows == rowsPerInsert ? Self.fullSQL[rawValue] : build(rows: rows)
+        /// The SQL texts made so far, by kind and row count (at most ``rowsPerInsert`` per kind).
+        private final class SQLTexts: @unchecked Sendable {
+            private let lock = NSLock()
+            private var texts = [[String?]](repeating: [String?](repeating: nil, count: rowsPerInsert + 1),
+                                            count: Insert.allCases.count)
+
+            func text(_ kind: Insert, rows: Int) -> String {
+                lock.withLock {
+                    if let known = texts[kind.rawValue][rows] { return known }
+                    let made = kind.build(rows: rows)
+                    texts[kind.rawValue][rows] = made
+                    return made
+                }
+            }
         }
 
-        private func build(rows: Int) -> String {
+        func sql(rows: Int) -> String {
+            precondition((1...rowsPerInsert).contains(rows), "1…\(rowsPerInsert) rows per INSERT")
+            return Self.texts.text(self, rows: rows)
+        }
+
+        fileprivate func build(rows: Int) -> String {
             switch self {
             case .orders: insertSQL("pos_orders", orderColumns, rows: rows)
             case .ordersReturning:
