@@ -32,6 +32,25 @@ final class SandboxJSONParserTests: XCTestCase {
         XCTAssertThrowsError(try SandboxJSONParser.parse(Data([0x22, 0xFF, 0x22])), "invalid UTF-8")
     }
 
+    /// Strings made through the ASCII fast path are those `String(validating:as:)` makes, and text that is not
+    /// UTF-8 (truncated, overlong, a surrogate, beyond U+10FFFF, a stray byte) is refused as before.
+    func testStringsAreMadeAsValidatingUTF8MakesThem() throws {
+        let samples: [[UInt8]] = [
+            [], Array("SKU-100001-M".utf8), Array("plain åø 😀 /".utf8), Array("Å".utf8), [0x7F, 0x41],
+            [0x61, 0xC3], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF], [0x41, 0x80],
+        ]
+        for bytes in samples {
+            let expected = bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { SandboxUTF8.string($0) }, expected, "\(bytes)")
+            let quoted = Data([0x22] + bytes + [0x22])
+            if let expected {
+                XCTAssertEqual(try SandboxJSONParser.parse(quoted), .string(expected))
+            } else {
+                XCTAssertThrowsError(try SandboxJSONParser.parse(quoted), "\(bytes)")
+            }
+        }
+    }
+
     func testAnswerStringsAreEscapedOnlyWhereJSONRequiresIt() throws {
         for (text, expected) in [("plain åø 😀 /", #""plain åø 😀 /""#), ("a\"b\\c", #""a\"b\\c""#),
                                  ("tab\tnl\ncr\r", #""tab\tnl\ncr\r""#), ("\u{01}x\u{1F}", #""\u0001x\u001f""#)] {

@@ -116,7 +116,7 @@ enum SandboxInventoryItemsReader {
         }
 
         private func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-            String(validating: bytes, as: UTF8.self)
+            SandboxUTF8.string(bytes)
         }
 
         private mutating func warehouse(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {

@@ -205,7 +205,7 @@ struct SandboxJSONParser {
     }
 
     private func utf8(_ range: Range<Int>) throws -> String {
-        guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) else {
+        guard let text = SandboxUTF8.string(UnsafeBufferPointer(rebasing: bytes[range])) else {
             throw failure("a string is not valid UTF-8", at: range.lowerBound)
         }
         return text
@@ -262,5 +262,18 @@ struct SandboxJSONParser {
 
     private func failure(_ reason: String, at offset: Int? = nil) -> DecodingError {
         .dataCorrupted(.init(codingPath: [], debugDescription: "\(reason) at byte \(offset ?? index)"))
+    }
+}
+
+/// Text from bytes that must be valid UTF-8, as `String(validating:as:)` makes it.
+///
+/// Why the ASCII check first: `String(validating:as:)` is generic and not specialized where the sandbox calls it;
+/// it looked up generic metadata at run time for every string of every body. ASCII text (ids, SKUs, codes, most
+/// values) is valid UTF-8 as it stands and goes through `String(decoding:)`'s fast path: the same `String`.
+enum SandboxUTF8 {
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        return high < 0x80 ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
     }
 }
