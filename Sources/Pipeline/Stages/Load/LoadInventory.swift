@@ -4,8 +4,8 @@ import Foundation
 
 /// `load.inventory`: stock levels into the Flow store, `chunkSize` products per transaction, writing only levels
 /// that changed. Set-based: the Flow store attaches the run's `staging.db` and upserts each chunk of staged
-/// levels in one statement (`StockTable.upsertStaged`), comparing the content hashes the transform staged;
-/// no level is decoded in Swift. On a delta, levels Omnium did not report are left as they are (a delta reports changes
+/// levels in one statement (`StockTable.upsertStaged`, each product's staged list read once with
+/// `StagedJSONReader`), comparing the content hashes the transform staged. On a delta, levels Omnium did not report are left as they are (a delta reports changes
 /// only), and warehouses Flow masters never reach this stage.
 ///
 /// After a full read (the mark carries `full`), every stock row of the Omnium-master warehouses the read
