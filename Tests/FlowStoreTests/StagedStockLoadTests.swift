@@ -115,7 +115,8 @@ final class StagedStockLoadTests: XCTestCase {
         try stage([levels[1], levels[4], FlowStock(warehouseUid: "W2", productUid: "P2", quantity: 1)], as: "flow.stock#a")
         let staged = StagedKeys(storage: "flow.stock#a")
         let pages = try flow.withStagingAttached(folder.appendingPathComponent("staging.db").path) { db in
-            try StockTable.withReportedKeys(staged, in: db) {
+            try StockTable.withReportedKeys(in: db) {
+                _ = try StockTable.upsertStaged(staged, chunkSize: 2, reportingKeys: true, in: db)
                 var pages: [[String]] = []
                 var after: String?
                 while true {

@@ -10,13 +10,25 @@ extension HashedRecord where Record == FlowStock {
     }
 
     /// One product's levels as `transform.inventory` stages them (one row per product, which
-    /// `StockTable.upsertStaged` reads with `json_each`): the list of their ``stagedJSON`` objects, in the
-    /// order given; the staging encoder's bytes for the list.
+    /// `StockTable.upsertStaged` reads back with ``levels(stagedJSONList:productUid:)``): the list of their
+    /// ``stagedJSON`` objects, in the order given; the staging encoder's bytes for the list.
     public static func stagedJSONList(_ levels: [HashedRecord<FlowStock>]) -> Data {
         var writer = StagedJSONWriter(capacity: levels.reduce(2) { $0 + 130 + $1.record.productUid.utf8.count
                                                                       + $1.record.warehouseUid.utf8.count })
         writer.list(levels) { level, writer in level.writeStagedJSON(to: &writer) }
         return writer.data
+    }
+
+    /// A product's staged row read back (``stagedJSONList(_:)``), each level with the content hash it was staged
+    /// with. - Throws: ``StagedStockError`` when the row is no such list.
+    public static func levels(stagedJSONList payload: Data, productUid: String) throws -> [HashedRecord<FlowStock>] {
+        try StagedStockLevel.list(payload, productUid: productUid).map { level in
+            var record = HashedRecord(FlowStock(warehouseUid: level.warehouseUid, productUid: level.productUid,
+                                                quantity: level.quantity, reserved: level.reserved))
+            record.record.available = level.available
+            record.contentHash = level.contentHash
+            return record
+        }
     }
 
     private func writeStagedJSON(to writer: inout StagedJSONWriter) {

@@ -29,14 +29,25 @@ public enum StockTable {
     /// Upserts the levels staged in the attached run staging, set-based, `chunkSize` staged rows per transaction
     /// (`afterEachChunk` gets the counts so far). A staged row is one product: the list of its levels, each a
     /// ``HashedRecord`` of ``FlowStock`` (``HashedRecord/stagedJSONList(_:)``). Needs
-    /// ``FlowDatabase/withStagingAttached(_:_:)``, outside a transaction.
-    public static func upsertStaged(_ staged: StagedKeys, chunkSize: Int, in db: Database,
+    /// ``FlowDatabase/withStagingAttached(_:_:)``, outside a transaction. With `reportingKeys` (inside
+    /// ``withReportedKeys(in:_:)``), each level's (warehouse, product) also goes into `temp.reported_stock_keys`
+    /// for a full read's reconciliation, so the staged rows are read once for both.
+    public static func upsertStaged(_ staged: StagedKeys, chunkSize: Int, reportingKeys: Bool = false, in db: Database,
                                     afterEachChunk: (UpsertCounts) -> Void = { _ in }) throws -> UpsertCounts {
         var counts = UpsertCounts()
         var after: String?
         repeat {
             let through = try staged.key(after: after, offset: chunkSize - 1, in: db)
-            counts += try db.inTransaction { try upsertStagedChunk(staged, after: after, through: through, in: db) }
+            counts += try db.inTransaction {
+                let chunk = try upsertStagedChunk(staged, after: after, through: through, in: db)
+                if reportingKeys {
+                    try db.cachedStatement(sql: """
+                        INSERT OR IGNORE INTO temp.reported_stock_keys (warehouse_uid, product_uid)
+                        SELECT warehouse_uid, product_uid FROM temp.staged_stock_chunk
+                        """).execute()
+                }
+                return chunk
+            }
             afterEachChunk(counts)
             after = through
         } while after != nil
@@ -107,15 +118,14 @@ public enum StockTable {
         }
     }
 
-    /// Runs `body` with `temp.reported_stock_keys` holding every (warehouse, product) of the levels `staged`
-    /// holds (what a full read reported), for ``unreportedNonZeroKeys(warehouseUid:after:limit:in:)``; the table
-    /// is dropped afterwards. Needs the run's staging attached (``FlowDatabase/withStagingAttached(_:_:)``).
+    /// Runs `body` with an empty `temp.reported_stock_keys`, which ``upsertStaged(_:chunkSize:reportingKeys:in:afterEachChunk:)``
+    /// fills with every (warehouse, product) it loads (what a full read reported), for
+    /// ``unreportedNonZeroKeys(warehouseUid:after:limit:in:)``; the table is dropped afterwards.
     ///
     /// Why a table of keys: the staged rows are products, each the list of its levels, and asking a product's
-    /// list for one warehouse per stock row would parse it again for each of its warehouses. The keys are
-    /// read out once (``StagedJSONReader``); the temporary table is on disk like any (SQLite's default), so
-    /// memory stays flat.
-    public static func withReportedKeys<T>(_ staged: StagedKeys, in db: Database, _ body: () throws -> T) throws -> T {
+    /// list for one warehouse per stock row would parse it again for each of its warehouses. The temporary table
+    /// is on disk like any (SQLite's default), so memory stays flat.
+    public static func withReportedKeys<T>(in db: Database, _ body: () throws -> T) throws -> T {
         try db.execute(sql: "DROP TABLE IF EXISTS temp.reported_stock_keys")
         try db.execute(sql: """
             CREATE TEMP TABLE reported_stock_keys (
@@ -123,23 +133,12 @@ public enum StockTable {
             ) WITHOUT ROWID
             """)
         defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.reported_stock_keys") }
-        try db.inTransaction {
-            let insert = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO temp.reported_stock_keys (warehouse_uid, product_uid) VALUES (?, ?)
-                """)
-            try forEachStagedLevel(staged, after: nil, through: nil, in: db) { level in
-                try insert.execute { bindings in
-                    bindings.bind(level.warehouseUid)
-                    bindings.bind(level.productUid)
-                }
-            }
-        }
         return try body()
     }
 
     /// Up to `limit` products of `warehouseUid` after `afterProductUid`, by product UID, whose quantity or
     /// reserved is not 0 and that the full read did not report (not in `temp.reported_stock_keys`), page by
-    /// page. Runs inside ``withReportedKeys(_:in:_:)``.
+    /// page. Runs inside ``withReportedKeys(in:_:)``, after the upsert that reported the keys.
     public static func unreportedNonZeroKeys(warehouseUid: String, after afterProductUid: String?,
                                              limit: Int, in db: Database) throws -> [FlowStockKey] {
         var keys: [FlowStockKey] = []

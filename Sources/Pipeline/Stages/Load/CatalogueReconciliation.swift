@@ -1,5 +1,6 @@
 import FlowStore
 import Foundation
+import SQLite
 import Staging
 
 /// The removal step of a full read (`OMNIFLOW_FULL_RECONCILIATION_HOURS`): what Flow has and the full
@@ -18,7 +19,7 @@ import Staging
 ///
 /// Why in SQL: "what did the read not yield" is asked of the Flow store with the run's `staging.db`
 /// attached (`NOT EXISTS` against the staged keys, page by page; for stock against a temporary table of the
-/// staged levels' keys, `StockTable.withReportedKeys`), so no set of every key read or stored is held in
+/// keys the load just upserted, `StockTable.withReportedKeys`), so no set of every key read or stored is held in
 /// memory; at 100,000 products × 20 stores those sets alone grew past the memory goal (issue 8).
 enum CatalogueReconciliation {
     /// What a removal step did: rows removed or zeroed, whether it ran, the stage note.
@@ -71,35 +72,34 @@ enum CatalogueReconciliation {
     // MARK: - Stock
 
     /// `staged`: the name of the run's `flow.stock` (what the full read reported). `keepProducts`: product UIDs whose
-    /// rows are never zeroed this time (an unreadable record of theirs).
+    /// rows are never zeroed this time (an unreadable record of theirs). Runs on `db`, the Flow store with the
+    /// staging attached, inside `StockTable.withReportedKeys(in:_:)` after the upsert that reported the keys
+    /// (`load.inventory`), so the staged levels are read once for both.
     static func stock(_ context: StageContext, full: CatalogueMark.FullRead, staged: String,
-                      keepProducts: Set<String> = [], chunkSize: Int) throws -> Result {
-        let keys = StagedKeys(storage: try context.staging.storageName(of: staged))
+                      keepProducts: Set<String> = [], chunkSize: Int, in db: Database) throws -> Result {
         let refused = try full.recordsRead == 0 || context.staging.count(staged) == 0
-        return try context.flow.withStagingAttached(context.staging.databaseURL.path) { db in try StockTable.withReportedKeys(keys, in: db) {
-            var stale = 0, zeroed = 0
-            for warehouseUid in full.warehouseUids ?? [] {
-                var after: String?
-                while true {
-                    let page = try db.inTransaction(.deferred) {
-                        try StockTable.unreportedNonZeroKeys(warehouseUid: warehouseUid, after: after, limit: chunkSize, in: db)
-                    }
-                    guard let last = page.last else { break }
-                    after = last.productUid
-                    let levels = page.filter { !keepProducts.contains($0.productUid) }
-                        .map { FlowStock(warehouseUid: $0.warehouseUid, productUid: $0.productUid, quantity: 0, reserved: 0) }
-                    stale += levels.count
-                    if !refused, !levels.isEmpty {
-                        zeroed += try db.inTransaction { try StockTable.upsert(levels, in: db) }.updated
-                    }
+        var stale = 0, zeroed = 0
+        for warehouseUid in full.warehouseUids ?? [] {
+            var after: String?
+            while true {
+                let page = try db.inTransaction(.deferred) {
+                    try StockTable.unreportedNonZeroKeys(warehouseUid: warehouseUid, after: after, limit: chunkSize, in: db)
+                }
+                guard let last = page.last else { break }
+                after = last.productUid
+                let levels = page.filter { !keepProducts.contains($0.productUid) }
+                    .map { FlowStock(warehouseUid: $0.warehouseUid, productUid: $0.productUid, quantity: 0, reserved: 0) }
+                stale += levels.count
+                if !refused, !levels.isEmpty {
+                    zeroed += try db.inTransaction { try StockTable.upsert(levels, in: db) }.updated
                 }
             }
-            if refused && stale > 0 { return refuse(context, entity: "stock", kept: stale) }
-            if zeroed > 0 {
-                context.log.info("stock reconciled", ["stage": context.stageName, "zeroed": "\(zeroed)"])
-            }
-            return Result(zeroed: zeroed, note: "reconciled: \(zeroed) stock rows zeroed")
-        } }
+        }
+        if refused && stale > 0 { return refuse(context, entity: "stock", kept: stale) }
+        if zeroed > 0 {
+            context.log.info("stock reconciled", ["stage": context.stageName, "zeroed": "\(zeroed)"])
+        }
+        return Result(zeroed: zeroed, note: "reconciled: \(zeroed) stock rows zeroed")
     }
 
     // MARK: - Safety

@@ -36,18 +36,29 @@ public struct LoadInventory: Stage {
         let hadStock = try mark?.full.map { full in
             try context.flow.read { try StockTable.hasRows(inWarehouses: full.warehouseUids ?? [], in: $0) }
         } ?? true
-        var counts = try context.flow.withStagingAttached(context.staging.databaseURL.path) { db in
-            try StockTable.upsertStaged(staged, chunkSize: chunkSize, in: db) { context.advance($0.inserted + $0.updated + $0.unchanged) }
+        // The reconciliation runs in the same attachment as the upsert, which reports the keys it loads.
+        let reconciling = hadStock ? mark?.full : nil
+        let keep = Set((mark?.withheldSkus ?? []).compactMap(FlowUID.sanitize))
+        let (loaded, reconciliation) = try context.flow.withStagingAttached(context.staging.databaseURL.path) {
+            db -> (UpsertCounts, CatalogueReconciliation.Result?) in
+            func upsert(reportingKeys: Bool) throws -> UpsertCounts {
+                try StockTable.upsertStaged(staged, chunkSize: chunkSize, reportingKeys: reportingKeys, in: db) {
+                    context.advance($0.inserted + $0.updated + $0.unchanged)
+                }
+            }
+            guard let full = reconciling else { return (try upsert(reportingKeys: false), nil) }
+            return try StockTable.withReportedKeys(in: db) {
+                (try upsert(reportingKeys: true),
+                 try CatalogueReconciliation.stock(context, full: full, staged: CatalogueDatasets.flowStock.name,
+                                                   keepProducts: keep, chunkSize: reconciliationChunkSize, in: db))
+            }
         }
+        var counts = loaded
         let read = counts.inserted + counts.updated + counts.unchanged
         var notes = ["stock: \(counts)"]
         var reconciled = true
-        if mark?.full != nil, !hadStock {
-            notes.append(CatalogueReconciliation.nothingBeforeNote)
-        } else if let full = mark?.full {
-            let keep = Set((mark?.withheldSkus ?? []).compactMap(FlowUID.sanitize))
-            let result = try CatalogueReconciliation.stock(context, full: full, staged: CatalogueDatasets.flowStock.name, keepProducts: keep,
-                                                           chunkSize: reconciliationChunkSize)
+        if mark?.full != nil, !hadStock { notes.append(CatalogueReconciliation.nothingBeforeNote) }
+        if let result = reconciliation {
             counts.updated += result.zeroed
             notes.append(result.note)
             reconciled = result.applied

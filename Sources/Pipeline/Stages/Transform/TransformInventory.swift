@@ -70,14 +70,8 @@ public struct TransformInventory: Stage {
     /// A product's row staged before (`old`) with one staged again (`new`): each warehouse's level from
     /// `new` when it has one, else from `old`; how many of `old`'s levels `new` replaced.
     static func merge(_ old: Data, _ new: Data, productUid: String) throws -> (payload: Data, replaced: Int) {
-        let decoder = DatasetCoding.staging.makeDecoder()
-        let dataset = CatalogueDatasets.flowStock.name
-        func levels(_ payload: Data) throws -> [HashedRecord<FlowStock>] {
-            do { return try decoder.decode([HashedRecord<FlowStock>].self, from: payload) } catch {
-                throw StagingError.payload(dataset: dataset, key: productUid, reason: "cannot decode its staged levels: \(error)")
-            }
-        }
-        let (earlier, fresh) = (try levels(old), try levels(new))
+        let earlier = try HashedRecord.levels(stagedJSONList: old, productUid: productUid)
+        let fresh = try HashedRecord.levels(stagedJSONList: new, productUid: productUid)
         let warehouses = Set(fresh.map(\.record.warehouseUid))
         let kept = earlier.filter { !warehouses.contains($0.record.warehouseUid) }
         let replaced = earlier.count - kept.count
