@@ -67,6 +67,24 @@ final class OmniumWireDecodableTests: XCTestCase {
         for _ in 0..<2_000 { try assertSameAsDecoder(randomRecord(members, using: &generator)) }
     }
 
+    /// How `extract.inventory` stages a SKU's items of one page: a bare list, read as the decoder reads it.
+    func testAListOfItemsReadsAsTheDecoderReadsItAndWhatItIsNotCertainOfIsLeftToTheDecoder() throws {
+        var generator = SystemRandomNumberGenerator()
+        let members: [(String, Kind)] = [("sku", .text), ("warehouseCode", .text), ("inventory", .number),
+                                         ("modified", .date)]
+        for count in [0, 1, 3, 20] {
+            let list = " [ " + (0..<count).map { _ in randomRecord(members, using: &generator) }.joined(separator: ",") + " ] "
+            let expected = try OmniumJSON.decoder.decode(OmniumInventoryItemList.self, from: Data(list.utf8))
+            XCTAssertEqual(expected.items.count, count)
+            XCTAssertEqual(OmniumInventoryItemList(wireJSON: Data(list.utf8)), expected, list)
+            XCTAssertEqual(try OmniumJSON.decoder.decode(OmniumInventoryItemList.self, from: OmniumJSON.encode(expected)),
+                           expected)
+        }
+        for uncertain in [#"null"#, #"{"sku":"A"}"#, #"[{"sku":"A\u0041"}]"#, #"[{"sku":"A"}] x"#, #"[{"sku":"A"},]"#] {
+            XCTAssertNil(OmniumInventoryItemList(wireJSON: Data(uncertain.utf8)), uncertain)
+        }
+    }
+
     func testGeneratedPricesReadAsTheDecoderReadsThem() throws {
         var generator = SystemRandomNumberGenerator()
         let members: [(String, Kind)] = [

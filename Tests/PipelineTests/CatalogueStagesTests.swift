@@ -94,6 +94,44 @@ final class CatalogueStagesTests: XCTestCase {
         XCTAssertEqual(manifest.written("load.inventory"), 4)
     }
 
+    /// Omnium promises no order of a search's items: one SKU's items may stand in several answer pages, each
+    /// staged as its own row (`<sku>␟<page>`). The transform reads them together, so web warehouses in
+    /// different pages are still summed, and an item read again in a later page replaces the earlier one.
+    func testASkusItemsSpreadOverSeveralAnswerPagesAreReadTogether() async throws {
+        let fixture = try makeFixture { $0.flowWebWarehouse = "web" }
+        fixture.omnium.pageSize = 2
+        fixture.omnium.stores += [
+            OmniumStore(id: "web-a", name: "Nett A", isWarehouse: true, isWebWarehouse: true),
+            OmniumStore(id: "web-b", name: "Nett B", isWarehouse: true, isWebWarehouse: true),
+        ]
+        fixture.omnium.inventory = [
+            OmniumInventoryItem(sku: "SKU-1", warehouseCode: "web-a", inventory: 4, modified: day("2026-11-01T10:00:00Z")),
+            OmniumInventoryItem(sku: "SKU-2", warehouseCode: "oslo-lager", inventory: 3, modified: day("2026-11-02T10:00:00Z")),
+            OmniumInventoryItem(sku: "SKU-3a", warehouseCode: "oslo", inventory: 1, modified: day("2026-11-03T10:00:00Z")),
+            OmniumInventoryItem(sku: "SKU-1", warehouseCode: "oslo", inventory: 2, modified: day("2026-11-01T10:00:00Z")),
+            OmniumInventoryItem(sku: "SKU-2", warehouseCode: "oslo-lager", inventory: 8, modified: day("2026-11-04T10:00:00Z")),
+            OmniumInventoryItem(sku: "SKU-1", warehouseCode: "web-b", inventory: 6, reservedInventory: 1,
+                                modified: day("2026-11-01T10:00:00Z")),
+        ]
+        let stages = OmniflowStages.all().map { stage -> any Stage in
+            guard stage.name == "transform.inventory" else { return stage }
+            var transform = TransformInventory()
+            transform.chunkSize = 1   // a chunk is one staged row, extended to the end of its SKU
+            return transform
+        }
+        let manifest = try await fixture.run(stages)
+        let stock = try fixture.flow.read { db in
+            try ["oslo", "oslo-lager", "web"].flatMap { try StockTable.fetchAll(warehouseUid: $0, in: db) }
+        }
+        XCTAssertEqual(stock, [
+            FlowStock(warehouseUid: "oslo", productUid: "SKU-1", quantity: 200),
+            FlowStock(warehouseUid: "oslo", productUid: "SKU-3a", quantity: 100),
+            FlowStock(warehouseUid: "oslo-lager", productUid: "SKU-2", quantity: 800),
+            FlowStock(warehouseUid: "web", productUid: "SKU-1", quantity: 1_000, reserved: 100),
+        ])
+        XCTAssertEqual(manifest.read("transform.inventory"), 5, "\(manifest.notes("transform.inventory"))")
+    }
+
     // MARK: - First run
 
     func testFirstRunLoadsProductsFieldByFieldAndQuarantinesTheBadEAN() async throws {

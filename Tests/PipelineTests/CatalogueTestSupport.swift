@@ -207,6 +207,7 @@ final class CatalogueFixture {
 
 extension RunManifest {
     func written(_ stage: String) -> Int? { entry(named: stage)?.outcome?.rowsWritten }
+    func read(_ stage: String) -> Int? { entry(named: stage)?.outcome?.rowsRead }
     func unchanged(_ stage: String) -> Int? { entry(named: stage)?.outcome?.rowsUnchanged }
     func notes(_ stage: String) -> [String] { entry(named: stage)?.outcome?.notes ?? [] }
 }

@@ -22,14 +22,15 @@ enum CatalogueDatasets {
     static let flowPrices = DatasetKey<FlowPriceEntry>("flow.prices")
     static let flowPriceLists = DatasetKey<FlowPriceList>("flow.price_lists")
 
-    static let omniumInventory = DatasetKey<OmniumInventoryItem>("omnium.inventory", coding: .omniumWire)
+    /// One row per SKU and answer page (`<sku>␟<page>`): that page's items of the SKU, as received.
+    static let omniumInventory = DatasetKey<OmniumInventoryItemList>("omnium.inventory", coding: .omniumWire)
     static let omniumInventoryMark = DatasetKey<CatalogueMark>("omnium.inventory.mark")
     static let inventoryWarehouses = DatasetKey<InventoryWarehouse>("omnium.inventory.warehouses")
     /// One row per product, keyed by its product UID: its levels in every warehouse, each with its content hash,
     /// for `load.inventory`'s set-based upsert. One row per level cost two staged rows more per level (issue 8).
     static let flowStock = DatasetKey<[HashedRecord<FlowStock>]>("flow.stock")
 
-    /// Separates the group part of a staged key from the rest (`<sku>␟<warehouse>`): rows of one
+    /// Separates the group part of a staged key from the rest (`<sku>␟<page>`): rows of one
     /// group sort together, so a chunked transform sees all of them at once (see `forEachPage`).
     static let groupSeparator: Character = "\u{1F}"
 

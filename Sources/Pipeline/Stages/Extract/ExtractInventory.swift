@@ -13,14 +13,16 @@ import Staging
 /// flow (the plan keeps `load.stores`, declared first, ahead of it). Delta by `lastModified = mark`
 /// (inclusive) and `warehouseCodes`; no watermark = every item of those warehouses. When several web
 /// warehouses are summed into `FlowWebWarehouse`, a SKU whose web stock changed is re-read in all of
-/// them, since the sum needs every part. Rows are keyed `<sku>␟<warehouse>` and hold each item's JSON as
-/// Omnium sent it (no second encoding; `DatasetCoding.omniumWire`). When the last full read is
+/// them, since the sum needs every part. A row holds one SKU's items of one answer page, as a JSON list of
+/// the items as Omnium sent them (no second encoding; `DatasetCoding.omniumWire`), keyed `<sku>␟<page>`
+/// (``ReceivedRecordRows/groupedRows(_:page:for:coding:group:)``); `transform.inventory` reads a SKU's rows
+/// together, a later page's item for a warehouse replacing an earlier one. When the last full read is
 /// older than `OMNIFLOW_FULL_RECONCILIATION_HOURS`, every item is read again and the mark carries `full`
 /// with the Flow warehouses the read covered, which `load.inventory` reconciles.
 /// Spec: omnium-contract.md §3, §8; flow-integration.md §5.
 public struct ExtractInventory: Stage {
     public let name = "extract.inventory"
-    public let version = 1
+    public let version = 2
     public let inputs: [Dataset] = [.remote("omnium.api.inventory"), .staged(ExtractStores.dataset), .external("flow.stores")]
     public let outputs: [Dataset] = [.staged(CatalogueDatasets.omniumInventory),
                                      .staged(CatalogueDatasets.omniumInventoryMark),
@@ -50,7 +52,7 @@ public struct ExtractInventory: Stage {
         let since = full ? nil : mark.date
         try staging.beginPending(dataset)
         var latest = LatestModified()
-        var read = 0
+        var read = 0, pages = 0
         var changedWebSkus = Set<String>()
         let webCodes = Set(settings.flowWebWarehouse == nil ? [] : warehouses.filter(\.warehouse.isWebWarehouse)
             .map(\.warehouseCode))
@@ -65,7 +67,8 @@ public struct ExtractInventory: Stage {
                     latest.see(item.modified)
                     if let code = item.warehouseCode, webCodes.contains(code), let sku = item.sku { changedWebSkus.insert(sku) }
                 }
-                _ = try staging.appendPendingRows(dataset, rows: ReceivedRecordRows.rows(batch, for: dataset, key: Self.key))
+                pages += 1
+                _ = try staging.appendPendingRows(dataset.name, rows: Self.rows(batch, page: pages))
             }
         }
         if since != nil, webCodes.count > 1, !changedWebSkus.isEmpty {
@@ -75,7 +78,8 @@ public struct ExtractInventory: Stage {
                     read += batch.count
                     context.advance(read)
                     _ = try unreadable.take(batch.map(\.item), context, sku: \.sku, warehouse: \.warehouseCode)
-                    _ = try staging.appendPendingRows(dataset, rows: ReceivedRecordRows.rows(batch, for: dataset, key: Self.key))
+                    pages += 1
+                    _ = try staging.appendPendingRows(dataset.name, rows: Self.rows(batch, page: pages))
                 }
             }
         }
@@ -97,9 +101,11 @@ public struct ExtractInventory: Stage {
         return StageOutcome(rowsRead: read, rowsWritten: summary.rowCount, notes: notes)
     }
 
-    /// `<sku>␟<warehouseCode>`: one SKU's warehouses sort together (web warehouses are summed).
-    static func key(_ item: OmniumInventoryItem) -> String {
-        CatalogueDatasets.key(group: item.sku ?? "", item.warehouseCode ?? "")
+    /// A page's rows: one per SKU, keyed `<sku>␟<page>`, so one SKU's warehouses sort together (web
+    /// warehouses are summed).
+    static func rows(_ batch: [OmniumReceivedRecord<OmniumInventoryItem>], page: Int) throws -> [DatasetRow] {
+        try ReceivedRecordRows.groupedRows(batch, page: page, for: CatalogueDatasets.omniumInventory.name,
+                                           coding: CatalogueDatasets.omniumInventory.coding) { $0.sku ?? "" }
     }
 
     /// The Flow warehouses whose stock this read covers whole, as `StockMapping` names them (web

@@ -28,4 +28,51 @@ enum ReceivedRecordRows {
             }
         }
     }
+
+    /// The staged rows of a page read as received, one row per group (a SKU's stock items): the group's
+    /// records that decoded, as one JSON list in the order received, keyed `<group>␟<page>`. A group read
+    /// over several pages keeps a row per page, and the rows sort by group, then page (`page` is the page's
+    /// number within the read, written with a fixed width so that text order is number order). Why: a row
+    /// is SQLite work twice (staged, read back), and the items of one group are read and mapped together
+    /// anyway; a page of 1,000 stock items in 20 warehouses is about 50 rows instead of 1,000.
+    static func groupedRows<Record: Encodable>(_ batch: [OmniumReceivedRecord<Record>], page: Int,
+                                               for dataset: String, coding: DatasetCoding,
+                                               group: (Record) -> String) throws -> [DatasetRow] {
+        var groups: [String] = []
+        var payloads: [Data] = []
+        var index: [String: Int] = [:]
+        var encoder: JSONEncoder?
+        for received in batch {
+            guard let record = received.item.record else { continue }
+            let name = group(record)
+            let json: Data
+            if let received = received.json {
+                json = received
+            } else {
+                let fallback = encoder ?? coding.makeEncoder()
+                encoder = fallback
+                do { json = try fallback.encode(record) } catch {
+                    throw StagingError.payload(dataset: dataset, key: name, reason: "cannot encode: \(error)")
+                }
+            }
+            if let position = index[name] {
+                payloads[position].append(UInt8(ascii: ","))
+                payloads[position].append(json)
+            } else {
+                index[name] = groups.count
+                groups.append(name)
+                var payload = Data(capacity: json.count * 24)
+                payload.append(UInt8(ascii: "["))
+                payload.append(json)
+                payloads.append(payload)
+            }
+        }
+        let pageText = String(page)
+        let pageKey = String(repeating: "0", count: max(0, 10 - pageText.count)) + pageText
+        return zip(groups, payloads).map { name, payload in
+            var list = payload
+            list.append(UInt8(ascii: "]"))
+            return DatasetRow(key: CatalogueDatasets.key(group: name, pageKey), payload: list).digested()
+        }
+    }
 }

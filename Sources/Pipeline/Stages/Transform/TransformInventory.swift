@@ -7,19 +7,22 @@ import Staging
 /// `transform.inventory`: Omnium inventory items → Flow stock levels by `StockMapping`, with the
 /// warehouse look-up the extract staged (so both stages agree on which stock Omnium masters).
 ///
-/// Chunks never split a SKU, so web warehouses summed into `FlowWebWarehouse` are summed whole. The levels
+/// Chunks never split a SKU, so web warehouses summed into `FlowWebWarehouse` are summed whole. A SKU's
+/// staged rows (one per answer page that held it) are read together, in page order: an item for a warehouse
+/// read again replaces the earlier one, as a record staged again under its key did before. The levels
 /// are staged one row per product (all its warehouses), not one per level: a catalogue of 100,000 products in
 /// 20 stores stages 100,000 rows instead of 2 million. Two SKUs that map to one Flow product (`" A"` and `"A"`)
 /// may stand in different chunks; the second's levels are merged into the product's row, a warehouse
 /// staged again replacing the earlier level, as a later record does everywhere in staging.
 public struct TransformInventory: Stage {
     public let name = "transform.inventory"
-    public let version = 2
+    public let version = 3
     public let inputs: [Dataset] = [.staged(CatalogueDatasets.omniumInventory),
                                     .staged(CatalogueDatasets.inventoryWarehouses)]
     public let outputs: [Dataset] = [.staged(CatalogueDatasets.flowStock)]
     public let concurrency = StageConcurrency.besideIndependentStages
-    public var chunkSize = 2_000
+    /// Staged rows (a SKU's items of one answer page, about 20 in a 20-store chain) per chunk.
+    public var chunkSize = 200
 
     public init() {}
 
@@ -36,8 +39,9 @@ public struct TransformInventory: Stage {
         try staging.beginPending(CatalogueDatasets.flowStock)
         let lookup = warehouses
         try staging.forEachPage(CatalogueDatasets.omniumInventory, size: chunkSize, grouped: true, prepare: { page in
-            let result = StockMapping.map(page.map(\.record), warehouses: lookup, settings: settings)
-            return (read: page.count, result: result, rows: Self.rows(result.stock))
+            let items = Self.items(page)
+            let result = StockMapping.map(items, warehouses: lookup, settings: settings)
+            return (read: items.count, result: result, rows: Self.rows(result.stock))
         }) { page in
             read += page.read
             levels += page.result.stock.count
@@ -53,6 +57,32 @@ public struct TransformInventory: Stage {
         let notes = ["\(levels) stock level(s) of \(stock.rowCount) product(s)"]
             + skipped.sorted { $0.key < $1.key }.map { "skipped \($0.value): \($0.key)" }
         return StageOutcome(rowsRead: read, rowsWritten: levels, quarantined: quarantined, notes: notes)
+    }
+
+    /// The items of a chunk's staged rows, SKU by SKU: each SKU's rows (in page order) flattened, an item
+    /// for a warehouse repeated later replacing the earlier one in its place.
+    static func items(_ rows: [(key: String, record: OmniumInventoryItemList)]) -> [OmniumInventoryItem] {
+        var items: [OmniumInventoryItem] = []
+        items.reserveCapacity(rows.reduce(0) { $0 + $1.record.items.count })
+        var group: Substring?
+        var positions: [String: Int] = [:]
+        for row in rows {
+            let sku = row.key.prefix { $0 != CatalogueDatasets.groupSeparator }
+            if sku != group {
+                group = sku
+                positions.removeAll(keepingCapacity: true)
+            }
+            for item in row.record.items {
+                let warehouse = item.warehouseCode ?? ""
+                if let position = positions[warehouse] {
+                    items[position] = item
+                } else {
+                    positions[warehouse] = items.count
+                    items.append(item)
+                }
+            }
+        }
+        return items
     }
 
     /// One row per product, keyed by its UID: its levels by warehouse UID, their JSON written by hand
