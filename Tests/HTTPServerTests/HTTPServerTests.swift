@@ -54,6 +54,30 @@ final class HTTPServerTests: XCTestCase {
         XCTAssertEqual(String(decoding: second.body, as: UTF8.self), "POST /b hello")
     }
 
+    func testARequestArrivesWhenItsFirstBytesAreRead() throws {
+        final class Arrivals: HTTPResponder, @unchecked Sendable {
+            private let lock = NSLock()
+            var seen: [(arrival: ContinuousClock.Instant, handled: ContinuousClock.Instant)] = []
+            func respond(to request: HTTPRequest) -> HTTPResponse {
+                lock.withLock { seen.append((request.arrival, .now)) }
+                return .text("ok")
+            }
+        }
+        let arrivals = Arrivals()
+        let client = try LoopbackClient(port: try startServer(responder: arrivals))
+        let beforeSending = ContinuousClock.now
+        try client.send("GET /a HTTP/1.1\r\n")
+        try client.send("Host: x\r\n\r\n")
+        XCTAssertEqual(try client.readResponse()?.statusCode, 200)
+        let afterFirst = ContinuousClock.now
+        try client.send("GET /b HTTP/1.1\r\nHost: x\r\n\r\n")
+        XCTAssertEqual(try client.readResponse()?.statusCode, 200)
+        XCTAssertEqual(arrivals.seen.count, 2)
+        XCTAssertTrue(beforeSending <= arrivals.seen[0].arrival && arrivals.seen[0].arrival <= arrivals.seen[0].handled)
+        XCTAssertTrue(afterFirst <= arrivals.seen[1].arrival && arrivals.seen[1].arrival <= arrivals.seen[1].handled,
+                      "a kept-alive connection's next request arrives when its own bytes are read")
+    }
+
     func testClosesAfterConnectionCloseAndHTTP10() throws {
         let port = try startServer()
         for head in ["GET / HTTP/1.1\r\nConnection: close\r\n\r\n", "GET / HTTP/1.0\r\n\r\n"] {

@@ -18,6 +18,10 @@ public struct HTTPRequest: Sendable {
     public var body: Data
     /// `(major, minor)`, e.g. `(1, 1)`.
     public var version: HTTPVersion
+    /// When the request's first bytes were read from its connection (the server sets it); a request built in
+    /// memory arrives when it is built. A responder that holds an answer "n ms after arrival" measures from here,
+    /// not from when its own work started.
+    public var arrival: ContinuousClock.Instant
 
     /// Builds a request from a target string; throws `HTTPParseError` (400) for a bad target.
     public init(
@@ -36,6 +40,7 @@ public struct HTTPRequest: Sendable {
         self.headers = headers
         self.body = body
         self.version = version
+        self.arrival = .now
     }
 
     /// The path split at `/`, each segment percent-decoded on its own (so `SKU%2F1` stays one

@@ -30,6 +30,10 @@ final class HTTPConnection: @unchecked Sendable {
         var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
         var requestDeadline: ContinuousClock.Instant?
         var sentContinue = false
+        // When the first bytes of the request being parsed were read (its `arrival`), and of the last read (for
+        // the bytes of a next request that came with the end of this one).
+        var arrival: ContinuousClock.Instant?
+        var lastRead = ContinuousClock.now
         do {
             while true {
                 let request: HTTPRequest?
@@ -39,7 +43,9 @@ final class HTTPConnection: @unchecked Sendable {
                     try answer(HTTPResponse.text(error.reason + "\n", status: error.status), closing: true)
                     return
                 }
-                if let request {
+                if var request {
+                    request.arrival = arrival ?? lastRead
+                    arrival = parser.hasPartialRequest ? lastRead : nil
                     requestDeadline = nil
                     sentContinue = false
                     guard try serve(request) else { return }
@@ -66,6 +72,8 @@ final class HTTPConnection: @unchecked Sendable {
                 }
                 let count = try readBuffer.withUnsafeMutableBytes { try socket.read(into: $0) }
                 guard count > 0 else { return }
+                lastRead = .now
+                if arrival == nil { arrival = lastRead }
                 readBuffer.withUnsafeBytes { parser.append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
             }
         } catch {

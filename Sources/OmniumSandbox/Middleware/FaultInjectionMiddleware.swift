@@ -4,7 +4,8 @@ import HTTPServer
 /// Injects the configured `SandboxFaults`: latency, error statuses, broken or cut bodies, drops.
 ///
 /// Why a middleware: handlers stay plain; one seeded draw per request decides the fault, so a
-/// sequential test run sees the same faults every time. The `/_sandbox/` admin routes get no faults
+/// sequential test run sees the same faults every time. The latency is a deadline from the request's
+/// arrival (``SandboxAnswerDelay``), waited out inside the rate limits. The `/_sandbox/` admin routes get no faults
 /// (and take no draw), so reading back a flaky run is reliable.
 public final class FaultInjectionMiddleware: SandboxMiddleware, @unchecked Sendable {
     /// What one draw decided.
@@ -32,8 +33,21 @@ public final class FaultInjectionMiddleware: SandboxMiddleware, @unchecked Senda
             return try next(request, context)
         }
         if SandboxAdminRoutes.isAdmin(request) { return try next(request, context) }
-        if faults.latency > .zero { clock.sleep(for: faults.latency) }
-        switch draw() {
+        var context = context
+        if faults.latency > .zero {
+            // Waited out inside the rate limits by the handler step for an admitted call (so the latency counts
+            // as in flight), else here on the way out: every answer leaves `latency` after the request arrived.
+            let delay = SandboxAnswerDelay(latency: faults.latency, arrival: request.arrival, clock: clock)
+            context.answerDelay = delay
+            defer { delay.waitOut() }
+            return try respond(to: request, context: context, fault: draw(), next: next)
+        }
+        return try respond(to: request, context: context, fault: draw(), next: next)
+    }
+
+    private func respond(to request: HTTPRequest, context: SandboxRequestContext, fault: Fault,
+                         next: SandboxNext) throws -> HTTPResponse {
+        switch fault {
         case .none:
             return try next(request, context)
         case .status(let code):

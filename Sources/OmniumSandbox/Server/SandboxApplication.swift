@@ -55,6 +55,9 @@ public final class SandboxApplication: HTTPResponder, @unchecked Sendable {
                     }
                     throw SandboxError.notFound("Not Found")
                 }
+                // The injected latency is waited out here, inside the rate limiter's permit: Omnium counts a
+                // call in flight until it answers.
+                defer { context.answerDelay?.waitOut() }
                 return try route.handler(request, context)
             }
         } catch {

@@ -8,6 +8,17 @@ public protocol SandboxClock: Sendable {
     func now() -> Date
     /// Waits `duration` (a manual clock advances instead).
     func sleep(for duration: Duration)
+    /// Waits until `latency` has passed since `arrival` (a request's, `HTTPRequest.arrival`): the added latency as
+    /// a deadline, so the work done since arrival is part of it rather than added to it. A manual clock advances
+    /// by `latency`.
+    func waitOut(_ latency: Duration, since arrival: ContinuousClock.Instant)
+}
+
+extension SandboxClock {
+    public func waitOut(_ latency: Duration, since arrival: ContinuousClock.Instant) {
+        let remaining = arrival + latency - ContinuousClock.now
+        if remaining > .zero { sleep(for: remaining) }
+    }
 }
 
 /// The wall clock.
@@ -43,5 +54,10 @@ public final class ManualSandboxClock: SandboxClock, @unchecked Sendable {
     public func sleep(for duration: Duration) {
         let (seconds, attoseconds) = duration.components
         advance(by: TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18)
+    }
+
+    /// Advances by the whole `latency`: no real time passes under a manual clock.
+    public func waitOut(_ latency: Duration, since arrival: ContinuousClock.Instant) {
+        sleep(for: latency)
     }
 }

@@ -14,6 +14,8 @@ public struct SandboxRequestContext: Sendable {
     public var parameters: [String: String]
     /// The authenticated caller, set by the auth middleware.
     public var principal: SandboxPrincipal?
+    /// The injected latency of this request, set by the fault middleware; the handler step waits it out.
+    public var answerDelay: SandboxAnswerDelay?
 
     public init(requestID: Int = 0, route: Route? = nil, parameters: [String: String] = [:],
                 principal: SandboxPrincipal? = nil) {
