@@ -90,6 +90,24 @@ public struct StatementBindings {
     public mutating func bindNull() {
         record(sqlite3_bind_null(handle, next))
     }
+
+    /// A value of any storage class, as ``StatementArguments`` would bind it (for rows whose columns are
+    /// declared as a list of values, e.g. a table writer's).
+    public mutating func bind(_ value: DatabaseValue) {
+        switch value {
+        case .null: bindNull()
+        case .integer(let integer): bind(integer)
+        case .real(let real): record(sqlite3_bind_double(handle, next, real))
+        case .text(let text): bind(text)
+        case .blob(let blob): bind(blob)
+        }
+    }
+
+    /// ``bind(_:)-(DatabaseValue)`` of the value's ``DatabaseValueConvertible/databaseValue``; nil is NULL.
+    public mutating func bind(_ value: (any DatabaseValueConvertible)?) {
+        guard let value else { return bindNull() }
+        bind(value.databaseValue)
+    }
 }
 
 extension Statement {

@@ -84,6 +84,33 @@ final class StagedStockLoadTests: XCTestCase {
         XCTAssertEqual(try flow.write { db in try StockTable.upsert(changed, in: db) }, UpsertCounts(unchanged: 10))
     }
 
+    /// A warehouse with no stock row before the load has its levels inserted at once; one with stock takes
+    /// the compared way. Counts, rows and the keys reported for a reconciliation are the same either way.
+    func testLevelsOfAWarehouseWithoutStockAreInsertedAtOnceWithTheSameCountsAndReportedKeys() throws {
+        let before = [FlowStock(warehouseUid: "W1", productUid: "P1", quantity: 100),
+                      FlowStock(warehouseUid: "W1", productUid: "P2", quantity: 200)]
+        XCTAssertEqual(try flow.write { db in try StockTable.upsert(before, in: db) }, UpsertCounts(inserted: 2))
+        let levels = [FlowStock(warehouseUid: "W1", productUid: "P1", quantity: 100),   // unchanged
+                      FlowStock(warehouseUid: "W1", productUid: "P2", quantity: 250),   // changed
+                      FlowStock(warehouseUid: "W1", productUid: "P3", quantity: 300),   // new in a warehouse with stock
+                      FlowStock(warehouseUid: "W2", productUid: "P1", quantity: 10),    // new warehouse
+                      FlowStock(warehouseUid: "W2", productUid: "P2", quantity: 20),
+                      FlowStock(warehouseUid: "W2", productUid: "P3", quantity: 30)]
+        try stage(levels, as: "flow.stock#a")
+        let (counts, reported) = try flow.withStagingAttached(folder.appendingPathComponent("staging.db").path) { db in
+            try StockTable.withReportedKeys(in: db) {
+                (try StockTable.upsertStaged(StagedKeys(storage: "flow.stock#a"), chunkSize: 2, reportingKeys: true, in: db),
+                 try db.fetchAll(sql: "SELECT warehouse_uid || '/' || product_uid AS k FROM temp.reported_stock_keys ORDER BY k")
+                    .map { try $0.decode("k") as String })
+            }
+        }
+        XCTAssertEqual(counts, UpsertCounts(inserted: 4, updated: 1, unchanged: 1))
+        XCTAssertEqual(try stored(), levels.sorted { ($0.warehouseUid, $0.productUid) < ($1.warehouseUid, $1.productUid) })
+        XCTAssertEqual(reported, ["W1/P1", "W1/P2", "W1/P3", "W2/P1", "W2/P2", "W2/P3"])
+        // Loaded again, every level is compared: nothing changes.
+        XCTAssertEqual(try load("flow.stock#a", chunkSize: 2), UpsertCounts(unchanged: 6))
+    }
+
     /// A product row in another shape than the writer's (whitespace, another member order) is read by
     /// `JSONDecoder` and loads the same; a row that is no list of levels stops the load naming the product.
     func testRowsInAnotherShapeLoadAndUnreadableRowsAreNamed() throws {

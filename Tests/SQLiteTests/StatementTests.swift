@@ -88,6 +88,26 @@ final class StatementBindingsTests: XCTestCase {
         XCTAssertEqual(rows[2][1], .null)
     }
 
+    /// Values bound as `any DatabaseValueConvertible` (a table writer's column list) are stored as the
+    /// argument arrays store them, every storage class included.
+    func testConvertibleValuesBindAsArgumentArraysBindThem() throws {
+        let values: [[(any DatabaseValueConvertible)?]] = [
+            [10, "Åse", Int64(-5), Date(timeIntervalSince1970: 1_764_000_000.5), Data([7])],
+            [11, nil, 2.5, true, DatabaseValue.null],
+        ]
+        for row in values {
+            try db.cachedStatement(sql: "INSERT INTO t (id, name, amount, at, photo) VALUES (?, ?, ?, ?, ?)")
+                .execute { b in for value in row { b.bind(value) } }
+            try db.cachedStatement(sql: "INSERT INTO t (id, name, amount, at, photo) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: StatementArguments([(row[0] as! Int) + 100] + row.dropFirst()))
+        }
+        let stored = try db.fetchAll(sql: "SELECT * FROM t ORDER BY id").map { row in (1..<5).map { row[$0] } }
+        XCTAssertEqual(stored.count, 4)
+        XCTAssertEqual(stored[0], stored[2])
+        XCTAssertEqual(stored[1], stored[3])
+        XCTAssertEqual(stored[1], [.null, .real(2.5), .text("1"), .null], "the column's TEXT affinity applies to both")
+    }
+
     func testReturnedRowsReadTextAndIntegersByPosition() throws {
         let insert = try db.cachedStatement(sql: "INSERT INTO t (id, name) VALUES (?, ?) RETURNING id, name")
         var read: [(Int64, String?)] = []

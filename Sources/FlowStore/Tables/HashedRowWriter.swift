@@ -43,17 +43,27 @@ struct HashedRowWriter {
         // programming error that every table test reaches, never bad input.
         precondition(key.count == keyColumns.count && values.count == valueColumns.count,
                      "\(table): \(values.count) values for \(valueColumns.count) declared columns")
-        let keyArguments = StatementArguments(key)
-        let stored: Int64? = try db.cachedStatement(sql: selectSQL)
-            .fetchOne(arguments: keyArguments)?["content_hash"]
+        // Bound value by value (no argument arrays), the stored hash read by column: this runs once per row of
+        // every load.
+        func bindKey(_ bindings: inout StatementBindings) { for value in key { bindings.bind(value) } }
+        func bindValues(_ bindings: inout StatementBindings) {
+            for value in values { bindings.bind(value) }
+            bindings.bind(hash.rawValue)
+        }
+        var stored: Int64?
+        try db.cachedStatement(sql: selectSQL).execute(bindKey) { row in stored = row.int64(0) }
         if let stored {
             if stored == hash.rawValue { return .unchanged }
-            try db.cachedStatement(sql: updateSQL)
-                .execute(arguments: StatementArguments(values) + [hash.rawValue] + keyArguments)
+            try db.cachedStatement(sql: updateSQL).execute { bindings in
+                bindValues(&bindings)
+                bindKey(&bindings)
+            }
             return .updated
         }
-        try db.cachedStatement(sql: insertSQL)
-            .execute(arguments: keyArguments + StatementArguments(values) + [hash.rawValue])
+        try db.cachedStatement(sql: insertSQL).execute { bindings in
+            bindKey(&bindings)
+            bindValues(&bindings)
+        }
         return .inserted
     }
 }

@@ -44,12 +44,15 @@ public enum ProductsTable {
     }
 
     private static func writeBarcodes(of product: FlowProduct, in db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM product_barcodes WHERE product_uid = ?")
-            .execute(arguments: [product.productUid])
+        try db.cachedStatement(sql: "DELETE FROM product_barcodes WHERE product_uid = ?").execute { $0.bind(product.productUid) }
         let insert = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO product_barcodes (product_uid, barcode, position) VALUES (?, ?, ?)")
         for (position, barcode) in product.barcodes.enumerated() {
-            try insert.execute(arguments: [product.productUid, barcode, position])
+            try insert.execute { bindings in
+                bindings.bind(product.productUid)
+                bindings.bind(barcode)
+                bindings.bind(position)
+            }
         }
     }
 
@@ -65,8 +68,9 @@ public enum ProductsTable {
             var counts = UpsertCounts()
             for productUid in Set(productUids).union(byProduct.keys).sorted() {
                 let wanted = byProduct[productUid] ?? []
-                let stored = try db.cachedStatement(sql: "SELECT url FROM product_images WHERE product_uid = ?")
-                    .fetchAll(arguments: [productUid]).map { try $0.decode("url", as: String.self) }
+                var stored: [String] = []
+                try db.cachedStatement(sql: "SELECT url FROM product_images WHERE product_uid = ?")
+                    .execute({ $0.bind(productUid) }) { row in stored.append(row.text(0) ?? "") }
                 let wantedUrls = Set(wanted.map(\.url))
                 for url in stored where !wantedUrls.contains(url) {
                     try db.cachedStatement(sql: "DELETE FROM product_images WHERE product_uid = ? AND url = ?")
