@@ -11,6 +11,36 @@ import Foundation
 ///   classifies those as `.timeout` / `.connection` and retries them.
 public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPTransportRequest) async throws -> HTTPTransportResponse
+    /// Starts `request` and calls `completion` once, on any thread, with what `send` would return or throw.
+    /// The client's limiter uses it to start a waiting call on the thread that delivered the previous answer,
+    /// without waking a task first. The default runs `send` in a task.
+    func start(_ request: HTTPTransportRequest,
+               completion: @escaping @Sendable (Result<HTTPTransportResponse, any Error>) -> Void) -> any HTTPTransportCall
+}
+
+/// A call started by ``HTTPTransport/start(_:completion:)``; `cancel` ends it with a cancellation error (or
+/// does nothing once it has completed).
+public protocol HTTPTransportCall: Sendable {
+    func cancel()
+}
+
+extension HTTPTransport {
+    public func start(_ request: HTTPTransportRequest,
+                      completion: @escaping @Sendable (Result<HTTPTransportResponse, any Error>) -> Void) -> any HTTPTransportCall {
+        TaskTransportCall(task: Task {
+            do {
+                completion(.success(try await send(request)))
+            } catch {
+                completion(.failure(error))
+            }
+        })
+    }
+}
+
+/// ``HTTPTransport/start(_:completion:)``'s default: `send` in a task, cancelled with it.
+struct TaskTransportCall: HTTPTransportCall {
+    let task: Task<Void, Never>
+    func cancel() { task.cancel() }
 }
 
 /// A fully built request: absolute URL, headers and body. Carries the bearer token and, for the

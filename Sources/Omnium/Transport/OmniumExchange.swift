@@ -142,9 +142,7 @@ struct OmniumExchange: Sendable {
         let transportRequest = HTTPTransportRequest(method: request.method.rawValue, url: url, headers: headers,
                                                     body: request.body, timeout: configuration.requestTimeout)
         guard let limiter else { return try await transport.send(transportRequest) }
-        return try await limiter.withPermit(for: request) {
-            try await transport.send(transportRequest)
-        }
+        return try await limiter.send(transportRequest, for: request, through: transport)
     }
 
     /// Reports the coming retry, then waits.

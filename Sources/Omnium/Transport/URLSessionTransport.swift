@@ -38,6 +38,27 @@ public struct URLSessionTransport: HTTPTransport {
     }
 
     public func send(_ request: HTTPTransportRequest) async throws -> HTTPTransportResponse {
+        let (data, response) = try await session.data(for: Self.urlRequest(request))
+        return try Self.response(data, response)
+    }
+
+    /// A data task with a completion handler: it runs on the session's delegate queue, where the client's
+    /// limiter starts the next waiting call at once (no task woken in between; on Linux each hop through
+    /// `URLSession`'s async wrapper and Swift's task pool is a thread wake-up on the call's path).
+    public func start(_ request: HTTPTransportRequest,
+                      completion: @escaping @Sendable (Result<HTTPTransportResponse, any Error>) -> Void) -> any HTTPTransportCall {
+        let task = session.dataTask(with: Self.urlRequest(request)) { data, response, error in
+            if let error {
+                completion(.failure(error))
+                return
+            }
+            completion(Result { try Self.response(data ?? Data(), response) })
+        }
+        task.resume()
+        return URLSessionTransportCall(task: task)
+    }
+
+    private static func urlRequest(_ request: HTTPTransportRequest) -> URLRequest {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         urlRequest.timeoutInterval = request.timeout
@@ -45,7 +66,10 @@ public struct URLSessionTransport: HTTPTransport {
             urlRequest.setValue(value, forHTTPHeaderField: name)
         }
         urlRequest.httpBody = request.body
-        let (data, response) = try await session.data(for: urlRequest)
+        return urlRequest
+    }
+
+    private static func response(_ data: Data, _ response: URLResponse?) throws -> HTTPTransportResponse {
         guard let http = response as? HTTPURLResponse else {
             throw URLError(.badServerResponse)
         }
@@ -57,4 +81,10 @@ public struct URLSessionTransport: HTTPTransport {
         }
         return HTTPTransportResponse(status: http.statusCode, headers: headers, body: data)
     }
+}
+
+/// A started `URLSessionDataTask` (`cancel` is safe from any thread).
+private struct URLSessionTransportCall: HTTPTransportCall, @unchecked Sendable {
+    let task: URLSessionDataTask
+    func cancel() { task.cancel() }
 }
