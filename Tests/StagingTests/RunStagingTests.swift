@@ -30,6 +30,31 @@ final class RunStagingTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: staging.databaseURL.path))
     }
 
+    /// A read beside the writer sees what is committed while another thread is inside a write transaction
+    /// (it does not wait for it), and never that transaction's rows.
+    func testAReadBesideTheWriterSeesCommittedRowsWhileAWriteIsUnderway() throws {
+        let staging = try makeStaging()
+        try staging.replaceDataset("stores", rows: [DatasetRow(key: "s1", text: "committed")])
+        let writing = DispatchSemaphore(value: 0), finish = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? staging.write { db in
+                try db.execute(sql: "DELETE FROM dataset_rows")
+                writing.signal()
+                finish.wait()
+            }
+            done.signal()
+        }
+        writing.wait()
+        let seen = try staging.readBesideWriter { db in
+            try db.fetchAll(sql: "SELECT key FROM dataset_rows ORDER BY key").map { try $0.decode("key") as String }
+        }
+        finish.signal()
+        done.wait()
+        XCTAssertEqual(seen, ["s1"])
+        XCTAssertEqual(try staging.readBesideWriter { try $0.fetchValue(sql: "SELECT count(*) FROM dataset_rows", as: Int.self) }, 0,
+                       "the write, once committed, is seen by the next read")
+    }
+
     func testReplaceDatasetReplacesOnlyThatDataset() throws {
         let staging = try makeStaging()
         try staging.replaceDataset("stores", rows: [DatasetRow(key: "s1", text: "old")])

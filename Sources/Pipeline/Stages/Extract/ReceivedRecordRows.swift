@@ -39,7 +39,7 @@ enum ReceivedRecordRows {
                                                for dataset: String, coding: DatasetCoding,
                                                group: (Record) -> String) throws -> [DatasetRow] {
         var groups: [String] = []
-        var payloads: [Data] = []
+        var members: [[Data]] = []
         var index: [String: Int] = [:]
         var encoder: JSONEncoder?
         for received in batch {
@@ -56,21 +56,23 @@ enum ReceivedRecordRows {
                 }
             }
             if let position = index[name] {
-                payloads[position].append(UInt8(ascii: ","))
-                payloads[position].append(json)
+                members[position].append(json)
             } else {
                 index[name] = groups.count
                 groups.append(name)
-                var payload = Data(capacity: json.count * 24)
-                payload.append(UInt8(ascii: "["))
-                payload.append(json)
-                payloads.append(payload)
+                members.append([json])
             }
         }
         let pageText = String(page)
         let pageKey = String(repeating: "0", count: max(0, 10 - pageText.count)) + pageText
-        return zip(groups, payloads).map { name, payload in
-            var list = payload
+        return zip(groups, members).map { name, jsons in
+            // Written once at its exact size: `[`, the records with commas between them, `]`.
+            var list = Data(capacity: jsons.reduce(1) { $0 + $1.count + 1 })
+            list.append(UInt8(ascii: "["))
+            for (position, json) in jsons.enumerated() {
+                if position > 0 { list.append(UInt8(ascii: ",")) }
+                list.append(json)
+            }
             list.append(UInt8(ascii: "]"))
             return DatasetRow(key: CatalogueDatasets.key(group: name, pageKey), payload: list).digested()
         }

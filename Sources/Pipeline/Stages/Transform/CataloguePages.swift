@@ -82,12 +82,15 @@ extension RunStaging {
     /// The next page's rows after `after`: `size` of them, extended to the end of the last row's group when
     /// `grouped`.
     private func rawPage(_ dataset: String, after: String?, size: Int, grouped: Bool) throws -> [DatasetRow] {
-        var rows = try read { db in try Self.rows(db, dataset: dataset, after: after, before: nil, limit: size) }
+        // The input is published, so it is read beside the writer: the other stage's writes do not hold it up.
+        var rows = try readBesideWriter { db in try Self.rows(db, dataset: dataset, after: after, before: nil, limit: size) }
         if grouped, rows.count == size, let last = rows.last,
            let separator = last.key.firstIndex(of: CatalogueDatasets.groupSeparator) {
             // Every key of the group sorts below "<group>\u{20}" (0x1F < 0x20).
             let bound = String(last.key[..<separator]) + "\u{20}"
-            rows += try read { db in try Self.rows(db, dataset: dataset, after: last.key, before: bound, limit: nil) }
+            rows += try readBesideWriter { db in
+                try Self.rows(db, dataset: dataset, after: last.key, before: bound, limit: nil)
+            }
         }
         return rows
     }
