@@ -74,14 +74,14 @@ final class OmniumWireDecodableTests: XCTestCase {
                                          ("modified", .date)]
         for count in [0, 1, 3, 20] {
             let list = " [ " + (0..<count).map { _ in randomRecord(members, using: &generator) }.joined(separator: ",") + " ] "
-            let expected = try OmniumJSON.decoder.decode(OmniumInventoryItemList.self, from: Data(list.utf8))
+            let expected = try OmniumJSON.decoder.decode(OmniumRecordList<OmniumInventoryItem>.self, from: Data(list.utf8))
             XCTAssertEqual(expected.items.count, count)
-            XCTAssertEqual(OmniumInventoryItemList(wireJSON: Data(list.utf8)), expected, list)
-            XCTAssertEqual(try OmniumJSON.decoder.decode(OmniumInventoryItemList.self, from: OmniumJSON.encode(expected)),
+            XCTAssertEqual(OmniumRecordList<OmniumInventoryItem>(wireJSON: Data(list.utf8)), expected, list)
+            XCTAssertEqual(try OmniumJSON.decoder.decode(OmniumRecordList<OmniumInventoryItem>.self, from: OmniumJSON.encode(expected)),
                            expected)
         }
         for uncertain in [#"null"#, #"{"sku":"A"}"#, #"[{"sku":"A\u0041"}]"#, #"[{"sku":"A"}] x"#, #"[{"sku":"A"},]"#] {
-            XCTAssertNil(OmniumInventoryItemList(wireJSON: Data(uncertain.utf8)), uncertain)
+            XCTAssertNil(OmniumRecordList<OmniumInventoryItem>(wireJSON: Data(uncertain.utf8)), uncertain)
         }
     }
 

@@ -191,6 +191,25 @@ final class CatalogueStagesTests: XCTestCase {
         XCTAssertNotNil(try fixture.control.watermark(for: CatalogueStreams.prices))
     }
 
+    /// One answer page per price: each SKU's prices stand in several staged rows, read together by the
+    /// transform, and a price Omnium sends twice is kept once.
+    func testASkusPricesSpreadOverSeveralAnswerPagesResolveTogetherAndEqualPricesCollapse() async throws {
+        let fixture = try makeFixture()
+        fixture.omnium.pageSize = 1
+        fixture.omnium.prices.append(fixture.omnium.prices[1])
+        let stages = OmniflowStages.all().map { stage -> any Stage in
+            guard stage.name == "transform.prices" else { return stage }
+            var transform = TransformPrices()
+            transform.chunkSize = 1   // a chunk is one staged row, extended to the end of its SKU
+            return transform
+        }
+        let manifest = try await fixture.run(stages)
+        let sweater = try fixture.flow.read { db in try PricesTable.fetchPrices(priceListUid: "main", productUid: "SKU-1", in: db) }
+        XCTAssertEqual(sweater.map(\.price), [99950, 129900, 139900])
+        XCTAssertEqual(manifest.read("extract.prices"), 7)
+        XCTAssertEqual(manifest.read("transform.prices"), 6, "the price sent twice is read once")
+    }
+
     func testStorePriceListsWhenConfigured() async throws {
         let fixture = try makeFixture { $0.storePriceListsInFlow = true }
         try await fixture.run()

@@ -40,23 +40,3 @@ extension OmniumInventoryItem: OmniumWireNested {
         static let keys = utf8Keys()
     }
 }
-
-/// Stock items as one JSON list, e.g. one SKU's items of one answer page, which is how `extract.inventory`
-/// stages them (`[item, item, …]`, each item as Omnium sent it). Decodes and encodes as the bare list.
-public struct OmniumInventoryItemList: Codable, Sendable, Equatable, OmniumWireDecodable {
-    public var items: [OmniumInventoryItem]
-
-    public init(_ items: [OmniumInventoryItem]) { self.items = items }
-
-    public init(from decoder: any Decoder) throws { items = try [OmniumInventoryItem](from: decoder) }
-
-    public func encode(to encoder: any Encoder) throws { try items.encode(to: encoder) }
-
-    /// Reads the list as `OmniumJSON.decoder` would, or nil when not certain (``OmniumWireDecodable``).
-    public init?(wireJSON json: UnsafeBufferPointer<UInt8>) {
-        var reader = OmniumWireReader(json)
-        var items: [OmniumInventoryItem]?
-        guard reader.read(&items), let items, reader.finish() else { return nil }
-        self.items = items
-    }
-}

@@ -17,13 +17,14 @@ enum CatalogueDatasets {
     static let flowBrands = DatasetKey<FlowBrand>("flow.brands")
     static let flowProductGroups = DatasetKey<FlowProductGroup>("flow.product_groups")
 
-    static let omniumPrices = DatasetKey<OmniumPrice>("omnium.prices", coding: .omniumWire)
+    /// One row per SKU and answer page (`<sku>␟<page>`): that page's prices of the SKU, as received.
+    static let omniumPrices = DatasetKey<OmniumRecordList<OmniumPrice>>("omnium.prices", coding: .omniumWire)
     static let omniumPricesMark = DatasetKey<CatalogueMark>("omnium.prices.mark")
     static let flowPrices = DatasetKey<FlowPriceEntry>("flow.prices")
     static let flowPriceLists = DatasetKey<FlowPriceList>("flow.price_lists")
 
     /// One row per SKU and answer page (`<sku>␟<page>`): that page's items of the SKU, as received.
-    static let omniumInventory = DatasetKey<OmniumInventoryItemList>("omnium.inventory", coding: .omniumWire)
+    static let omniumInventory = DatasetKey<OmniumRecordList<OmniumInventoryItem>>("omnium.inventory", coding: .omniumWire)
     static let omniumInventoryMark = DatasetKey<CatalogueMark>("omnium.inventory.mark")
     static let inventoryWarehouses = DatasetKey<InventoryWarehouse>("omnium.inventory.warehouses")
     /// One row per product, keyed by its product UID: its levels in every warehouse, each with its content hash,

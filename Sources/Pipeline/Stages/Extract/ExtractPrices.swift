@@ -14,13 +14,15 @@ import Staging
 /// The same full read happens when the last one is older than `OMNIFLOW_FULL_RECONCILIATION_HOURS`;
 /// the mark then carries `full`, and `load.prices` removes what Omnium no longer has
 /// (docs/mapping-catalogue.md "Full reconciliation").
-/// SKUs whose prices wait in quarantine are re-read too. Rows are keyed `<sku>␟<fingerprint>`, so a
-/// repeated scroll batch collapses and one SKU's prices stay together for the chunked transform.
+/// SKUs whose prices wait in quarantine are re-read too. A row holds one SKU's prices of one answer page, as
+/// a JSON list of the prices as Omnium sent them, keyed `<sku>␟<page>`
+/// (``ReceivedRecordRows/groupedRows(_:page:for:coding:group:)``), so one SKU's prices stay together for the
+/// chunked transform, which keeps one of equal prices (``key(_:)``: a repeated scroll batch collapses).
 /// Spec: omnium-contract.md §3, §7; docs/mapping-catalogue.md "Price resolution".
 public struct ExtractPrices: Stage {
     public let name = "extract.prices"
-    /// 3: prices staged as Omnium sent them, keyed by a fingerprint of their values.
-    public let version = 3
+    /// 4: a SKU's prices of one answer page staged as one row, as Omnium sent them.
+    public let version = 4
     public let inputs: [Dataset] = [.remote("omnium.api.prices")]
     public let outputs: [Dataset] = [.staged(CatalogueDatasets.omniumPrices), .staged(CatalogueDatasets.omniumPricesMark)]
     public let concurrency = StageConcurrency.besideIndependentStages
@@ -36,7 +38,7 @@ public struct ExtractPrices: Stage {
         let staging = context.staging
         try staging.beginPending(dataset)
         var latest = LatestModified()
-        var read = 0
+        var read = 0, pages = 0
         var notes: [String] = []
         let startedAt = OmniumDateFormat.string(from: context.now)
         let full = try mark.date == nil || context.fullReadDue(CatalogueStreams.pricesFull)
@@ -56,7 +58,8 @@ public struct ExtractPrices: Stage {
                 }
                 // A price without a SKU cannot be re-read; stage it so the transform quarantines it.
                 let withoutSku = batch.filter { $0.item.record.map { ($0.code ?? "").isEmpty } ?? false }
-                _ = try staging.appendPendingRows(dataset, rows: ReceivedRecordRows.rows(withoutSku, for: dataset, key: Self.key))
+                pages += 1
+                _ = try staging.appendPendingRows(dataset.name, rows: Self.rows(withoutSku, page: pages))
             }
             // An unreadable price's SKU is read whole again (its readable prices still load).
             changed.formUnion(unreadable.withheldSkus)
@@ -73,7 +76,8 @@ public struct ExtractPrices: Stage {
                     read += batch.count
                     _ = try unreadable.take(batch.map(\.item), context, sku: \.code)
                     context.advance(read)
-                    _ = try staging.appendPendingRows(dataset, rows: ReceivedRecordRows.rows(batch, for: dataset, key: Self.key))
+                    pages += 1
+                    _ = try staging.appendPendingRows(dataset.name, rows: Self.rows(batch, page: pages))
                 }
             }
         } else {
@@ -85,7 +89,8 @@ public struct ExtractPrices: Stage {
                 let page = try unreadable.take(batch.map(\.item), context, sku: \.code)
                 context.advance(read)
                 for price in page { latest.see(price.modified) }
-                _ = try staging.appendPendingRows(dataset, rows: ReceivedRecordRows.rows(batch, for: dataset, key: Self.key))
+                pages += 1
+                _ = try staging.appendPendingRows(dataset.name, rows: Self.rows(batch, page: pages))
             }
         }
 
@@ -99,9 +104,15 @@ public struct ExtractPrices: Stage {
         return StageOutcome(rowsRead: read, rowsWritten: summary.rowCount, notes: notes)
     }
 
-    /// `<sku>␟<fingerprint of the price's values>` (Omnium prices have no id of their own): equal prices
-    /// collapse into one row whatever bytes Omnium chose for them (member order, `12.50` or `12.5`), while the
-    /// row keeps the bytes as received. Every member goes in, in a fixed order, with its absence; amounts as
+    /// A page's rows: one per SKU, keyed `<sku>␟<page>`.
+    static func rows(_ batch: [OmniumReceivedRecord<OmniumPrice>], page: Int) throws -> [DatasetRow] {
+        try ReceivedRecordRows.groupedRows(batch, page: page, for: CatalogueDatasets.omniumPrices.name,
+                                           coding: CatalogueDatasets.omniumPrices.coding) { $0.code ?? "" }
+    }
+
+    /// `<sku>␟<fingerprint of the price's values>` (Omnium prices have no id of their own): `transform.prices`
+    /// keeps one of equal prices whatever bytes Omnium chose for them (member order, `12.50` or `12.5`), and
+    /// gives a SKU's prices to the mapping in this key's order, as when it was the staged row's key. Every member goes in, in a fixed order, with its absence; amounts as
     /// `Decimal`'s canonical text (so `12.50` and `12.5` are one value), dates as their exact instant.
     static func key(_ price: OmniumPrice) -> String {
         var hasher = ContentHasher()

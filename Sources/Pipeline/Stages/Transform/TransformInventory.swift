@@ -61,7 +61,7 @@ public struct TransformInventory: Stage {
 
     /// The items of a chunk's staged rows, SKU by SKU: each SKU's rows (in page order) flattened, an item
     /// for a warehouse repeated later replacing the earlier one in its place.
-    static func items(_ rows: [(key: String, record: OmniumInventoryItemList)]) -> [OmniumInventoryItem] {
+    static func items(_ rows: [(key: String, record: OmniumRecordList<OmniumInventoryItem>)]) -> [OmniumInventoryItem] {
         var items: [OmniumInventoryItem] = []
         items.reserveCapacity(rows.reduce(0) { $0 + $1.record.items.count })
         var group: Substring?

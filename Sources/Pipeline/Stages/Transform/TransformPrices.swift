@@ -43,15 +43,18 @@ extension FlowPriceEntry: StagedJSONDecodable {
 /// on the run's business date and after, by `PriceMapping` / `PriceTimeline`.
 ///
 /// Chunks never split a SKU (the staged key starts with it), because the mapping must see all of a
-/// SKU's prices to resolve overlaps and campaigns. Invalid prices are quarantined with their reason;
+/// SKU's prices to resolve overlaps and campaigns. A SKU's staged rows (one per answer page that held it) are
+/// read together; of equal prices one is kept, and the mapping gets a SKU's prices in the order of their
+/// fingerprints (``ExtractPrices/key(_:)``), as when each price was a staged row keyed by it. Invalid prices are quarantined with their reason;
 /// deliberately skipped ones (customer prices, other markets…) are counted in the notes.
 public struct TransformPrices: Stage {
     public let name = "transform.prices"
-    public let version = 1
+    public let version = 2
     public let inputs: [Dataset] = [.staged(CatalogueDatasets.omniumPrices)]
     public let outputs: [Dataset] = [.staged(CatalogueDatasets.flowPrices), .staged(CatalogueDatasets.flowPriceLists)]
     public let concurrency = StageConcurrency.besideIndependentStages
-    public var chunkSize = 2_000
+    /// Staged rows (a SKU's prices of one answer page, about 3 in the sandbox's catalogue) per chunk.
+    public var chunkSize = 700
 
     public init() {}
 
@@ -67,7 +70,7 @@ public struct TransformPrices: Stage {
         try staging.beginPending(CatalogueDatasets.flowPrices)
         let businessDate = context.businessDate
         try staging.forEachPage(CatalogueDatasets.omniumPrices, size: chunkSize, grouped: true, prepare: { page in
-            let prices = page.map(\.record)
+            let prices = Self.prices(page)
             let result = PriceMapping.map(prices, settings: settings, businessDate: businessDate)
             let byKey = Dictionary(grouping: result.prices) {
                 FlowPriceKey(priceListUid: $0.priceListUid, productUid: $0.productUid)
@@ -101,5 +104,27 @@ public struct TransformPrices: Stage {
         var notes = ["\(entries.rowCount) (price list, product) pairs in \(lists.count) list(s)"]
         notes += skipped.sorted { $0.key < $1.key }.map { "skipped \($0.value): \($0.key)" }
         return StageOutcome(rowsRead: read, rowsWritten: entries.rowCount, quarantined: quarantined, notes: notes)
+    }
+
+    /// The prices of a chunk's staged rows, SKU by SKU: each SKU's prices ordered by their fingerprint key,
+    /// equal ones (the same key) kept once, the later read.
+    static func prices(_ rows: [(key: String, record: OmniumRecordList<OmniumPrice>)]) -> [OmniumPrice] {
+        var prices: [OmniumPrice] = []
+        prices.reserveCapacity(rows.reduce(0) { $0 + $1.record.items.count })
+        var group: (sku: Substring, byKey: [String: OmniumPrice])?
+        func flush() {
+            guard let byKey = group?.byKey else { return }
+            prices += byKey.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.value)
+        }
+        for row in rows {
+            let sku = row.key.prefix { $0 != CatalogueDatasets.groupSeparator }
+            if group?.sku != sku {
+                flush()
+                group = (sku, [:])
+            }
+            for price in row.record.items { group?.byKey[ExtractPrices.key(price)] = price }
+        }
+        flush()
+        return prices
     }
 }
