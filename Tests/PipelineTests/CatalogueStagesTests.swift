@@ -63,6 +63,11 @@ final class CatalogueStagesTests: XCTestCase {
         return fixture
     }
 
+    /// Every stage, `stage` in the place of the one of its name (a transform with a smaller chunk).
+    static func stages(replacing stage: any Stage) -> [any Stage] {
+        OmniflowStages.all().map { $0.name == stage.name ? stage : $0 }
+    }
+
     // MARK: - Stock staged per product
 
     /// Two SKUs that map to one Flow product (`" SKU-1"` and `"SKU-1"`) stand in different pages of the
@@ -74,13 +79,9 @@ final class CatalogueStagesTests: XCTestCase {
             OmniumInventoryItem(sku: " SKU-1", warehouseCode: "oslo", inventory: 7, modified: day("2026-11-05T10:00:00Z")),
             OmniumInventoryItem(sku: " SKU-1", warehouseCode: "oslo-lager", inventory: 4, modified: day("2026-11-05T10:00:00Z")),
         ]
-        let stages = OmniflowStages.all().map { stage -> any Stage in
-            guard stage.name == "transform.inventory" else { return stage }
-            var transform = TransformInventory()
-            transform.chunkSize = 1   // a page per SKU
-            return transform
-        }
-        let manifest = try await fixture.run(stages)
+        var transform = TransformInventory()
+        transform.chunkSize = 1   // a page per SKU
+        let manifest = try await fixture.run(Self.stages(replacing: transform))
         let levels = try fixture.flow.read { db in try StockTable.fetchAll(warehouseUid: "oslo", in: db) + StockTable.fetchAll(warehouseUid: "oslo-lager", in: db) }
         XCTAssertEqual(levels, [
             FlowStock(warehouseUid: "oslo", productUid: "SKU-1", quantity: 1_000, reserved: 200),
@@ -113,13 +114,9 @@ final class CatalogueStagesTests: XCTestCase {
             OmniumInventoryItem(sku: "SKU-1", warehouseCode: "web-b", inventory: 6, reservedInventory: 1,
                                 modified: day("2026-11-01T10:00:00Z")),
         ]
-        let stages = OmniflowStages.all().map { stage -> any Stage in
-            guard stage.name == "transform.inventory" else { return stage }
-            var transform = TransformInventory()
-            transform.chunkSize = 1   // a chunk is one staged row, extended to the end of its SKU
-            return transform
-        }
-        let manifest = try await fixture.run(stages)
+        var transform = TransformInventory()
+        transform.chunkSize = 1   // a chunk is one staged row, extended to the end of its SKU
+        let manifest = try await fixture.run(Self.stages(replacing: transform))
         let stock = try fixture.flow.read { db in
             try ["oslo", "oslo-lager", "web"].flatMap { try StockTable.fetchAll(warehouseUid: $0, in: db) }
         }
@@ -197,13 +194,9 @@ final class CatalogueStagesTests: XCTestCase {
         let fixture = try makeFixture()
         fixture.omnium.pageSize = 1
         fixture.omnium.prices.append(fixture.omnium.prices[1])
-        let stages = OmniflowStages.all().map { stage -> any Stage in
-            guard stage.name == "transform.prices" else { return stage }
-            var transform = TransformPrices()
-            transform.chunkSize = 1   // a chunk is one staged row, extended to the end of its SKU
-            return transform
-        }
-        let manifest = try await fixture.run(stages)
+        var transform = TransformPrices()
+        transform.chunkSize = 1   // a chunk is one staged row, extended to the end of its SKU
+        let manifest = try await fixture.run(Self.stages(replacing: transform))
         let sweater = try fixture.flow.read { db in try PricesTable.fetchPrices(priceListUid: "main", productUid: "SKU-1", in: db) }
         XCTAssertEqual(sweater.map(\.price), [99950, 129900, 139900])
         XCTAssertEqual(manifest.read("extract.prices"), 7)
