@@ -40,15 +40,8 @@ public enum StockTable {
         repeat {
             let through = try staged.key(after: after, offset: chunkSize - 1, in: db)
             counts += try db.inTransaction {
-                let chunk = try upsertStagedChunk(staged, after: after, through: through, warehouses: &warehouses,
-                                                  reportingKeys: reportingKeys, in: db)
-                if reportingKeys {
-                    try db.cachedStatement(sql: """
-                        INSERT OR IGNORE INTO temp.reported_stock_keys (warehouse_uid, product_uid)
-                        SELECT warehouse_uid, product_uid FROM temp.staged_stock_chunk
-                        """).execute()
-                }
-                return chunk
+                try upsertStagedChunk(staged, after: after, through: through, warehouses: &warehouses,
+                                      reportingKeys: reportingKeys, in: db)
             }
             afterEachChunk(counts)
             after = through
@@ -120,6 +113,13 @@ public enum StockTable {
         let total: Int = try tally.decode("total") + insertedAtOnce
         let inserted: Int = try tally.decode("inserted") + insertedAtOnce
         let changed: Int = try tally.decode("changed") + insertedAtOnce
+        if reportingKeys {
+            // The levels inserted at once were reported as they went in; these are the compared ones.
+            try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO temp.reported_stock_keys (warehouse_uid, product_uid)
+                SELECT warehouse_uid, product_uid FROM temp.staged_stock_chunk
+                """).execute()
+        }
         try db.cachedStatement(sql: """
             INSERT INTO stock (warehouse_uid, product_uid, quantity, reserved, available, content_hash)
             SELECT warehouse_uid, product_uid, quantity, reserved, available, content_hash

@@ -36,6 +36,9 @@ enum CatalogueDatasets {
     static let groupSeparator: Character = "\u{1F}"
 
     static func key(group: String, _ rest: String) -> String { "\(group)\(groupSeparator)\(rest)" }
+
+    /// The group part of a staged key (all of it when it has no separator).
+    static func group(ofKey key: String) -> Substring { key.prefix { $0 != groupSeparator } }
 }
 
 /// The watermark streams: the `modified` high-water mark of each Omnium delta query.

@@ -15,7 +15,7 @@ import Staging
 /// warehouses are summed into `FlowWebWarehouse`, a SKU whose web stock changed is re-read in all of
 /// them, since the sum needs every part. A row holds one SKU's items of one answer page, as a JSON list of
 /// the items as Omnium sent them (no second encoding; `DatasetCoding.omniumWire`), keyed `<sku>␟<page>`
-/// (``ReceivedRecordRows/groupedRows(_:page:for:coding:group:)``); `transform.inventory` reads a SKU's rows
+/// (``ReceivedRecordRows/groupedRows(_:page:for:group:)``); `transform.inventory` reads a SKU's rows
 /// together, a later page's item for a warehouse replacing an earlier one. When the last full read is
 /// older than `OMNIFLOW_FULL_RECONCILIATION_HOURS`, every item is read again and the mark carries `full`
 /// with the Flow warehouses the read covered, which `load.inventory` reconciles.
@@ -104,8 +104,7 @@ public struct ExtractInventory: Stage {
     /// A page's rows: one per SKU, keyed `<sku>␟<page>`, so one SKU's warehouses sort together (web
     /// warehouses are summed).
     static func rows(_ batch: [OmniumReceivedRecord<OmniumInventoryItem>], page: Int) throws -> [DatasetRow] {
-        try ReceivedRecordRows.groupedRows(batch, page: page, for: CatalogueDatasets.omniumInventory.name,
-                                           coding: CatalogueDatasets.omniumInventory.coding) { $0.sku ?? "" }
+        try ReceivedRecordRows.groupedRows(batch, page: page, for: CatalogueDatasets.omniumInventory) { $0.sku ?? "" }
     }
 
     /// The Flow warehouses whose stock this read covers whole, as `StockMapping` names them (web

@@ -16,7 +16,7 @@ import Staging
 /// (docs/mapping-catalogue.md "Full reconciliation").
 /// SKUs whose prices wait in quarantine are re-read too. A row holds one SKU's prices of one answer page, as
 /// a JSON list of the prices as Omnium sent them, keyed `<sku>␟<page>`
-/// (``ReceivedRecordRows/groupedRows(_:page:for:coding:group:)``), so one SKU's prices stay together for the
+/// (``ReceivedRecordRows/groupedRows(_:page:for:group:)``), so one SKU's prices stay together for the
 /// chunked transform, which keeps one of equal prices (``key(_:)``: a repeated scroll batch collapses).
 /// Spec: omnium-contract.md §3, §7; docs/mapping-catalogue.md "Price resolution".
 public struct ExtractPrices: Stage {
@@ -106,8 +106,7 @@ public struct ExtractPrices: Stage {
 
     /// A page's rows: one per SKU, keyed `<sku>␟<page>`.
     static func rows(_ batch: [OmniumReceivedRecord<OmniumPrice>], page: Int) throws -> [DatasetRow] {
-        try ReceivedRecordRows.groupedRows(batch, page: page, for: CatalogueDatasets.omniumPrices.name,
-                                           coding: CatalogueDatasets.omniumPrices.coding) { $0.code ?? "" }
+        try ReceivedRecordRows.groupedRows(batch, page: page, for: CatalogueDatasets.omniumPrices) { $0.code ?? "" }
     }
 
     /// `<sku>␟<fingerprint of the price's values>` (Omnium prices have no id of their own): `transform.prices`

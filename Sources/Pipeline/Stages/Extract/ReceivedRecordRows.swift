@@ -36,7 +36,7 @@ enum ReceivedRecordRows {
     /// is SQLite work twice (staged, read back), and the items of one group are read and mapped together
     /// anyway; a page of 1,000 stock items in 20 warehouses is about 50 rows instead of 1,000.
     static func groupedRows<Record: Encodable>(_ batch: [OmniumReceivedRecord<Record>], page: Int,
-                                               for dataset: String, coding: DatasetCoding,
+                                               for dataset: DatasetKey<OmniumRecordList<Record>>,
                                                group: (Record) -> String) throws -> [DatasetRow] {
         var groups: [String] = []
         var members: [[Data]] = []
@@ -49,10 +49,10 @@ enum ReceivedRecordRows {
             if let received = received.json {
                 json = received
             } else {
-                let fallback = encoder ?? coding.makeEncoder()
+                let fallback = encoder ?? dataset.coding.makeEncoder()
                 encoder = fallback
                 do { json = try fallback.encode(record) } catch {
-                    throw StagingError.payload(dataset: dataset, key: name, reason: "cannot encode: \(error)")
+                    throw StagingError.payload(dataset: dataset.name, key: name, reason: "cannot encode: \(error)")
                 }
             }
             if let position = index[name] {

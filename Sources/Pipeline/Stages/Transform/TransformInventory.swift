@@ -67,7 +67,7 @@ public struct TransformInventory: Stage {
         var group: Substring?
         var positions: [String: Int] = [:]
         for row in rows {
-            let sku = row.key.prefix { $0 != CatalogueDatasets.groupSeparator }
+            let sku = CatalogueDatasets.group(ofKey: row.key)
             if sku != group {
                 group = sku
                 positions.removeAll(keepingCapacity: true)

@@ -117,7 +117,7 @@ public struct TransformPrices: Stage {
             prices += byKey.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.value)
         }
         for row in rows {
-            let sku = row.key.prefix { $0 != CatalogueDatasets.groupSeparator }
+            let sku = CatalogueDatasets.group(ofKey: row.key)
             if group?.sku != sku {
                 flush()
                 group = (sku, [:])
