@@ -26,14 +26,22 @@ public final class Database {
         public var readOnly = false
         /// Print bound arguments in error descriptions (off: they may hold personal data).
         public var publicStatementArguments = false
+        /// The page size of a database this connection creates (`PRAGMA page_size`, a power of two from 512 to
+        /// 65,536); nil keeps SQLite's (4,096). SQLite fixes it when the first table is made, so it has no
+        /// effect on a database that exists, which keeps the page size it was made with.
+        public var newDatabasePageSize: Int?
 
         public init(busyTimeout: TimeInterval = 5, journalModeWAL: Bool = true, foreignKeys: Bool = true,
-                    readOnly: Bool = false, publicStatementArguments: Bool = false) {
+                    readOnly: Bool = false, publicStatementArguments: Bool = false, newDatabasePageSize: Int? = nil) {
+            if let size = newDatabasePageSize {
+                precondition((512...65_536).contains(size) && size & (size - 1) == 0, "page size \(size) is not a power of two from 512 to 65536")
+            }
             self.busyTimeout = busyTimeout
             self.journalModeWAL = journalModeWAL
             self.foreignKeys = foreignKeys
             self.readOnly = readOnly
             self.publicStatementArguments = publicStatementArguments
+            self.newDatabasePageSize = newDatabasePageSize
         }
     }
 
@@ -93,6 +101,10 @@ public final class Database {
             sqlite3_extended_result_codes(opened, 1)
             sqlite3_busy_timeout(opened, Int32(max(0, configuration.busyTimeout * 1000)))
             if configuration.foreignKeys { try exec(opened, "PRAGMA foreign_keys = ON") }
+            // Before WAL: a database in WAL mode cannot change its page size.
+            if let pageSize = configuration.newDatabasePageSize, !configuration.readOnly {
+                try exec(opened, "PRAGMA page_size = \(pageSize)")
+            }
             if configuration.journalModeWAL && !configuration.readOnly {
                 try switchToWAL(opened, waitingUpTo: configuration.busyTimeout)
             }

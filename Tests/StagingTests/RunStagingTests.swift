@@ -30,6 +30,24 @@ final class RunStagingTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: staging.databaseURL.path))
     }
 
+    /// A new run's staging is made with 32 KiB pages, so a staged document of a few KB stays on its leaf
+    /// page; a run staged before with SQLite's 4 KiB pages (resumed by a newer omniflow) keeps its pages
+    /// and its rows.
+    func testANewStagingHas32KiBPagesAndAnOlderOneKeepsItsOwn() throws {
+        let root = try makeTemporaryDirectory(self).appendingPathComponent("staging")
+        let pageSize = { (staging: RunStaging) in try staging.read { try $0.fetchValue(sql: "PRAGMA page_size", as: Int.self) } }
+        XCTAssertEqual(try pageSize(RunStaging(root: root, runID: "new")), 32_768)
+
+        do {
+            let older = try RunStaging(root: root, runID: "older", configuration: Database.Configuration(newDatabasePageSize: 4_096))
+            XCTAssertEqual(try pageSize(older), 4_096)
+            try older.replaceDataset("stores", rows: [DatasetRow(key: "s1", text: "kept")])
+        }
+        let reopened = try RunStaging(root: root, runID: "older")
+        XCTAssertEqual(try pageSize(reopened), 4_096)
+        XCTAssertEqual(try rows(reopened, "stores").map(\.key), ["s1"])
+    }
+
     /// A read beside the writer sees what is committed while another thread is inside a write transaction
     /// (it does not wait for it), and never that transaction's rows.
     func testAReadBesideTheWriterSeesCommittedRowsWhileAWriteIsUnderway() throws {
