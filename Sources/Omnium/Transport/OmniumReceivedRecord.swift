@@ -7,7 +7,8 @@ import Foundation
 /// Why: a catalogue extract stages what Omnium sent, and the transform decodes it from there; encoding
 /// the decoded model again only to stage it cost more than anything else in a catalogue run (issue 8).
 /// `json` is nil when the answer's bytes could not be cut into records (then the caller encodes the
-/// record itself, with `OmniumJSON.encoder`).
+/// record itself, with `OmniumJSON.encoder`). `json` is a slice of the answer's bytes (its indices start where
+/// the record stood in the answer): read it through `withUnsafeBytes` or as a collection, never from index 0.
 public struct OmniumReceivedRecord<Record: Decodable & Sendable>: Decodable, Sendable {
     public var item: OmniumPageRecord<Record>
     public var json: Data?
@@ -78,7 +79,7 @@ extension OmniumClient {
         for index in items.indices {
             guard var keeper = items[index] as? any OmniumKeepsReceivedJSON else { continue }
             let range = ranges[index]
-            keeper.keep(json: Data(body[(body.startIndex + range.lowerBound)..<(body.startIndex + range.upperBound)]))
+            keeper.keep(json: body[(body.startIndex + range.lowerBound)..<(body.startIndex + range.upperBound)])
             if let item = keeper as? Item { items[index] = item }
         }
         var kept = envelope
@@ -96,7 +97,9 @@ extension OmniumClient {
             return keepingJSON(try decode(OmniumPageEnvelope<Item>.self, from: body), body: body)
         }
         let items = try ranges.map { range -> Item in
-            let json = Data(body[(body.startIndex + range.lowerBound)..<(body.startIndex + range.upperBound)])
+            // A slice sharing the answer's bytes, not a copy: a page of 1,000 stock items made 1,000 allocations
+            // and copies that the staged rows copy once more anyway (issue 8).
+            let json = body[(body.startIndex + range.lowerBound)..<(body.startIndex + range.upperBound)]
             do {
                 // The cast cannot fail: `wire` is `Item`'s own conformance.
                 return try wire.fromWire(json) as! Item
