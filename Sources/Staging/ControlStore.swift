@@ -55,4 +55,19 @@ public final class ControlStore: Sendable {
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         try queue.write(body)
     }
+
+    /// Like ``write(_:)``, committed without waiting for the disk: `PRAGMA synchronous = NORMAL` for this one
+    /// transaction, then the connection's own setting again. In WAL mode a killed process still loses nothing,
+    /// and a power cut may lose this commit only until the next ``write(_:)``, whose sync of the WAL carries it
+    /// too. Only for a record whose loss is harmless: a stage recorded as running, which a run that finds no
+    /// record of reads as not started, just as it reads a stage left running (`StageRunner`).
+    public func writeWithoutWaitingForTheDisk<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.writeWithoutTransaction { db in
+            let setting = try db.fetchValue(sql: "PRAGMA synchronous", as: Int.self) ?? 2
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            let result: Result<T, any Error> = Result { try db.inTransaction(.immediate) { try body(db) } }
+            try db.execute(sql: "PRAGMA synchronous = \(setting)")
+            return try result.get()
+        }
+    }
 }

@@ -30,6 +30,24 @@ final class LegacyFlowDatabaseTests: XCTestCase {
         }
         XCTAssertEqual(try flow.read { try $0.fetchValue(sql: "PRAGMA user_version", as: Int.self) },
                        DatabaseMigrator.namedSchemaUserVersion)
+        // Stock is keyed by product, then warehouse ("catalogue.stock-by-product"), with every level kept.
+        let keyColumns: [String] = try flow.read { db in
+            try db.fetchAll(sql: "SELECT name FROM pragma_table_info('stock') WHERE pk > 0 ORDER BY pk")
+                .map { try $0.decode("name") }
+        }
+        XCTAssertEqual(keyColumns, ["product_uid", "warehouse_uid"])
+        let legacy = try Database(path: fixture.path, configuration: Database.Configuration(readOnly: true))
+        let levels = "SELECT warehouse_uid, product_uid, quantity, reserved, available, content_hash FROM stock"
+            + " ORDER BY warehouse_uid, product_uid"
+        let text = { (rows: [Row]) in
+            try rows.map { row in
+                try ["warehouse_uid", "product_uid", "quantity", "reserved", "available", "content_hash"]
+                    .map { (try row.decode($0) as DatabaseValue).description }.joined(separator: "|")
+            }
+        }
+        let migrated = try text(try flow.read { try $0.fetchAll(sql: levels) })
+        XCTAssertEqual(migrated.count, 183)
+        XCTAssertEqual(migrated, try text(try legacy.fetchAll(sql: levels)))
         // Reopening applies nothing more and loses nothing.
         XCTAssertEqual(try FlowDatabase(path: path).rowCounts().map(\.count), try flow.rowCounts().map(\.count))
     }

@@ -134,28 +134,37 @@ final class StagedStockLoadTests: XCTestCase {
         }
     }
 
+    /// The rows a full read did not report, in the warehouses it covered, come page by page in key order
+    /// (product, then warehouse) in one pass over all those warehouses.
     func testUnreportedNonZeroLevelsComePageByPage() throws {
         let levels = (0..<6).map { FlowStock(warehouseUid: "W1", productUid: "P\($0)", quantity: 100) }
-        try stage(levels, as: "flow.stock")
+        let others = [FlowStock(warehouseUid: "W3", productUid: "P1", quantity: 100),
+                      FlowStock(warehouseUid: "W3", productUid: "P4", quantity: 100),
+                      FlowStock(warehouseUid: "W2", productUid: "P7", quantity: 5)]
+        try stage(levels + others, as: "flow.stock")
         _ = try load("flow.stock", chunkSize: 10)
-        // P2 reported in another warehouse only: not reported in W1.
-        try stage([levels[1], levels[4], FlowStock(warehouseUid: "W2", productUid: "P2", quantity: 1)], as: "flow.stock#a")
+        // P2 reported in another warehouse only: not reported in W1. W2 is not covered by the read.
+        try stage([levels[1], levels[4], others[1], FlowStock(warehouseUid: "W2", productUid: "P2", quantity: 1)],
+                  as: "flow.stock#a")
         let staged = StagedKeys(storage: "flow.stock#a")
         let pages = try flow.withStagingAttached(folder.appendingPathComponent("staging.db").path) { db in
             try StockTable.withReportedKeys(in: db) {
                 _ = try StockTable.upsertStaged(staged, chunkSize: 2, reportingKeys: true, in: db)
                 var pages: [[String]] = []
-                var after: String?
+                var after: FlowStockKey?
                 while true {
-                    let page = try StockTable.unreportedNonZeroKeys(warehouseUid: "W1", after: after, limit: 2, in: db)
+                    let page = try StockTable.unreportedNonZeroKeys(warehouseUids: ["W1", "W3"], after: after, limit: 2, in: db)
                     guard let last = page.last else { break }
-                    pages.append(page.map(\.productUid))
-                    after = last.productUid
+                    pages.append(page.map { "\($0.productUid)@\($0.warehouseUid)" })
+                    after = last
                 }
                 return pages
             }
         }
-        XCTAssertEqual(pages, [["P0", "P2"], ["P3", "P5"]])
+        XCTAssertEqual(pages, [["P0@W1", "P1@W3"], ["P2@W1", "P3@W1"], ["P5@W1"]])
+        XCTAssertEqual(try flow.withStagingAttached(folder.appendingPathComponent("staging.db").path) { db in
+            try StockTable.withReportedKeys(in: db) { try StockTable.unreportedNonZeroKeys(warehouseUids: [], after: nil, limit: 2, in: db) }
+        }, [], "no warehouse covered, nothing to reconcile")
         let left: Int? = try flow.read { db in
             try db.fetchValue(sql: "SELECT count(*) FROM sqlite_temp_master WHERE name = 'reported_stock_keys'", as: Int.self)
         }

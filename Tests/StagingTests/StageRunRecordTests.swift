@@ -26,6 +26,30 @@ final class StageRunRecordTests: XCTestCase {
         XCTAssertEqual(try store.stageRuns(runID: run.id).map(\.status), [.succeeded, .pending])
     }
 
+    /// A `running` record written without waiting for the disk is committed like any other (another connection
+    /// sees it), and the connection's own `synchronous` setting is back afterwards, also when the write fails.
+    func testARecordWrittenWithoutWaitingForTheDiskIsCommittedAndTheSettingRestored() throws {
+        let store = try makeControlStore(self)
+        let run = try store.createRun(id: "r1", arguments: "run")
+        let synchronous = { try store.read { try $0.fetchValue(sql: "PRAGMA synchronous", as: Int.self) } }
+        let before = try synchronous()
+        let record = StageRunRecord(runID: run.id, stage: "extract.stores", stageVersion: "1", status: .running,
+                                    startedAt: testEpoch)
+        try store.upsertStageRun(record, durable: false)
+        XCTAssertEqual(try synchronous(), before)
+        let other = try DatabaseQueue(path: store.databaseURL.path)
+        XCTAssertEqual(try other.read { try $0.fetchValue(sql: "SELECT status FROM stage_runs WHERE stage = 'extract.stores'",
+                                                          as: String.self) }, "running")
+
+        struct Refused: Error {}
+        XCTAssertThrowsError(try store.writeWithoutWaitingForTheDisk { db in
+            try db.execute(sql: "DELETE FROM stage_runs")
+            throw Refused()
+        })
+        XCTAssertEqual(try synchronous(), before)
+        XCTAssertEqual(try store.stageRuns(runID: run.id).map(\.status), [.running], "the failed write rolled back")
+    }
+
     func testLastSucceededInARunAndAcrossRuns() throws {
         let clock = FixedClock(testEpoch)
         let store = try makeControlStore(self, clock: clock)

@@ -8,7 +8,10 @@ import Glibc
 /// As Luigi's `atomic_file`: write beside the target, fsync, rename over it (rename(2) is atomic on
 /// one file system), then fsync the folder so the rename itself survives a crash.
 public enum AtomicFile {
-    public static func write(_ data: Data, to url: URL) throws {
+    /// - Parameter durable: false skips both fsyncs: readers still see the old content or the new, and a killed
+    ///   process loses nothing (the page cache keeps it), but a power cut may leave the old content. Only for a
+    ///   state whose loss is harmless (a stage recorded as started: see `StageRunner`).
+    public static func write(_ data: Data, to url: URL, durable: Bool = true) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
@@ -27,7 +30,9 @@ public enum AtomicFile {
                 offset += written
             }
         }
-        if failure == nil, fsync(fd) != 0 { failure = AtomicFileError(operation: "fsync", path: temporary.path, errno: errno) }
+        if failure == nil, durable, fsync(fd) != 0 {
+            failure = AtomicFileError(operation: "fsync", path: temporary.path, errno: errno)
+        }
         close(fd)
         if let failure {
             unlink(temporary.path)
@@ -38,6 +43,7 @@ public enum AtomicFile {
             unlink(temporary.path)
             throw error
         }
+        guard durable else { return }
         let dirFD = open(folder.path, O_RDONLY)
         if dirFD >= 0 {
             fsync(dirFD)

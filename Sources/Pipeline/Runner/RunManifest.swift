@@ -61,8 +61,9 @@ public struct RunManifest: Codable, Sendable, Equatable {
         return try decoder.decode(RunManifest.self, from: data)
     }
 
-    public func write(to runDirectory: URL) throws {
-        try AtomicFile.write(try Self.encoder.encode(self), to: Self.url(in: runDirectory))
+    /// Publishes the manifest atomically; `durable: false` does not wait for the disk (``AtomicFile``).
+    public func write(to runDirectory: URL, durable: Bool = true) throws {
+        try AtomicFile.write(try Self.encoder.encode(self), to: Self.url(in: runDirectory), durable: durable)
     }
 
     static let encoder: JSONEncoder = {

@@ -422,6 +422,11 @@ public struct StageRunner: Sendable {
             session.log.warning("work left in a queue", ["queue": queue.queue, "pending": "\(queue.pending)",
                                                          "dead": "\(queue.dead)"])
         }
+        // The loads' pages still in the Flow store's WAL are copied now, at this run's cost, not at the next run's
+        // first commit. A failure only leaves them for SQLite to copy later, as before: logged, never fatal.
+        do { try environment.flow.checkpointWAL() } catch {
+            session.log.warning("the Flow store's WAL was not checkpointed", ["error": String(describing: error)])
+        }
         let manifest = session.manifest
         try ActiveRun.shared.whileNotInterrupted(session.runID) {
             try manifest.write(to: session.runDirectory)
@@ -455,6 +460,12 @@ public struct StageRunner: Sendable {
     /// killed run's lock over and marks its running stage failed) finds it in the manifest too. A crash
     /// between the two leaves the control database one state behind, which `--resume` reads as "not
     /// succeeded" and redoes: never a stage trusted that did not finish.
+    ///
+    /// A stage's start (`running`) is published without waiting for the disk (no fsync of the manifest, its
+    /// folder or the control database's WAL), its end with. Why: a start lost to a power cut reads as "not
+    /// started", which `--resume` treats exactly as "left running": the stage runs again. Waiting for the disk
+    /// three times before every stage was a fifth of a 1 % catalogue update's time at 10,000 products (issue 8).
+    /// A killed process loses neither: both are in the page cache, in this order.
     private func record(_ stage: any Stage, status: StageRunRecord.Status, started: Date?, outcome: StageOutcome?,
                         error: String?, in session: inout RunSession) throws {
         let now = environment.clock.now
@@ -466,8 +477,9 @@ public struct StageRunner: Sendable {
             outcome: outcome, outputs: stage.outputs.map(\.description), error: error,
             parameters: stage.parameters.isEmpty ? nil : stage.parameters))
         let manifest = session.manifest, runDirectory = session.runDirectory
+        let durable = status != .running
         try ActiveRun.shared.whileNotInterrupted(session.runID) {
-            try manifest.write(to: runDirectory)
+            try manifest.write(to: runDirectory, durable: durable)
             try environment.control.upsertStageRun(StageRunRecord(
                 runID: session.runID, stage: stage.name, stageVersion: String(stage.version), status: status,
                 startedAt: started, finishedAt: finished, duration: duration,
@@ -476,7 +488,7 @@ public struct StageRunner: Sendable {
                 fieldsDropped: outcome?.fieldsDropped ?? 0, parameters: StageParameters.canonical(stage.parameters),
                 checksum: outcome.map { Self.combinedChecksum($0.checksums.merging(
                     $0.files.map { ("file:" + $0.key, $0.value) }, uniquingKeysWith: { a, _ in a })) },
-                error: error))
+                error: error), durable: durable)
         }
     }
 

@@ -165,8 +165,14 @@ extension ControlStore {
         try read { try RunTable.list($0, limit: limit) }
     }
 
-    public func upsertStageRun(_ record: StageRunRecord) throws {
-        try write { try RunTable.upsert($0, record) }
+    /// - Parameter durable: false commits without waiting for the disk (``writeWithoutWaitingForTheDisk(_:)``),
+    ///   for a stage's `running` record.
+    public func upsertStageRun(_ record: StageRunRecord, durable: Bool = true) throws {
+        if durable {
+            try write { try RunTable.upsert($0, record) }
+        } else {
+            try writeWithoutWaitingForTheDisk { try RunTable.upsert($0, record) }
+        }
     }
 
     public func stageRuns(runID: String) throws -> [StageRunRecord] {

@@ -1,8 +1,10 @@
+import Foundation
 import SQLite
 
 // MARK: - StockTable
 
-/// The `stock` table: one row per (warehouse, product), quantities ×100.
+/// The `stock` table: one row per (warehouse, product), quantities ×100, keyed by product first (a product's
+/// levels in every warehouse side by side: ``CatalogueMigrations``, "catalogue.stock-by-product").
 ///
 /// Rows are upserted by key and written only when a level changed. Items Omnium stops reporting
 /// keep their last level: a delta run reports only changes, so absence means "unchanged", never 0.
@@ -165,23 +167,30 @@ public enum StockTable {
         return try body()
     }
 
-    /// Up to `limit` products of `warehouseUid` after `afterProductUid`, by product UID, whose quantity or
-    /// reserved is not 0 and that the full read did not report (not in `temp.reported_stock_keys`), page by
-    /// page. Runs inside ``withReportedKeys(in:_:)``, after the upsert that reported the keys.
-    public static func unreportedNonZeroKeys(warehouseUid: String, after afterProductUid: String?,
+    /// Up to `limit` stock rows of `warehouseUids` after `after`, in key order (product, then warehouse), whose
+    /// quantity or reserved is not 0 and that the full read did not report (not in `temp.reported_stock_keys`),
+    /// page by page. Runs inside ``withReportedKeys(in:_:)``, after the upsert that reported the keys.
+    ///
+    /// Why all the warehouses in one pass: the table is keyed by product first (``CatalogueMigrations``), so a
+    /// question per warehouse would read the whole table once for each of them.
+    public static func unreportedNonZeroKeys(warehouseUids: [String], after: FlowStockKey?,
                                              limit: Int, in db: Database) throws -> [FlowStockKey] {
-        var keys: [FlowStockKey] = []
+        guard !warehouseUids.isEmpty else { return [] }
         let statement = try db.cachedStatement(sql: """
-            SELECT product_uid FROM stock
-            WHERE warehouse_uid = ? AND product_uid > ? AND (quantity <> 0 OR reserved <> 0)
+            SELECT warehouse_uid, product_uid FROM stock
+            WHERE (product_uid, warehouse_uid) > (?, ?)
+              AND warehouse_uid IN (SELECT value FROM json_each(?))
+              AND (quantity <> 0 OR reserved <> 0)
               AND NOT EXISTS (SELECT 1 FROM temp.reported_stock_keys r
                               WHERE r.warehouse_uid = stock.warehouse_uid AND r.product_uid = stock.product_uid)
-            ORDER BY product_uid LIMIT ?
+            ORDER BY product_uid, warehouse_uid LIMIT ?
             """)
-        // `product_uid > ''` for the first page (uids are never empty): an `? IS NULL OR` would keep SQLite
-        // from seeking the key and every page would scan the warehouse from its start.
-        try statement.forEachRow(arguments: [warehouseUid, afterProductUid ?? "", limit]) { row in
-            keys.append(FlowStockKey(warehouseUid: warehouseUid, productUid: try row.decode("product_uid")))
+        let warehouses = String(decoding: try JSONEncoder().encode(warehouseUids), as: UTF8.self)
+        var keys: [FlowStockKey] = []
+        // ('', '') for the first page (uids are never empty): an `? IS NULL OR` would keep SQLite from seeking
+        // the key, and every page would read the table from its start.
+        try statement.forEachRow(arguments: [after?.productUid ?? "", after?.warehouseUid ?? "", warehouses, limit]) { row in
+            keys.append(FlowStockKey(warehouseUid: try row.decode("warehouse_uid"), productUid: try row.decode("product_uid")))
         }
         return keys
     }
@@ -190,7 +199,8 @@ public enum StockTable {
         try db.fetchValue(sql: "SELECT count(*) FROM stock", as: Int.self) ?? 0
     }
 
-    /// Whether any of `warehouseUids` has a stock row (one index seek each).
+    /// Whether any of `warehouseUids` has a stock row: the table read in key order until one is found (it is
+    /// keyed by product first), so the whole table for a warehouse without stock.
     public static func hasRows(inWarehouses warehouseUids: [String], in db: Database) throws -> Bool {
         let statement = try db.cachedStatement(sql: "SELECT 1 FROM stock WHERE warehouse_uid = ? LIMIT 1")
         for warehouseUid in warehouseUids where try statement.fetchOne(arguments: [warehouseUid]) != nil { return true }
@@ -233,7 +243,8 @@ public struct FlowStockKey: Hashable, Sendable, Comparable {
 }
 
 /// Which warehouses had no stock row when a load first met them, asked once per warehouse (``StockTable``'s
-/// staged upsert inserts their levels at once). Asked at the first level of a warehouse, before the load has
+/// staged upsert inserts their levels at once). A warehouse with stock is found within its first products; one
+/// without reads the whole table, once, before its first load. Asked at the first level of a warehouse, before the load has
 /// written any row of it, so a row found later in that warehouse is one this load wrote.
 struct WarehousesWithoutStock {
     private var answers: [String: Bool] = [:]

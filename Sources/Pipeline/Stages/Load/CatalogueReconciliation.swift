@@ -79,20 +79,19 @@ enum CatalogueReconciliation {
                       keepProducts: Set<String> = [], chunkSize: Int, in db: Database) throws -> Result {
         let refused = try full.recordsRead == 0 || context.staging.count(staged) == 0
         var stale = 0, zeroed = 0
-        for warehouseUid in full.warehouseUids ?? [] {
-            var after: String?
-            while true {
-                let page = try db.inTransaction(.deferred) {
-                    try StockTable.unreportedNonZeroKeys(warehouseUid: warehouseUid, after: after, limit: chunkSize, in: db)
-                }
-                guard let last = page.last else { break }
-                after = last.productUid
-                let levels = page.filter { !keepProducts.contains($0.productUid) }
-                    .map { FlowStock(warehouseUid: $0.warehouseUid, productUid: $0.productUid, quantity: 0, reserved: 0) }
-                stale += levels.count
-                if !refused, !levels.isEmpty {
-                    zeroed += try db.inTransaction { try StockTable.upsert(levels, in: db) }.updated
-                }
+        var after: FlowStockKey?
+        while true {
+            let page = try db.inTransaction(.deferred) {
+                try StockTable.unreportedNonZeroKeys(warehouseUids: full.warehouseUids ?? [], after: after,
+                                                     limit: chunkSize, in: db)
+            }
+            guard let last = page.last else { break }
+            after = last
+            let levels = page.filter { !keepProducts.contains($0.productUid) }
+                .map { FlowStock(warehouseUid: $0.warehouseUid, productUid: $0.productUid, quantity: 0, reserved: 0) }
+            stale += levels.count
+            if !refused, !levels.isEmpty {
+                zeroed += try db.inTransaction { try StockTable.upsert(levels, in: db) }.updated
             }
         }
         if refused && stale > 0 { return refuse(context, entity: "stock", kept: stale) }
