@@ -106,11 +106,13 @@ public struct RunLock: Sendable {
         }
     }
 
-    /// Proves the holder is alive (call it between stages and during long ones).
+    /// Proves the holder is alive (call it between stages and during long ones). Committed without waiting for
+    /// the disk (``ControlStore/writeWithoutWaitingForTheDisk(_:)``): it speaks to processes that read the same
+    /// database now, and after a power cut the holder is gone whatever its last heartbeat says.
     /// - Throws: ``RunLockError/notHeld(runID:holder:)`` when the lock was taken over.
     public func heartbeat(runID: String, now: Date? = nil) throws {
         let now = now ?? store.clock.now
-        try store.write { db in
+        try store.writeWithoutWaitingForTheDisk { db in
             guard try RunLockTable.touch(db, runID: runID, at: now) else {
                 throw RunLockError.notHeld(runID: runID, holder: try RunLockTable.holder(db))
             }

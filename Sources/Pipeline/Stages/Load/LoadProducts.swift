@@ -14,7 +14,9 @@ public struct LoadProducts: Stage {
                                     .staged(CatalogueDatasets.omniumProductsMark)]
     public let outputs: [Dataset] = [.external("flow.products")]
     public let concurrency = StageConcurrency.besideIndependentStages
-    public var chunkSize = 1_000
+    /// Products per Flow-store transaction (and per page of staged entries). 400, not 1,000, for the same
+    /// reason as ``TransformProducts/chunkSize``: smaller pages in memory.
+    public var chunkSize = 400
 
     public init() {}
 

@@ -54,7 +54,11 @@ public struct TransformProducts: Stage {
     public let outputs: [Dataset] = [.staged(CatalogueDatasets.flowProducts), .staged(CatalogueDatasets.flowBrands),
                                      .staged(CatalogueDatasets.flowProductGroups)]
     public let concurrency = StageConcurrency.besideIndependentStages
-    public var chunkSize = 500
+    /// Staged product documents per page. Why 200 (it was 500): up to three pages are in memory at once (read,
+    /// prepared a page ahead, written), and a product decoded and mapped is several times its 3 KB of JSON; at
+    /// 500 those pages were the largest blocks of a catalogue run, and how often they met another stage's
+    /// made the peak memory grow with the catalogue (issue 8, docs/CONTRACTS.md "Memory").
+    public var chunkSize = 200
 
     public init() {}
 
