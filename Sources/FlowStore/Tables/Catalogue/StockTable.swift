@@ -243,9 +243,9 @@ public struct FlowStockKey: Hashable, Sendable, Comparable {
 }
 
 /// Which warehouses had no stock row when a load first met them, asked once per warehouse (``StockTable``'s
-/// staged upsert inserts their levels at once). A warehouse with stock is found within its first products; one
-/// without reads the whole table, once, before its first load. Asked at the first level of a warehouse, before the load has
-/// written any row of it, so a row found later in that warehouse is one this load wrote.
+/// staged upsert inserts their levels at once). Asked at the first level of a warehouse, before the load has
+/// written any row of it, so a row found later in that warehouse is one this load wrote. A warehouse with stock
+/// is found within its first products; one without reads the whole table, once, before its first load.
 struct WarehousesWithoutStock {
     private var answers: [String: Bool] = [:]
 

@@ -30,7 +30,7 @@ public struct ExtractPrices: Stage {
     /// Omnium's `scrollSize` (≤ 20,000): its default, 1,000. Why not more: an answer is held several times
     /// over while it is cut, decoded, grouped and staged, with the next one read ahead; at 5,000 prices (about
     /// 2.7 MB an answer) the client's peak memory grew with the catalogue (10,000 products 81–87 MiB, 100,000
-    /// products 94 MiB), at 1,000 it is 73–74 and 78.5 MiB, for the same CPU (issue 8).
+    /// products 94 MiB); at 1,000 it fell to 73–74 and 78.5 MiB, for the same CPU (issue 8).
     public var scrollSize = 1_000
 
     public init() {}
