@@ -23,8 +23,8 @@ public final class FlowDatabase: Sendable {
         // their rollback journal in memory, not in a new file: SQLite drops the temporary database with the
         // connection, so the journal only ever serves a rollback, which works from memory too. Why: each chunk's
         // `DELETE` and inserts journaled their pages to disk, and the file's new blocks were zeroed by the kernel:
-        // about a quarter of a 1 % stock update's load at 10,000 products (issue 8). The tables themselves still spill to
-        // their file beyond the page cache, so a full read's reported keys take no more memory than before.
+        // about a quarter of a 1 % stock update's load at 10,000 products (issue 8). The tables themselves still
+        // spill to their file beyond the page cache, so a full read's reported keys take no more memory than before.
         try queue.writeWithoutTransaction { db in _ = try db.fetchOne(sql: "PRAGMA temp.journal_mode = MEMORY") }
     }
 

@@ -90,8 +90,9 @@ final class OmniumCallPlaces: @unchecked Sendable {
     private var waitingForPlace: [Call] = []
 
     init(requests: Int, batches: Int) {
-        freeRequests = max(1, requests)
-        freeBatches = max(1, batches)
+        precondition(requests > 0 && batches > 0, "limits must be positive")   // as OmniumLimiterSettings checks them
+        freeRequests = requests
+        freeBatches = batches
     }
 
     /// Queues `call`; it starts at once when there is room, else when a place frees. `continuation` gets the

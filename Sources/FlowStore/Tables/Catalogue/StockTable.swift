@@ -251,8 +251,7 @@ struct WarehousesWithoutStock {
 
     mutating func hadNoStock(_ warehouseUid: String, in db: Database) throws -> Bool {
         if let known = answers[warehouseUid] { return known }
-        let empty = try db.cachedStatement(sql: "SELECT 1 FROM stock WHERE warehouse_uid = ? LIMIT 1")
-            .fetchOne(arguments: [warehouseUid]) == nil
+        let empty = try !StockTable.hasRows(inWarehouses: [warehouseUid], in: db)
         answers[warehouseUid] = empty
         return empty
     }

@@ -114,8 +114,9 @@ public struct ExtractPrices: Stage {
 
     /// `<sku>␟<fingerprint of the price's values>` (Omnium prices have no id of their own): `transform.prices`
     /// keeps one of equal prices whatever bytes Omnium chose for them (member order, `12.50` or `12.5`), and
-    /// gives a SKU's prices to the mapping in this key's order, as when it was the staged row's key. Every member goes in, in a fixed order, with its absence; amounts as
-    /// `Decimal`'s canonical text (so `12.50` and `12.5` are one value), dates as their exact instant.
+    /// gives a SKU's prices to the mapping in this key's order, as when it was the staged row's key. Every
+    /// member goes in, in a fixed order, with its absence; amounts as `Decimal`'s canonical text (so `12.50`
+    /// and `12.5` are one value), dates as their exact instant.
     static func key(_ price: OmniumPrice) -> String {
         var hasher = ContentHasher()
         for text in [price.code, price.productId, price.marketId, price.marketGroupId, price.storeId, price.currencyCode,

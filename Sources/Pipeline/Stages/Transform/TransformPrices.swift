@@ -45,8 +45,9 @@ extension FlowPriceEntry: StagedJSONDecodable {
 /// Chunks never split a SKU (the staged key starts with it), because the mapping must see all of a
 /// SKU's prices to resolve overlaps and campaigns. A SKU's staged rows (one per answer page that held it) are
 /// read together; of equal prices one is kept, and the mapping gets a SKU's prices in the order of their
-/// fingerprints (``ExtractPrices/key(_:)``), as when each price was a staged row keyed by it. Invalid prices are quarantined with their reason;
-/// deliberately skipped ones (customer prices, other markets…) are counted in the notes.
+/// fingerprints (``ExtractPrices/key(_:)``), as when each price was a staged row keyed by it. Invalid prices
+/// are quarantined with their reason; deliberately skipped ones (customer prices, other markets…) are counted
+/// in the notes.
 public struct TransformPrices: Stage {
     public let name = "transform.prices"
     public let version = 2
