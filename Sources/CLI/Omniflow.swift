@@ -30,7 +30,7 @@ public struct Omniflow: ParsableCommand {
 
     /// Runs the process: arguments from the command line, the production services; never returns.
     public static func main() {
-        MallocArenas.limit()   // before any thread starts: resident memory follows what a run holds
+        MallocSettings.apply()   // before any thread starts: resident memory follows what a run holds
         main(services: PipelineServices())
     }
 

@@ -5,7 +5,7 @@ import Pipeline
 // Release build; prints a table and writes the same as JSON. `serve-sandbox` is the child side of
 // SandboxProcess, not for people.
 
-MallocArenas.limit()   // as `omniflow` does, so the figures are the product's
+MallocSettings.apply()   // as `omniflow` does, so the figures are the product's
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == SandboxProcessMain.command, arguments.count == 2 {
     SandboxProcessMain.run(optionsJSON: arguments[1])

@@ -38,7 +38,8 @@ struct BenchmarkOptions {
 
         Environment: OMNIFLOW_CONCURRENT_STAGES=N runs the catalogue benchmarks with N stages at once
         (the setting's default, 2, otherwise); OMNIFLOW_BENCH_WARM_SANDBOX=1 makes the sandbox's record
-        cache before the clock starts; MALLOC_ARENA_MAX=N overrides the two malloc arenas omniflow keeps.
+        cache before the clock starts; MALLOC_ARENA_MAX=N and MALLOC_MMAP_THRESHOLD_=BYTES override
+        the two malloc arenas and the 2 MiB mmap threshold omniflow sets (MallocSettings).
         """
 
     /// Parses `arguments` (without the program name).
