@@ -192,6 +192,8 @@ public struct StageRunner: Sendable {
         /// every stage that failed or was skipped.
         var blocked: [String: String] = [:]
         var allSucceeded = true
+        /// The manifest's stage entries as last encoded (the manifest is published at every stage's start and end).
+        let manifestEncoding = RunManifestEncoding()
     }
 
     /// Takes the lock, records the run (new or reopened) and marks its manifest running.
@@ -229,7 +231,7 @@ public struct StageRunner: Sendable {
             if let tookOverFrom { log.warning("stale run lock taken over", ["previous.run": tookOverFrom.runID]) }
             session.manifest.status = .running
             session.manifest.finishedAt = nil
-            try session.manifest.write(to: runDirectory)
+            try session.manifest.write(to: runDirectory, encoding: session.manifestEncoding)
             return session
         } catch {
             ActiveRun.shared.end(runID: runID)
@@ -427,9 +429,9 @@ public struct StageRunner: Sendable {
         do { try environment.flow.checkpointWAL() } catch {
             session.log.warning("the Flow store's WAL was not checkpointed", ["error": String(describing: error)])
         }
-        let manifest = session.manifest
+        let manifest = session.manifest, encoding = session.manifestEncoding
         try ActiveRun.shared.whileNotInterrupted(session.runID) {
-            try manifest.write(to: session.runDirectory)
+            try manifest.write(to: session.runDirectory, encoding: encoding)
             try environment.control.finishRun(id: session.runID, status: status)
         }
         session.log.info("run finished", ["run.id": session.runID, "status": status.rawValue])
@@ -441,7 +443,7 @@ public struct StageRunner: Sendable {
     func abort(_ session: inout RunSession, error: any Error) {
         session.manifest.status = .failed
         session.manifest.finishedAt = environment.clock.now
-        try? session.manifest.write(to: session.runDirectory)
+        try? session.manifest.write(to: session.runDirectory, encoding: session.manifestEncoding)
         _ = try? environment.control.finishRun(id: session.runID, status: .failed)
         session.log.error("run aborted", ["run.id": session.runID, "error": String(describing: error)])
     }
@@ -477,10 +479,10 @@ public struct StageRunner: Sendable {
             finishedAt: finished, durationMilliseconds: duration.map { Int(($0 * 1000).rounded()) },
             outcome: outcome, outputs: stage.outputs.map(\.description), error: error,
             parameters: stage.parameters.isEmpty ? nil : stage.parameters))
-        let manifest = session.manifest, runDirectory = session.runDirectory
+        let manifest = session.manifest, runDirectory = session.runDirectory, encoding = session.manifestEncoding
         let durable = status != .running
         try ActiveRun.shared.whileNotInterrupted(session.runID) {
-            try manifest.write(to: runDirectory, durable: durable)
+            try manifest.write(to: runDirectory, durable: durable, encoding: encoding)
             try environment.control.upsertStageRun(StageRunRecord(
                 runID: session.runID, stage: stage.name, stageVersion: String(stage.version), status: status,
                 startedAt: started, finishedAt: finished, duration: duration,
