@@ -15,8 +15,8 @@ import Glibc
 /// Why a fixed mmap threshold of 2 MiB: by default glibc raises its threshold to the largest block freed
 /// (up to 32 MiB), so after the first products answer (3–4 MB) every such block came from an arena, where
 /// it stayed between live ones; the larger the catalogue, the more of them had met there, and the resident
-/// size grew with the catalogue although the live heap did not (issue 8). A block of 2 MiB or more is now
-/// its own mapping, returned to the system when freed. Below 2 MiB lie the many 1–2 MiB blocks (about 300
+/// size grew with the catalogue although the live heap did not (issue 8). A block of 2 MiB or more that the
+/// free memory glibc holds cannot serve is now a mapping of its own, returned to the system when freed. Below 2 MiB lie the many 1–2 MiB blocks (about 300
 /// in a 10,000-product load), whose mappings would cost page faults: a 1 MiB threshold cost 5–20 % CPU.
 public enum MallocSettings {
     public static let defaultArenas: Int32 = 2
