@@ -30,6 +30,10 @@ public final class Database {
         /// 65,536); nil keeps SQLite's (4,096). SQLite fixes it when the first table is made, so it has no
         /// effect on a database that exists, which keeps the page size it was made with.
         public var newDatabasePageSize: Int?
+        /// Whether the last connection to close copies the WAL into the database first (SQLite's default).
+        /// Off, the WAL stays beside the database, as after a killed process, and whoever opens it next reads
+        /// it (`SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE`): for a database written once and then mostly left alone.
+        public var checkpointsOnClose = true
 
         public init(busyTimeout: TimeInterval = 5, journalModeWAL: Bool = true, foreignKeys: Bool = true,
                     readOnly: Bool = false, publicStatementArguments: Bool = false, newDatabasePageSize: Int? = nil) {
@@ -107,6 +111,10 @@ public final class Database {
             }
             if configuration.journalModeWAL && !configuration.readOnly {
                 try switchToWAL(opened, waitingUpTo: configuration.busyTimeout)
+            }
+            if !configuration.checkpointsOnClose {
+                let code = csqlite_no_checkpoint_on_close(opened)
+                guard code == SQLITE_OK else { throw SQLiteError.from(handle: opened, code: code, sql: nil) }
             }
             return opened
         } catch {

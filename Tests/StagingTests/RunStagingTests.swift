@@ -48,6 +48,22 @@ final class RunStagingTests: XCTestCase {
         XCTAssertEqual(try rows(reopened, "stores").map(\.key), ["s1"])
     }
 
+    /// Closing a run's staging leaves its WAL beside it (no checkpoint after the run's work is done); whoever
+    /// opens it next, a resumed run or `sqlite3`, reads the rows through it.
+    func testClosingLeavesTheWALWhichTheNextOpenerReads() throws {
+        let root = try makeTemporaryDirectory(self).appendingPathComponent("staging")
+        let wal = RunStaging.folder(root: root, runID: "r1").appendingPathComponent("staging.db-wal").path
+        do {
+            let staging = try RunStaging(root: root, runID: "r1")
+            try staging.replaceDataset("stores", rows: [DatasetRow(key: "s1", text: "kept")])
+        }
+        let walSize = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int)
+        XCTAssertGreaterThan(walSize, 0, "the WAL was checkpointed and removed at close")
+        XCTAssertEqual(try rows(RunStaging(root: root, runID: "r1"), "stores").map(\.key), ["s1"])
+        let plain = try Database(path: RunStaging.folder(root: root, runID: "r1").appendingPathComponent("staging.db").path)
+        XCTAssertEqual(try plain.fetchValue(sql: "SELECT count(*) FROM dataset_rows", as: Int.self), 1)
+    }
+
     /// A read beside the writer sees what is committed while another thread is inside a write transaction
     /// (it does not wait for it), and never that transaction's rows.
     func testAReadBesideTheWriterSeesCommittedRowsWhileAWriteIsUnderway() throws {
