@@ -8,7 +8,6 @@ static inline void (*csqlite_transient(void))(void *) { return (void (*)(void *)
 // reads sqlite3_memory_used. Only effective before SQLite initialises (else SQLITE_MISUSE, harmless).
 static inline int csqlite_disable_memory_statistics(void) { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
 
-
 // sqlite3_db_config is variadic too. Off: the last connection to close leaves the WAL as it is, as a killed
 // process would, instead of copying it into the database first; the next opener reads it (RunStaging).
 static inline int csqlite_no_checkpoint_on_close(sqlite3 *db) {

@@ -16,8 +16,9 @@ import Glibc
 /// (up to 32 MiB), so after the first products answer (3–4 MB) every such block came from an arena, where
 /// it stayed between live ones; the larger the catalogue, the more of them had met there, and the resident
 /// size grew with the catalogue although the live heap did not (issue 8). A block of 2 MiB or more that the
-/// free memory glibc holds cannot serve is now a mapping of its own, returned to the system when freed. Below 2 MiB lie the many 1–2 MiB blocks (about 300
-/// in a 10,000-product load), whose mappings would cost page faults: a 1 MiB threshold cost 5–20 % CPU.
+/// free memory glibc holds cannot serve is now a mapping of its own, returned to the system when freed.
+/// Below 2 MiB lie the many 1–2 MiB blocks (about 300 in a 10,000-product load), whose mappings would cost
+/// page faults: a 1 MiB threshold cost 5–20 % CPU.
 public enum MallocSettings {
     public static let defaultArenas: Int32 = 2
     public static let defaultMmapThreshold: Int32 = 2 << 20

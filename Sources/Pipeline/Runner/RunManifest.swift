@@ -62,11 +62,12 @@ public struct RunManifest: Codable, Sendable, Equatable {
     }
 
     /// Publishes the manifest atomically; `durable: false` does not wait for the disk (``AtomicFile``).
-    /// A writer that publishes it again and again passes its `encoding`, which keeps the stages' entries encoded.
     public func write(to runDirectory: URL, durable: Bool = true) throws {
         try AtomicFile.write(try Self.encoder.encode(self), to: Self.url(in: runDirectory), durable: durable)
     }
 
+    /// ``write(to:durable:)`` for a writer that publishes the manifest again and again (the runner): its
+    /// `encoding` keeps the stages' entries encoded; the text is the same.
     func write(to runDirectory: URL, durable: Bool = true, encoding: RunManifestEncoding) throws {
         try AtomicFile.write(try encoding.encode(self), to: Self.url(in: runDirectory), durable: durable)
     }

@@ -42,14 +42,6 @@ public final class RunStaging: Sendable {
     /// (issue 8; docs/CONTRACTS.md "Staging"). A run's staging made with another page size keeps it.
     public static let pageSize = 32_768
 
-    // Why the WAL is not checkpointed when the run closes its staging (`checkpointsOnClose` false): that
-    // copied every page the run had staged since the last automatic checkpoint into `staging.db` and
-    // waited for the disk, after the run's work was done: 15–17 ms of a 1 % incremental run of 110–130 ms
-    // at 10,000 products (issue 8). A run's staging is written once and then read, if ever, by `--resume`,
-    // by a later run copying its inputs or by an operator with `sqlite3`; each of them opens it through
-    // SQLite, which reads the WAL (`staging.db-wal`) as part of the database, exactly as after a killed
-    // process. Copy the run folder whole, not `staging.db` alone.
-
     /// `<root>/runs/<run-id>`.
     public static func folder(root: URL, runID: String) -> URL {
         root.appendingPathComponent("runs", isDirectory: true).appendingPathComponent(runID, isDirectory: true)
@@ -67,6 +59,10 @@ public final class RunStaging: Sendable {
         self.clock = clock
         var configuration = configuration
         configuration.newDatabasePageSize = configuration.newDatabasePageSize ?? Self.pageSize
+        // Closed without a checkpoint: copying the pages staged since the last automatic checkpoint into
+        // `staging.db` after the run's work was done took 15–17 ms of a 1 % incremental run of 110–130 ms at
+        // 10,000 products (issue 8). Whoever opens the staging next (`--resume`, a later run copying its
+        // inputs, `sqlite3`) reads `staging.db-wal` as part of the database, as after a killed process.
         configuration.checkpointsOnClose = false
         queue = try DatabaseQueue(path: folder.appendingPathComponent(Self.fileName).path, configuration: configuration)
         try Self.migrator.migrate(queue)
