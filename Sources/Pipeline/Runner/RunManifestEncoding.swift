@@ -7,6 +7,8 @@ import Foundation
 /// The text is exactly what encoding the whole manifest gives (``RunManifest/encoder``): the manifest is
 /// encoded without its stages, and the cached entries, indented to their depth, take the empty list's place.
 final class RunManifestEncoding {
+    /// An entry's depth inside `"stages" : [ … ]`.
+    private static let indent = Array("    ".utf8)
     private var entries: [String: (entry: RunManifest.Entry, json: [UInt8])] = [:]
 
     func encode(_ manifest: RunManifest) throws -> Data {
@@ -18,9 +20,10 @@ final class RunManifestEncoding {
         var out: [UInt8] = []
         out.reserveCapacity(text.count + manifest.stages.count * 1_024)
         out += text[..<list.lowerBound]
-        out += Array("[".utf8)
+        out.append(UInt8(ascii: "["))
         for (index, entry) in manifest.stages.enumerated() {
-            out += Array((index == 0 ? "\n" : ",\n").utf8)
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\n"))
             out += try encoded(entry)
         }
         out += Array("\n  ]".utf8)
@@ -32,14 +35,14 @@ final class RunManifestEncoding {
     private func encoded(_ entry: RunManifest.Entry) throws -> [UInt8] {
         if let cached = entries[entry.name], cached.entry == entry { return cached.json }
         let text = Array(try RunManifest.encoder.encode(entry))
-        var json: [UInt8] = Array("    ".utf8)
+        var json = Self.indent
         json.reserveCapacity(text.count * 2)
         // A newline inside a JSON string is written `\n`, so every newline byte is between tokens. The empty
         // line of an empty list or object (`{\n\n  }`) stays empty, as the encoder writes it.
         for (index, byte) in text.enumerated() {
             json.append(byte)
             if byte == UInt8(ascii: "\n"), index + 1 < text.count, text[index + 1] != UInt8(ascii: "\n") {
-                json += Array("    ".utf8)
+                json += Self.indent
             }
         }
         entries[entry.name] = (entry, json)
