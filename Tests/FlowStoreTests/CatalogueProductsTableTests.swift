@@ -79,6 +79,88 @@ final class CatalogueProductsTableTests: XCTestCase {
         XCTAssertEqual(try ProductsTable.fetchImages(productUid: "P2", in: db), [])
     }
 
+    /// The compared way, row by row, as the tables were written before pages were (issue 8): each product
+    /// looked up, written if new or changed, its barcodes deleted and written again; each product's stored
+    /// images read, those no longer wanted deleted, each wanted one looked up and written if new or changed.
+    private func writeRowByRow(_ products: [FlowProduct], images: [FlowProductImage],
+                               in db: Database) throws -> (products: UpsertCounts, images: UpsertCounts) {
+        var productCounts = UpsertCounts(), imageCounts = UpsertCounts()
+        for product in products {
+            let outcome = try ProductsTable.writer.write(
+                key: [product.productUid],
+                values: [product.sku, product.siblingGroupUid, product.name, product.description, product.shortDescription,
+                         product.color, product.size, product.brandUid, product.productGroupUid, product.vatCodeUid,
+                         product.isActive, product.allowPurchase, product.purchasePrice, product.currencyPurchasePrice,
+                         product.currency, product.recommendedRetailPrice, product.weight, product.height,
+                         product.width, product.length],
+                hash: product.contentHash, in: db)
+            productCounts.record(outcome)
+            guard outcome != .unchanged else { continue }
+            try db.execute(sql: "DELETE FROM product_barcodes WHERE product_uid = ?", arguments: [product.productUid])
+            for (position, barcode) in product.barcodes.enumerated() {
+                try db.execute(sql: "INSERT OR IGNORE INTO product_barcodes (product_uid, barcode, position) VALUES (?, ?, ?)",
+                               arguments: [product.productUid, barcode, position])
+            }
+        }
+        for productUid in Set(products.map(\.productUid)).sorted() {
+            let wanted = images.filter { $0.productUid == productUid }
+            let stored = try db.fetchAll(sql: "SELECT url FROM product_images WHERE product_uid = ?", arguments: [productUid])
+                .map { try $0.decode("url", as: String.self) }
+            for url in stored where !wanted.contains(where: { $0.url == url }) {
+                try db.execute(sql: "DELETE FROM product_images WHERE product_uid = ? AND url = ?", arguments: [productUid, url])
+                imageCounts.deleted += 1
+            }
+            for image in wanted {
+                imageCounts.record(try ProductsTable.imageWriter.write(
+                    key: [image.productUid, image.url], values: [image.fileName, image.sortOrder, image.isMain],
+                    hash: image.contentHash, in: db))
+            }
+        }
+        return (productCounts, imageCounts)
+    }
+
+    /// `load.products` writes a page and its images with ``ProductsTable/upsertWithImages(_:images:in:)``, which
+    /// looks up a page's products at once and skips looking for barcodes and images of products it has just
+    /// inserted: the tables and counts must be exactly those of the compared way, row by row, also for a page
+    /// naming a product twice, an image URL twice, and products stored before.
+    func testAPageWithItsImagesWritesExactlyWhatTheComparedWayWritesRowByRow() throws {
+        func image(_ product: Int, _ name: String, sortOrder: Int = 0, isMain: Bool = false) -> FlowProductImage {
+            FlowProductImage(productUid: "P\(product)", url: "https://cdn/\(name).jpg", fileName: "\(name).jpg",
+                             sortOrder: sortOrder, isMain: isMain)
+        }
+        var renamed = product(2, name: "Genser 2, andre utgave")
+        renamed.barcodes = ["4006381333931"]
+        var rebarcoded = product(4)
+        rebarcoded.barcodes = ["96385074"]
+        let pages: [(products: [FlowProduct], images: [FlowProductImage])] = [
+            ((1...5).map { product($0) } + [renamed],
+             [image(1, "a", isMain: true), image(1, "b", sortOrder: 1), image(2, "c"),
+              image(3, "d"), image(3, "d", sortOrder: 2, isMain: true), image(5, "e")]),
+            ([rebarcoded, product(5), product(6), product(7)],
+             [image(4, "f"), image(6, "g"), image(6, "g"), image(7, "h")]),
+            ([rebarcoded, product(5), product(6), product(7)],
+             [image(4, "f"), image(6, "g"), image(7, "h")]),
+        ]
+        let rowByRow = try makeCatalogueTestDatabase(self), together = try makeCatalogueTestDatabase(self)
+        for (number, page) in pages.enumerated() {
+            let expected = try rowByRow.inTransaction { try writeRowByRow(page.products, images: page.images, in: rowByRow) }
+            let written = try together.inTransaction {
+                try ProductsTable.upsertWithImages(page.products, images: page.images, in: together)
+            }
+            XCTAssertEqual(written.products, expected.products, "products of page \(number + 1)")
+            XCTAssertEqual(written.images, expected.images, "images of page \(number + 1)")
+        }
+        XCTAssertEqual(try ProductsTable.upsertWithImages([], images: [], in: together).products, UpsertCounts())
+        for table in ["products", "product_barcodes", "product_images"] {
+            let dump = "SELECT * FROM \(table) ORDER BY 1, 2"
+            XCTAssertEqual(try together.fetchAll(sql: dump), try rowByRow.fetchAll(sql: dump), table)
+        }
+        XCTAssertEqual(try ProductsTable.fetch(productUid: "P2", in: together), renamed)
+        XCTAssertEqual(try ProductsTable.fetchImages(productUid: "P3", in: together),
+                       [image(3, "d", sortOrder: 2, isMain: true)])
+        XCTAssertEqual(try ProductsTable.fetchImages(productUid: "P4", in: together), [image(4, "f")])
+    }
+
     func testBrandsAndProductGroups() throws {
         let db = try makeCatalogueTestDatabase(self)
         let brands = [FlowBrand(brandUid: "nike_air", name: "Nike Air"), FlowBrand(brandUid: "bjorn_borg", name: "Bjørn Borg")]

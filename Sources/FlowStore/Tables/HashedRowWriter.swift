@@ -22,6 +22,7 @@ struct HashedRowWriter {
     private let selectSQL: String
     private let updateSQL: String
     private let insertSQL: String
+    private let insertIfAbsentSQL: String
 
     init(table: String, keyColumns: [String], valueColumns: [String]) {
         self.table = table
@@ -34,6 +35,8 @@ struct HashedRowWriter {
         let columns = keyColumns + valueColumns + ["content_hash"]
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         insertSQL = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
+        // DO NOTHING on a key conflict only: a NOT NULL or CHECK failure still fails (`OR IGNORE` would hide it).
+        insertIfAbsentSQL = insertSQL + " ON CONFLICT DO NOTHING"
     }
 
     /// Inserts or updates the row with `key` and `values` (in the declared column order).
@@ -65,6 +68,40 @@ struct HashedRowWriter {
             bindValues(&bindings)
         }
         return .inserted
+    }
+
+    /// Inserts the row unless its key is taken, without looking first: true when it inserted. For a caller
+    /// that knows the key was absent a moment ago (``storedKeys(among:in:)``); false sends it the compared way
+    /// (``write(key:values:hash:in:)``), e.g. for a key its own batch wrote twice.
+    func insertIfAbsent(key: [(any DatabaseValueConvertible)?], values: [(any DatabaseValueConvertible)?],
+                        hash: ContentHash, in db: Database) throws -> Bool {
+        precondition(key.count == keyColumns.count && values.count == valueColumns.count,
+                     "\(table): \(values.count) values for \(valueColumns.count) declared columns")
+        try db.cachedStatement(sql: insertIfAbsentSQL).execute { bindings in
+            for value in key { bindings.bind(value) }
+            for value in values { bindings.bind(value) }
+            bindings.bind(hash.rawValue)
+        }
+        return db.changesCount == 1
+    }
+
+    /// Which of `keys` (of a table with a one-column key) have a row, asked in one statement per 500 keys
+    /// instead of one look-up per key.
+    func storedKeys(among keys: [String], in db: Database) throws -> Set<String> {
+        precondition(keyColumns.count == 1, "\(table): a batch look-up needs a one-column key")
+        var stored = Set<String>()
+        var start = keys.startIndex
+        while start < keys.endIndex {
+            let chunk = keys[start..<min(start + 500, keys.endIndex)]
+            let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            // Cached by text: a load's pages are mostly of one size, so one or two statements in all.
+            try db.cachedStatement(sql: "SELECT \(keyColumns[0]) FROM \(table) WHERE \(keyColumns[0]) IN (\(placeholders))")
+                .execute({ bindings in for key in chunk { bindings.bind(key) } }) { row in
+                    stored.insert(row.text(0) ?? "")
+                }
+            start = chunk.endIndex
+        }
+        return stored
     }
 }
 

@@ -23,16 +23,48 @@ public enum ProductsTable {
 
     /// Inserts new products, rewrites changed ones (and their barcodes), leaves the rest alone.
     public static func upsert(_ products: [FlowProduct], in db: Database) throws -> UpsertCounts {
+        try db.inSavepoint { try upsertReportingInserted(products, in: db).counts }
+    }
+
+    /// A page of products and their images, as `load.products` writes it: ``upsert(_:in:)``, then
+    /// ``replaceImages(_:forProducts:in:)`` for the page's products, in one savepoint.
+    ///
+    /// Why together: a product the upsert inserted has no barcodes and no images yet (they reference it, foreign
+    /// keys are on, and products are never deleted), so its barcodes and images are inserted without first
+    /// deleting or reading any, and which products are new is asked once for the page. A first load of 10,000
+    /// products ran about ten statements per product, six of them looking for rows that could not exist (issue 8).
+    public static func upsertWithImages(_ products: [FlowProduct], images: [FlowProductImage],
+                                        in db: Database) throws -> (products: UpsertCounts, images: UpsertCounts) {
         try db.inSavepoint {
-            var counts = UpsertCounts()
-            for product in products {
-                let outcome = try writer.write(key: [product.productUid], values: values(of: product),
-                                               hash: product.contentHash, in: db)
-                counts.record(outcome)
-                if outcome != .unchanged { try writeBarcodes(of: product, in: db) }
-            }
-            return counts
+            let upserted = try upsertReportingInserted(products, in: db)
+            let imageCounts = try replaceImages(images, forProducts: products.map(\.productUid),
+                                                inserted: upserted.inserted, in: db)
+            return (upserted.counts, imageCounts)
         }
+    }
+
+    /// The upsert, and the products it inserted. A product absent when the page began is inserted without a
+    /// look-up; if its key is taken after all (the page held it twice), it goes the compared way like the rest.
+    private static func upsertReportingInserted(_ products: [FlowProduct],
+                                                in db: Database) throws -> (counts: UpsertCounts, inserted: Set<String>) {
+        var counts = UpsertCounts()
+        var inserted = Set<String>()
+        let stored = try writer.storedKeys(among: products.map(\.productUid), in: db)
+        for product in products {
+            if !stored.contains(product.productUid),
+               try writer.insertIfAbsent(key: [product.productUid], values: values(of: product),
+                                         hash: product.contentHash, in: db) {
+                counts.inserted += 1
+                inserted.insert(product.productUid)
+                try insertBarcodes(of: product, in: db)
+                continue
+            }
+            let outcome = try writer.write(key: [product.productUid], values: values(of: product),
+                                           hash: product.contentHash, in: db)
+            counts.record(outcome)
+            if outcome != .unchanged { try writeBarcodes(of: product, in: db) }
+        }
+        return (counts, inserted)
     }
 
     private static func values(of product: FlowProduct) -> [(any DatabaseValueConvertible)?] {
@@ -45,6 +77,10 @@ public enum ProductsTable {
 
     private static func writeBarcodes(of product: FlowProduct, in db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM product_barcodes WHERE product_uid = ?").execute { $0.bind(product.productUid) }
+        try insertBarcodes(of: product, in: db)
+    }
+
+    private static func insertBarcodes(of product: FlowProduct, in db: Database) throws {
         let insert = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO product_barcodes (product_uid, barcode, position) VALUES (?, ?, ?)")
         for (position, barcode) in product.barcodes.enumerated() {
@@ -63,11 +99,29 @@ public enum ProductsTable {
     /// A product listed with no images loses all of its images.
     public static func replaceImages(_ images: [FlowProductImage], forProducts productUids: some Sequence<String>,
                                      in db: Database) throws -> UpsertCounts {
+        try db.inSavepoint { try replaceImages(images, forProducts: productUids, inserted: [], in: db) }
+    }
+
+    /// `inserted`: products inserted in this transaction, which have no images to read or delete.
+    private static func replaceImages(_ images: [FlowProductImage], forProducts productUids: some Sequence<String>,
+                                      inserted: Set<String>, in db: Database) throws -> UpsertCounts {
         let byProduct = Dictionary(grouping: images, by: \.productUid)
-        return try db.inSavepoint {
-            var counts = UpsertCounts()
-            for productUid in Set(productUids).union(byProduct.keys).sorted() {
-                let wanted = byProduct[productUid] ?? []
+        var counts = UpsertCounts()
+        // A new product's image goes in without a look-up, unless the list named its URL twice: then the later
+        // one goes the compared way, as every image of a product stored before does.
+        func write(_ image: FlowProductImage, new: Bool) throws {
+            let key: [(any DatabaseValueConvertible)?] = [image.productUid, image.url]
+            let values: [(any DatabaseValueConvertible)?] = [image.fileName, image.sortOrder, image.isMain]
+            if new, try imageWriter.insertIfAbsent(key: key, values: values, hash: image.contentHash, in: db) {
+                counts.inserted += 1
+                return
+            }
+            counts.record(try imageWriter.write(key: key, values: values, hash: image.contentHash, in: db))
+        }
+        for productUid in Set(productUids).union(byProduct.keys).sorted() {
+            let wanted = byProduct[productUid] ?? []
+            let new = inserted.contains(productUid)
+            if !new {
                 var stored: [String] = []
                 try db.cachedStatement(sql: "SELECT url FROM product_images WHERE product_uid = ?")
                     .execute({ $0.bind(productUid) }) { row in stored.append(row.text(0) ?? "") }
@@ -77,14 +131,10 @@ public enum ProductsTable {
                         .execute(arguments: [productUid, url])
                     counts.deleted += 1
                 }
-                for image in wanted {
-                    counts.record(try imageWriter.write(key: [image.productUid, image.url],
-                                                        values: [image.fileName, image.sortOrder, image.isMain],
-                                                        hash: image.contentHash, in: db))
-                }
             }
-            return counts
+            for image in wanted { try write(image, new: new) }
         }
+        return counts
     }
 
     // MARK: - Reading

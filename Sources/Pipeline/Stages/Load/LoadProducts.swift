@@ -39,9 +39,10 @@ public struct LoadProducts: Stage {
             read += page.count
             defer { context.advance(read) }
             try context.flow.write { db in
-                productCounts += try ProductsTable.upsert(page.map(\.record.product), in: db)
-                imageCounts += try ProductsTable.replaceImages(page.flatMap(\.record.images),
-                                                               forProducts: page.map(\.record.product.productUid), in: db)
+                let written = try ProductsTable.upsertWithImages(page.map(\.record.product),
+                                                                 images: page.flatMap(\.record.images), in: db)
+                productCounts += written.products
+                imageCounts += written.images
             }
         }
 
