@@ -54,6 +54,43 @@ final class CataloguePricesStockTableTests: XCTestCase {
         XCTAssertEqual(try PricesTable.fetchPrices(priceListUid: "main", productUid: "hatt", in: db), [other])
     }
 
+    /// A batch's keys are asked for stored periods at once, and a key without any gets its periods inserted
+    /// without a look-up (issue 8): tables and counts must be exactly those of the compared way, key by key, for
+    /// a first load, a later batch mixing new, changed, vanished and unchanged periods across two price lists,
+    /// a key listed with no prices, and more keys than one look-up statement takes.
+    func testABatchWritesExactlyWhatTheComparedWayWritesKeyByKey() throws {
+        func prices(_ products: ClosedRange<Int>, list: String, price: Int64, campaignUntil: Int? = nil) -> [FlowPrice] {
+            products.flatMap { n -> [FlowPrice] in
+                let base = FlowPrice(priceListUid: list, productUid: "p\(n)", price: price + Int64(n), validFrom: day(-10))
+                guard let end = campaignUntil, n.isMultiple(of: 3) else { return [base] }
+                return [base, FlowPrice(priceListUid: list, productUid: "p\(n)", price: price / 2, isCampaign: true,
+                                        originalPrice: price + Int64(n), validFrom: day(0), validTo: day(end))]
+            }
+        }
+        let batches: [(prices: [FlowPrice], keys: [FlowPriceKey])] = [
+            (prices(1...700, list: "main", price: 10_000) + prices(1...20, list: "oslo", price: 9_000, campaignUntil: 7), []),
+            (prices(100...760, list: "main", price: 11_000, campaignUntil: 5) + prices(1...20, list: "oslo", price: 9_000),
+             [FlowPriceKey(priceListUid: "main", productUid: "p1"), FlowPriceKey(priceListUid: "main", productUid: "none")]),
+            (prices(650...760, list: "main", price: 11_000, campaignUntil: 5), []),
+        ]
+        let batched = try makeCatalogueTestDatabase(self), keyByKey = try makeCatalogueTestDatabase(self)
+        for (number, batch) in batches.enumerated() {
+            let written = try batched.inTransaction { try PricesTable.replace(batch.prices, forKeys: batch.keys, in: batched) }
+            let byKey = Dictionary(grouping: batch.prices) { FlowPriceKey(priceListUid: $0.priceListUid, productUid: $0.productUid) }
+            let expected = try keyByKey.inTransaction {
+                try Set(batch.keys).union(byKey.keys).sorted().reduce(into: UpsertCounts()) { counts, key in
+                    counts += try PricesTable.replace(byKey[key] ?? [], key: key, in: keyByKey)
+                }
+            }
+            XCTAssertEqual(written, expected, "batch \(number + 1)")
+        }
+        let dump = "SELECT price_list_uid, product_uid, valid_from, valid_to, price, is_campaign, original_price, content_hash "
+            + "FROM prices ORDER BY 1, 2, 3"
+        XCTAssertEqual(try batched.fetchAll(sql: dump), try keyByKey.fetchAll(sql: dump))
+        XCTAssertEqual(try PricesTable.fetchPrices(priceListUid: "main", productUid: "p1", in: batched), [])
+        XCTAssertEqual(try PricesTable.fetchPrices(priceListUid: "main", productUid: "p660", in: batched).count, 2)
+    }
+
     func testStockUpsertCountsAndAvailable() throws {
         let db = try makeCatalogueTestDatabase(self)
         let levels = [FlowStock(warehouseUid: "oslo", productUid: "a", quantity: 1200, reserved: 200),

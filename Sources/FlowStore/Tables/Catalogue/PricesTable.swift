@@ -45,14 +45,26 @@ public enum PricesTable {
         let byKey = Dictionary(grouping: prices) { FlowPriceKey(priceListUid: $0.priceListUid, productUid: $0.productUid) }
         return try db.inSavepoint {
             var counts = UpsertCounts()
-            for key in Set(keys).union(byKey.keys).sorted() {
-                counts += try replace(byKey[key] ?? [], key: key, in: db)
+            let allKeys = Set(keys).union(byKey.keys).sorted()
+            // Which keys have periods stored, asked for the batch at once: a key without any (every key of a first
+            // load) has nothing to compare or delete, and its periods go in without a look-up each (issue 8).
+            let stored = try keysWithPeriods(among: allKeys, in: db)
+            for key in allKeys {
+                let wanted = byKey[key] ?? []
+                if stored.contains(key) {
+                    counts += try replace(wanted, key: key, in: db)
+                } else {
+                    for price in wanted { try insert(price, key: key, in: db) }
+                    counts.inserted += wanted.count
+                }
             }
             return counts
         }
     }
 
-    private static func replace(_ wanted: [FlowPrice], key: FlowPriceKey, in db: Database) throws -> UpsertCounts {
+    /// One key's periods the compared way: its stored periods read, each wanted one written if new or changed,
+    /// the others deleted.
+    static func replace(_ wanted: [FlowPrice], key: FlowPriceKey, in db: Database) throws -> UpsertCounts {
         var counts = UpsertCounts()
         var stored: [String: (rowid: Int64, hash: Int64)] = [:]   // valid_from text ("" = none) → row
         try db.cachedStatement(sql: """
@@ -75,12 +87,7 @@ public enum PricesTable {
                                              hash, row.rowid])
                 counts.updated += 1
             } else {
-                try db.cachedStatement(sql: """
-                    INSERT INTO prices (price_list_uid, product_uid, valid_from, valid_to, price, is_campaign,
-                                        original_price, content_hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [key.priceListUid, key.productUid, price.validFrom, price.validTo,
-                                             price.price, price.isCampaign, price.originalPrice, hash])
+                try insert(price, key: key, in: db)
                 counts.inserted += 1
             }
         }
@@ -89,6 +96,36 @@ public enum PricesTable {
             counts.deleted += 1
         }
         return counts
+    }
+
+    private static func insert(_ price: FlowPrice, key: FlowPriceKey, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO prices (price_list_uid, product_uid, valid_from, valid_to, price, is_campaign,
+                                original_price, content_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [key.priceListUid, key.productUid, price.validFrom, price.validTo,
+                                     price.price, price.isCampaign, price.originalPrice, price.contentHash.rawValue])
+    }
+
+    /// The keys among `keys` with at least one period stored: one statement per price list and 500 products.
+    private static func keysWithPeriods(among keys: [FlowPriceKey], in db: Database) throws -> Set<FlowPriceKey> {
+        var found = Set<FlowPriceKey>()
+        for (priceListUid, ofList) in Dictionary(grouping: keys, by: \.priceListUid) {
+            let productUids = ofList.map(\.productUid)
+            for start in stride(from: 0, to: productUids.count, by: 500) {
+                let chunk = productUids[start..<min(start + 500, productUids.count)]
+                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                try db.cachedStatement(sql: """
+                    SELECT DISTINCT product_uid FROM prices WHERE price_list_uid = ? AND product_uid IN (\(placeholders))
+                    """).execute({ bindings in
+                        bindings.bind(priceListUid)
+                        for productUid in chunk { bindings.bind(productUid) }
+                    }) { row in
+                        found.insert(FlowPriceKey(priceListUid: priceListUid, productUid: row.text(0) ?? ""))
+                    }
+            }
+        }
+        return found
     }
 
     // MARK: - Reconciliation
