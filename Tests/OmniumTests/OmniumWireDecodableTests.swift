@@ -147,10 +147,21 @@ final class OmniumWireDecodableTests: XCTestCase {
         let good = #"{"sku":"A","warehouseCode":"W1","inventory":5,"modified":"2024-03-01T10:15:30Z"}"#
         let escaped = #"{"sku":"B\/1","warehouseCode":"W1","inventory":2}"#
         let bad = #"{"sku":"C","warehouseCode":"W1","inventory":"many"}"#
-        let records = try [good, escaped, bad].map {
-            try OmniumReceivedRecord<OmniumInventoryItem>.fromWire(Data($0.utf8))
+        // The page answer as a slice of a larger buffer (its indices do not start at 0), records at their ranges.
+        var answer = Data(#"xx{"result":["#.utf8)
+        var ranges: [Range<Int>] = []
+        for (index, record) in [good, escaped, bad].enumerated() {
+            if index > 0 { answer.append(UInt8(ascii: ",")) }
+            ranges.append((answer.count - 2)..<(answer.count - 2 + record.utf8.count))
+            answer.append(contentsOf: record.utf8)
         }
+        answer.append(contentsOf: "]}".utf8)
+        let body = answer[2...]
+        let records = try OmniumReceivedRecord<OmniumInventoryItem>.fromWirePage(body, at: ranges)
         XCTAssertEqual(records.map { $0.json.map { String(decoding: $0, as: UTF8.self) } }, [good, escaped, bad])
+        let plain = try OmniumPageRecord<OmniumInventoryItem>.fromWirePage(body, at: ranges)
+        XCTAssertEqual(plain.map(\.record), records.map(\.item.record))
+        XCTAssertNotNil(plain[2].failure)
         XCTAssertEqual(records[0].item.record, try decoded(good))
         XCTAssertEqual(records[1].item.record?.sku, "B/1")
         let failure = try XCTUnwrap(records[2].item.failure)

@@ -36,21 +36,48 @@ extension OmniumReceivedRecord: OmniumKeepsReceivedJSON {
 
 /// A page item made from its record's bytes alone: a received record whose model has a fast reader
 /// (``OmniumWireDecodable``), falling back to `JSONDecoder` for the record when that reader is not certain.
+/// A whole page at a time: ``OmniumClient`` knows the item type only at run time, and a call through it per
+/// record boxed each record and looked up its generic types again (issue 8).
 protocol OmniumWirePageItem {
-    static func fromWire(_ json: Data) throws -> Self
+    /// The records at `ranges` of the page answer `body`, in order.
+    static func fromWirePage(_ body: Data, at ranges: [Range<Int>]) throws -> [Self]
 }
 
 extension OmniumReceivedRecord: OmniumWirePageItem where Record: OmniumWireDecodable {
-    static func fromWire(_ json: Data) throws -> Self {
-        if let record = Record(wireJSON: json) { return Self(item: .decoded(record), json: json) }
-        return Self(item: try OmniumJSON.decoder.decode(OmniumPageRecord<Record>.self, from: json), json: json)
+    static func fromWirePage(_ body: Data, at ranges: [Range<Int>]) throws -> [Self] {
+        try Record.receivedRecords(in: body, at: ranges)
     }
 }
 
 extension OmniumPageRecord: OmniumWirePageItem where Record: OmniumWireDecodable {
-    static func fromWire(_ json: Data) throws -> Self {
-        if let record = Record(wireJSON: json) { return .decoded(record) }
-        return try OmniumJSON.decoder.decode(Self.self, from: json)
+    static func fromWirePage(_ body: Data, at ranges: [Range<Int>]) throws -> [Self] {
+        try Record.pageRecords(in: body, at: ranges)
+    }
+}
+
+extension OmniumWireDecodable {
+    public static func receivedRecords(in body: Data, at ranges: [Range<Int>]) throws -> [OmniumReceivedRecord<Self>] {
+        try wireRecords(in: body, at: ranges) { json, record in
+            OmniumReceivedRecord(item: try record.map { .decoded($0) }
+                                     ?? OmniumJSON.decoder.decode(OmniumPageRecord<Self>.self, from: json),
+                                 json: json)
+        }
+    }
+
+    public static func pageRecords(in body: Data, at ranges: [Range<Int>]) throws -> [OmniumPageRecord<Self>] {
+        try wireRecords(in: body, at: ranges) { json, record in
+            try record.map { .decoded($0) } ?? OmniumJSON.decoder.decode(OmniumPageRecord<Self>.self, from: json)
+        }
+    }
+
+    /// Each record's bytes (a slice sharing the answer's, not a copy: a page of 1,000 stock items made 1,000
+    /// allocations and copies that the staged rows copy once more anyway) with what the fast reader made of them.
+    private static func wireRecords<Item>(in body: Data, at ranges: [Range<Int>],
+                                          _ item: (Data, Self?) throws -> Item) throws -> [Item] {
+        try ranges.map { range in
+            let json = body[(body.startIndex + range.lowerBound)..<(body.startIndex + range.upperBound)]
+            return try item(json, Self(wireJSON: json))
+        }
     }
 }
 
@@ -96,18 +123,21 @@ extension OmniumClient {
         guard let page, let ranges = page.records else {
             return keepingJSON(try decode(OmniumPageEnvelope<Item>.self, from: body), body: body)
         }
-        let items = try ranges.map { range -> Item in
-            // A slice sharing the answer's bytes, not a copy: a page of 1,000 stock items made 1,000 allocations
-            // and copies that the staged rows copy once more anyway (issue 8).
-            let json = body[(body.startIndex + range.lowerBound)..<(body.startIndex + range.upperBound)]
-            do {
-                // The cast cannot fail: `wire` is `Item`'s own conformance.
-                return try wire.fromWire(json) as! Item
-            } catch {
-                throw OmniumExchange.UnreadableBody(
-                    description: "\(Item.self) did not decode: \(OmniumExchange.describe(decodingError: error))")
-            }
+        let items: [Item]
+        do {
+            items = try wirePage(wire, body, at: ranges, as: Item.self)
+        } catch {
+            throw OmniumExchange.UnreadableBody(
+                description: "\(Item.self) did not decode: \(OmniumExchange.describe(decodingError: error))")
         }
         return OmniumPageEnvelope(totalHits: page.totalHits, result: items, scrollId: page.scrollId)
+    }
+
+    /// The page's records as `Item`, which `Wire` is (the existential `wire` opened once per page).
+    private static func wirePage<Wire: OmniumWirePageItem, Item>(_: Wire.Type, _ body: Data, at ranges: [Range<Int>],
+                                                                 as _: Item.Type) throws -> [Item] {
+        precondition(Wire.self == Item.self, "\(Wire.self) read as \(Item.self)")
+        // Arrays of one element type: the same value, without a cast of each element.
+        return unsafeBitCast(try Wire.fromWirePage(body, at: ranges), to: [Item].self)
     }
 }

@@ -15,6 +15,14 @@ import Foundation
 public protocol OmniumWireDecodable: Decodable, Sendable {
     /// The record in `json` (one JSON object), or nil when the fast reader is not certain.
     init?(wireJSON json: UnsafeBufferPointer<UInt8>)
+
+    /// The records at `ranges` of a page answer `body`, each keeping its bytes, read by ``init(wireJSON:)`` or,
+    /// where it is not certain, by `OmniumJSON.decoder`. Requirements with one implementation (in
+    /// OmniumReceivedRecord.swift) so that each model's conformance gets its own specialized copy: the client
+    /// calls them once per page through the model's conformance, and the loop over the records looks nothing up.
+    static func receivedRecords(in body: Data, at ranges: [Range<Int>]) throws -> [OmniumReceivedRecord<Self>]
+    /// Like ``receivedRecords(in:at:)``, for a page read without keeping the records' bytes.
+    static func pageRecords(in body: Data, at ranges: [Range<Int>]) throws -> [OmniumPageRecord<Self>]
 }
 
 extension OmniumWireDecodable {
