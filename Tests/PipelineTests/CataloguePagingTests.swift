@@ -1,4 +1,6 @@
+import FlowStore
 import Foundation
+import Omnium
 @testable import Pipeline
 import Staging
 import XCTest
@@ -91,5 +93,36 @@ final class CataloguePagingTests: XCTestCase {
             }
             XCTAssertEqual([dataset, key], ["rows", "b"])
         }
+    }
+    /// Rows of a dataset staged as Omnium sent them go through the model's fast reader, rows of omniflow's own
+    /// records through theirs; a row the reader is not certain of through the dataset's decoder (the same value),
+    /// and one nothing reads is named (issue 8: the reader is opened once per page).
+    func testEachRowIsReadByItsModelsReaderOrElseByTheDecoder() throws {
+        let staging = try RunStaging(root: folder, runID: "run")
+        let plain = #"{"sku":"A","warehouseCode":"W1","inventory":5,"modified":"2024-03-01T10:15:30Z"}"#
+        let escaped = #"{"sku":"B\/1","warehouseCode":"W1","inventory":2}"#
+        let wire = DatasetKey<OmniumInventoryItem>("wire", coding: .omniumWire)
+        try staging.replaceDataset(wire.name, rows: [DatasetRow(key: "a", payload: Data(plain.utf8)),
+                                                     DatasetRow(key: "b", payload: Data(escaped.utf8))])
+        var items: [OmniumInventoryItem] = []
+        try staging.forEachPage(wire, size: 10) { page in items += page.map(\.record) }
+        XCTAssertEqual(items, try [plain, escaped].map { try OmniumJSON.decoder.decode(OmniumInventoryItem.self, from: Data($0.utf8)) })
+        XCTAssertEqual(items.map(\.sku), ["A", "B/1"])
+
+        let entry = FlowPriceEntry(key: FlowPriceKey(priceListUid: "main", productUid: "p1"),
+                                   periods: [FlowPrice(priceListUid: "main", productUid: "p1", price: 12_900)])
+        let encoded = try RunStaging.makeEncoder().encode(entry)
+        // The same entry with its members in another order: the hand-written reader declines, the decoder reads it.
+        let reordered = Data(#"{"periods":[{"isCampaign":false,"price":12900,"priceListUid":"main","productUid":"p1"}],"key":{"priceListUid":"main","productUid":"p1"}}"#.utf8)
+        let staged = DatasetKey<FlowPriceEntry>("staged")
+        try staging.replaceDataset(staged.name, rows: [DatasetRow(key: "a", payload: encoded), DatasetRow(key: "b", payload: reordered),
+                                                       DatasetRow(key: "c", payload: Data(#"{"key":1}"#.utf8))])
+        var entries: [FlowPriceEntry] = []
+        XCTAssertThrowsError(try staging.forEachPage(staged, size: 2) { page in entries += page.map(\.record) }) { error in
+            guard case StagingError.payload(let dataset, let key, _)? = error as? StagingError else { return XCTFail("\(error)") }
+            XCTAssertEqual([dataset, key], ["staged", "c"])
+        }
+        XCTAssertNil(FlowPriceEntry(stagedJSON: reordered))
+        XCTAssertEqual(entries, [entry, entry])
     }
 }
