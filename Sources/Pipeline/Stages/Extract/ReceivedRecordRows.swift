@@ -66,15 +66,34 @@ enum ReceivedRecordRows {
         let pageText = String(page)
         let pageKey = String(repeating: "0", count: max(0, 10 - pageText.count)) + pageText
         return zip(groups, members).map { name, jsons in
-            // Written once at its exact size: `[`, the records with commas between them, `]`.
-            var list = Data(capacity: jsons.reduce(1) { $0 + $1.count + 1 })
-            list.append(UInt8(ascii: "["))
-            for (position, json) in jsons.enumerated() {
-                if position > 0 { list.append(UInt8(ascii: ",")) }
-                list.append(json)
-            }
-            list.append(UInt8(ascii: "]"))
-            return DatasetRow(key: CatalogueDatasets.key(group: name, pageKey), payload: list).digested()
+            DatasetRow(key: CatalogueDatasets.key(group: name, pageKey), payload: jsonList(jsons)).digested()
         }
+    }
+
+    /// `[`, the records with commas between them, `]`, written once at its exact size. Why not `Data.append` of
+    /// each byte: a single byte went through `Data`'s generic collection path (`insert(_:at:)`), several times
+    /// the cost of copying a record.
+    static func jsonList(_ jsons: [Data]) -> Data {
+        let count = jsons.reduce(1) { $0 + $1.count + 1 } + (jsons.isEmpty ? 1 : 0)
+        var list = Data(count: count)
+        list.withUnsafeMutableBytes { (out: UnsafeMutableRawBufferPointer) in
+            var at = 0
+            func put(_ byte: UInt8) {
+                out[at] = byte
+                at += 1
+            }
+            put(UInt8(ascii: "["))
+            for (position, json) in jsons.enumerated() {
+                if position > 0 { put(UInt8(ascii: ",")) }
+                json.withUnsafeBytes { bytes in
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+                    (out.baseAddress! + at).copyMemory(from: base, byteCount: bytes.count)
+                    at += bytes.count
+                }
+            }
+            put(UInt8(ascii: "]"))
+            precondition(at == out.count, "a JSON list of \(at) bytes in \(out.count)")
+        }
+        return list
     }
 }
