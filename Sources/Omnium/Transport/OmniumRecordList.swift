@@ -32,10 +32,13 @@ public struct OmniumRecordList<Record: OmniumWireDecodable & Encodable & Equatab
         self.items = items
     }
 
+    /// The list read by the model's own (specialized) reader, `Nested` being `Record` opened at run time. Why not
+    /// read here and cast: generic code over a type known only at run time looked up its types per element, and
+    /// `as? [Record]` cast and copied every element (the transforms read every staged stock item and price so).
     private static func read<Nested: OmniumWireNested>(_ json: UnsafeBufferPointer<UInt8>, as _: Nested.Type) -> [Record]? {
-        var reader = OmniumWireReader(json)
-        var list: [Nested]?
-        guard reader.read(&list), let list, reader.finish() else { return nil }
-        return list as? [Record]
+        precondition(Nested.self == Record.self, "\(Nested.self) read as \(Record.self)")
+        guard let list = Nested.read(wholeList: json) else { return nil }
+        // Arrays of one element type: the same value.
+        return unsafeBitCast(list, to: [Record].self)
     }
 }

@@ -37,6 +37,11 @@ extension OmniumWireDecodable {
 protocol OmniumWireNested {
     /// Reads the value at the reader's position (an object); nil, with the reader failed, when not certain.
     static func read(from reader: inout OmniumWireReader) -> Self?
+
+    /// A whole list of this model (`[value, value, …]`, then nothing but whitespace), or nil when not certain.
+    /// A requirement with one implementation (below) so that each model's conformance has its own specialized
+    /// copy: ``OmniumRecordList`` knows its model only at run time and calls it once per list (issue 8).
+    static func read(wholeList json: UnsafeBufferPointer<UInt8>) -> [Self]?
 }
 
 extension OmniumWireNested {
@@ -45,6 +50,13 @@ extension OmniumWireNested {
         var reader = OmniumWireReader(json)
         guard let value = read(from: &reader), reader.finish() else { return nil }
         return value
+    }
+
+    static func read(wholeList json: UnsafeBufferPointer<UInt8>) -> [Self]? {
+        var reader = OmniumWireReader(json)
+        var list: [Self]?
+        guard reader.read(&list), let list, reader.finish() else { return nil }
+        return list
     }
 }
 
