@@ -74,7 +74,8 @@ enum ReceivedRecordRows {
     /// each byte: a single byte went through `Data`'s generic collection path (`insert(_:at:)`), several times
     /// the cost of copying a record.
     static func jsonList(_ jsons: [Data]) -> Data {
-        let count = jsons.reduce(1) { $0 + $1.count + 1 } + (jsons.isEmpty ? 1 : 0)
+        // `[`, then each record followed by `,` or (the last) `]`; `[]` when there are none.
+        let count = jsons.isEmpty ? 2 : jsons.reduce(1) { $0 + $1.count + 1 }
         var list = Data(count: count)
         list.withUnsafeMutableBytes { (out: UnsafeMutableRawBufferPointer) in
             var at = 0
