@@ -38,8 +38,8 @@ extension SandboxState {
     }
 
     /// A customer id no private or business customer has (`OC-100001`, ...), for a create without one.
-    public func newCustomerId() throws -> String {
-        try write { storage, _ in
+    public func newCustomerId() -> String {
+        write { storage, _ in
             var id: String
             repeat { id = "OC-\(100_000 + storage.nextSequence())" }
                 while storage.privateCustomers.contains(id) || storage.businessCustomers.contains(id)
