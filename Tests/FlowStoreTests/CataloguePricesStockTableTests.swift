@@ -57,7 +57,7 @@ final class CataloguePricesStockTableTests: XCTestCase {
     /// A batch's keys are asked for stored periods at once, and a key without any gets its periods inserted
     /// without a look-up (issue 8): tables and counts must be exactly those of the compared way, key by key, for
     /// a first load, a later batch mixing new, changed, vanished and unchanged periods across two price lists,
-    /// a key listed with no prices, and more keys than one look-up statement takes.
+    /// a key listed with no prices, and hundreds of keys of one list.
     func testABatchWritesExactlyWhatTheComparedWayWritesKeyByKey() throws {
         func prices(_ products: ClosedRange<Int>, list: String, price: Int64, campaignUntil: Int? = nil) -> [FlowPrice] {
             products.flatMap { n -> [FlowPrice] in

@@ -34,7 +34,7 @@ final class HashedRowWriterTests: XCTestCase {
         XCTAssertEqual(try db.fetchValue(sql: "SELECT count(*) FROM things", as: Int.self), 0)
     }
 
-    func testStoredKeysAreFoundAcrossManyStatements() throws {
+    func testStoredKeysAreFoundAmongManyInOneLookUp() throws {
         let db = try makeDatabase()
         for n in stride(from: 0, to: 1_200, by: 3) {
             _ = try writer.insertIfAbsent(key: ["K\(n)"], values: ["n\(n)"], hash: ContentHash(rawValue: Int64(n)), in: db)

@@ -1,3 +1,4 @@
+import Foundation
 import SQLite
 
 // MARK: - HashedRowWriter
@@ -23,6 +24,7 @@ struct HashedRowWriter {
     private let updateSQL: String
     private let insertSQL: String
     private let insertIfAbsentSQL: String
+    private let storedKeysSQL: String
 
     init(table: String, keyColumns: [String], valueColumns: [String]) {
         self.table = table
@@ -37,6 +39,7 @@ struct HashedRowWriter {
         insertSQL = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
         // DO NOTHING on a key conflict only: a NOT NULL or CHECK failure still fails (`OR IGNORE` would hide it).
         insertIfAbsentSQL = insertSQL + " ON CONFLICT DO NOTHING"
+        storedKeysSQL = "SELECT \(keyColumns[0]) FROM \(table) WHERE \(keyColumns[0]) IN (SELECT value FROM json_each(?))"
     }
 
     /// Inserts or updates the row with `key` and `values` (in the declared column order).
@@ -85,22 +88,16 @@ struct HashedRowWriter {
         return db.changesCount == 1
     }
 
-    /// Which of `keys` (of a table with a one-column key) have a row, asked in one statement per 500 keys
-    /// instead of one look-up per key.
+    /// Which of `keys` (of a table with a one-column key) have a row, asked in one statement instead of one
+    /// look-up per key: the keys go in as one JSON list (`json_each`), as elsewhere in the Flow store.
     func storedKeys(among keys: [String], in db: Database) throws -> Set<String> {
         precondition(keyColumns.count == 1, "\(table): a batch look-up needs a one-column key")
+        guard !keys.isEmpty else { return [] }
         var stored = Set<String>()
-        var start = keys.startIndex
-        while start < keys.endIndex {
-            let chunk = keys[start..<min(start + 500, keys.endIndex)]
-            let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-            // Cached by text: a load's pages are mostly of one size, so one or two statements in all.
-            try db.cachedStatement(sql: "SELECT \(keyColumns[0]) FROM \(table) WHERE \(keyColumns[0]) IN (\(placeholders))")
-                .execute({ bindings in for key in chunk { bindings.bind(key) } }) { row in
-                    stored.insert(row.text(0) ?? "")
-                }
-            start = chunk.endIndex
-        }
+        try db.cachedStatement(sql: storedKeysSQL)
+            .execute({ $0.bind(String(decoding: try JSONEncoder().encode(keys), as: UTF8.self)) }) { row in
+                stored.insert(row.text(0) ?? "")
+            }
         return stored
     }
 }

@@ -136,8 +136,16 @@ extension OmniumClient {
     /// The page's records as `Item`, which `Wire` is (the existential `wire` opened once per page).
     private static func wirePage<Wire: OmniumWirePageItem, Item>(_: Wire.Type, _ body: Data, at ranges: [Range<Int>],
                                                                  as _: Item.Type) throws -> [Item] {
-        precondition(Wire.self == Item.self, "\(Wire.self) read as \(Item.self)")
-        // Arrays of one element type: the same value, without a cast of each element.
-        return unsafeBitCast(try Wire.fromWirePage(body, at: ranges), to: [Item].self)
+        try Wire.fromWirePage(body, at: ranges).reinterpreted(as: Item.self)
+    }
+}
+
+extension Array {
+    /// This array as `[Other]`, for an `Other` that is `Element` but known as such only at run time (a generic
+    /// parameter opened from an existential): the same value, without casting and copying each element as
+    /// `as? [Other]` does. Traps if the types differ.
+    func reinterpreted<Other>(as _: Other.Type) -> [Other] {
+        precondition(Element.self == Other.self, "\(Element.self) read as \(Other.self)")
+        return unsafeBitCast(self, to: [Other].self)
     }
 }

@@ -36,9 +36,6 @@ public struct OmniumRecordList<Record: OmniumWireDecodable & Encodable & Equatab
     /// read here and cast: generic code over a type known only at run time looked up its types per element, and
     /// `as? [Record]` cast and copied every element (the transforms read every staged stock item and price so).
     private static func read<Nested: OmniumWireNested>(_ json: UnsafeBufferPointer<UInt8>, as _: Nested.Type) -> [Record]? {
-        precondition(Nested.self == Record.self, "\(Nested.self) read as \(Record.self)")
-        guard let list = Nested.read(wholeList: json) else { return nil }
-        // Arrays of one element type: the same value.
-        return unsafeBitCast(list, to: [Record].self)
+        Nested.read(wholeList: json)?.reinterpreted(as: Record.self)
     }
 }

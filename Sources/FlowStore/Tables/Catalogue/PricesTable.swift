@@ -107,22 +107,18 @@ public enum PricesTable {
                                      price.price, price.isCampaign, price.originalPrice, price.contentHash.rawValue])
     }
 
-    /// The keys among `keys` with at least one period stored: one statement per price list and 500 products.
+    /// The keys among `keys` with at least one period stored: one statement per price list, its products going in
+    /// as one JSON list (`json_each`).
     private static func keysWithPeriods(among keys: [FlowPriceKey], in db: Database) throws -> Set<FlowPriceKey> {
         var found = Set<FlowPriceKey>()
+        let statement = try db.cachedStatement(sql: """
+            SELECT DISTINCT product_uid FROM prices
+            WHERE price_list_uid = ? AND product_uid IN (SELECT value FROM json_each(?))
+            """)
         for (priceListUid, ofList) in Dictionary(grouping: keys, by: \.priceListUid) {
-            let productUids = ofList.map(\.productUid)
-            for start in stride(from: 0, to: productUids.count, by: 500) {
-                let chunk = productUids[start..<min(start + 500, productUids.count)]
-                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-                try db.cachedStatement(sql: """
-                    SELECT DISTINCT product_uid FROM prices WHERE price_list_uid = ? AND product_uid IN (\(placeholders))
-                    """).execute({ bindings in
-                        bindings.bind(priceListUid)
-                        for productUid in chunk { bindings.bind(productUid) }
-                    }) { row in
-                        found.insert(FlowPriceKey(priceListUid: priceListUid, productUid: row.text(0) ?? ""))
-                    }
+            let productUids = String(decoding: try JSONEncoder().encode(ofList.map(\.productUid)), as: UTF8.self)
+            try statement.forEachRow(arguments: [priceListUid, productUids]) { row in
+                found.insert(FlowPriceKey(priceListUid: priceListUid, productUid: try row.decode("product_uid")))
             }
         }
         return found
